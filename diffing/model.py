@@ -1,0 +1,90 @@
+"""Frozen results of comparing two versions of a statute."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from parser import Instruction
+
+
+class ChangeType(StrEnum):
+    ADDED = "added"
+    MODIFIED = "modified"
+    DEROGATED = "derogated"
+    RENUMBERED = "renumbered"
+
+
+class DiffOp(StrEnum):
+    """One run of a word-level redline."""
+
+    EQUAL = "="
+    DELETE = "-"
+    INSERT = "+"
+
+
+Redline = tuple[tuple[DiffOp, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What happened to one provision between two versions."""
+
+    label: str
+    type: ChangeType
+    before: str | None
+    after: str | None
+    diff: Redline = ()
+    from_label: str | None = None
+
+    def __repr__(self) -> str:
+        moved = f" (from {self.from_label})" if self.from_label else ""
+        return f"<Change {self.type} {self.label}{moved}>"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "label": self.label,
+            "type": str(self.type),
+            "from_label": self.from_label,
+            "before": self.before,
+            "after": self.after,
+            "diff": [[str(op), text] for op, text in self.diff],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Change:
+        return cls(
+            label=data["label"],
+            type=ChangeType(data["type"]),
+            before=data.get("before"),
+            after=data.get("after"),
+            diff=tuple((DiffOp(op), text) for op, text in data.get("diff", ())),
+            from_label=data.get("from_label"),
+        )
+
+
+class DiscrepancyKind(StrEnum):
+    UNMATCHED_INSTRUCTION = "unmatched_instruction"  # declared, but the text shows no such change
+    UNDECLARED_CHANGE = "undeclared_change"          # the text changed, no instruction says so
+    UNRESOLVED = "unresolved"                        # could not be applied (missing target, ...)
+
+
+@dataclass(frozen=True, slots=True)
+class Discrepancy:
+    """A disagreement between what an instrument declares and what its text shows."""
+
+    kind: DiscrepancyKind
+    label: str
+    detail: str
+    instruction: Instruction | None = None
+    change: Change | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": str(self.kind),
+            "label": self.label,
+            "detail": self.detail,
+            "instruction": self.instruction.to_json() if self.instruction else None,
+            "change": self.change.to_json() if self.change else None,
+        }

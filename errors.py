@@ -1,0 +1,74 @@
+"""The one error hierarchy of dof-tracker.
+
+Every package raises from this tree, so the command line can turn any of them into one
+clear line on stderr and a non-zero exit, and a Python user can catch ``TrackerError``::
+
+    TrackerError
+    ├── InputError          the caller handed us something unusable (empty, binary, truncated file,
+    │                       unknown citation, bad date)
+    ├── ParseError          a text or page is not what its grammar says it should be
+    │   └── AmendmentError  an amending instrument cannot be read or applied
+    ├── FetchError          the network or the DOF site failed us (carries url and status)
+    │   └── IncompleteBody  a body arrived cut short or without its closing structure
+    ├── SanityError         parsed, but the data is implausible (wrong day, layout change)
+    └── StoreError          the database refused, or holds something inconsistent
+        └── NotFound        no such document, provision or version
+
+Pure code raises these and never logs; only ``scheduler.main`` turns them into messages.
+"""
+
+from __future__ import annotations
+
+
+class TrackerError(Exception):
+    """Root of every error dof-tracker raises on purpose."""
+
+
+class InputError(TrackerError):
+    """Input handed to us is unusable: empty, binary, truncated or malformed."""
+
+
+class ParseError(TrackerError):
+    """A text or page does not follow the grammar we expect of it."""
+
+
+class AmendmentError(ParseError):
+    """An amending instrument cannot be read or applied to its base text."""
+
+
+class FetchError(TrackerError):
+    """A request failed for good (after its retries)."""
+
+    def __init__(self, message: str, *, url: str = "", status: int | None = None) -> None:
+        super().__init__(message)
+        self.url = url
+        self.status = status
+
+
+class IncompleteBody(FetchError):
+    """A response body is shorter than declared or lacks its closing structure."""
+
+
+class SanityError(TrackerError):
+    """The data parsed, but it is implausible (another day's page, a layout change)."""
+
+
+class StoreError(TrackerError):
+    """The store refused an operation or found itself inconsistent."""
+
+
+class NotFound(StoreError):
+    """No document, provision or version matches the request."""
+
+
+__all__ = [
+    "AmendmentError",
+    "FetchError",
+    "IncompleteBody",
+    "InputError",
+    "NotFound",
+    "ParseError",
+    "SanityError",
+    "StoreError",
+    "TrackerError",
+]

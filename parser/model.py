@@ -1,0 +1,212 @@
+"""The frozen values every stage passes around: provisions, documents, instructions.
+
+A statute is a tree of ``Provision`` nodes. Each node carries its canonical label (DESIGN.md
+§1.2), its own text only (children carry theirs), and a Merkle ``digest`` over its comparable
+content and its children's digests, so two versions can be compared subtree by subtree and
+unchanged subtrees skipped without reading them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+
+class Kind(StrEnum):
+    """The kinds of unit a Mexican statute is made of, outermost first."""
+
+    LIBRO = "libro"
+    TITULO = "titulo"
+    CAPITULO = "capitulo"
+    SECCION = "seccion"
+    ARTICULO = "articulo"
+    APARTADO = "apartado"
+    PARRAFO = "parrafo"
+    FRACCION = "fraccion"
+    INCISO = "inciso"
+    NUMERAL = "numeral"
+    TRANSITORIO = "transitorio"
+
+
+CONTAINER_KINDS = frozenset({Kind.LIBRO, Kind.TITULO, Kind.CAPITULO, Kind.SECCION})
+
+
+class Status(StrEnum):
+    VIGENTE = "vigente"
+    DEROGADO = "derogado"
+
+
+class Verb(StrEnum):
+    """What an operative clause does to its target (the infinitive's third person, as decrees say)."""
+
+    REFORMA = "reforma"
+    ADICIONA = "adiciona"
+    DEROGA = "deroga"
+    RENUMERA = "renumera"
+    ABROGA = "abroga"
+    EXPIDE = "expide"
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """One line of a consolidated text's history note: 'Fracción reformada DOF 01-12-2004, ...'."""
+
+    verb: str
+    dates: tuple[date, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"verb": self.verb, "dates": [d.isoformat() for d in self.dates]}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Annotation:
+        return cls(data["verb"], tuple(date.fromisoformat(d) for d in data["dates"]))
+
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "«": '"', "»": '"', "„": '"', "‘": "'", "’": "'"})
+_SPACE = re.compile(r"\s+")
+
+
+def comparable_text(text: str) -> str:
+    """The form of a text that counts for change detection.
+
+    Line wrapping, runs of white space, Unicode composition and quote style never amount to a
+    legal change, so they are folded away here and nowhere else.
+
+    >>> comparable_text("  “Se  deroga”\\n la fracción ")
+    '"Se deroga" la fracción'
+    """
+    folded = unicodedata.normalize("NFC", text).translate(_QUOTES)
+    return _SPACE.sub(" ", folded).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Provision:
+    """One unit of a statute: its label, what it is, its own text and its children."""
+
+    label: str
+    kind: Kind
+    number: str = ""
+    heading: str = ""
+    text: str = ""
+    status: Status = Status.VIGENTE
+    annotations: tuple[Annotation, ...] = ()
+    children: tuple[Provision, ...] = ()
+    digest: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        h = hashlib.sha256()
+        for part in (self.kind, self.number, comparable_text(self.heading),
+                     comparable_text(self.text), self.status):
+            h.update(part.encode())
+            h.update(b"\x1f")
+        for child in self.children:
+            h.update(child.label.encode())
+            h.update(child.digest.encode())
+        object.__setattr__(self, "digest", h.hexdigest()[:32])
+
+    @property
+    def own_digest(self) -> str:
+        """Digest of this node's own content, children left out."""
+        return Provision(self.label, self.kind, self.number, self.heading, self.text,
+                         self.status).digest
+
+    def __repr__(self) -> str:
+        text = self.text if len(self.text) <= 40 else self.text[:37] + "..."
+        extra = f", {len(self.children)} children" if self.children else ""
+        flag = ", derogado" if self.status is Status.DEROGADO else ""
+        return f"<Provision {self.label} {text!r}{flag}{extra}>"
+
+    def walk(self) -> Iterator[Provision]:
+        """This node and every descendant, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "label": self.label,
+            "kind": str(self.kind),
+            "number": self.number,
+            "heading": self.heading,
+            "text": self.text,
+            "status": str(self.status),
+            "annotations": [a.to_json() for a in self.annotations],
+            "children": [c.to_json() for c in self.children],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Provision:
+        return cls(
+            label=data["label"],
+            kind=Kind(data["kind"]),
+            number=data.get("number", ""),
+            heading=data.get("heading", ""),
+            text=data.get("text", ""),
+            status=Status(data.get("status", "vigente")),
+            annotations=tuple(Annotation.from_json(a) for a in data.get("annotations", ())),
+            children=tuple(cls.from_json(c) for c in data.get("children", ())),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A whole statute: its title and its top-level provisions, in order."""
+
+    title: str
+    provisions: tuple[Provision, ...]
+
+    def __repr__(self) -> str:
+        return f"<Document {self.title!r}, {len(self.provisions)} top-level provisions>"
+
+    def walk(self) -> Iterator[Provision]:
+        for provision in self.provisions:
+            yield from provision.walk()
+
+    def index(self) -> dict[str, Provision]:
+        """Every provision by label."""
+        return {p.label: p for p in self.walk()}
+
+    def to_json(self) -> dict[str, Any]:
+        return {"title": self.title, "provisions": [p.to_json() for p in self.provisions]}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Document:
+        return cls(data["title"], tuple(Provision.from_json(p) for p in data["provisions"]))
+
+
+@dataclass(frozen=True, slots=True)
+class Instruction:
+    """One thing an operative clause orders: 'se DEROGA la fracción IV del artículo 57'."""
+
+    verb: Verb
+    target: str
+    new_label: str | None = None
+    source: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"verb": str(self.verb), "target": self.target, "new_label": self.new_label,
+                "source": self.source}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Instruction:
+        return cls(Verb(data["verb"]), data["target"], data.get("new_label"),
+                   data.get("source", ""))
+
+
+__all__ = [
+    "CONTAINER_KINDS",
+    "Annotation",
+    "Document",
+    "Instruction",
+    "Kind",
+    "Provision",
+    "Status",
+    "Verb",
+    "comparable_text",
+]

@@ -1,0 +1,85 @@
+"""Composition root: the command line, the pipeline of one DOF day, and the nightly scheduler.
+
+Business logic lives in the packages; each command here reads its arguments, calls them, and
+prints. Every ``TrackerError`` becomes one line on stderr and a non-zero exit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+
+from errors import InputError, TrackerError
+
+logger = logging.getLogger("dof_tracker")
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+# --- parse -------------------------------------------------------------------------------------
+def cmd_parse(args: argparse.Namespace) -> int:
+    raise InputError("parse: not available yet")
+
+
+# --- amend -------------------------------------------------------------------------------------
+def cmd_amend(args: argparse.Namespace) -> int:
+    raise InputError("amend: not available yet")
+
+
+# --- store-backed commands (import, sync, notices, run, history, at, changes, info, demo) ------
+def cmd_not_ready(args: argparse.Namespace) -> int:
+    raise InputError(f"{args.command}: not available yet")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dof-tracker",
+        description="Track what the Diario Oficial de la Federación changes, provision by provision.",
+    )
+    parser.add_argument("--db", help="SQLAlchemy URL (default: $DOF_TRACKER_DB, else a SQLite "
+                        "file in the user's data directory; see 'dof-tracker info')")
+    parser.add_argument("-v", "--verbose", action="count", default=0, help="more logging")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("parse", help="split a statute (text, HTML or DOF note) into provisions")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true", help="print the provision tree as JSON")
+    p.set_defaults(handler=cmd_parse)
+
+    p = sub.add_parser("amend", help="apply an amending instrument to a base text (no database)")
+    p.add_argument("base")
+    p.add_argument("amendment")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_amend)
+
+    for name in ("import", "sync", "notices", "run", "history", "at", "changes", "info", "demo"):
+        sub.add_parser(name).set_defaults(handler=cmd_not_ready)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.WARNING - 10 * min(args.verbose, 2),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except TrackerError as exc:
+        print(f"dof-tracker {args.command}: {exc}", file=sys.stderr)
+        return EXIT_USAGE if isinstance(exc, InputError) else EXIT_ERROR
+    except KeyboardInterrupt:
+        print(f"dof-tracker {args.command}: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

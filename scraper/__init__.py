@@ -1,0 +1,1 @@
+"""Fetching the DOF: edition indexes, note bodies, the raw archive, and a local mirror."""

@@ -1,0 +1,1 @@
+"""The SQL store (SQLAlchemy Core) and the Python-shell API."""
