@@ -85,6 +85,7 @@ class Capture:
     body: bytes
     sha256: str
     fetched_at: datetime  # UTC, timezone-aware
+    complete: bool = True  # False: cut short, timed out or failed its check; kept as evidence
 
     def __repr__(self) -> str:
         return f"<Capture {self.status} {self.url} {len(self.body)} bytes sha256={self.sha256[:12]}>"

@@ -1,0 +1,404 @@
+"""The only module that touches the network: polite, bounded, verified, and fully recorded.
+
+``Fetcher.get(url)`` makes one GET the way research/reliability.md asks:
+
+* only allowed origins (the two DOF hosts, or the single ``--source`` base), redirects checked
+  hop by hop, so nothing outside can make us fetch anywhere else (S4);
+* robots.txt of each origin respected (www.dof.gob.mx disallows nota_detalle.php);
+* one request at a time, a polite delay between requests, ``(connect, read)`` timeouts plus a
+  TOTAL deadline per attempt, checked between reads so a slow drip cannot hang us (F1, F2);
+* retries with jittered exponential backoff on connection errors, timeouts, cut bodies, 408,
+  429 and 5xx, honouring Retry-After (F3-F7); a maximum body size (S9);
+* a completeness check on every body: Content-Length against the bytes received, plus the
+  caller's structural check (closing ``</html>``, the note's own ``</BODY>``, valid JSON);
+* TLS verified against certifi plus the GoDaddy G2 intermediate the DOF forgets to send;
+  verification is never turned off (S7);
+* ``on_capture`` receives a ``Capture`` for EVERY response, including error statuses and cut
+  bodies (``complete=False``), so each stored record traces to the exact bytes received.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import random
+import ssl
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin, urlsplit
+from urllib.robotparser import RobotFileParser
+
+import certifi
+import requests
+import urllib3
+from requests.adapters import HTTPAdapter
+
+from errors import FetchError, IncompleteBody, InputError
+from scraper.decode import decode_body
+from scraper.model import Capture
+
+if TYPE_CHECKING:
+    from requests.adapters import _HostParams, _PoolKwargs
+
+logger = logging.getLogger(__name__)
+
+USER_AGENT = "dof-tracker/0.1 (regulatory change tracker; polite, one request at a time)"
+DOF_ORIGINS = ("https://www.dof.gob.mx", "https://dof.gob.mx", "https://sidof.segob.gob.mx")
+INTERMEDIATE_PEM = Path(__file__).with_name("dof-intermediate.pem")
+_RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504, 520, 522, 524})
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
+_MAX_HOPS = 5
+
+Check = Callable[[str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class FetchPolicy:
+    """Timing and size limits; production defaults follow research/reliability.md §1.4."""
+
+    user_agent: str = USER_AGENT
+    connect_timeout: float = 10.0
+    read_timeout: float = 60.0
+    deadline: float = 180.0  # total seconds for one attempt, headers to last byte
+    attempts: int = 5
+    backoff_base: float = 2.0
+    backoff_max: float = 120.0
+    retry_after_max: float = 3600.0
+    delay: float = 1.0  # polite pause between any two requests
+    max_bytes: int = 50 * 2**20
+    respect_robots: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    """A complete, checked response and its decoded text."""
+
+    url: str
+    status: int
+    headers: tuple[tuple[str, str], ...]
+    body: bytes
+    text: str
+    capture: Capture
+
+
+@dataclass(slots=True)
+class FetchStats:
+    """Counters for the run report and the fault-injection figures."""
+
+    requests: int = 0
+    fetches: int = 0
+    retries: int = 0
+    failures: int = 0
+    bytes: int = 0
+    faults: Counter[str] = field(default_factory=Counter)
+    slept: float = 0.0
+
+
+class RobotsDisallowed(FetchError):
+    """robots.txt of the origin forbids this URL; no request was made."""
+
+
+class _Retry(Exception):
+    """One attempt failed in a way worth retrying."""
+
+    def __init__(self, reason: str, status: int | None = None, wait: float = 0.0,
+                 cause: Exception | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.status = status
+        self.wait = wait
+        self.cause = cause
+
+
+def origin_of(url: str) -> str:
+    """``scheme://host[:port]`` of a URL, lowercased, default ports dropped."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.username:
+        raise InputError(f"not an http(s) URL without credentials: {url!r}")
+    port = parts.port
+    default = {"http": 80, "https": 443}[parts.scheme]
+    netloc = parts.hostname.lower() + (f":{port}" if port and port != default else "")
+    return f"{parts.scheme}://{netloc}"
+
+
+def tls_context(extra_ca: Path | None = None) -> ssl.SSLContext:
+    """certifi's roots plus the DOF's missing intermediate (and an optional extra CA for tests)."""
+    context = ssl.create_default_context(cafile=certifi.where())
+    context.load_verify_locations(cafile=str(INTERMEDIATE_PEM))
+    if extra_ca is not None:
+        context.load_verify_locations(cafile=str(extra_ca))
+    return context
+
+
+class _VerifiedAdapter(HTTPAdapter):
+    """An adapter that always verifies TLS against our context."""
+
+    def __init__(self, context: ssl.SSLContext) -> None:
+        self._context = context
+        super().__init__(max_retries=0)
+
+    def build_connection_pool_key_attributes(
+        self, request: requests.PreparedRequest, verify: bool | str, cert: Any = None
+    ) -> tuple[_HostParams, _PoolKwargs]:
+        host, pool = super().build_connection_pool_key_attributes(request, True, cert)
+        pool["ssl_context"] = self._context
+        pool.pop("ca_certs", None)
+        pool.pop("ca_cert_dir", None)
+        pool["cert_reqs"] = "CERT_REQUIRED"
+        return host, pool
+
+
+def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or HTTP-date), or None.
+
+    >>> parse_retry_after("3")
+    3.0
+    >>> parse_retry_after("soon") is None
+    True
+    """
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
+
+
+class Fetcher:
+    """GET with the discipline described in the module docstring. Not thread-safe by design:
+    the DOF gets one request at a time."""
+
+    def __init__(
+        self,
+        policy: FetchPolicy | None = None,
+        *,
+        allowed: Iterable[str] = DOF_ORIGINS,
+        on_capture: Callable[[Capture], None] | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        rng: random.Random | None = None,
+        extra_ca: Path | None = None,
+    ) -> None:
+        self.policy = policy or FetchPolicy()
+        self.allowed = frozenset(origin_of(o) for o in allowed)
+        self.on_capture = on_capture
+        self.stats = FetchStats()
+        self._sleep = sleep
+        self._rng = rng or random.Random()
+        self._robots: dict[str, RobotFileParser] = {}
+        self._last_request = float("-inf")
+        self._lock = threading.Lock()
+        self._session = requests.Session()
+        self._session.headers.update({"User-Agent": self.policy.user_agent,
+                                      "Accept-Encoding": "gzip, deflate"})
+        self._session.trust_env = False  # no proxy or netrc from the environment
+        adapter = _VerifiedAdapter(tls_context(extra_ca))
+        self._session.mount("https://", adapter)
+        self._session.mount("http://", HTTPAdapter(max_retries=0))
+
+    def close(self) -> None:
+        self._session.close()
+
+    def __enter__(self) -> Fetcher:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- public ---------------------------------------------------------------------------
+    def get(self, url: str, *, check: Check | None = None,
+            retry_on: tuple[type[Exception], ...] = (IncompleteBody,)) -> Response:
+        """Fetch ``url`` completely or raise.
+
+        ``check(text)`` validates the decoded body; the exception types in ``retry_on`` that it
+        raises cause a retry (a cut body, another day's page), and if every attempt fails that
+        way the last one is raised (``IncompleteBody``, or e.g. the caller's ``SanityError``).
+        Other failures raise ``FetchError`` (``RobotsDisallowed`` before any request).
+        """
+        self._require_allowed(url)
+        with self._lock:
+            self.stats.fetches += 1
+            if self.policy.respect_robots and not self._robots_allow(url):
+                raise RobotsDisallowed(f"robots.txt disallows {url}", url=url)
+            return self._get_with_retries(url, check, retry_on)
+
+    # --- policy pieces --------------------------------------------------------------------
+    def _require_allowed(self, url: str) -> None:
+        if origin_of(url) not in self.allowed:
+            raise InputError(f"refusing to fetch outside the allowed hosts: {url}")
+
+    def _robots_allow(self, url: str) -> bool:
+        origin = origin_of(url)
+        parser = self._robots.get(origin)
+        if parser is None:
+            parser = self._load_robots(origin)
+            self._robots[origin] = parser
+        return parser.can_fetch(self.policy.user_agent, url)
+
+    def _load_robots(self, origin: str) -> RobotFileParser:
+        parser = RobotFileParser()
+        robots_url = origin + "/robots.txt"
+        try:
+            response = self._get_with_retries(robots_url, None, ())
+        except FetchError as exc:
+            if exc.status is not None and 400 <= exc.status < 500:
+                parser.parse([])  # RFC 9309: an unavailable robots.txt allows everything
+                return parser
+            raise
+        parser.parse(response.text.splitlines())
+        return parser
+
+    def _pause(self) -> None:
+        wait = self._last_request + self.policy.delay - time.monotonic()
+        if wait > 0:
+            self._do_sleep(wait)
+
+    def _do_sleep(self, seconds: float) -> None:
+        self.stats.slept += seconds
+        self._sleep(seconds)
+
+    def _backoff(self, attempt: int) -> float:
+        raw = min(self.policy.backoff_max, self.policy.backoff_base * 2.0 ** (attempt - 1))
+        jitter: float = 0.5 + self._rng.random() / 2  # half to full
+        return raw * jitter
+
+    # --- the attempt loop -----------------------------------------------------------------
+    def _get_with_retries(self, url: str, check: Check | None,
+                          retry_on: tuple[type[Exception], ...]) -> Response:
+        last: _Retry | None = None
+        for attempt in range(1, self.policy.attempts + 1):
+            if attempt > 1:
+                self.stats.retries += 1
+                assert last is not None
+                self._do_sleep(max(last.wait, self._backoff(attempt - 1)))
+            try:
+                return self._follow(url, check, retry_on)
+            except _Retry as exc:
+                self.stats.faults[exc.reason] += 1
+                logger.debug("attempt %d for %s failed: %s", attempt, url, exc.reason)
+                last = exc
+        self.stats.failures += 1
+        assert last is not None
+        message = f"gave up on {url} after {self.policy.attempts} attempts: {last.reason}"
+        if last.cause is not None and not isinstance(last.cause, IncompleteBody):
+            raise last.cause
+        if last.reason.startswith("incomplete"):
+            raise IncompleteBody(message, url=url, status=last.status)
+        raise FetchError(message, url=url, status=last.status)
+
+    def _follow(self, url: str, check: Check | None,
+                retry_on: tuple[type[Exception], ...]) -> Response:
+        """One attempt, following redirects hop by hop inside the allowed origins."""
+        current = url
+        for _ in range(_MAX_HOPS + 1):
+            response = self._one_request(current, check, retry_on)
+            if response.status not in _REDIRECTS:
+                return response
+            location = {k.lower(): v for k, v in response.headers}.get("location")
+            if not location:
+                raise FetchError(f"redirect without Location from {current}", url=current,
+                                 status=response.status)
+            target = urljoin(current, location)
+            if origin_of(target) not in self.allowed:
+                raise FetchError(f"redirect to a host outside the allowed ones: {target}",
+                                 url=current, status=response.status)
+            current = target
+        raise FetchError(f"too many redirects from {url}", url=url)
+
+    def _one_request(self, url: str, check: Check | None,
+                     retry_on: tuple[type[Exception], ...]) -> Response:
+        self._pause()
+        started = time.monotonic()
+        self.stats.requests += 1
+        policy = self.policy
+        try:
+            raw = self._session.get(url, stream=True, allow_redirects=False,
+                                    timeout=(policy.connect_timeout, policy.read_timeout))
+        except requests.Timeout as exc:
+            raise _Retry("timeout") from exc
+        except requests.RequestException as exc:
+            raise _Retry("connection") from exc
+        finally:
+            self._last_request = time.monotonic()
+        try:
+            body, problem = self._read_body(raw, started)
+        finally:
+            raw.close()
+            self._last_request = time.monotonic()
+        status = raw.status_code
+        headers = tuple((str(k), str(v)) for k, v in raw.headers.items())
+        text = decode_body(body, raw.headers.get("Content-Type"))
+        rejection: Exception | None = None
+        if problem is None and 200 <= status < 300 and check is not None:
+            try:
+                check(text)
+            except Exception as exc:  # recorded first, re-raised below: every response is captured
+                rejection = exc
+        complete = problem is None and rejection is None
+        capture = self._capture(url, status, headers, body, complete)
+        if problem == "too_large":
+            raise FetchError(f"body of {url} exceeds {self.policy.max_bytes} bytes", url=url,
+                             status=status)
+        if problem is not None:
+            raise _Retry(problem, status)
+        if rejection is not None and not isinstance(rejection, retry_on):
+            raise rejection
+        if rejection is not None:
+            reason = "incomplete" if isinstance(rejection, IncompleteBody) else "rejected"
+            raise _Retry(f"{reason}: {rejection}", status, cause=rejection)
+        if status in _RETRY_STATUSES:
+            wait = parse_retry_after(raw.headers.get("Retry-After")) or 0.0
+            raise _Retry(f"http_{status}", status, min(wait, self.policy.retry_after_max))
+        if status >= 400:
+            raise FetchError(f"HTTP {status} for {url}", url=url, status=status)
+        return Response(url=url, status=status, headers=headers, body=body, text=text,
+                        capture=capture)
+
+    def _read_body(self, raw: requests.Response, started: float) -> tuple[bytes, str | None]:
+        """Read the body with read1 so the deadline is checked between socket reads."""
+        chunks: list[bytes] = []
+        size = 0
+        deadline = started + self.policy.deadline
+        try:
+            while True:
+                if time.monotonic() > deadline:
+                    return b"".join(chunks), "deadline"
+                chunk = raw.raw.read1(65536)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
+                if size > self.policy.max_bytes:
+                    return b"".join(chunks), "too_large"
+        except (urllib3.exceptions.ReadTimeoutError, TimeoutError):
+            return b"".join(chunks), "timeout"
+        except (urllib3.exceptions.HTTPError, OSError):
+            return b"".join(chunks), "incomplete: connection broke mid-body"
+        body = b"".join(chunks)
+        declared = raw.headers.get("Content-Length")
+        encoded = raw.headers.get("Content-Encoding", "identity").lower() not in ("", "identity")
+        if declared and declared.isdigit() and not encoded and int(declared) != len(body):
+            return body, f"incomplete: {len(body)} of {declared} bytes"
+        return body, None
+
+    def _capture(self, url: str, status: int, headers: tuple[tuple[str, str], ...], body: bytes,
+                 complete: bool) -> Capture:
+        capture = Capture(url=url, status=status, headers=headers, body=body,
+                          sha256=hashlib.sha256(body).hexdigest(),
+                          fetched_at=datetime.now(UTC), complete=complete)
+        self.stats.bytes += len(body)
+        if self.on_capture is not None:
+            self.on_capture(capture)
+        return capture
