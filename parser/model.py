@@ -55,17 +55,25 @@ class Verb(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Annotation:
-    """One line of a consolidated text's history note: 'Fracción reformada DOF 01-12-2004, ...'."""
+    """One line of a consolidated text's history note: 'Fracción reformada DOF 01-12-2004, ...'.
+
+    ``unit`` is the noun the note names, folded ('fraccion', 'parrafo con fracciones'), and
+    ``note`` keeps any qualifier or editorial words ('(antes fracción V)', 'Nota: ...').
+    """
 
     verb: str
     dates: tuple[date, ...]
+    unit: str = ""
+    note: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        return {"verb": self.verb, "dates": [d.isoformat() for d in self.dates]}
+        return {"verb": self.verb, "dates": [d.isoformat() for d in self.dates],
+                "unit": self.unit, "note": self.note}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Annotation:
-        return cls(data["verb"], tuple(date.fromisoformat(d) for d in data["dates"]))
+        return cls(data["verb"], tuple(date.fromisoformat(d) for d in data["dates"]),
+                   data.get("unit", ""), data.get("note", ""))
 
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "«": '"', "»": '"', "„": '"', "‘": "'", "’": "'"})

@@ -1,0 +1,259 @@
+"""From raw statute text to logical lines: page furniture out, wrapped lines joined.
+
+Statutes reach us in three shapes (dof-source.md §5, §9):
+
+* PDF extractions of Cámara consolidated texts: lines wrapped at ~100 columns, paragraphs
+  separated by blank lines, a running header on every page ("LEY DE AMPARO ... / CÁMARA DE
+  DIPUTADOS ... / Última Reforma DOF dd-mm-yyyy / N de M") and form feeds between pages;
+* one paragraph per line (our HTML reader, marker's Markdown, hand-made text);
+* marker Markdown with ``**bold**``, ``#`` headings, ``- `` bullets, pipe tables and
+  ``{N}------`` page separators.
+
+``logical_lines`` removes the furniture and returns one string per paragraph or unit line.
+Wrapped mode is decided once per text from its shape (short lines in multi-line runs), never per
+line, because a sentence ending at the end of a wrapped line must not start a paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from . import annotations as notes
+
+_PAGE_NUMBER = re.compile(r"\d{1,4}\s+de\s+\d{1,4}")
+_CAMARA = "CÁMARA DE DIPUTADOS DEL H. CONGRESO DE LA UNIÓN"
+_CAMARA_LINES = frozenset({
+    _CAMARA, "Secretaría General", "Secretaría de Servicios Parlamentarios",
+    "Centro de Documentación, Información y Análisis",
+})
+_LAST_REFORM = re.compile(r"Últimas?\s+Reformas?\s+DOF\s+\d{1,2}-\d{1,2}-\d{4}")
+_WEEKDAY = r"(?:Lunes|Martes|Mi[eé]rcoles|Jueves|Viernes|S[aá]bado|Domingo)"
+_DOF_HEADER = re.compile(
+    rf"(?:\d{{1,4}}\s+)?\(?(?:Primera|Segunda|Tercera|Cuarta|Quinta)?\s*(?:Secci[oó]n\)?\s*)?"
+    rf"DIARIO OFICIAL\s*(?:{_WEEKDAY}\s+\d{{1,2}}\s+de\s+[a-z]+\s+de\s+\d{{4}})?\s*\d{{0,4}}"
+    rf"|{_WEEKDAY}\s+\d{{1,2}}\s+de\s+[a-z]+\s+de\s+\d{{4}}\s+DIARIO OFICIAL(?:\s+\d{{1,4}})?"
+)
+_MARKER_PAGE = re.compile(r"\{\d+\}-{3,}")
+_MD_BOLD = re.compile(r"\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
+_MD_HEAD = re.compile(r"#{1,6}\s+")
+_MD_BULLET = re.compile(r"[-*+]\s+")
+_TABLE_SEP = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
+_TERMINAL = (".", ":", ";", "…")
+
+
+@dataclass(frozen=True, slots=True)
+class Physical:
+    """A physical line after furniture removal, with its 1-based line number."""
+
+    lineno: int
+    text: str
+    page_break: bool = False  # page furniture was removed just before this line
+    furniture: bool = False
+
+
+def _is_markdown(text: str) -> bool:
+    return "**" in text[:20000] or "\n#" in text[:20000] or _MARKER_PAGE.search(text[:20000]) is not None
+
+
+def _clean_markdown(line: str) -> str:
+    stripped = line.strip()
+    stripped = _MD_HEAD.sub("", stripped, count=1) if stripped.startswith("#") else stripped
+    stripped = _MD_BULLET.sub("", stripped, count=1) if stripped[:1] in "-*+" and not \
+        stripped.startswith("**") else stripped
+    stripped = _MD_BOLD.sub("", stripped)
+    return stripped.replace("<br>", " ").replace("<br/>", " ")
+
+
+def _table_row(line: str) -> str | None:
+    """A Markdown pipe row: a unit laid out as a table becomes its text, data stays a row."""
+    if _TABLE_SEP.fullmatch(line):
+        return ""
+    cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    cells = [c for c in cells if c]
+    if not cells:
+        return ""
+    joined = " ".join(cells)
+    if _DOF_HEADER.fullmatch(joined):
+        return None
+    if re.fullmatch(r"[IVXL]+\s*[.)-]|[a-zñ]\)|\d{1,3}\.", cells[0]):
+        return joined
+    return "| " + " | ".join(cells) + " |"
+
+
+def _running_title(lines: list[str]) -> frozenset[str]:
+    """The lines printed above 'CÁMARA DE DIPUTADOS ...' on every page: the law's running title."""
+    found: set[str] = set()
+    for index, line in enumerate(lines):
+        if line.strip() != _CAMARA:
+            continue
+        back = index - 1
+        while back >= 0 and not lines[back].strip():
+            back -= 1
+        while back >= 0 and lines[back].strip() and lines[back].strip().upper() == lines[back].strip():
+            found.add(lines[back].strip())
+            back -= 1
+    return frozenset(found)
+
+
+def running_title(text: str) -> str:
+    """The statute's name from a Cámara running header ('' if it has none)."""
+    lines = text.replace("\f", "\n").split("\n")
+    for index, line in enumerate(lines):
+        if line.strip() == _CAMARA:
+            back, title = index - 1, list[str]()
+            while back >= 0 and not lines[back].strip():
+                back -= 1
+            while back >= 0 and lines[back].strip() and lines[back].strip().upper() == lines[back].strip():
+                title.insert(0, lines[back].strip())
+                back -= 1
+            return " ".join(title)
+    return ""
+
+
+def physical_lines(text: str) -> list[Physical]:
+    """Strip each line, drop page furniture, mark where a page break fell."""
+    markdown = _is_markdown(text)
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    title_lines = _running_title(raw) if _CAMARA in text else frozenset()
+    out: list[Physical] = []
+    page_break = False
+    for number, original in enumerate(raw, start=1):
+        line = original
+        if "\f" in line:
+            page_break = True
+            line = line.replace("\f", " ")
+        line = line.strip()
+        if markdown and line:
+            if _MARKER_PAGE.fullmatch(line):
+                page_break = True
+                continue
+            if line.startswith("|"):
+                row = _table_row(line)
+                if row is None:
+                    page_break = True
+                    continue
+                line = row
+            else:
+                line = _clean_markdown(line)
+        if line and _is_furniture(line, title_lines):
+            page_break = True
+            out.append(Physical(number, line, furniture=True))
+            continue
+        out.append(Physical(number, line, page_break and bool(line)))
+        if line:
+            page_break = False
+    return _drop_blanks_around_breaks(out)
+
+
+def _is_furniture(line: str, title_lines: frozenset[str]) -> bool:
+    if line in _CAMARA_LINES or line in title_lines:
+        return True
+    if _PAGE_NUMBER.fullmatch(line) or _LAST_REFORM.fullmatch(line):
+        return True
+    return "DIARIO OFICIAL" in line and _DOF_HEADER.fullmatch(line) is not None
+
+
+def _drop_blanks_around_breaks(lines: list[Physical]) -> list[Physical]:
+    """Blank lines next to removed furniture say nothing about paragraphs; drop them."""
+    out: list[Physical] = []
+    for line in lines:
+        if line.furniture:
+            while out and not out[-1].text and not out[-1].furniture:
+                out.pop()
+        elif not line.text and out and out[-1].furniture:
+            continue
+        out.append(line)
+    return out
+
+
+def line_width(lines: list[Physical]) -> int:
+    """The wrap width of PDF-style text (0 when lines are paragraphs, not wrapped)."""
+    lengths = sorted(len(p.text) for p in lines if p.text and not p.furniture)
+    if len(lengths) < 8:
+        return 0
+    p90 = lengths[int(len(lengths) * 0.9)]
+    runs, current = [], 0
+    for p in lines:
+        if p.furniture:
+            continue
+        if p.text:
+            current += 1
+        elif current:
+            runs.append(current)
+            current = 0
+    if current:
+        runs.append(current)
+    if p90 <= 160 and sum(runs) / max(len(runs), 1) >= 1.5:
+        return p90
+    return 0
+
+
+def logical_lines(text: str, starts_unit: Callable[[str], str]) -> Iterator[tuple[int, str, bool]]:
+    """(line number, logical line, is_furniture) in order; wrapped lines joined into one.
+
+    ``starts_unit(line)`` names the kind of unit a physical line opens ('' for prose, 'note',
+    'heading', 'unit'); in wrapped text such a line starts a new logical line only after a line
+    that could end one, so 'conforme al\nArtículo 89 de la Constitución' stays one sentence.
+    """
+    lines = physical_lines(text)
+    width = line_width(lines)
+    pending: list[str] = []
+    pending_no = 0
+    pending_kind = ""
+    for phys in lines:
+        if phys.furniture:
+            yield phys.lineno, phys.text, True
+            continue
+        line = phys.text
+        if not line:
+            if width and pending:
+                yield pending_no, _join(pending), False
+                pending, pending_kind = [], ""
+            continue
+        kind = starts_unit(line)
+        if pending and _continues(pending, pending_kind, line, kind, width, phys.page_break):
+            pending.append(line)
+            continue
+        if pending:
+            yield pending_no, _join(pending), False
+        pending, pending_no, pending_kind = [line], phys.lineno, kind
+    if pending:
+        yield pending_no, _join(pending), False
+
+
+def _continues(pending: list[str], pending_kind: str, line: str, kind: str, width: int,
+               page_break: bool) -> bool:
+    """Does ``line`` continue the logical line in ``pending``?"""
+    if pending_kind == "note":
+        return notes.is_continuation(line) or (
+            bool(width) and kind == "" and _open_note(pending))
+    if kind == "note" or not width or pending_kind == "heading":
+        return False
+    previous = pending[-1]
+    short = len(previous) < width * 0.6
+    ends = previous.endswith(_TERMINAL) or short
+    if kind:
+        return not ends
+    if page_break:
+        return not ends or line[:1].islower()
+    return not (short and previous.endswith(_TERMINAL) and line[:1].isupper())
+
+
+def _open_note(pending: list[str]) -> bool:
+    """An editorial note ('Nota: ...') wraps like prose until its sentence ends."""
+    return pending[0].startswith(("Nota", "NOTA")) and not pending[-1].endswith(".")
+
+
+def _join(parts: list[str]) -> str:
+    out = parts[0]
+    for part in parts[1:]:
+        if out.endswith("-") and part[:1].islower() and not out.endswith(" -"):
+            out += part
+        else:
+            out += " " + part
+    return out
+
+
+__all__ = ["Physical", "line_width", "logical_lines", "physical_lines", "running_title"]

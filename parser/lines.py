@@ -1,0 +1,339 @@
+"""Stage one of statute parsing: text -> classified logical lines.
+
+Each logical line (a paragraph, or the line that opens a unit) becomes a frozen ``Line`` saying
+what it is: a structural heading, an article, a fracción, an ellipsis standing for unchanged
+units, a Cámara history note, plain prose, or furniture. Amendment bodies use this stage too,
+so ``classify_lines`` keeps its signature and its kinds stable.
+
+Heading detection is case-sensitive on purpose (mx-amendment-grammar.md §11.2): "Artículo 5o."
+and "ARTÍCULO PRIMERO." open articles, "el artículo 3o." inside a sentence does not, and a
+sentence wrapped so that a line begins "Capítulo VI del Título Cuarto" is not a chapter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from . import annotations as notes
+from .furniture import logical_lines
+from .model import Annotation, Kind
+
+
+class LineKind(StrEnum):
+    """What one logical line of a statute or amendment body is."""
+
+    HEADING = "heading"                    # libro / título / capítulo / sección + number
+    ARTICLE = "article"                    # "Artículo 57 Bis.- text"
+    FRACCION = "fraccion"                  # "III.- text"
+    INCISO = "inciso"                      # "a) text"
+    NUMERAL = "numeral"                    # "1.- text"
+    APARTADO = "apartado"                  # "Apartado A. ..." or "A. ..."
+    TRANSITORIOS_HEADING = "transitorios_heading"  # "TRANSITORIOS", "ARTÍCULOS TRANSITORIOS"
+    TRANSITORIO = "transitorio"            # "PRIMERO.- text" after a transitorios heading
+    ELISION = "elision"                    # "...", "I. a III. ...", "a) a d) …": units left as they were
+    ANNOTATION = "annotation"              # Cámara history or editorial note
+    PARAGRAPH = "paragraph"                # prose
+    TABLE = "table"                        # one row of a table: "| cell | cell |"
+    APPENDIX = "appendix"                  # "ARTÍCULOS TRANSITORIOS DE DECRETOS DE REFORMA"
+    SIGNATURE = "signature"                # "Dado en la Residencia ...", "México, D.F., a ..."
+    FURNITURE = "furniture"                # running headers, page numbers
+
+
+# Kinds whose line opens a unit with a number.
+UNIT_KINDS = frozenset({LineKind.ARTICLE, LineKind.FRACCION, LineKind.INCISO, LineKind.NUMERAL,
+                        LineKind.APARTADO, LineKind.TRANSITORIO})
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One classified logical line.
+
+    ``number`` is the unit's number as written ("57 Bis", "XXIX-A", "a", "Primero"); for an
+    ELISION it is the first unit of the range and ``to_number`` the last (both "" for a bare
+    ellipsis); ``unit`` is the kind of provision the line opens or the range covers.
+    ``text`` is what follows the marker; ``elided`` says that text is only an ellipsis, and
+    ``derogated`` that it is a placeholder like "Se deroga.". ``raw`` is the whole line.
+    """
+
+    kind: LineKind
+    text: str = ""
+    number: str = ""
+    unit: Kind | None = None
+    to_number: str = ""
+    elided: bool = False
+    derogated: bool = False
+    annotations: tuple[Annotation, ...] = ()
+    raw: str = ""
+    lineno: int = 0
+
+
+_LATIN = (r"(?:bis|ter|qu[aá]ter|quater|quinquies|quintus|sexies|sextus|septies|octies|nonies|novies"
+          r"|decies|undecies|duodecies)")
+_ORD = (
+    r"(?:(?:d[eé]cim|vig[eé]sim|trig[eé]sim|cuadrag[eé]sim|quincuag[eé]sim|sexag[eé]sim"
+    r"|septuag[eé]sim|octog[eé]sim|nonag[eé]sim)[oa]\s*)?"
+    r"(?:primer[oa]?|segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|sext[oa]|s[eé]ptim[oa]"
+    r"|octav[oa]|noven[oa])"
+    r"|d[eé]cim[oa]|vig[eé]sim[oa]|trig[eé]sim[oa]|cuadrag[eé]sim[oa]|quincuag[eé]sim[oa]"
+    r"|[uú]nic[oa]|und[eé]cim[oa]|duod[eé]cim[oa]"
+)
+_CARD = (r"(?:uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce"
+         r"|quince|diecis[eé]is|diecisiete|dieciocho|diecinueve|veinte)")
+_ELL = r"(?:\[\s*(?:…+|(?:\.\s*){3,})\s*\]|…[\s.…]*|\.(?:\s*\.){2,}[\s.…]*)"
+
+# Arabic number with ordinal mark and qualifiers ("2o.-A", "77 bis 35-J", "15-B Bis"), or words.
+_ART_NUM = (
+    rf"(?:\d+(?:o(?![a-záéíóúñ])|[º°ª])?"
+    rf"(?:\s*\.?\s*[-–]\s*(?:[A-ZÑ](?![a-záéíóúñA-Z])|\d+)"
+    rf"|\.?\s+(?i:{_LATIN})\b(?:\s+\d+\b)?"
+    rf"|\s+[A-ZÑ](?=\s*(?:\.|-|:|$)))*"
+    rf"|(?i:{_ORD})(?:\s+(?i:{_LATIN})\b)?)"
+)
+_ART_KW = r"(?:Art[ií]culo|ART[ÍI]CULO|Art\.|ART\.)"
+_SEP = r"(?:\s*\.\s*[-–—]\s*|\s*[-–—:]\s*|\s*\.\s*|\s+(?=[\[(…]|\.\.\.)|\s*$)"
+
+_ARTICLE_RE = re.compile(rf"{_ART_KW}\s+(?P<num>{_ART_NUM}){_SEP}(?P<rest>.*)$", re.DOTALL)
+_ORDINAL_ITEM_RE = re.compile(
+    rf"(?P<num>(?=[A-ZÁÉÍÓÚ])(?i:{_ORD}))\s*(?:\.\s*[-–—]?|[-–—:])\s*(?P<rest>.*)$", re.DOTALL)
+_FRAC_NUM = rf"[IVXL]+(?:\s*-\s*[A-ZÑ](?![a-záéíóúñ])|\s+(?i:{_LATIN})\b)*"
+_FRACCION_RE = re.compile(
+    rf"(?P<num>{_FRAC_NUM})(?:\s*\.\s*[-–—]?|\s*[-–—)])(?:\s+|$)(?P<rest>.*)$", re.DOTALL)
+_INCISO_RE = re.compile(rf"(?P<num>[a-zñ]{{1,2}}\)(?:\s+(?i:{_LATIN})\b)?)\.?(?:\s+|$)(?P<rest>.*)$",
+                        re.DOTALL)
+_NUMERAL_RE = re.compile(r"(?P<num>\d{1,3}|[l\d]{2,3})\s*(?:\.\s*[-–—]|\.|\))(?:\s+|$)(?P<rest>.*)$",
+                         re.DOTALL)
+_APARTADO_RE = re.compile(
+    r"(?:Apartado|APARTADO)\s+(?P<num>[A-Z](?:\s+(?i:bis|ter))?)(?:\s*[.:)]\s*[-–]?\s*|\s*[-–]\s*|\s*$)"
+    r"(?P<rest>.*)$|(?P<bare>[ABEFGH])\.\s*[-–]?\s+(?P<bare_rest>[A-ZÁÉÍÓÚÑ].*)$", re.DOTALL)
+_CONTAINER_NUM = rf"(?:(?i:{_ORD})\b|(?i:{_CARD})\b|[IVXLC]+\b|\d+\b)(?:\s+(?i:{_LATIN})\b)?"
+_HEADING_RE = re.compile(
+    rf"(?P<kw>LIBRO|Libro|T[ÍI]TULO|T[íi]tulo|CAP[ÍI]TULO|Cap[íi]tulo|SECCI[ÓO]N|Secci[óo]n)"
+    rf"\s+(?P<num>{_CONTAINER_NUM})\s*(?:(?:[.:]\s*[-–]?|[-–])\s*(?P<rest>.*)|(?P<caps>[^a-z]*))$",
+    re.DOTALL)
+_HEADING_KIND = {"l": Kind.LIBRO, "t": Kind.TITULO, "c": Kind.CAPITULO, "s": Kind.SECCION}
+_TRANSITORIOS_RE = re.compile(
+    r"(?:ART[ÍI]CULOS?\s+|Art[íi]culos?\s+)?(?:TRANSITORIOS?|Transitorios?)"
+    r"(?:\s+(?:DEL|DE LA|DE)\s+[^a-záéíóú]*)?\s*[.:]?$")
+_APPENDIX_RE = re.compile(r"ART[ÍI]CULOS\s+TRANSITORIOS\s+DE\s+DECRETOS\s+DE\s+REFORMA")
+_SIGNATURE_RE = re.compile(
+    r"(?:M[ée]xico,\s*D\.\s*F\.\s*,?\s*a\s|Ciudad de M[ée]xico,?\s+a\s|Dado en\s|SAL[ÓO]N DE SESIONES"
+    r"|Sala de Sesiones|Sufragio Efectivo|En cumplimiento de lo dispuesto por la fracci[óo]n I del"
+    r"\s+[Aa]rt[íi]culo 89|Atentamente|ATENTAMENTE|R[úu]bricas?\.?$)")
+_ELISION_RE = re.compile(rf"{_ELL}$")
+_DEROGATED_RE = re.compile(
+    r"\(?\s*(?:Se\s+deroga[n]?|SE\s+DEROGA[N]?|Derogad[oa]s?|DEROGAD[OA]S?)\s*\)?\s*[.;]?\s*\)?\s*[.;]?$")
+_RANGE_WORD = r"(?:a|al|y|A|AL|Y)"
+
+
+def _marker(kind: str) -> str:
+    """Pattern of one unit marker (with its punctuation) for elision ranges."""
+    return {
+        "frac": rf"(?P<{{g}}>{_FRAC_NUM})\s*(?:\.\s*[-–]?|[-–)])",
+        "inc": r"(?P<{g}>[a-zñ]{{1,2}})\s*\)",
+        "num": r"(?P<{g}>\d{{1,3}})\s*(?:\.\s*[-–]?|\))",
+        "art": rf"{_ART_KW}[Ss]?\s+(?P<{{g}}>{_ART_NUM})\s*(?:\.\s*[-–]?|[-–:])?",
+        "ord": rf"(?P<{{g}}>(?=[A-ZÁÉÍÓÚ])(?i:{_ORD}))\s*(?:\.\s*[-–]?|[-–:])?",
+    }[kind]
+
+
+def _range_re(kind: str, unit: Kind) -> tuple[re.Pattern[str], Kind]:
+    first = _marker(kind).replace("{g}", "a").replace("{{", "{").replace("}}", "}")
+    second = _marker(kind).replace("{g}", "b").replace("{{", "{").replace("}}", "}")
+    if kind == "art":
+        second = second.replace(rf"{_ART_KW}[Ss]?\s+", rf"(?:{_ART_KW}[Ss]?\s+)?")
+    pattern = rf"(?:{_ELL}\s*)?{first}(?:\s*{_RANGE_WORD}\s+{second})?\s*{_ELL}$"
+    return re.compile(pattern), unit
+
+
+_ELISION_RANGES = tuple(_range_re(k, u) for k, u in (
+    ("art", Kind.ARTICULO), ("frac", Kind.FRACCION), ("inc", Kind.INCISO), ("num", Kind.NUMERAL),
+))
+_ORD_RANGE = _range_re("ord", Kind.TRANSITORIO)
+_ART_RANGE_WORDS = re.compile(
+    rf"{_ART_KW}S?\s+(?P<a>(?i:{_ORD}))\s+{_RANGE_WORD}\s+(?P<b>(?i:{_ORD}))\s*(?:\.\s*[-–]?|[-–:])?\s*"
+    rf"(?:{_ELL})?$")
+
+
+def starts_unit(line: str) -> str:
+    """For joining wrapped lines: '' prose, 'note', 'heading' (container or transitorios), 'unit'."""
+    first = line[:1]
+    if notes.is_annotation(line):
+        return "note"
+    if first in "LTCSltcsAa" and (_HEADING_RE.match(line) or _TRANSITORIOS_RE.match(line)
+                                  or _APPENDIX_RE.match(line)):
+        return "heading"
+    if _opens_unit(line):
+        return "unit"
+    return ""
+
+
+def _opens_unit(line: str) -> bool:
+    first = line[:1]
+    if first in "AaÁ" and (_ARTICLE_RE.match(line) or _APARTADO_RE.match(line)):
+        return True
+    if first in "IVXL" and _FRACCION_RE.match(line):
+        return True
+    if first.islower() and _INCISO_RE.match(line):
+        return True
+    if first.isdigit() and _NUMERAL_RE.match(line):
+        return True
+    if first in ".…[":
+        return _ELISION_RE.match(line) is not None
+    return first.isupper() and _ORDINAL_ITEM_RE.match(line) is not None
+
+
+def _split_glued(number: int, line: str) -> list[tuple[int, str]]:
+    """Cut history notes glued inside a line into lines of their own (recursively)."""
+    glued = notes.split_glued(line)
+    if glued is None:
+        return [(number, line)]
+    before, note, after = glued
+    out = [(number, before)] if before else []
+    out.append((number, note))
+    if after:
+        out.extend(_split_glued(number, after))
+    return out
+
+
+def classify_lines(text: str) -> tuple[Line, ...]:
+    """Every logical line of a statute or amendment body, classified, in order.
+
+    Context matters in one way only: after a TRANSITORIOS heading, article-like and ordinal
+    lines ("Artículo Primero.-", "SEGUNDO.") are transitorios.
+
+    >>> [(l.kind.value, l.number) for l in classify_lines("Artículo 57 Bis.- Texto.\\nI. a III. ...")]
+    [('article', '57 Bis'), ('elision', 'I')]
+    """
+    out: list[Line] = []
+    in_transitorios = False
+    for number, logical, furniture in logical_lines(text, starts_unit):
+        if furniture:
+            out.append(Line(LineKind.FURNITURE, logical, raw=logical, lineno=number))
+            continue
+        for lineno, line in _split_glued(number, logical):
+            classified = classify_line(line, in_transitorios, lineno)
+            if classified.kind is LineKind.TRANSITORIOS_HEADING:
+                in_transitorios = True
+            elif classified.kind in (LineKind.HEADING, LineKind.APPENDIX):
+                in_transitorios = False
+            out.append(classified)
+    return tuple(out)
+
+
+def classify_line(line: str, in_transitorios: bool = False, lineno: int = 0) -> Line:
+    """One logical line, classified on its own (plus whether transitorios have begun)."""
+    first = line[:1]
+    if notes.is_annotation(line):
+        note = notes.read_note(line)
+        return Line(LineKind.ANNOTATION, line, unit=note.kind, annotations=note.annotations,
+                    raw=line, lineno=lineno)
+    if first == "|":
+        return Line(LineKind.TABLE, line, raw=line, lineno=lineno)
+    if first in "AaÁ" and _APPENDIX_RE.match(line):
+        return Line(LineKind.APPENDIX, line, raw=line, lineno=lineno)
+    if first in "ATat" and _TRANSITORIOS_RE.match(line):
+        return Line(LineKind.TRANSITORIOS_HEADING, line, raw=line, lineno=lineno)
+    if first in "LTCSlts":
+        heading = _HEADING_RE.match(line)
+        if heading:
+            kind = _HEADING_KIND[heading.group("kw")[0].lower()]
+            rest = (heading.group("rest") or heading.group("caps") or "").strip()
+            return Line(LineKind.HEADING, rest, _clean(heading.group("num")), kind, raw=line,
+                        lineno=lineno)
+    if _SIGNATURE_RE.match(line):
+        return Line(LineKind.SIGNATURE, line, raw=line, lineno=lineno)
+    elision = _elision(line)
+    if elision is not None:
+        return Line(LineKind.ELISION, "", elision[1], elision[0], elision[2], elided=True, raw=line,
+                    lineno=lineno)
+    unit = _unit_line(line, in_transitorios, lineno)
+    if unit is not None:
+        return unit
+    return Line(LineKind.PARAGRAPH, line, raw=line, lineno=lineno)
+
+
+def _elision(line: str) -> tuple[Kind | None, str, str] | None:
+    """(unit kind, from, to) if the line only says 'these units are unchanged'."""
+    first = line[:1]
+    if first in ".…[" and _ELISION_RE.match(line):
+        return None, "", ""
+    if not ("..." in line or "…" in line or ". ." in line):
+        return None
+    if first in "AaÁ":
+        words = _ART_RANGE_WORDS.match(line)
+        if words:
+            return Kind.ARTICULO, _clean(words.group("a")), _clean(words.group("b"))
+    for pattern, unit in (*_ELISION_RANGES, _ORD_RANGE):
+        found = pattern.match(line)
+        if found and unit in (Kind.ARTICULO, Kind.TRANSITORIO) and not found.group("b"):
+            continue  # "Artículo 2. ..." restates the article: an ARTICLE whose text is elided
+        if found:
+            low = _clean(found.group("a"))
+            high = _clean(found.group("b") or low)
+            if unit is Kind.FRACCION and not _is_roman(low.split()[0].split("-")[0]):
+                continue
+            return unit, low, high
+    return None
+
+
+def _is_roman(token: str) -> bool:
+    return re.fullmatch(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})", token) is not None \
+        and token != ""
+
+
+def _clean(number: str) -> str:
+    """A unit number as written, without trailing punctuation or doubled spaces."""
+    cleaned = " ".join(number.replace("–", "-").split()).strip(" .:-)")
+    return re.sub(r"\s*-\s*", "-", re.sub(r"\.-", "-", cleaned))
+
+
+def _unit_line(line: str, in_transitorios: bool, lineno: int) -> Line | None:
+    first = line[:1]
+    if first in "AaÁ":
+        article = _ARTICLE_RE.match(line)
+        if article:
+            kind = LineKind.TRANSITORIO if in_transitorios else LineKind.ARTICLE
+            unit = Kind.TRANSITORIO if in_transitorios else Kind.ARTICULO
+            return _make(kind, unit, article.group("num"), article.group("rest"), line, lineno)
+        apartado = _APARTADO_RE.match(line)
+        if apartado:
+            num = apartado.group("num") or apartado.group("bare")
+            rest = apartado.group("rest") if apartado.group("num") else apartado.group("bare_rest")
+            return _make(LineKind.APARTADO, Kind.APARTADO, num, rest or "", line, lineno)
+    if first in "IVXL":
+        fraccion = _FRACCION_RE.match(line)
+        if fraccion and _is_roman(fraccion.group("num").split()[0].split("-")[0]):
+            return _make(LineKind.FRACCION, Kind.FRACCION, fraccion.group("num"),
+                         fraccion.group("rest"), line, lineno)
+    if first.islower():
+        inciso = _INCISO_RE.match(line)
+        if inciso:
+            return _make(LineKind.INCISO, Kind.INCISO, inciso.group("num").replace(")", ""),
+                         inciso.group("rest"), line, lineno)
+    if first.isdigit() or first == "l":
+        numeral = _NUMERAL_RE.match(line)
+        if numeral and any(c.isdigit() for c in numeral.group("num")) or (
+                numeral and re.fullmatch(r"l{2,3}", numeral.group("num"))):
+            assert numeral is not None
+            value = numeral.group("num").replace("l", "1")
+            return _make(LineKind.NUMERAL, Kind.NUMERAL, value, numeral.group("rest"), line, lineno)
+    if first.isupper():
+        item = _ORDINAL_ITEM_RE.match(line)
+        if item:
+            kind = LineKind.TRANSITORIO if in_transitorios else LineKind.ARTICLE
+            unit = Kind.TRANSITORIO if in_transitorios else Kind.ARTICULO
+            return _make(kind, unit, item.group("num"), item.group("rest"), line, lineno)
+    return None
+
+
+def _make(kind: LineKind, unit: Kind, number: str, rest: str, raw: str, lineno: int) -> Line:
+    text = rest.strip()
+    elided = bool(text) and _ELISION_RE.match(text) is not None
+    derogated = bool(text) and _DEROGATED_RE.match(text) is not None
+    return Line(kind, "" if elided else text, _clean(number), unit, elided=elided,
+                derogated=derogated, raw=raw, lineno=lineno)
+
+
+__all__ = ["UNIT_KINDS", "Line", "LineKind", "classify_line", "classify_lines", "starts_unit"]
