@@ -1,0 +1,737 @@
+"""Operative clauses -> directives: what an amending instrument orders, target by target.
+
+"ARTÍCULO ÚNICO.- Se REFORMAN los artículos 2, fracciones IV y actual V, 82 y 84; se ADICIONAN
+la fracción V al artículo 2 recorriéndose en su orden la actual fracción V para pasar a ser la
+fracción VI; … y se DEROGA el artículo 83, todos del Reglamento …, para quedar como sigue:"
+
+The grammar (research/mx-amendment-grammar.md §4) is read as a pipeline of small steps over a
+token list, as regparser reads the Federal Register's amendatory instructions:
+``tokenize`` -> ``split_actions`` (one verb each) -> ``read_targets`` (a small state machine
+that understands both article-first lists, "25, fracción I, incisos e), f) y g)", and
+unit-first chains, "el inciso h) de la fracción III del artículo 11") -> ``Directive`` values.
+Targets are locators in the numbering *before* the decree, except what is added (numbered as
+it will be); relative paragraphs ("último", "penúltimo") stay symbolic until a base text
+resolves them (``parser.amendments.resolve``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from errors import AmendmentError
+
+from . import labels
+from .model import CONTAINER_KINDS, Kind, Verb
+
+Locator = tuple[tuple[Kind, str], ...]  # outermost first: ((ARTICULO, "2"), (FRACCION, "v"))
+
+RELATIVE_PARAGRAPHS = {"ultimo": "ultimo", "penultimo": "penultimo",
+                       "antepenultimo": "antepenultimo"}
+
+
+@dataclass(frozen=True, slots=True)
+class Directive:
+    """One target of one verb, before it is resolved against a base text.
+
+    ``actual`` marks "la actual fracción V" (numbering before the decree); ``new`` is where a
+    renumbered unit goes ("que pasa a ser el segundo párrafo"); ``heading_only`` is a
+    reform of a container's denominación, not of its articles.
+    """
+
+    verb: Verb
+    target: Locator
+    source: str
+    new: Locator | None = None
+    actual: bool = False
+    heading_only: bool = False
+
+    @property
+    def label(self) -> str:
+        return to_label(self.target)
+
+    @property
+    def new_label(self) -> str | None:
+        return to_label(self.new) if self.new else None
+
+
+def to_label(locator: Locator) -> str:
+    """A locator as a canonical label; articles drop the containers above them (§1.2)."""
+    parts = [f"{labels.PREFIX[kind]}_{number}" for kind, number in locator]
+    for index, (kind, _) in enumerate(locator):
+        if kind is Kind.ARTICULO:
+            return labels.join(*parts[index:])
+    return labels.join(*parts)
+
+
+# --- tokens --------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Token:
+    type: str    # NOUN NUM ORD QUOTE SEP OF RANGE CON ACTUAL RECORRE PASA DENOM COMPRENDE DET WORD
+    text: str
+    kind: Kind | None = None
+    plural: bool = False
+
+
+_LATIN = (r"(?:bis|ter|qu[aá]ter|quinquies|quintus|sexies|sextus|septies|septimus|octies|nonies"
+          r"|decies)")
+_ORD_UNIT = (r"(?:primer[oa]?|segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|sext[oa]|s[eé]ptim[oa]"
+             r"|octav[oa]|noven[oa])")
+_ORD_TEN = r"(?:d[eé]cim[oa]|vig[eé]sim[oa]|trig[eé]sim[oa]|cuadrag[eé]sim[oa])"
+_ORDINAL = (rf"(?:{_ORD_TEN}\s*{_ORD_UNIT}|{_ORD_TEN}|{_ORD_UNIT}|[uú]nic[oa]|und[eé]cim[oa]"
+            rf"|duod[eé]cim[oa]|pen[uú]ltim[oa]|antepen[uú]ltim[oa]|[uú]ltim[oa])")
+_NOUNS: tuple[tuple[str, Kind | None], ...] = (
+    (r"art[ií]culos?", Kind.ARTICULO),
+    (r"fracci[oó]n(?:es)?", Kind.FRACCION),
+    (r"(?:sub)?incisos?", Kind.INCISO),
+    (r"p[aá]rrafos?", Kind.PARRAFO),
+    (r"numerales?", Kind.NUMERAL),
+    (r"apartados?", Kind.APARTADO),
+    (r"transitorios?", Kind.TRANSITORIO),
+    (r"libros?", Kind.LIBRO),
+    (r"t[ií]tulos?", Kind.TITULO),
+    (r"cap[ií]tulos?", Kind.CAPITULO),
+    (r"secci[oó]n(?:es)?", Kind.SECCION),
+    (r"denominaci[oó]n(?:es)?|ep[ií]grafes?|rubros?", None),
+)
+_SPEC: tuple[tuple[str, str], ...] = (
+    ("QUOTE", r"[\"“«][^\"”»]*[\"”»]"),
+    ("PASA", r"(?:que\s+)?(?:pasa[n]?|para\s+pasar|pasando)\s+a\s+ser|para\s+ser|para\s+quedar\s+como"),
+    ("RECORRE", r"recorri[eé]ndose|recorriendo|se\s+recorre[n]?|recorr[ií]d[oa]s?"),
+    ("COMPRENDE", r"que\s+comprende[n]?|conformad[oa]\s+(?:de|por)|integrad[oa]\s+por"),
+    ("DENOM", r"denominad[oa]s?"),
+    ("ACTUAL", r"actual(?:es)?|vigentes?"),
+    ("NOUN", "|".join(f"(?:{p})" for p, _ in _NOUNS)),
+    ("RANGE", r"(?:del|de\s+la|de\s+los|de\s+las)\s+(?=\S+\s+(?:\S+\s+)?al?\s)"),
+    ("ORD", _ORDINAL),
+    ("NUM", rf"\d+(?:\s*(?:o\.|º|°|o\b))?(?:\s*\.?-\s*[A-ZÑ]\b)?"
+            rf"(?:[\s-]+(?:{_LATIN}\b|\d+\b(?!\s*[,;]?\s*\d)|(?-i:[A-ZÑ])\b))*"
+            rf"|[a-zñ]\)(?:\s+{_LATIN}\b)?"
+            rf"|(?-i:\b[IVXLC]+(?:-[A-Z]\b)?)(?:\s+{_LATIN}\b)*(?![\w)])"
+            rf"|(?-i:\b[A-Z]\b)(?![\w)])"),
+    ("OF", r"(?:del|de\s+la|de\s+las|de\s+los|de|al|a\s+la|a\s+las|a\s+los|en\s+el|en\s+la)\b"),
+    ("TO", r"al?\b"),
+    ("CON", r"con\b"),
+    ("DET", r"(?:el|la|los|las|un|una|unos|unas|dos|tres|cuatro|nuev[oa]s?|tod[oa]s|amb[oa]s"
+            r"|sus?|dich[oa]s?|en\s+su\s+orden|respectivamente|así\s+como|también)\b"),
+    ("SEP", r"[;,]|\by\b|\be\b|\bo\b"),
+    ("WORD", r"[^\s;,]+"),
+)
+_TOKEN_RE = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _SPEC),
+                       re.IGNORECASE)
+_NOUN_RES = [(re.compile(rf"^(?:{p})$", re.IGNORECASE), kind) for p, kind in _NOUNS]
+
+
+def tokenize(text: str) -> list[Token]:
+    """The clause's words as typed tokens (case is kept: Roman numerals are upper case)."""
+    tokens: list[Token] = []
+    position = 0
+    while position < len(text):
+        if text[position].isspace():
+            position += 1
+            continue
+        match = _match_at(text, position)
+        name = match.lastgroup or "WORD"
+        tokens.append(_make_token(name, match.group()))
+        position = match.end()
+    return tokens
+
+
+def _match_at(text: str, position: int) -> re.Match[str]:
+    match = _TOKEN_RE.match(text, position)
+    assert match is not None  # WORD matches any non-space run
+    return match
+
+
+def _make_token(name: str, raw: str) -> Token:
+    if name == "NOUN":
+        for pattern, kind in _NOUN_RES:
+            if pattern.match(raw):
+                plural = labels.fold(raw).endswith(("s", "es")) and kind is not None and not \
+                    labels.fold(raw).endswith(("fraccion", "seccion", "denominacion"))
+                return Token("NOUN", raw, kind, plural)
+    return Token(name, raw)
+
+
+# --- actions ---------------------------------------------------------------------------------------
+_VERB_RE = re.compile(
+    r"(?:^|(?<=[\s;,:.]))se\s+(?:declara[n]?\s+)?"
+    r"(?P<verb>reforma[n]?|reformad[oa]s?|modifica[n]?|adiciona[n]?|adicionad[oa]s?|deroga[n]?"
+    r"|derogad[oa]s?|abroga[n]?|expide[n]?|renumera[n]?)\b\s*:?",
+    re.IGNORECASE)
+_VERBS = {"reforma": Verb.REFORMA, "modifica": Verb.REFORMA, "adiciona": Verb.ADICIONA,
+          "deroga": Verb.DEROGA, "abroga": Verb.ABROGA, "expide": Verb.EXPIDE,
+          "renumera": Verb.RENUMERA}
+_TAIL_RE = re.compile(
+    r",?\s*para\s+quedar\s+(?:como\s+sigue|en\s+(?:la|los)\s+(?:forma|t[eé]rminos)[^:]*)\s*[:.]?.*$",
+    re.IGNORECASE | re.DOTALL)
+_INSTRUMENT_RE = re.compile(
+    r",?\s*(?:(?:tod[oa]s|amb[oa]s)\s+)?(?:del|de\s+la|de\s+los|de\s+las|al|a\s+la)\s+[\"“]?"
+    r"(?=(?:Ley|Reglamento|C[oó]digo|Estatuto|Constituci[oó]n|Decreto|Acuerdo|Lineamientos"
+    r"|Reglas|Norma|Manual|Disposiciones|Convocatoria|Resoluci[oó]n|Bases|Criterios|Programa"
+    r"|Presupuesto|Pol[ií]ticas|Condiciones|Clasificador|Tarifa|Arancel)\b)")
+
+
+def split_instrument(clause: str) -> tuple[str, str]:
+    """(targets text, instrument name): the instrument is named once, after the last action.
+
+    >>> split_instrument("Se deroga el artículo 83, todos del Reglamento X, para quedar como sigue:")
+    ('Se deroga el artículo 83', 'Reglamento X')
+    """
+    body = _TAIL_RE.sub("", clause.strip()).rstrip(" .,;:")
+    last_verb = max((m.end() for m in _VERB_RE.finditer(body)), default=0)
+    masked = re.sub(r"[\"“«][^\"”»]*[\"”»]", lambda m: "_" * len(m.group()), body)
+    for match in _INSTRUMENT_RE.finditer(masked, last_verb):
+        name = body[match.end():].strip().strip("\"“”").rstrip(" .,;")
+        return body[:match.start()].rstrip(" ,;"), name
+    return body, ""
+
+
+def split_actions(targets: str) -> list[tuple[Verb, str]]:
+    """The clause cut at each 'se VERB': one (verb, its target text) per action."""
+    matches = list(_VERB_RE.finditer(targets))
+    if not matches:
+        raise AmendmentError(f"no 'se reforma/adiciona/deroga' in clause: {targets[:120]!r}")
+    out = []
+    for index, match in enumerate(matches):
+        end = matches[index + 1].start() if index + 1 < len(matches) else len(targets)
+        stem = re.sub(r"(?:n|d[oa]s?)$", "", labels.fold(match.group("verb")))
+        verb = _VERBS.get(stem) or _VERBS[stem.rstrip("a") + "a"]
+        text = targets[match.end():end].strip().rstrip(",; ")
+        text = re.sub(r"[,;]?\s*\by$", "", text)
+        out.append((verb, text))
+    return out
+
+
+# --- targets ---------------------------------------------------------------------------------------
+_RANK = {kind: rank for rank, kind in enumerate((
+    Kind.LIBRO, Kind.TITULO, Kind.CAPITULO, Kind.SECCION, Kind.TRANSITORIO, Kind.ARTICULO,
+    Kind.APARTADO, Kind.FRACCION, Kind.INCISO, Kind.NUMERAL, Kind.PARRAFO))}
+_ORDINAL_NUMBERED = CONTAINER_KINDS | {Kind.TRANSITORIO, Kind.ARTICULO}
+
+
+@dataclass
+class _Group:
+    """The units named by one noun and its list of numbers."""
+
+    kind: Kind
+    parent: Locator
+    numbers: list[str] = field(default_factory=list)
+    actual: list[bool] = field(default_factory=list)
+    closed: bool = False     # the list ended with "y" / "e": a following párrafo goes up a level
+    unit_first: bool = False
+    plural: bool = True
+
+
+@dataclass
+class _State:
+    verb: Verb
+    source: str
+    out: list[Directive] = field(default_factory=list)
+    context: list[tuple[Kind, str]] = field(default_factory=list)
+    article_open: Directive | None = None     # "84" emitted only if no sub-locator follows
+    pending: list[list[tuple[Kind, str, bool]]] = field(default_factory=list)  # unit-first chains
+    group: _Group | None = None
+    ordinals: list[str] = field(default_factory=list)
+    actual_next: bool = False
+    renumber_from: list[Directive] | None = None
+    renumber_to: list[Locator] = field(default_factory=list)
+    heading_only: bool = False
+    after_con: bool = False
+    after_det: bool = False
+    last_sep: str = ""
+
+
+def read_targets(verb: Verb, text: str, source: str) -> list[Directive]:
+    """Every target of one action, in the order written (see the module docstring)."""
+    state = _State(verb, source)
+    tokens = tokenize(text)
+    index = 0
+    while index < len(tokens):
+        index = _step(state, tokens, index)
+    _flush(state)
+    _finish_renumbering(state)
+    if not state.out:
+        raise AmendmentError(f"no target found for 'se {verb}' in {text[:120]!r}")
+    return _dedupe(state.out)
+
+
+def _dedupe(directives: list[Directive]) -> list[Directive]:
+    seen: set[tuple[Verb, Locator, Locator | None]] = set()
+    out = []
+    for directive in directives:
+        key = (directive.verb, directive.target, directive.new)
+        if key not in seen:
+            seen.add(key)
+            out.append(directive)
+    return out
+
+
+def _step(state: _State, tokens: list[Token], index: int) -> int:
+    token = tokens[index]
+    handler = _HANDLERS.get(token.type)
+    if handler is None:
+        return index + 1
+    return handler(state, tokens, index)
+
+
+def _on_noun(state: _State, tokens: list[Token], index: int) -> int:
+    token = tokens[index]
+    if token.kind is None:                      # "la denominación del Capítulo IV"
+        state.heading_only = True
+        return index + 1
+    if token.kind is Kind.PARRAFO:
+        return _on_paragraph_noun(state, tokens, index)
+    unit_first = state.after_det and not state.after_con
+    if token.kind is Kind.ARTICULO:
+        _flush(state)
+        state.group = _Group(Kind.ARTICULO, ())
+    elif token.kind in _ORDINAL_NUMBERED or unit_first or not _article_in_context(state):
+        if not state.pending or state.last_sep in (";",) or not unit_first:
+            _flush_pending_if_complete(state)
+        state.group = _Group(token.kind, (), unit_first=True)
+    else:
+        state.group = _Group(token.kind, _parent_for(state, token.kind))
+        _close_article(state)
+        state.group.closed = _after_conjunction(tokens, index)
+    state.group.plural = token.plural or token.kind is Kind.ARTICULO
+    state.after_det = state.after_con = False
+    return _read_numbers(state, tokens, index + 1)
+
+
+def _after_conjunction(tokens: list[Token], index: int) -> bool:
+    """'…, fracción X y fracción XI': the unit after 'y' ends a list."""
+    index -= 1
+    while index >= 0 and tokens[index].type == "DET":
+        index -= 1
+    return index >= 0 and tokens[index].type == "SEP" and tokens[index].text.lower() in ("y", "e")
+
+
+def _on_paragraph_noun(state: _State, tokens: list[Token], index: int) -> int:
+    ordinals = list(state.ordinals)
+    state.ordinals.clear()
+    index += 1
+    while index < len(tokens) and tokens[index].type in ("ORD", "SEP", "TO") and (
+            tokens[index].type == "ORD" or _next_is(tokens, index + 1, "ORD")):
+        if tokens[index].type == "ORD":
+            ordinals.append(_ordinal_value(tokens[index].text))
+        index += 1
+    unit_first = state.after_det and not state.after_con and not _article_in_context(state)
+    if unit_first or (state.after_det and not state.after_con and _next_is(tokens, index, "OF")):
+        state.pending.extend([[(Kind.PARRAFO, n, False)] for n in ordinals])
+    else:
+        parent = _paragraph_parent(state)
+        if state.article_open is not None and state.article_open.target == parent:
+            state.article_open = None
+        for number in ordinals:
+            _emit(state, (*parent, (Kind.PARRAFO, number)))
+        state.group = None
+    state.after_det = state.after_con = False
+    return index
+
+
+def _paragraph_parent(state: _State) -> Locator:
+    """A párrafo after one unit belongs to it; after a list of units, to the list's parent."""
+    group = state.group
+    if group is None or group.kind is Kind.ARTICULO:
+        return tuple(state.context[:1]) if state.context else ()
+    if len(group.numbers) == 1 and not group.closed and group.kind is not Kind.PARRAFO:
+        return (*group.parent, (group.kind, group.numbers[0]))
+    return group.parent
+
+
+def _read_numbers(state: _State, tokens: list[Token], index: int) -> int:
+    """The numbers after a noun: '84 Bis, 84 Ter y 84 Quáter', 'IV a VIII', 'actual V'."""
+    group = state.group
+    assert group is not None
+    while index < len(tokens):
+        token = tokens[index]
+        if token.type == "ACTUAL":
+            state.actual_next = True
+        elif token.type in ("NUM", "ORD") and _fits(group.kind, token):
+            _add_number(state, group, token.text)
+        elif token.type in ("TO",) and group.numbers and _next_is(tokens, index + 1, "NUM"):
+            index = _expand_range(state, group, tokens[index + 1].text) + index
+        elif token.type == "SEP" and _continues(tokens, index, group):
+            if token.text.lower() in ("y", "e"):
+                group.closed = True
+        else:
+            break
+        index += 1
+    if token_is_conjunction(tokens, index - 1):
+        group.closed = True
+    _commit_group(state, group)
+    return index
+
+
+def _continues(tokens: list[Token], index: int, group: _Group) -> bool:
+    """Does the list of numbers go on after this separator ('IV, V, y VI'; not 'IV, 17')?"""
+    conjunction = False
+    while index < len(tokens) and tokens[index].type == "SEP":
+        conjunction = conjunction or tokens[index].text.lower() in ("y", "e")
+        index += 1
+    if not (group.plural or conjunction):
+        return False
+    return _next_fits(tokens, index, group.kind)
+
+
+def token_is_conjunction(tokens: list[Token], index: int) -> bool:
+    return 0 <= index < len(tokens) and tokens[index].type == "SEP" and \
+        tokens[index].text.lower() in ("y", "e")
+
+
+def _next_fits(tokens: list[Token], index: int, kind: Kind) -> bool:
+    while index < len(tokens) and tokens[index].type == "ACTUAL":
+        index += 1
+    return index < len(tokens) and tokens[index].type in ("NUM", "ORD") and \
+        _fits(kind, tokens[index]) and not _ord_before_paragraph(tokens, index, kind)
+
+
+def _ord_before_paragraph(tokens: list[Token], index: int, kind: Kind) -> bool:
+    """'fracción I, segundo párrafo': the ordinal belongs to a párrafo, not to the list."""
+    if tokens[index].type != "ORD" or kind is Kind.PARRAFO:
+        return False
+    for token in tokens[index + 1:]:
+        if token.type == "NOUN":
+            return token.kind is Kind.PARRAFO
+        if token.type not in ("ORD", "SEP"):
+            return False
+    return False
+
+
+def _fits(kind: Kind, token: Token) -> bool:
+    raw = token.text.strip()
+    if token.type == "ORD":
+        return kind in _ORDINAL_NUMBERED and not re.match(r"(?i)(?:ante)?pen|[uú]ltim", raw)
+    if kind is Kind.ARTICULO or kind is Kind.NUMERAL:
+        return raw[0].isdigit()
+    if kind is Kind.FRACCION:
+        return bool(re.match(r"[IVXLC]+\b", raw))
+    if kind is Kind.INCISO:
+        return raw.split()[0].endswith(")")
+    if kind is Kind.APARTADO:
+        return bool(re.match(r"[A-Z]\b", raw))
+    return bool(re.match(r"[IVXLC]+\b|\d", raw))
+
+
+def _add_number(state: _State, group: _Group, raw: str) -> None:
+    try:
+        number = labels.part(group.kind, raw).partition("_")[2]
+    except ValueError as exc:
+        raise AmendmentError(f"cannot read {group.kind} number {raw!r}: {exc}") from None
+    group.numbers.append(number)
+    group.actual.append(state.actual_next)
+    state.actual_next = False
+
+
+def _expand_range(state: _State, group: _Group, last_raw: str) -> int:
+    """'fracciones IV a VIII' names every unit in between."""
+    first = group.numbers[-1]
+    end = labels.part(group.kind, last_raw).partition("_")[2]
+    if group.kind is Kind.FRACCION:
+        values = range(labels.roman_to_int(first) + 1, labels.roman_to_int(end) + 1)
+        numbers = [labels.int_to_roman(v).lower() for v in values]
+    elif group.kind is Kind.INCISO and len(first) == 1 and len(end) == 1:
+        numbers = [chr(c) for c in range(ord(first) + 1, ord(end) + 1)]
+    elif first.isdigit() and end.isdigit():
+        numbers = [str(v) for v in range(int(first) + 1, int(end) + 1)]
+    else:
+        raise AmendmentError(f"cannot expand the range {first} a {end}")
+    group.numbers.extend(numbers)
+    group.actual.extend([False] * len(numbers))
+    return 1
+
+
+def _commit_group(state: _State, group: _Group) -> None:
+    if group.unit_first:
+        for number, actual in zip(group.numbers, group.actual, strict=True):
+            state.pending.append([(group.kind, number, actual)])
+        if not group.numbers and state.pending:
+            return
+        return
+    if group.kind is Kind.ARTICULO:
+        for number in group.numbers:
+            _flush_article(state)
+            state.context = [(Kind.ARTICULO, number)]
+            state.article_open = Directive(state.verb, ((Kind.ARTICULO, number),), state.source)
+        return
+    for position, (number, actual) in enumerate(zip(group.numbers, group.actual, strict=True)):
+        _emit(state, (*group.parent, (group.kind, number)), actual,
+              hold=position == len(group.numbers) - 1)
+    if group.numbers:
+        state.context = [*group.parent, (group.kind, group.numbers[-1])]
+
+
+def _parent_for(state: _State, kind: Kind) -> Locator:
+    """The deepest unit in context that can hold a unit of ``kind`` (fracción under artículo)."""
+    context = list(state.context)
+    while context and _RANK[context[-1][0]] >= _RANK[kind]:
+        context.pop()
+    return tuple(context)
+
+
+def _article_in_context(state: _State) -> bool:
+    return any(kind is Kind.ARTICULO for kind, _ in state.context)
+
+
+def _close_article(state: _State) -> None:
+    """An article followed by sub-locators is not itself a target."""
+    if state.article_open is not None and state.article_open.target[0][0] is Kind.ARTICULO \
+            and len(state.article_open.target) == 1:
+        state.article_open = None
+
+
+def _emit(state: _State, locator: Locator, actual: bool = False, hold: bool = False) -> None:
+    """Record a target; with ``hold`` it waits: a sub-locator naming a part of it replaces it."""
+    if state.renumber_from is not None and not state.renumber_to and state.pending == []:
+        state.renumber_from.append(Directive(Verb.RENUMERA, locator, state.source, actual=actual))
+        return
+    open_unit = state.article_open
+    if open_unit is not None:
+        if locator[:len(open_unit.target)] == open_unit.target and locator != open_unit.target:
+            state.article_open = None
+        else:
+            _flush_article(state)
+    directive = Directive(state.verb, locator, state.source, actual=actual,
+                          heading_only=state.heading_only)
+    state.heading_only = False
+    if hold:
+        state.article_open = directive
+    else:
+        state.out.append(directive)
+
+
+def _flush_article(state: _State) -> None:
+    if state.article_open is not None:
+        state.out.append(state.article_open)
+        state.article_open = None
+
+
+def _flush(state: _State) -> None:
+    """End of an item: emit an article named alone and any finished unit-first chain."""
+    _flush_article(state)
+    _flush_pending_if_complete(state, force=True)
+
+
+def _flush_pending_if_complete(state: _State, force: bool = False) -> None:
+    if not state.pending:
+        return
+    chains = state.pending
+    state.pending = []
+    tops = {chain[0][0] for chain in chains}
+    if not force and not tops & (CONTAINER_KINDS | {Kind.ARTICULO}):
+        state.pending = chains
+        return
+    for chain in chains:
+        locator = tuple((kind, number) for kind, number, _ in chain)
+        actual = any(flag for _, _, flag in chain)
+        if locator[0][0] not in CONTAINER_KINDS | {Kind.ARTICULO, Kind.TRANSITORIO}:
+            locator = (*_parent_for(state, locator[0][0]), *locator)
+        _emit(state, locator, actual)
+        if locator[0][0] is Kind.ARTICULO:
+            state.context = list(locator[:1])
+
+
+def _on_of(state: _State, tokens: list[Token], index: int) -> int:
+    """'de la fracción III del artículo 11': the parent of every pending chain."""
+    if not _next_is(tokens, index + 1, "NOUN", skip=("DET",)) or not state.pending:
+        if state.pending and _next_is(tokens, index + 1, "NUM"):
+            return index + 1
+        return index + 1
+    position = index + 1
+    while tokens[position].type == "DET":
+        position += 1
+    noun = tokens[position]
+    if noun.kind is None or noun.kind is Kind.PARRAFO and not state.pending:
+        return position + 1
+    group = _Group(noun.kind, (), unit_first=True)
+    end = _read_parent_numbers(state, group, tokens, position + 1)
+    if group.numbers:
+        for chain in state.pending:
+            chain.insert(0, (group.kind, group.numbers[0], group.actual[0]))
+        if group.kind is Kind.ARTICULO:
+            _flush_pending_if_complete(state, force=True)
+    return end
+
+
+def _read_parent_numbers(state: _State, group: _Group, tokens: list[Token], index: int) -> int:
+    if index < len(tokens) and tokens[index].type == "ACTUAL":
+        state.actual_next = True
+        index += 1
+    if index < len(tokens) and tokens[index].type in ("NUM", "ORD") and _fits(group.kind,
+                                                                               tokens[index]):
+        _add_number(state, group, tokens[index].text)
+        index += 1
+    return index
+
+
+def _next_is(tokens: list[Token], index: int, kind: str, skip: tuple[str, ...] = ()) -> bool:
+    while index < len(tokens) and tokens[index].type in skip:
+        index += 1
+    return index < len(tokens) and tokens[index].type == kind
+
+
+def _on_ord(state: _State, tokens: list[Token], index: int) -> int:
+    if not state.ordinals and state.group is not None and _after_conjunction(tokens, index) \
+            and index >= 2 and tokens[index - 2].text == ",":
+        state.group.closed = True           # "fracción XI, y segundo párrafo": the article's
+    state.ordinals.append(_ordinal_value(tokens[index].text))
+    return index + 1
+
+
+def _ordinal_value(raw: str) -> str:
+    folded = labels.fold(raw).replace(" ", "")
+    for word, value in RELATIVE_PARAGRAPHS.items():
+        if re.fullmatch(rf"{word}[oa]?", folded.rstrip("oa") + "o") or folded.startswith(word):
+            return value
+    return str(labels.ordinal_to_int(raw))
+
+
+def _on_sep(state: _State, tokens: list[Token], index: int) -> int:
+    text = tokens[index].text
+    state.last_sep = text
+    if text == ";" and not (_next_is(tokens, index + 1, "NUM")
+                            and tokens[index + 1].text[0].isdigit()):
+        _flush(state)
+        state.group = None
+    elif text in (",", ";") and _next_is(tokens, index + 1, "NUM") and \
+            tokens[index + 1].text[0].isdigit() and (state.group is None or
+                                                     state.group.kind is not Kind.NUMERAL):
+        _flush(state)                       # "2, fracciones IV y actual V, 82 y 84"
+        state.group = _Group(Kind.ARTICULO, ())
+        return _read_numbers(state, tokens, index + 1)
+    elif text.lower() in ("y", "e") and _next_is(tokens, index + 1, "NUM") and \
+            tokens[index + 1].text[0].isdigit() and state.group is not None and \
+            state.group.kind is not Kind.NUMERAL:
+        _flush(state)
+        state.group = _Group(Kind.ARTICULO, ())
+        return _read_numbers(state, tokens, index + 1)
+    return index + 1
+
+
+def _on_det(state: _State, tokens: list[Token], index: int) -> int:
+    state.after_det = True
+    return index + 1
+
+
+def _on_con(state: _State, tokens: list[Token], index: int) -> int:
+    _flush_pending_if_complete(state, force=True)
+    state.after_con = True
+    return index + 1
+
+
+def _on_actual(state: _State, tokens: list[Token], index: int) -> int:
+    state.actual_next = True
+    return index + 1
+
+
+def _on_recorre(state: _State, tokens: list[Token], index: int) -> int:
+    """'recorriéndose en su orden la actual fracción V para pasar a ser la fracción VI'."""
+    _flush_pending_if_complete(state, force=True)
+    state.renumber_from = []
+    state.renumber_to = []
+    return index + 1
+
+
+def _on_pasa(state: _State, tokens: list[Token], index: int) -> int:
+    """'que pasa a ser el segundo párrafo' / 'para ser las XXIX y XXX'."""
+    if _next_is(tokens, index + 1, "QUOTE", skip=("DET",)):
+        return index + 1                    # "para quedar como “De la Productividad …”"
+    linked = state.renumber_from is None
+    if state.renumber_from is None:
+        _flush_article(state)
+        last = state.out[-1] if state.out else None
+        state.renumber_from = [replace(last, verb=Verb.RENUMERA)] if last else []
+    elif not state.renumber_from and state.pending:
+        chains = state.pending
+        state.pending = []
+        state.renumber_from = [
+            Directive(Verb.RENUMERA, (*_parent_for(state, c[0][0]), *((k, n) for k, n, _ in c)),
+                      state.source, actual=any(f for *_, f in c))
+            for c in chains]
+    kind = state.renumber_from[-1].target[-1][0] if state.renumber_from else Kind.FRACCION
+    position = index + 1
+    ordinals: list[str] = []
+    group = _Group(kind, ())
+    while position < len(tokens) and tokens[position].type in ("DET", "NOUN", "NUM", "ORD",
+                                                               "SEP", "ACTUAL"):
+        token = tokens[position]
+        if token.type == "NUM" and _fits(kind, token):
+            _add_number(state, group, token.text)
+        elif token.type == "ORD":
+            ordinals.append(_ordinal_value(token.text))
+        elif (token.type == "NOUN" and token.kind not in (kind, None)) or token.text == ";":
+            break
+        position += 1
+    numbers = group.numbers or ordinals
+    state.renumber_to = [((kind, n),) for n in numbers]
+    if linked and state.out and len(numbers) == 1:
+        last = state.out[-1]
+        state.out[-1] = replace(last, new=(*last.target[:-1], (kind, numbers[0])))
+    _finish_renumbering(state)
+    return position
+
+
+def _finish_renumbering(state: _State) -> None:
+    sources = state.renumber_from
+    if sources is None:
+        return
+    targets = state.renumber_to
+    state.renumber_from = None
+    state.renumber_to = []
+    if not targets:
+        if sources:
+            state.out.extend(replace(s, verb=state.verb) for s in sources)  # never renumbered
+        return
+    sources = sources[-len(targets):] if len(sources) >= len(targets) else sources
+    for source, target in zip(sources, targets, strict=False):
+        new = (*source.target[:-1], *target)
+        state.out.append(replace(source, verb=Verb.RENUMERA, new=new))
+
+
+def _on_quote(state: _State, tokens: list[Token], index: int) -> int:
+    return index + 1
+
+
+def _on_comprende(state: _State, tokens: list[Token], index: int) -> int:
+    """'…, que comprende los artículos 284 Bis y 284 Ter': the new container's articles."""
+    _flush(state)
+    state.after_det = False
+    return index + 1
+
+
+_HANDLERS = {
+    "NOUN": _on_noun, "OF": _on_of, "ORD": _on_ord, "SEP": _on_sep, "DET": _on_det,
+    "CON": _on_con, "ACTUAL": _on_actual, "RECORRE": _on_recorre, "PASA": _on_pasa,
+    "QUOTE": _on_quote, "COMPRENDE": _on_comprende,
+}
+
+
+# --- whole clause -------------------------------------------------------------------------------
+def read_clause(clause: str) -> tuple[str, list[Directive]]:
+    """(instrument name, directives) of one operative clause, renumbering linked."""
+    text = " ".join(clause.split())
+    targets, instrument = split_instrument(text)
+    directives: list[Directive] = []
+    for verb, action in split_actions(targets):
+        if verb in (Verb.EXPIDE, Verb.ABROGA) and not re.search(r"\bart[ií]culo", action, re.I):
+            directives.append(Directive(verb, (), f"se {verb} {action}"))
+            continue
+        directives.extend(read_targets(verb, action, f"se {verb} {action}"))
+    return instrument, link_renumbering(directives)
+
+
+def link_renumbering(directives: list[Directive]) -> list[Directive]:
+    """A reform of 'la actual fracción V' follows that fracción to its new number."""
+    moves = {d.target: d.new for d in directives if d.verb is Verb.RENUMERA and d.new}
+    out = []
+    for directive in directives:
+        if directive.verb is not Verb.RENUMERA and directive.new is None and \
+                directive.actual and directive.target in moves:
+            directive = replace(directive, new=moves[directive.target])
+        out.append(directive)
+    return out
+
+
+__all__ = ["Directive", "Locator", "read_clause", "read_targets", "split_actions",
+           "split_instrument", "to_label", "tokenize"]
