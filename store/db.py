@@ -1,0 +1,294 @@
+"""Opening a store: engine, SQLite pragmas, transactions, migrations and the one-writer lock.
+
+Everything that touches a database goes through ``open_engine`` and ``transaction`` so that
+SQLite and PostgreSQL behave alike: real transactions (SQLite's driver would otherwise
+autocommit DDL and never BEGIN before a SELECT), foreign keys on, WAL, and errors that never
+show a password.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import os
+import socket
+import threading
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import URL, Connection, Engine, create_engine, event, func, inspect, make_url, select, text
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
+
+from errors import InputError, StoreError
+
+from .schema import SCHEMA_REVISION
+
+ENV_VAR = "DOF_TRACKER_DB"
+APP_NAME = "dof-tracker"
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+_SQLITE_PRAGMAS = (
+    "journal_mode=WAL",
+    "synchronous=NORMAL",
+    "foreign_keys=ON",
+    "busy_timeout=10000",
+    "cache_size=-65536",
+    "temp_store=MEMORY",
+)
+_IMMEDIATE = "dof_tracker_immediate"
+
+
+def default_url() -> str:
+    """``$DOF_TRACKER_DB``, else a SQLite file in the user's data directory."""
+    configured = os.environ.get(ENV_VAR, "").strip()
+    if configured:
+        return configured
+    path = platformdirs.user_data_path(APP_NAME) / "dof-tracker.sqlite"
+    return URL.create("sqlite", database=str(path)).render_as_string()
+
+
+def safe_url(url: str | URL | Engine) -> str:
+    """A URL fit for messages and logs: the password, if any, shown as ``***``."""
+    if isinstance(url, Engine):
+        url = url.url
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return "<unreadable database URL>"
+    return parsed.render_as_string(hide_password=True)
+
+
+def _parse_url(url: str | URL | None) -> URL:
+    try:
+        return make_url(url if url is not None else default_url())
+    except ArgumentError:
+        raise InputError("cannot read the database URL (expected e.g. sqlite:///file.sqlite "
+                         "or postgresql+psycopg://user@host/db)") from None
+
+
+def sqlite_file(url: URL) -> Path | None:
+    """The database file of a SQLite URL; None for an in-memory database."""
+    if url.get_backend_name() != "sqlite":
+        return None
+    database = url.database or ""
+    if database in ("", ":memory:") or database.startswith("file:") or url.query.get("mode") == "memory":
+        return None
+    return Path(database).expanduser().resolve()
+
+
+def _install_sqlite_hooks(engine: Engine) -> None:
+    """Pragmas on every connection, and BEGIN emitted by us (the SQLAlchemy recipe for 3.11).
+
+    Writers (``transaction``) begin with ``BEGIN IMMEDIATE`` so a lock conflict surfaces at the
+    start of a transaction, where busy_timeout can wait for it, not at its first write.
+    """
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        for pragma in _SQLITE_PRAGMAS:
+            cursor.execute(f"PRAGMA {pragma}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        immediate = conn.get_execution_options().get(_IMMEDIATE, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def open_engine(url: str | URL | None = None, *, migrate: bool = True) -> Engine:
+    """An engine for ``url`` (default: ``default_url()``), its schema brought up to date.
+
+    Raises ``InputError`` for an unreadable URL and ``StoreError`` when the database cannot be
+    reached; neither message contains the password.
+    """
+    parsed = _parse_url(url)
+    path = sqlite_file(parsed)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        engine = create_engine(parsed)
+    except (NoSuchModuleError, ArgumentError) as exc:
+        raise InputError(f"unsupported database URL {safe_url(parsed)}: {exc}") from None
+    if engine.dialect.name == "sqlite":
+        _install_sqlite_hooks(engine)
+    elif engine.dialect.name != "postgresql":
+        engine.dispose()
+        raise InputError(f"unsupported database {engine.dialect.name!r}: use SQLite or PostgreSQL")
+    try:
+        with engine.connect():
+            pass
+        if migrate:
+            ensure_schema(engine)
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise StoreError(f"cannot open {safe_url(parsed)}: {_reason(exc)}") from None
+    return engine
+
+
+def _reason(exc: BaseException) -> str:
+    """The first line of a database error, without SQL or parameters."""
+    original = exc.orig if isinstance(exc, DBAPIError) else exc
+    lines = str(original).strip().splitlines()
+    return lines[0] if lines else type(original).__name__
+
+
+@contextlib.contextmanager
+def transaction(engine: Engine) -> Iterator[Connection]:
+    """One write transaction: commit on success, roll back on any error.
+
+    Database errors come out as ``StoreError`` (the first line of the driver's message), so a
+    disk-full or constraint failure never shows as a traceback; errors from the caller's own
+    code pass through unchanged after the rollback.
+    """
+    try:
+        with engine.connect() as conn:
+            conn.execution_options(**{_IMMEDIATE: True})
+            with conn.begin():
+                yield conn
+    except DBAPIError as exc:
+        raise StoreError(f"database error: {_reason(exc)}") from exc
+
+
+# --- migrations ---------------------------------------------------------------------------------
+def _alembic_config(conn: Connection) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = conn
+    return config
+
+
+def lock_migrations(conn: Connection) -> None:
+    """Serialise schema changes between processes, for the rest of this transaction.
+
+    On SQLite the ``BEGIN IMMEDIATE`` of ``transaction`` already does; PostgreSQL takes a
+    transaction-level advisory lock, released at commit.
+    """
+    if conn.dialect.name == "postgresql":
+        conn.execute(select(func.pg_advisory_xact_lock(_lock_key(conn, "migrate"))))
+
+
+def schema_revision(conn: Connection) -> str | None:
+    """The alembic revision the database is at (None for an empty database)."""
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    return conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one_or_none()
+
+
+def _run_alembic(engine: Engine, action: Callable[[Config], None]) -> None:
+    with transaction(engine) as conn:
+        lock_migrations(conn)
+        action(_alembic_config(conn))
+
+
+def ensure_schema(engine: Engine) -> None:
+    """Upgrade to the head revision unless the database is already there (the cheap check)."""
+    with engine.connect() as conn:
+        current = schema_revision(conn)
+    if current != SCHEMA_REVISION:
+        upgrade(engine)
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """alembic ``upgrade`` in one transaction (DDL is transactional on both backends)."""
+    _run_alembic(engine, lambda config: command.upgrade(config, revision))
+
+
+def downgrade(engine: Engine, revision: str = "base") -> None:
+    """alembic ``downgrade`` in one transaction."""
+    _run_alembic(engine, lambda config: command.downgrade(config, revision))
+
+
+# --- the one-writer lock ------------------------------------------------------------------------
+def _lock_key(conn: Connection, purpose: str) -> int:
+    """A signed 64-bit advisory-lock key for this database *and schema* and purpose."""
+    database, schema = conn.execute(select(func.current_database(), func.current_schema())).one()
+    digest = hashlib.sha256(f"dof-tracker:{purpose}:{database}:{schema}".encode()).digest()
+    return int.from_bytes(digest[:8], "big", signed=True)
+
+
+_memory_writers: set[str] = set()
+_memory_guard = threading.Lock()
+
+
+@contextlib.contextmanager
+def acquire_writer_lock(engine: Engine) -> Iterator[None]:
+    """Hold the store's single writer lock for the ``with`` block, or raise ``StoreError`` now.
+
+    It holds across processes and, on PostgreSQL, across machines: PostgreSQL uses a
+    session-level ``pg_try_advisory_lock`` on a dedicated connection; SQLite an ``flock`` on
+    ``<database>.lock`` next to the file. Both are released by the operating system or the
+    server when the holder dies, so a killed run never leaves a stale lock behind.
+    """
+    if engine.dialect.name == "postgresql":
+        with _postgres_lock(engine):
+            yield
+        return
+    path = sqlite_file(engine.url)
+    if path is None:
+        with _memory_lock(str(engine.url)):
+            yield
+        return
+    with _file_lock(path.with_name(path.name + ".lock")):
+        yield
+
+
+@contextlib.contextmanager
+def _postgres_lock(engine: Engine) -> Iterator[None]:
+    conn = engine.connect()
+    try:
+        key = _lock_key(conn, "writer")
+        acquired = conn.execute(select(func.pg_try_advisory_lock(key))).scalar_one()
+        conn.commit()
+        if not acquired:
+            raise StoreError(f"another dof-tracker writer is running on {safe_url(engine)}")
+        try:
+            yield
+        finally:
+            with contextlib.suppress(SQLAlchemyError):
+                conn.execute(select(func.pg_advisory_unlock(key)))
+                conn.commit()
+    finally:
+        conn.close()
+
+
+@contextlib.contextmanager
+def _file_lock(lock_path: Path) -> Iterator[None]:
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "unknown"
+            raise StoreError(f"another dof-tracker writer is running on {lock_path.with_suffix('')} "
+                             f"({holder})") from None
+        stamp = f"pid {os.getpid()} on {socket.gethostname()} since {datetime.now(UTC):%Y-%m-%d %H:%M:%SZ}"
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, stamp.encode(), 0)
+        try:
+            yield
+        finally:
+            os.ftruncate(fd, 0)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def _memory_lock(key: str) -> Iterator[None]:
+    with _memory_guard:
+        if key in _memory_writers:
+            raise StoreError("another writer holds this in-memory database")
+        _memory_writers.add(key)
+    try:
+        yield
+    finally:
+        with _memory_guard:
+            _memory_writers.discard(key)

@@ -1,0 +1,284 @@
+"""Evidence and bookkeeping: captures, notices, instructions, discrepancies, runs, checkpoints.
+
+Every function takes an open ``Connection`` and runs in the caller's transaction. Captures and
+notices are idempotent (the same bytes or the same ``codigo`` give back the stored id), so a
+rerun of an edition writes nothing new. Runs are meant for their own short transactions, so a
+failed edition leaves its run record even though its data rolled back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import Connection, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from diffing.model import Discrepancy
+from errors import NotFound, StoreError
+from parser.model import Instruction
+from scraper.model import Capture, Edition, Notice, NoticeKind
+
+from . import schema as s
+
+
+# --- captures -----------------------------------------------------------------------------------
+def save_capture(conn: Connection, capture: Capture) -> int:
+    """Store one HTTP response; returns its id. The same URL and bytes give the same id.
+
+    The body is stored once per sha256 (compressed when that saves space) and the digest is
+    checked first: a capture whose bytes do not match its sha256 is not evidence.
+    """
+    actual = hashlib.sha256(capture.body).hexdigest()
+    if actual != capture.sha256:
+        raise StoreError(f"capture of {capture.url} claims sha256 {capture.sha256[:12]}… but its "
+                         f"bytes hash to {actual[:12]}…")
+    cap = s.capture
+    found = conn.execute(select(cap.c.id).where(cap.c.url == capture.url, cap.c.sha256 == actual)).scalar()
+    if found is not None:
+        return int(found)
+    if conn.execute(select(s.blob.c.sha256).where(s.blob.c.sha256 == actual)).scalar() is None:
+        packed = zlib.compress(capture.body, 6)
+        smaller = len(packed) < len(capture.body)
+        conn.execute(insert(s.blob).values(sha256=actual, size=len(capture.body),
+                                           compression="zlib" if smaller else "",
+                                           body=packed if smaller else capture.body))
+    return int(conn.execute(insert(cap).values(
+        url=capture.url, status=capture.status, headers=[list(h) for h in capture.headers],
+        sha256=actual, fetched_at=capture.fetched_at,
+    ).returning(cap.c.id)).scalar_one())
+
+
+def load_capture(conn: Connection, capture_id: int) -> Capture:
+    """A stored capture with its bytes, re-hashed: ``StoreError`` if they no longer match."""
+    cap, blob = s.capture, s.blob
+    row = conn.execute(select(cap, blob.c.compression, blob.c.body).join(blob, blob.c.sha256 == cap.c.sha256)
+                       .where(cap.c.id == capture_id)).first()
+    if row is None:
+        raise NotFound(f"no capture with id {capture_id}")
+    body = zlib.decompress(row.body) if row.compression == "zlib" else bytes(row.body)
+    if hashlib.sha256(body).hexdigest() != row.sha256:
+        raise StoreError(f"capture {capture_id} of {row.url}: stored bytes no longer match their sha256")
+    return Capture(url=row.url, status=row.status, headers=tuple((k, v) for k, v in row.headers),
+                   body=body, sha256=row.sha256, fetched_at=row.fetched_at)
+
+
+# --- notices ------------------------------------------------------------------------------------
+def save_notice(conn: Connection, notice: Notice, *, capture_id: int | None = None,
+                document_id: int | None = None) -> int:
+    """Store a notice; returns its id. A known ``codigo`` returns the stored id unchanged,
+    except that a missing capture or document link is filled in (never overwritten)."""
+    n = s.notice
+    row = conn.execute(select(n.c.id, n.c.capture_id, n.c.document_id)
+                       .where(n.c.codigo == notice.codigo)).first()
+    sha256 = None
+    if capture_id is not None:
+        sha256 = conn.execute(select(s.capture.c.sha256).where(s.capture.c.id == capture_id)).scalar()
+        if sha256 is None:
+            raise NotFound(f"no capture with id {capture_id}")
+    if row is not None:
+        fill: dict[str, Any] = {}
+        if row.capture_id is None and capture_id is not None:
+            fill.update(capture_id=capture_id, sha256=sha256)
+        if row.document_id is None and document_id is not None:
+            fill["document_id"] = document_id
+        if fill:
+            conn.execute(update(n).where(n.c.id == row.id).values(**fill))
+        return int(row.id)
+    return int(conn.execute(insert(n).values(
+        codigo=notice.codigo, date=notice.date, edition=str(notice.edition), section=notice.section,
+        poder=notice.poder, issuer=notice.issuer, title=notice.title, url=notice.url,
+        kind=str(notice.kind), document=notice.document, document_id=document_id,
+        capture_id=capture_id, sha256=sha256,
+    ).returning(n.c.id)).scalar_one())
+
+
+def notice_from_row(row: Any) -> Notice:
+    """A ``Notice`` from a row selecting the notice table's columns."""
+    return Notice(codigo=row.codigo, date=row.date, edition=Edition(row.edition), section=row.section,
+                  poder=row.poder, issuer=row.issuer, title=row.title, url=row.url,
+                  kind=NoticeKind(row.kind), document=row.document)
+
+
+def notice_id(conn: Connection, codigo: str) -> int:
+    """The id of the notice with this ``codigo``; ``NotFound`` if it was never saved."""
+    found = conn.execute(select(s.notice.c.id).where(s.notice.c.codigo == codigo)).scalar()
+    if found is None:
+        raise NotFound(f"no notice with codigo {codigo!r}")
+    return int(found)
+
+
+# --- instructions and discrepancies -------------------------------------------------------------
+def _instruction_rows(instructions: Sequence[Instruction], **common: Any) -> list[dict[str, Any]]:
+    return [{**common, "seq": seq, "verb": str(i.verb), "target": i.target, "new_label": i.new_label,
+             "source": i.source} for seq, i in enumerate(instructions)]
+
+
+def record_instructions(conn: Connection, document_id: int, notice_id: int | None,
+                        instructions: Sequence[Instruction], *, applied: bool = True) -> int:
+    """Store what a notice ordered for a tracked document; returns how many."""
+    title = conn.execute(select(s.document.c.title).where(s.document.c.id == document_id)).scalar()
+    if title is None:
+        raise NotFound(f"no document with id {document_id}")
+    rows = _instruction_rows(instructions, document_id=document_id, document_title=title,
+                             notice_id=notice_id, applied=applied)
+    if rows:
+        conn.execute(insert(s.instruction), rows)
+    return len(rows)
+
+
+def record_unapplied(conn: Connection, document_title: str, notice_id: int | None,
+                     instructions: Sequence[Instruction]) -> int:
+    """Keep the declared amendments to a document we do not track yet, so nothing is lost and an
+    ``import`` of that document can apply them later (see ``unapplied_instructions``)."""
+    rows = _instruction_rows(instructions, document_id=None, document_title=document_title,
+                             notice_id=notice_id, applied=False)
+    if rows:
+        conn.execute(insert(s.instruction), rows)
+    return len(rows)
+
+
+@dataclass(frozen=True, slots=True)
+class UnappliedInstruction:
+    """A declared amendment still waiting for its document (or for being applied to it)."""
+
+    id: int
+    document_title: str
+    notice: Notice | None
+    instruction: Instruction
+
+
+def unapplied_instructions(conn: Connection) -> tuple[UnappliedInstruction, ...]:
+    """Every instruction not applied yet, in publication order."""
+    i, n = s.instruction, s.notice
+    rows = conn.execute(select(i, n.c.codigo, n.c.date, n.c.edition, n.c.section, n.c.poder, n.c.issuer,
+                               n.c.title, n.c.url, n.c.kind, n.c.document)
+                        .outerjoin(n, n.c.id == i.c.notice_id).where(i.c.applied.is_(False))
+                        .order_by(n.c.date, i.c.notice_id, i.c.seq)).all()
+    return tuple(UnappliedInstruction(
+        id=r.id, document_title=r.document_title,
+        notice=notice_from_row(r) if r.codigo is not None else None,
+        instruction=Instruction.from_json({"verb": r.verb, "target": r.target, "new_label": r.new_label,
+                                           "source": r.source}),
+    ) for r in rows)
+
+
+def mark_applied(conn: Connection, instruction_ids: Iterable[int], document_id: int) -> None:
+    """Record that pending instructions were applied to ``document_id``."""
+    ids = list(instruction_ids)
+    if ids:
+        conn.execute(update(s.instruction).where(s.instruction.c.id.in_(ids))
+                     .values(applied=True, document_id=document_id))
+
+
+def record_discrepancies(conn: Connection, document_id: int, notice_id: int | None,
+                         discrepancies: Sequence[Discrepancy]) -> int:
+    """Store what an instrument declares but its text does not show, and the reverse."""
+    rows = [{"document_id": document_id, "notice_id": notice_id, "kind": str(d.kind), "label": d.label,
+             "detail": d.detail, "instruction": d.instruction.to_json() if d.instruction else None,
+             "change": d.change.to_json() if d.change else None} for d in discrepancies]
+    if rows:
+        conn.execute(insert(s.discrepancy), rows)
+    return len(rows)
+
+
+# --- runs -----------------------------------------------------------------------------------------
+class RunStatus(StrEnum):
+    RUNNING = "running"
+    OK = "ok"          # ingested
+    NOOP = "noop"      # already done: the checkpoint was there
+    FAILED = "failed"  # rolled back; retried next run
+
+
+@dataclass(frozen=True, slots=True)
+class RunRecord:
+    """One attempt at one DOF edition."""
+
+    id: int
+    day: date
+    edition: Edition
+    status: RunStatus
+    counts: Mapping[str, int] = field(default_factory=dict)
+    error: str | None = None
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+
+
+def start_run(conn: Connection, day: date, edition: Edition) -> int:
+    """Open a run record (status ``running``); returns its id. Commit it on its own."""
+    return int(conn.execute(insert(s.run).values(
+        day=day, edition=str(edition), status=str(RunStatus.RUNNING), counts={},
+        started_at=datetime.now(UTC)).returning(s.run.c.id)).scalar_one())
+
+
+def finish_run(conn: Connection, run_id: int, status: RunStatus, counts: Mapping[str, int] | None = None,
+               error: str | None = None) -> None:
+    """Close a run record with its outcome, counts and (one-line) error."""
+    result = conn.execute(update(s.run).where(s.run.c.id == run_id).values(
+        status=str(status), counts=dict(counts or {}), error=error, finished_at=datetime.now(UTC)))
+    if result.rowcount != 1:
+        raise NotFound(f"no run with id {run_id}")
+
+
+def runs(conn: Connection, since: date | None = None) -> tuple[RunRecord, ...]:
+    """Run records, oldest first (from ``since`` on, if given)."""
+    query = select(s.run).order_by(s.run.c.id)
+    if since is not None:
+        query = query.where(s.run.c.day >= since)
+    return tuple(RunRecord(r.id, r.day, Edition(r.edition), RunStatus(r.status), dict(r.counts), r.error,
+                           r.started_at, r.finished_at) for r in conn.execute(query))
+
+
+# --- checkpoints ----------------------------------------------------------------------------------
+def write_checkpoint(conn: Connection, day: date, edition: Edition,
+                     counts: Mapping[str, int] | None = None) -> None:
+    """Mark an edition done, in the same transaction as its data.
+
+    Raises ``StoreError`` if it already was: two writers raced, and the second must roll back.
+    """
+    try:
+        with conn.begin_nested():
+            conn.execute(insert(s.checkpoint).values(day=day, edition=str(edition), counts=dict(counts or {}),
+                                                     completed_at=datetime.now(UTC)))
+    except IntegrityError:
+        raise StoreError(f"{day.isoformat()} {edition} was already ingested") from None
+
+
+def is_done(conn: Connection, day: date, edition: Edition) -> bool:
+    """Whether this edition's data is already in the store."""
+    c = s.checkpoint
+    found = conn.execute(select(c.c.day).where(c.c.day == day, c.c.edition == str(edition))).first()
+    return found is not None
+
+
+def read_checkpoint(conn: Connection, edition: Edition) -> date | None:
+    """The last day whose ``edition`` was ingested (None before the first)."""
+    c = s.checkpoint
+    last: date | None = conn.execute(select(c.c.day).where(c.c.edition == str(edition))
+                                     .order_by(c.c.day.desc()).limit(1)).scalar()
+    return last
+
+
+def done_editions(conn: Connection, since: date, until: date) -> frozenset[tuple[date, Edition]]:
+    """Every (day, edition) ingested between two days, both included: what catch-up skips."""
+    c = s.checkpoint
+    rows = conn.execute(select(c.c.day, c.c.edition).where(c.c.day >= since, c.c.day <= until))
+    return frozenset((r.day, Edition(r.edition)) for r in rows)
+
+
+# --- meta -----------------------------------------------------------------------------------------
+def get_meta(conn: Connection, key: str) -> str | None:
+    value: str | None = conn.execute(select(s.meta.c.value).where(s.meta.c.key == key)).scalar()
+    return value
+
+
+def set_meta(conn: Connection, key: str, value: str) -> None:
+    if get_meta(conn, key) is None:
+        conn.execute(insert(s.meta).values(key=key, value=value))
+    else:
+        conn.execute(update(s.meta).where(s.meta.c.key == key).values(value=value))

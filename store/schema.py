@@ -1,0 +1,288 @@
+"""The SQL schema (SQLAlchemy Core): what the tracker keeps, and why each table has its shape.
+
+Provisions are versioned by document *revision*. Every time a document's text changes (an
+import, an amending decree), the document gets a new revision number, and only the provisions
+whose Merkle digest changed get a new ``provision_version`` row; the old row is closed by
+setting ``rev_to``/``valid_to`` (the only columns ever updated there). Because a digest covers
+a node's whole subtree, a changed fracción also re-versions its article and containers, so one
+row id fixes its whole subtree: a provision's text on any date is rebuilt from one indexed range
+read, and its history from the rows of one label. Order and parentage live in each row's
+``children`` list (and the revision's ``top`` list), so adding a fracción re-versions its parent
+but never its siblings.
+
+Revision numbers, not dates, decide which rows belong together: two amendments published the
+same day give two revisions with the same date, the first valid for zero days.
+
+Raw captures are content-addressed (``blob`` by sha256) so a page fetched twice is stored once.
+``checkpoint`` rows are written inside the same transaction as an edition's data, which makes a
+rerun a no-op and a crash leave nothing behind; ``run`` rows are written in their own
+transactions so a failure is recorded even when its data rolled back.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.types import TypeDecorator, TypeEngine
+
+#: The alembic revision this module describes; ``open_engine`` skips alembic when the database
+#: is already there (a test checks it equals the migration scripts' head).
+SCHEMA_REVISION = "0001"
+
+NAMING = {
+    "ix": "ix_%(column_0_N_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = MetaData(naming_convention=NAMING)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timezone-aware UTC instant on every backend.
+
+    SQLite keeps no zone, so values are converted to UTC before they are written and read back
+    as UTC; PostgreSQL stores ``timestamptz``. A naive datetime is refused: its zone is a guess.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError(f"naive datetime {value!r}: pass a timezone-aware UTC instant")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _label_type() -> TypeEngine[str]:
+    """Labels compare byte-wise on every backend: subtree reads are range scans on the label.
+
+    PostgreSQL's default collations ignore punctuation at first level, which would put
+    ``art_57-bis`` inside the range of ``art_57__``; collation "C" makes the order ASCII order.
+    """
+    return String(255).with_variant(String(255, collation="C"), "postgresql")
+
+
+def _id_type() -> TypeEngine[int]:
+    """64-bit ids on PostgreSQL; SQLite's INTEGER PRIMARY KEY is already its 64-bit rowid."""
+    return BigInteger().with_variant(Integer(), "sqlite")
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+blob = Table(
+    "blob",
+    metadata,
+    Column("sha256", String(64), primary_key=True, comment="hex sha256 of the raw bytes"),
+    Column("size", Integer, nullable=False),
+    Column("compression", String(8), nullable=False, server_default="",
+           comment="'' (raw) or 'zlib'; the digest is always of the raw bytes"),
+    Column("body", LargeBinary, nullable=False),
+)
+
+capture = Table(
+    "capture",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("url", Text, nullable=False),
+    Column("status", Integer, nullable=False),
+    Column("headers", JSON, nullable=False),
+    Column("sha256", String(64), ForeignKey("blob.sha256"), nullable=False),
+    Column("fetched_at", UTCDateTime, nullable=False),
+    UniqueConstraint("url", "sha256"),
+)
+
+document = Table(
+    "document",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("search_title", Text, nullable=False, unique=True,
+           comment="title folded to lowercase ASCII, white space collapsed: what lookups match"),
+    Column("kind", String(40), nullable=False, server_default=""),
+    Column("created_at", UTCDateTime, nullable=False, default=_now),
+)
+
+notice = Table(
+    "notice",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("codigo", String(32), nullable=False, unique=True),
+    Column("date", Date, nullable=False, index=True),
+    Column("edition", String(3), nullable=False),
+    Column("section", Text, nullable=False, server_default=""),
+    Column("poder", Text, nullable=False, server_default=""),
+    Column("issuer", Text, nullable=False, server_default=""),
+    Column("title", Text, nullable=False),
+    Column("url", Text, nullable=False, server_default=""),
+    Column("kind", String(16), nullable=False),
+    Column("document", Text, comment="the instrument it touches, as its title names it"),
+    Column("document_id", Integer, ForeignKey("document.id"), index=True,
+           comment="the tracked document it touched, when we track it"),
+    Column("capture_id", Integer, ForeignKey("capture.id")),
+    Column("sha256", String(64), comment="raw sha256 of the body capture"),
+)
+
+document_version = Table(
+    "document_version",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", Integer, ForeignKey("document.id"), nullable=False),
+    Column("number", Integer, nullable=False, comment="revision number, 1.. per document"),
+    Column("valid_from", Date, nullable=False),
+    Column("notice_id", Integer, ForeignKey("notice.id")),
+    Column("top", JSON, nullable=False, comment="labels of the top-level provisions, in order"),
+    Column("digest", String(32), nullable=False, comment="digest over the top-level digests"),
+    Column("created_at", UTCDateTime, nullable=False, default=_now),
+    UniqueConstraint("document_id", "number"),
+)
+
+provision_version = Table(
+    "provision_version",
+    metadata,
+    Column("id", _id_type(), primary_key=True),
+    Column("document_id", Integer, ForeignKey("document.id"), nullable=False),
+    Column("label", _label_type(), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("number", String(64), nullable=False, server_default=""),
+    Column("heading", Text, nullable=False, server_default=""),
+    Column("text", Text, nullable=False, server_default="", comment="own text; children keep theirs"),
+    Column("status", String(16), nullable=False),
+    Column("annotations", JSON, nullable=False),
+    Column("children", JSON, nullable=False, comment="labels of the children, in order"),
+    Column("digest", String(32), nullable=False, comment="Merkle digest of the subtree"),
+    Column("rev_from", Integer, nullable=False),
+    Column("rev_to", Integer, comment="revision that replaced it; NULL while current"),
+    Column("valid_from", Date, nullable=False),
+    Column("valid_to", Date),
+    Column("notice_id", Integer, ForeignKey("notice.id")),
+    Column("change", String(16), comment="what made this version; NULL for a registration"),
+    Column("from_label", _label_type(), comment="where it was, for a renumbered provision"),
+    CheckConstraint("rev_to IS NULL OR rev_to > rev_from", name="rev_order"),
+    CheckConstraint("valid_to IS NULL OR valid_to >= valid_from", name="valid_order"),
+    Index("ix_pv_history", "document_id", "label", "rev_from"),
+    Index("uq_pv_current", "document_id", "label", unique=True,
+          sqlite_where=text("rev_to IS NULL"), postgresql_where=text("rev_to IS NULL")),
+)
+
+change = Table(
+    "change",
+    metadata,
+    Column("id", _id_type(), primary_key=True),
+    Column("document_id", Integer, ForeignKey("document.id"), nullable=False),
+    Column("revision", Integer, nullable=False),
+    Column("seq", Integer, nullable=False, comment="order within its revision"),
+    Column("label", _label_type(), nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("from_label", _label_type()),
+    Column("before", Text),
+    Column("after", Text),
+    Column("diff", JSON, nullable=False),
+    Column("notice_id", Integer, ForeignKey("notice.id")),
+    Column("date", Date, nullable=False,
+           comment="when it became known: the notice's date, else the version's valid_from"),
+    Column("valid_from", Date, nullable=False),
+    Column("origin", String(16), nullable=False, comment="'computed' (texts) or 'declared'"),
+    Column("reconciled", Boolean, nullable=False,
+           comment="an instruction of its notice declares it"),
+    Index("ix_change_date", "date", "id"),
+    Index("ix_change_document", "document_id", "date"),
+    Index("ix_change_label", "document_id", "label"),
+)
+
+instruction = Table(
+    "instruction",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", Integer, ForeignKey("document.id"), index=True,
+           comment="NULL while the document is not tracked"),
+    Column("document_title", Text, nullable=False, comment="the document as the notice names it"),
+    Column("notice_id", Integer, ForeignKey("notice.id"), index=True),
+    Column("seq", Integer, nullable=False),
+    Column("verb", String(16), nullable=False),
+    Column("target", _label_type(), nullable=False),
+    Column("new_label", _label_type()),
+    Column("source", Text, nullable=False, server_default=""),
+    Column("applied", Boolean, nullable=False),
+)
+
+discrepancy = Table(
+    "discrepancy",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", Integer, ForeignKey("document.id"), nullable=False, index=True),
+    Column("notice_id", Integer, ForeignKey("notice.id")),
+    Column("kind", String(32), nullable=False),
+    Column("label", _label_type(), nullable=False),
+    Column("detail", Text, nullable=False),
+    Column("instruction", JSON),
+    Column("change", JSON),
+)
+
+run = Table(
+    "run",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("day", Date, nullable=False, index=True),
+    Column("edition", String(3), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("counts", JSON, nullable=False),
+    Column("error", Text),
+    Column("started_at", UTCDateTime, nullable=False),
+    Column("finished_at", UTCDateTime),
+)
+
+checkpoint = Table(
+    "checkpoint",
+    metadata,
+    Column("day", Date, primary_key=True),
+    Column("edition", String(3), primary_key=True),
+    Column("completed_at", UTCDateTime, nullable=False),
+    Column("counts", JSON, nullable=False),
+)
+
+meta = Table(
+    "meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+
+def json_list(value: Any) -> list[Any]:
+    """A JSON column value as a list (drivers hand back lists; guard against strings)."""
+    if isinstance(value, list):
+        return value
+    raise TypeError(f"expected a JSON list, got {type(value).__name__}")

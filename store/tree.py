@@ -1,0 +1,153 @@
+"""Provision trees to version rows and back.
+
+A row holds one node's own content plus the labels of its children; a tree is rebuilt by
+following those labels. Path copying (see ``store.schema``) guarantees that the child rows
+current when a parent row was written stay current for the parent row's whole life, so the
+child of row ``r`` is the row of that label live at revision ``r.rev_from``, and one row id
+always stands for one and the same subtree (which is why rebuilt nodes are memoised by id).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from errors import StoreError
+from parser.model import Annotation, Document, Kind, Provision, Status
+
+from .schema import provision_version as pv
+
+#: Columns every tree-building read selects.
+TREE_COLUMNS = (
+    pv.c.id, pv.c.label, pv.c.kind, pv.c.number, pv.c.heading, pv.c.text, pv.c.status,
+    pv.c.annotations, pv.c.children, pv.c.digest, pv.c.rev_from, pv.c.rev_to,
+    pv.c.valid_from, pv.c.valid_to, pv.c.notice_id, pv.c.change, pv.c.from_label,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredRow:
+    """One ``provision_version`` row, typed."""
+
+    id: int
+    label: str
+    kind: str
+    number: str
+    heading: str
+    text: str
+    status: str
+    annotations: tuple[dict[str, Any], ...]
+    children: tuple[str, ...]
+    digest: str
+    rev_from: int
+    rev_to: int | None
+    valid_from: date
+    valid_to: date | None
+    notice_id: int | None
+    change: str | None
+    from_label: str | None
+
+    @classmethod
+    def from_mapping(cls, row: Mapping[Any, Any]) -> StoredRow:
+        return cls(
+            id=row["id"], label=row["label"], kind=row["kind"], number=row["number"],
+            heading=row["heading"], text=row["text"], status=row["status"],
+            annotations=tuple(row["annotations"]), children=tuple(row["children"]),
+            digest=row["digest"], rev_from=row["rev_from"], rev_to=row["rev_to"],
+            valid_from=row["valid_from"], valid_to=row["valid_to"], notice_id=row["notice_id"],
+            change=row["change"], from_label=row["from_label"],
+        )
+
+    def live_at(self, revision: int) -> bool:
+        return self.rev_from <= revision and (self.rev_to is None or self.rev_to > revision)
+
+
+def provision_row(document_id: int, provision: Provision, revision: int, valid_from: date,
+                  notice_id: int | None, change: str | None = None,
+                  from_label: str | None = None) -> dict[str, Any]:
+    """The row that stores ``provision``'s own content from ``revision`` on."""
+    return {
+        "document_id": document_id,
+        "label": provision.label,
+        "kind": str(provision.kind),
+        "number": provision.number,
+        "heading": provision.heading,
+        "text": provision.text,
+        "status": str(provision.status),
+        "annotations": [a.to_json() for a in provision.annotations],
+        "children": [c.label for c in provision.children],
+        "digest": provision.digest,
+        "rev_from": revision,
+        "rev_to": None,
+        "valid_from": valid_from,
+        "valid_to": None,
+        "notice_id": notice_id,
+        "change": change,
+        "from_label": from_label,
+    }
+
+
+class RowIndex:
+    """The rows of some labels across revisions, answering 'which row of L was live at R'."""
+
+    def __init__(self, rows: Iterable[StoredRow]) -> None:
+        by_label: dict[str, list[StoredRow]] = {}
+        for row in rows:
+            by_label.setdefault(row.label, []).append(row)
+        for versions in by_label.values():
+            versions.sort(key=lambda r: r.rev_from)
+        self._rows = by_label
+        self._starts = {label: [r.rev_from for r in rows] for label, rows in by_label.items()}
+        self._memo: dict[int, Provision] = {}
+
+    def versions(self, label: str) -> Sequence[StoredRow]:
+        return self._rows.get(label, ())
+
+    def live(self, label: str, revision: int) -> StoredRow | None:
+        """The row of ``label`` live at ``revision``, if this index holds one."""
+        starts = self._starts.get(label)
+        if not starts:
+            return None
+        position = bisect.bisect_right(starts, revision)
+        if position == 0:
+            return None
+        row = self._rows[label][position - 1]
+        return row if row.live_at(revision) else None
+
+    def provision(self, row: StoredRow) -> Provision:
+        """The subtree ``row`` stands for; its digest is checked against the stored one."""
+        built = self._memo.get(row.id)
+        if built is not None:
+            return built
+        children = []
+        for child_label in row.children:
+            child = self.live(child_label, row.rev_from)
+            if child is None:
+                raise StoreError(f"store is inconsistent: {row.label} (revision {row.rev_from}) "
+                                 f"lists child {child_label}, which has no row then")
+            children.append(self.provision(child))
+        built = Provision(
+            label=row.label, kind=Kind(row.kind), number=row.number, heading=row.heading,
+            text=row.text, status=Status(row.status),
+            annotations=tuple(Annotation.from_json(a) for a in row.annotations),
+            children=tuple(children),
+        )
+        if built.digest != row.digest:
+            raise StoreError(f"store is inconsistent: {row.label} (row {row.id}) does not match "
+                             "its stored digest")
+        self._memo[row.id] = built
+        return built
+
+    def document(self, title: str, top: Sequence[str], revision: int) -> Document:
+        """The whole document at ``revision`` from its revision's list of top-level labels."""
+        provisions = []
+        for label in top:
+            row = self.live(label, revision)
+            if row is None:
+                raise StoreError(f"store is inconsistent: top-level {label} has no row at "
+                                 f"revision {revision}")
+            provisions.append(self.provision(row))
+        return Document(title, tuple(provisions))

@@ -1,0 +1,338 @@
+"""Documents and their provision versions: register a text, apply a new version, read it back.
+
+Every function takes an open ``Connection`` and runs inside the caller's transaction, so the
+pipeline can put one DOF edition (notices, versions, changes, checkpoint) in one commit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Connection, and_, func, insert, or_, select, update
+
+from diffing.model import Change, ChangeType
+from errors import InputError, NotFound, StoreError
+from parser.labels import fold
+from parser.model import Document, Provision, Status
+
+from . import schema as s
+from .tree import TREE_COLUMNS, RowIndex, StoredRow, provision_row
+
+BATCH = 5000
+COMPUTED = "computed"
+DECLARED = "declared"
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    """One state of a document: its number, the day it took effect and what caused it."""
+
+    document_id: int
+    number: int
+    valid_from: date
+    notice_id: int | None
+    top: tuple[str, ...]
+    digest: str
+
+
+@dataclass(frozen=True, slots=True)
+class AppliedVersion:
+    """What ``apply_new_version`` did: counts for the run record."""
+
+    document_id: int
+    revision: int
+    inserted: int
+    closed: int
+    changes: int
+
+    @property
+    def changed(self) -> bool:
+        """False when the text was identical and nothing was written."""
+        return bool(self.inserted or self.closed)
+
+
+def normalize_title(title: str) -> str:
+    """The form titles are matched in: lowercase ASCII, accents removed, white space collapsed.
+
+    >>> normalize_title("  Estatuto Orgánico   de los Servicios de Salud del IMSS-BIENESTAR ")
+    'estatuto organico de los servicios de salud del imss-bienestar'
+    """
+    return " ".join(fold(title).split())
+
+
+def root_digest(document: Document) -> str:
+    """A digest over the top-level labels and digests: equal iff the documents' texts are."""
+    h = hashlib.sha256()
+    for provision in document.provisions:
+        h.update(provision.label.encode())
+        h.update(b"\x1f")
+        h.update(provision.digest.encode())
+    return h.hexdigest()[:32]
+
+
+def _check_labels(document: Document) -> dict[str, Provision]:
+    index: dict[str, Provision] = {}
+    for provision in document.walk():
+        if provision.label in index:
+            raise StoreError(f"document {document.title!r} has two provisions labelled {provision.label}")
+        index[provision.label] = provision
+    return index
+
+
+def _batches(rows: Sequence[Any], size: int = BATCH) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(rows), size):
+        yield rows[start:start + size]
+
+
+def register_document(conn: Connection, title: str, document: Document, as_of: date,
+                      notice_id: int | None = None, *, kind: str = "") -> int:
+    """Store a new document with every provision valid from ``as_of``; returns its id.
+
+    ``title`` is how users will find it (any part of it, accents and case ignored). Raises
+    ``StoreError`` if a document with the same normalized title is already registered: a
+    newer text of a known document goes through ``apply_new_version``.
+    """
+    search = normalize_title(title)
+    if not search:
+        raise InputError("a document needs a title")
+    existing = conn.execute(select(s.document.c.id).where(s.document.c.search_title == search)).scalar()
+    if existing is not None:
+        raise StoreError(f"document {title!r} is already registered (id {existing})")
+    _check_labels(document)
+    document_id = conn.execute(
+        insert(s.document).values(title=" ".join(title.split()), search_title=search, kind=kind)
+        .returning(s.document.c.id)
+    ).scalar_one()
+    _insert_revision(conn, document_id, 1, document, as_of, notice_id)
+    rows = [provision_row(document_id, p, 1, as_of, notice_id) for p in document.walk()]
+    for batch in _batches(rows):
+        conn.execute(insert(s.provision_version), batch)
+    return int(document_id)
+
+
+def _insert_revision(conn: Connection, document_id: int, number: int, document: Document,
+                     valid_from: date, notice_id: int | None) -> None:
+    conn.execute(insert(s.document_version).values(
+        document_id=document_id, number=number, valid_from=valid_from, notice_id=notice_id,
+        top=[p.label for p in document.provisions], digest=root_digest(document),
+    ))
+
+
+def _revision(row: Any) -> Revision:
+    return Revision(row.document_id, row.number, row.valid_from, row.notice_id, tuple(row.top),
+                    row.digest)
+
+
+def _revision_query(document_id: int) -> Any:
+    dv = s.document_version
+    return (select(dv.c.document_id, dv.c.number, dv.c.valid_from, dv.c.notice_id, dv.c.top, dv.c.digest)
+            .where(dv.c.document_id == document_id))
+
+
+def document_title(conn: Connection, document_id: int) -> str:
+    title = conn.execute(select(s.document.c.title).where(s.document.c.id == document_id)).scalar()
+    if title is None:
+        raise NotFound(f"no document with id {document_id}")
+    return str(title)
+
+
+def latest_revision(conn: Connection, document_id: int) -> Revision:
+    """The document's newest revision; ``NotFound`` if there is no such document."""
+    row = conn.execute(_revision_query(document_id).order_by(s.document_version.c.number.desc())
+                       .limit(1)).first()
+    if row is None:
+        raise NotFound(f"no document with id {document_id}")
+    return _revision(row)
+
+
+def revisions(conn: Connection, document_id: int) -> tuple[Revision, ...]:
+    """Every revision of a document, oldest first."""
+    rows = conn.execute(_revision_query(document_id).order_by(s.document_version.c.number)).all()
+    if not rows:
+        raise NotFound(f"no document with id {document_id}")
+    return tuple(_revision(r) for r in rows)
+
+
+def revision_at(conn: Connection, document_id: int, on: date) -> Revision:
+    """The revision in force on ``on`` (the last one applied that day, if several were)."""
+    dv = s.document_version
+    row = conn.execute(_revision_query(document_id).where(dv.c.valid_from <= on)
+                       .order_by(dv.c.number.desc()).limit(1)).first()
+    if row is None:
+        first = revisions(conn, document_id)[0]  # NotFound for an unknown document
+        raise NotFound(f"{document_title(conn, document_id)!r} has no text before "
+                       f"{first.valid_from.isoformat()}")
+    return _revision(row)
+
+
+def _notice_date(conn: Connection, notice_id: int | None) -> date | None:
+    if notice_id is None:
+        return None
+    found: date | None = conn.execute(select(s.notice.c.date).where(s.notice.c.id == notice_id)).scalar()
+    if found is None:
+        raise NotFound(f"no notice with id {notice_id}")
+    return found
+
+
+def apply_new_version(conn: Connection, document_id: int, document: Document,
+                      changes: Sequence[Change], valid_from: date, notice_id: int | None = None,
+                      *, undeclared: Collection[str] = ()) -> AppliedVersion:
+    """Make ``document`` the document's text from ``valid_from`` on, and record ``changes``.
+
+    Only provisions whose subtree digest changed get a new version (an unchanged subtree is
+    skipped without looking inside); the versions they replace, and those of provisions that
+    are gone, are closed. A version cannot start before the document's latest one (history is
+    append-only); an identical text is a no-op, and then ``changes`` must be empty.
+
+    A change is ``reconciled`` when it has a notice and its label is not in ``undeclared`` (the
+    labels of the amendment's undeclared-change discrepancies).
+    """
+    latest = latest_revision(conn, document_id)
+    if valid_from < latest.valid_from:
+        raise StoreError(f"cannot add a version valid from {valid_from} to a document whose latest "
+                         f"version is valid from {latest.valid_from}: history is append-only")
+    index = _check_labels(document)
+    if root_digest(document) == latest.digest:
+        if changes:
+            raise StoreError(f"{len(changes)} changes given, but the text is identical to revision "
+                             f"{latest.number}")
+        return AppliedVersion(document_id, latest.number, 0, 0, 0)
+    number = latest.number + 1
+    current = _current_rows(conn, document_id)
+    new_rows, closing = _plan(document_id, document, current, changes, number, valid_from, notice_id)
+    closing.extend(current[label].id for label in current.keys() - index.keys())
+    pv = s.provision_version
+    for batch in _batches(closing, 500):
+        conn.execute(update(pv).where(pv.c.id.in_(batch)).values(rev_to=number, valid_to=valid_from))
+    for rows in _batches(new_rows):
+        conn.execute(insert(pv), rows)
+    _insert_revision(conn, document_id, number, document, valid_from, notice_id)
+    known = _notice_date(conn, notice_id) or valid_from
+    _insert_changes(conn, document_id, number, changes, known, valid_from, notice_id, set(undeclared))
+    return AppliedVersion(document_id, number, len(new_rows), len(closing), len(changes))
+
+
+def _current_rows(conn: Connection, document_id: int) -> dict[str, StoredRow]:
+    pv = s.provision_version
+    result = conn.execute(select(*TREE_COLUMNS).where(pv.c.document_id == document_id,
+                                                      pv.c.rev_to.is_(None)))
+    return {row.label: StoredRow.from_mapping(row._mapping) for row in result}
+
+
+def _plan(document_id: int, document: Document, current: dict[str, StoredRow],
+          changes: Sequence[Change], number: int, valid_from: date,
+          notice_id: int | None) -> tuple[list[dict[str, Any]], list[int]]:
+    """Rows to insert and row ids to close: walk the new tree, skipping unchanged subtrees."""
+    declared = {c.label: c for c in changes}
+    new_rows: list[dict[str, Any]] = []
+    closing: list[int] = []
+
+    def visit(provision: Provision) -> None:
+        old = current.get(provision.label)
+        if old is not None and old.digest == provision.digest:
+            return
+        change = declared.get(provision.label)
+        if change is not None:
+            kind, from_label = str(change.type), change.from_label
+        else:
+            kind, from_label = str(_derived_change(provision, old)), None
+        new_rows.append(provision_row(document_id, provision, number, valid_from, notice_id,
+                                      kind, from_label))
+        if old is not None:
+            closing.append(old.id)
+        for child in provision.children:
+            visit(child)
+
+    for provision in document.provisions:
+        visit(provision)
+    return new_rows, closing
+
+
+def _derived_change(provision: Provision, old: StoredRow | None) -> ChangeType:
+    """What happened to a provision no change record names (its ancestors, mostly)."""
+    if old is None:
+        return ChangeType.ADDED
+    if provision.status is Status.DEROGADO and old.status != Status.DEROGADO:
+        return ChangeType.DEROGATED
+    return ChangeType.MODIFIED
+
+
+def _insert_changes(conn: Connection, document_id: int, number: int, changes: Sequence[Change],
+                    known: date, valid_from: date, notice_id: int | None,
+                    undeclared: set[str]) -> None:
+    rows = [{
+        "document_id": document_id, "revision": number, "seq": seq, "label": c.label,
+        "type": str(c.type), "from_label": c.from_label, "before": c.before, "after": c.after,
+        "diff": [[str(op), piece] for op, piece in c.diff], "notice_id": notice_id, "date": known,
+        "valid_from": valid_from, "origin": COMPUTED,
+        "reconciled": notice_id is not None and c.label not in undeclared,
+    } for seq, c in enumerate(changes)]
+    for batch in _batches(rows):
+        conn.execute(insert(s.change), batch)
+
+
+def current_document(conn: Connection, document_id: int) -> Document:
+    """The document's text as of its latest revision, rebuilt from the current versions."""
+    latest = latest_revision(conn, document_id)
+    rows = _current_rows(conn, document_id).values()
+    return RowIndex(rows).document(document_title(conn, document_id), latest.top, latest.number)
+
+
+def document_at(conn: Connection, document_id: int, on: date) -> Document:
+    """The document's text in force on ``on``."""
+    revision = revision_at(conn, document_id, on)
+    pv = s.provision_version
+    result = conn.execute(select(*TREE_COLUMNS).where(
+        pv.c.document_id == document_id, pv.c.rev_from <= revision.number,
+        or_(pv.c.rev_to.is_(None), pv.c.rev_to > revision.number)))
+    index = RowIndex(StoredRow.from_mapping(row._mapping) for row in result)
+    return index.document(document_title(conn, document_id), revision.top, revision.number)
+
+
+def subtree_rows(conn: Connection, document_id: int, label: str) -> RowIndex:
+    """Every version of ``label`` and of the provisions under it, in one range read.
+
+    Labels below an article or transitorio extend its label (``art_57__frac_ix``), so the
+    subtree is the label itself plus the range ``[label__, label_`)`` of the history index.
+    Containers do not prefix their articles; for them the whole document is read.
+    """
+    pv = s.provision_version
+    prefix = label + "__"
+    subtree = or_(pv.c.label == label, and_(pv.c.label > prefix, pv.c.label < label + "_`"))
+    query = select(*TREE_COLUMNS).where(pv.c.document_id == document_id)
+    if not _is_container(label):
+        query = query.where(subtree)
+    return RowIndex(StoredRow.from_mapping(row._mapping) for row in conn.execute(query))
+
+
+def _is_container(label: str) -> bool:
+    return label.split("__", 1)[0].split("_", 1)[0] in ("lib", "tit", "cap", "sec")
+
+
+def find_documents(conn: Connection, query: str) -> tuple[tuple[int, str], ...]:
+    """Documents whose title contains every word of ``query`` (accents and case ignored).
+
+    Each word is bound as a parameter and matched literally (``%`` and ``_`` included).
+    """
+    words = normalize_title(query).split()
+    if not words:
+        raise InputError("empty document name")
+    doc = s.document
+    conditions = [doc.c.search_title.contains(word, autoescape=True) for word in words]
+    rows = conn.execute(select(doc.c.id, doc.c.title).where(*conditions).order_by(doc.c.id)).all()
+    return tuple((int(r.id), str(r.title)) for r in rows)
+
+
+def documents(conn: Connection) -> tuple[tuple[int, str, str, date, int], ...]:
+    """(id, title, kind, first valid_from, number of revisions) for every document."""
+    dv = s.document_version
+    doc = s.document
+    rows = conn.execute(
+        select(doc.c.id, doc.c.title, doc.c.kind, func.min(dv.c.valid_from), func.count(dv.c.id))
+        .join(dv, dv.c.document_id == doc.c.id).group_by(doc.c.id, doc.c.title, doc.c.kind)
+        .order_by(doc.c.id)).all()
+    return tuple((int(r[0]), str(r[1]), str(r[2]), r[3], int(r[4])) for r in rows)
