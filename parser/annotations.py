@@ -25,7 +25,7 @@ _DATES_RE = re.compile(rf"{DATE}(?:\s*(?:,|\by\b)\s*(?:DOF\s+)?{DATE})*")
 
 _PARTICIPLE = (r"(?:reformad|adicionad|derogad|recorrid|reubicad|renumerad|reestructurad|publicad"
                r"|declarad|modificad|suprimid|actualizad|aclarad|trasladad|reordenad|reformulad)[oa]s?")
-_UNIT = (r"(?:Art[ií]culos?|P[aá]rrafos?|Fracci(?:[oó]n|ones)|Incisos?|Subincisos?|Numerales?"
+_UNIT = (r"(?:Art[ií]culos?|P[aá]rrafos?|Fracci(?:[oó]n|ones)|Incisos?|Subincisos?|Numeral(?:es)?"
          r"|Apartados?|Bases?|Cap[ií]tulos?|Secci(?:[oó]n|ones)|T[ií]tulos?|Libros?|Denominaci[oó]n"
          r"|Ep[ií]grafes?|Encabezados?|Tablas?|Rubros?|Tarifas?|Cuotas?|Anexos?|Nombre|Texto)")
 

@@ -1,11 +1,459 @@
 """Statute text -> immutable provision tree (DESIGN.md §1.2).
 
 Two public stages, because amendment bodies reuse the first: ``classify_lines`` (text -> lines,
-in ``parser.lines``) and ``build_tree`` (lines -> ``Document``).
+in ``parser.lines``) and ``build_tree`` (lines -> ``Document``); ``parse_statute`` runs both and
+``read_statute`` starts from bytes (plain text or HTML).
+
+Tree rules, in short: containers (libro, título, capítulo, sección) nest and carry their path;
+articles hang from the innermost container but their label has no path; an article's own text
+is "" and its paragraphs are children ``par_1..N`` counted with fracciones left out; fracciones,
+incisos and numerales nest in the order they open; a fracción's own text is its first paragraph
+and further paragraphs are its children ``par_2..``; transitorios are top-level ``tra_N``.
+
+Where the statute ends is decided, not guessed:
+
+* the Cámara appendix "ARTÍCULOS TRANSITORIOS DE DECRETOS DE REFORMA" reprints each reform
+  decree's transitorios, restarting at PRIMERO; it is history, not the statute, so the tree stops
+  there (its labels would collide with the statute's own ``tra_N`` anyway);
+* a second run of transitorios (a transitorio label seen before, or a second TRANSITORIOS
+  heading once items were read) belongs to another decree - the enacting decree of a law
+  published inside "ARTÍCULO PRIMERO.- Se expide la Ley ..." - and ends the statute too;
+* an enacting article ("ARTÍCULO ÚNICO.- Se expide ...", "... para quedar como sigue:") before any
+  unit is preamble: what follows it is the statute; one after units were read starts another
+  statute, and the tree stops before it.
 """
 
 from __future__ import annotations
 
-from .lines import Line, LineKind, classify_lines
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
-__all__ = ["Line", "LineKind", "classify_lines"]
+from errors import InputError, ParseError
+
+from . import labels
+from .decode import decode_bytes
+from .furniture import running_title
+from .html import html_to_text, looks_like_html
+from .lines import UNIT_KINDS, Line, LineKind, classify_lines
+from .model import Annotation, Document, Kind, Provision, Status
+
+_CONTAINER_RANK = {Kind.LIBRO: 0, Kind.TITULO: 1, Kind.CAPITULO: 2, Kind.SECCION: 3}
+_LIST_KINDS = {LineKind.APARTADO: Kind.APARTADO, LineKind.FRACCION: Kind.FRACCION,
+               LineKind.INCISO: Kind.INCISO, LineKind.NUMERAL: Kind.NUMERAL}
+_BOUNDARY = frozenset({LineKind.ARTICLE, LineKind.TRANSITORIO, LineKind.HEADING,
+                       LineKind.TRANSITORIOS_HEADING, LineKind.APPENDIX, LineKind.SIGNATURE})
+_ENACTING_RE = re.compile(
+    r"(?:Se\s+(?i:expiden?)\b|.*\bpara\s+quedar\s+(?:como\s+sigue|en\s+los\s+siguientes\s+t[ée]rminos))",
+    re.DOTALL)
+_DEROGATED_RE = re.compile(
+    r"\(?\s*(?:Se\s+deroga[n]?|SE\s+DEROGA[N]?|Derogad[oa]s?|DEROGAD[OA]S?)\s*\)?\s*[.;]?\s*\)?\s*[.;]?$")
+_LETTERS = "abcdefghijklmnñopqrstuvwxyz"
+
+
+@dataclass(eq=False)
+class _Node:
+    """A provision under construction (mutable while the lines are read)."""
+
+    label: str
+    kind: Kind
+    number: str = ""
+    heading: str = ""
+    text: str = ""
+    status: Status = Status.VIGENTE
+    notes: list[Annotation] = field(default_factory=list)
+    children: list[_Node] = field(default_factory=list)
+    paragraphs: int = 0           # paragraphs counted so far (own text counts for list items)
+    last_paragraph: _Node | None = None
+    list_intro: _Node | None = None  # the paragraph that introduced the current list
+
+    def freeze(self) -> Provision:
+        return Provision(self.label, self.kind, self.number, self.heading, self.text, self.status,
+                         tuple(self.notes), tuple(child.freeze() for child in self.children))
+
+
+class _Stop(Exception):
+    """The statute ends here (appendix, another decree's transitorios, another statute)."""
+
+
+class _Builder:
+    """Reads classified lines in order and grows the tree; see the module docstring."""
+
+    def __init__(self, lines: Sequence[Line]) -> None:
+        self.lines = lines
+        self.next_item = _next_items(lines)
+        self.top: list[_Node] = []
+        self.containers: list[_Node] = []
+        self.article: _Node | None = None
+        self.stack: list[_Node] = []       # open apartados / fracciones / incisos / numerales
+        self.holder: _Node | None = None   # the node whose text was written last
+        self.awaiting_heading: _Node | None = None
+        self.labels: set[str] = set()
+        self.started = False
+        self.closed = False                # after a signature, prose is not law
+        self.in_transitorios = False
+        self.transitorios_seen = False
+
+    # --- driving ---------------------------------------------------------------------------
+    def run(self) -> tuple[Provision, ...]:
+        try:
+            for index, line in enumerate(self.lines):
+                self.feed(index, line)
+        except _Stop:
+            pass
+        return tuple(node.freeze() for node in self.top)
+
+    def feed(self, index: int, line: Line) -> None:
+        kind = line.kind
+        if kind is LineKind.FURNITURE:
+            return
+        if kind is LineKind.APPENDIX:
+            raise _Stop
+        if kind is LineKind.SIGNATURE:
+            self.closed = self.started or self.closed
+            self.awaiting_heading = None
+            return
+        if kind is LineKind.ANNOTATION:
+            self.annotate(line)
+            return
+        if kind in (LineKind.PARAGRAPH, LineKind.TABLE):
+            self.prose(index, line)
+            return
+        self.closed = False
+        if kind is LineKind.HEADING:
+            self.heading(line)
+        elif kind is LineKind.TRANSITORIOS_HEADING:
+            self.transitorios_heading()
+        elif kind is LineKind.ARTICLE:
+            self.open_article(line)
+        elif kind is LineKind.TRANSITORIO:
+            self.open_transitorio(line)
+        elif kind is LineKind.ELISION:
+            self.elision(line)
+        else:
+            self.list_item(line)
+
+    # --- containers --------------------------------------------------------------------------
+    def heading(self, line: Line) -> None:
+        assert line.unit is not None
+        self.started = True
+        self.in_transitorios = False
+        self.close_article()
+        rank = _CONTAINER_RANK[line.unit]
+        while self.containers and _CONTAINER_RANK[self.containers[-1].kind] >= rank:
+            self.containers.pop()
+        path = self.containers[-1].label if self.containers else ""
+        label = labels.join(path, _part(line.unit, line.number, line))
+        node = _Node(label, line.unit, line.number, line.text)
+        self.register(node, line)
+        self.attach_container(node)
+        self.containers.append(node)
+        self.awaiting_heading = None if line.text else node
+
+    def attach_container(self, node: _Node) -> None:
+        (self.containers[-1].children if self.containers else self.top).append(node)
+
+    def transitorios_heading(self) -> None:
+        if self.in_transitorios and self.transitorios_seen:
+            raise _Stop  # a second transitorios section: another decree's
+        self.started = True
+        self.close_article()
+        self.containers.clear()
+        self.in_transitorios = True
+
+    # --- articles and transitorios ---------------------------------------------------------
+    def open_article(self, line: Line) -> None:
+        if _is_enacting(line):
+            if self.started:
+                raise _Stop  # another statute begins inside the same text
+            return
+        self.started = True
+        self.close_article()
+        node = self.new_article(Kind.ARTICULO, line, "")
+        (self.containers[-1].children if self.containers else self.top).append(node)
+
+    def open_transitorio(self, line: Line) -> None:
+        self.started = True
+        self.close_article()
+        self.containers.clear()
+        label = _part(Kind.TRANSITORIO, line.number, line)
+        if label in self.labels:
+            raise _Stop  # numbering restarts: another decree's transitorios
+        self.transitorios_seen = True
+        node = self.new_article(Kind.TRANSITORIO, line, "")
+        self.top.append(node)
+
+    def new_article(self, kind: Kind, line: Line, path: str) -> _Node:
+        label = labels.join(path, _part(kind, line.number, line))
+        node = _Node(label, kind, line.number)
+        self.register(node, line)
+        self.article = node
+        self.holder = node
+        if line.derogated:
+            node.status = Status.DEROGADO
+            node.text = line.text
+        elif line.elided:
+            node.paragraphs = 1
+        elif line.text:
+            self.add_paragraph(node, line.text)
+        return node
+
+    def close_article(self) -> None:
+        self.article = None
+        self.stack.clear()
+        self.holder = None
+        self.awaiting_heading = None
+
+    # --- lists ----------------------------------------------------------------------------
+    def list_item(self, line: Line) -> None:
+        kind = _LIST_KINDS[line.kind]
+        if self.article is None:
+            if not self.started or not self.containers:
+                return  # lists in a preamble are not provisions
+            self.article = self.containers[-1]
+        parent = self.parent_for(kind)
+        label = labels.join(parent.label, _part(kind, line.number, line))
+        if label in self.labels:
+            parent = self.restart_parent(parent, line)
+            label = labels.join(parent.label, _part(kind, line.number, line))
+        node = _Node(label, kind, line.number)
+        if kind is Kind.APARTADO and line.text and not line.text.endswith((".", ":", ";")):
+            node.heading = line.text
+        elif line.derogated:
+            node.status = Status.DEROGADO
+            node.text = line.text
+        elif line.text:
+            node.text = line.text
+        node.paragraphs = 1 if (node.text or line.elided) else 0
+        self.register(node, line)
+        if parent.list_intro is None or not any(c.kind is kind for c in parent.children):
+            parent.list_intro = parent.last_paragraph
+        parent.children.append(node)
+        self.stack.append(node)
+        self.holder = node
+
+    def parent_for(self, kind: Kind) -> _Node:
+        """Pop the open items a new item of ``kind`` closes; return its parent."""
+        assert self.article is not None
+        if kind is Kind.APARTADO:
+            self.stack.clear()
+        elif kind is Kind.FRACCION:
+            while self.stack and self.stack[-1].kind not in (Kind.APARTADO, Kind.PARRAFO):
+                self.stack.pop()
+        elif any(node.kind is kind for node in self.stack):
+            while self.stack[-1].kind is not kind:
+                self.stack.pop()
+            self.stack.pop()
+        return self.stack[-1] if self.stack else self.article
+
+    def restart_parent(self, parent: _Node, line: Line) -> _Node:
+        """A list that restarts its numbering hangs from the paragraph that introduced it."""
+        intro = parent.last_paragraph
+        if intro is None or intro in self.stack:
+            raise ParseError(f"line {line.lineno}: {line.raw[:60]!r} repeats a unit number "
+                             f"already used in {parent.label}")
+        self.stack.append(intro)
+        return intro
+
+    def elision(self, line: Line) -> None:
+        if not self.started or self.article is None:
+            return
+        if line.unit is None:
+            if not self.stack:
+                self.article.paragraphs += 1
+            return
+        if line.unit in (Kind.FRACCION, Kind.INCISO, Kind.NUMERAL, Kind.APARTADO):
+            self.parent_for(line.unit)
+
+    # --- prose -----------------------------------------------------------------------------
+    def prose(self, index: int, line: Line) -> None:
+        if self.awaiting_heading is not None and line.kind is LineKind.PARAGRAPH:
+            self.awaiting_heading.heading = line.text
+            self.awaiting_heading = None
+            return
+        if not self.started or self.closed:
+            return
+        if line.kind is LineKind.TABLE and self.holder is not None:
+            self.append_text(self.holder, line.text)
+            return
+        holder = self.paragraph_holder(index)
+        if holder is None:
+            return
+        self.add_paragraph(holder, line.text)
+
+    def paragraph_holder(self, index: int) -> _Node | None:
+        """Which open unit a paragraph belongs to, decided by the next list item ahead."""
+        if self.article is None:
+            return self.containers[-1] if self.containers else None
+        if not self.stack:
+            return self.article
+        ahead = self.next_item[index]
+        if ahead is None:
+            self.stack.clear()
+            return self.article
+        kind = ahead.unit
+        for position in range(len(self.stack) - 1, -1, -1):
+            node = self.stack[position]
+            if node.kind is kind:
+                if _continues(node, ahead):
+                    del self.stack[position + 1:]
+                    return node
+                del self.stack[position:]
+                return self.stack[-1] if self.stack else self.article
+        return self.stack[-1]
+
+    def add_paragraph(self, holder: _Node, text: str) -> None:
+        holder.paragraphs += 1
+        node = _Node(labels.join(holder.label, f"par_{holder.paragraphs}"), Kind.PARRAFO,
+                     str(holder.paragraphs), text=text)
+        if _DEROGATED_RE.match(text):
+            node.status = Status.DEROGADO
+        self.labels.add(node.label)
+        holder.children.append(node)
+        holder.last_paragraph = node
+        self.holder = node
+
+    @staticmethod
+    def append_text(node: _Node, text: str) -> None:
+        node.text = f"{node.text}\n{text}" if node.text else text
+
+    # --- notes -----------------------------------------------------------------------------
+    def annotate(self, line: Line) -> None:
+        if not self.started:
+            return
+        target = self.note_target(line)
+        if target is not None:
+            target.notes.extend(line.annotations)
+
+    def note_target(self, line: Line) -> _Node | None:
+        kind = line.unit
+        unit = line.annotations[0].unit if line.annotations else ""
+        if kind is Kind.ARTICULO:
+            return self.article or self.innermost()
+        if kind is Kind.PARRAFO:
+            if self.article is not None and (" con " in unit or " y " in unit):
+                owner = self.stack[-1] if self.stack and self.stack[-1].kind is Kind.PARRAFO else None
+                for node in (owner, *reversed(self.stack), self.article):
+                    if node is not None and node.list_intro is not None:
+                        return node.list_intro
+            return self.holder or self.article or self.innermost()
+        if kind in _CONTAINER_RANK:
+            for node in reversed(self.containers):
+                if node.kind is kind:
+                    return node
+            return self.innermost()
+        if kind is not None:
+            for node in reversed(self.stack):
+                if node.kind is kind:
+                    return node
+        return self.holder or self.article or self.innermost()
+
+    def innermost(self) -> _Node | None:
+        return self.containers[-1] if self.containers else None
+
+    def register(self, node: _Node, line: Line) -> None:
+        if node.label in self.labels:
+            raise ParseError(f"line {line.lineno}: {line.raw[:60]!r} is {node.label}, which the "
+                             f"text already has; it seems to hold more than one statute")
+        self.labels.add(node.label)
+
+
+def _next_items(lines: Sequence[Line]) -> list[Line | None]:
+    """For each line, the next list item (or ranged elision) before the unit ends."""
+    out: list[Line | None] = [None] * len(lines)
+    ahead: Line | None = None
+    for index in range(len(lines) - 1, -1, -1):
+        out[index] = ahead
+        line = lines[index]
+        if line.kind in _BOUNDARY:
+            ahead = None
+        elif line.kind in _LIST_KINDS or (line.kind is LineKind.ELISION and line.unit in (
+                Kind.FRACCION, Kind.INCISO, Kind.NUMERAL, Kind.APARTADO)):
+            ahead = line
+    return out
+
+
+def _base_value(kind: Kind, number: str) -> int:
+    """The integer a list item's number starts with: 'XXIX-A' -> 29, 'c' -> 3, '2' -> 2."""
+    head = re.split(r"[\s\-]+", number.strip())[0].lower()
+    try:
+        if kind is Kind.FRACCION:
+            return labels.roman_to_int(head)
+        if kind in (Kind.INCISO, Kind.APARTADO):
+            return _LETTERS.index(head[0]) + 1 if head and head[0] in _LETTERS else 0
+        return int(head) if head.isdigit() else 0
+    except ValueError:
+        return 0
+
+
+def _continues(node: _Node, ahead: Line) -> bool:
+    """Is ``ahead`` the same list as ``node`` going on (next number, or a Bis of it)?"""
+    current = _base_value(node.kind, node.number)
+    following = _base_value(node.kind, ahead.number)
+    return following in (current, current + 1) or (
+        node.kind is Kind.INCISO and following == current + 2 and node.number.startswith("n"))
+
+
+def _part(kind: Kind, number: str, line: Line) -> str:
+    try:
+        return labels.part(kind, number)
+    except ValueError:
+        raise ParseError(f"line {line.lineno}: cannot read the number of {line.raw[:60]!r}") from None
+
+
+def _is_enacting(line: Line) -> bool:
+    """'ARTÍCULO ÚNICO.- Se expide la Ley ...' or '... para quedar como sigue:' (decree, not law)."""
+    if not line.number or line.number[0].isdigit():
+        return False
+    return _ENACTING_RE.match(line.text) is not None
+
+
+def build_tree(lines: Sequence[Line], title: str = "") -> Document:
+    """Stage two: classified lines -> ``Document``. Labels are unique; see the module docstring."""
+    provisions = _Builder(lines).run()
+    return Document(title, provisions)
+
+
+def guess_title(text: str, lines: Sequence[Line]) -> str:
+    """The statute's name: the Cámara running title, else the first heading-like prose line."""
+    running = running_title(text)
+    if running:
+        return running
+    for line in lines:
+        if line.kind is LineKind.PARAGRAPH and re.match(
+                r"(?:DECRETO|LEY|C[ÓO]DIGO|REGLAMENTO|ACUERDO|ESTATUTO|LINEAMIENTOS|NORMA|AVISO|Ley|"
+                r"Reglamento|Decreto|Acuerdo|C[óo]digo)\b", line.text):
+            return line.text
+        if line.kind in UNIT_KINDS or line.kind is LineKind.HEADING:
+            break
+    return ""
+
+
+def parse_statute(text: str, title: str | None = None) -> Document:
+    """Plain statute text -> ``Document``; ``ParseError`` if no provision is found in it."""
+    if not text.strip():
+        raise InputError("the text is empty")
+    lines = classify_lines(text)
+    document = build_tree(lines, title if title is not None else guess_title(text, lines))
+    if not document.provisions:
+        raise ParseError("no artículo, capítulo or transitorio found: this does not look like a statute")
+    return document
+
+
+def read_statute(data: bytes, name: str = "") -> Document:
+    """Bytes of a statute (plain text, or the HTML of a DOF note) -> ``Document``.
+
+    ``name`` only improves error messages.
+    """
+    where = f"{name}: " if name else ""
+    if not data.strip():
+        raise InputError(f"{where}the file is empty")
+    text = decode_bytes(data)
+    if looks_like_html(text):
+        title, body = html_to_text(text)
+        return parse_statute(body, title or None)
+    return parse_statute(text)
+
+
+__all__ = ["Line", "LineKind", "build_tree", "classify_lines", "guess_title", "parse_statute",
+           "read_statute"]

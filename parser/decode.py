@@ -1,0 +1,159 @@
+"""Bytes -> text, the DOF way (dof-source.md §5): no mojibake, ever.
+
+The DOF declares ISO-8859-1 on pages whose bytes are UTF-8, serves cp1252 without saying so,
+and some copies of its texts have been through a wrong decode already ("FederaciÃ³n"). The
+order that survives all of them:
+
+1. a byte-order mark wins;
+2. strict UTF-8 - valid multi-byte UTF-8 is practically never accidental, so it beats a
+   declared ISO-8859-1;
+3. the declared charset, with ISO-8859-1/latin-1 read as cp1252 (0x91-0x94 are quotes there);
+4. cp1252.
+
+Then text that was UTF-8 read as cp1252 upstream ("Ã³") is repaired run by run; what cannot be
+repaired, replacement characters (U+FFFD: bytes lost before they reached us), NUL bytes and
+binary formats are refused with ``InputError``. Finally NFC, and NBSP/odd spaces become spaces.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+from errors import InputError
+
+_MAGIC = (
+    (b"%PDF", "a PDF file (extract its text first)"),
+    (b"PK\x03\x04", "a ZIP/Office file"),
+    (b"\xd0\xcf\x11\xe0", "an OLE/Word .doc file"),
+    (b"\x1f\x8b", "gzip-compressed data"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+)
+_LATIN1_ALIASES = frozenset({"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "iso_8859-1",
+                             "iso-ir-100", "us-ascii", "ascii", "windows-1252", "cp1252"})
+# A character cp1252 makes out of a UTF-8 lead byte, then 1-3 made out of continuation bytes.
+_CONT = "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014" \
+        "\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
+_MOJIBAKE = re.compile(
+    f"[\u00c2-\u00df][{_CONT}]|[\u00e0-\u00ef][{_CONT}]{{2}}|[\u00f0-\u00f4][{_CONT}]{{3}}")
+_SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
+                         "\u2002": " ", "\u2003": " ", "\u200b": None, "\ufeff": None,
+                         "\u00ad": None})
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\u0080-\u009f]")
+
+
+def _codec(name: str | None) -> str | None:
+    if not name:
+        return None
+    cleaned = name.strip().strip("'\"").lower()
+    if cleaned in _LATIN1_ALIASES:
+        return "cp1252"
+    try:
+        return codecs.lookup(cleaned).name
+    except LookupError:
+        return None
+
+
+def _refuse_binary(data: bytes) -> None:
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(f"this is {what}, not text or HTML")
+    if b"\x00" in data[:65536] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError("binary data (NUL bytes), not text or HTML")
+
+
+def _from_bom(data: bytes) -> str | None:
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                       (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                raise InputError(f"the bytes after the {codec} byte-order mark are not {codec}") from None
+    return None
+
+
+def _truncated_utf8(data: bytes) -> bool:
+    """Valid UTF-8 but for a multi-byte character cut at the very end."""
+    for cut in (1, 2, 3):
+        try:
+            data[:-cut].decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        return any(b >= 0xC0 for b in data[-cut:])
+    return False
+
+
+def _decode(data: bytes, declared: str | None) -> str:
+    bom = _from_bom(data)
+    if bom is not None:
+        return bom
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        if _truncated_utf8(data):
+            raise InputError("the text is truncated: it ends inside a UTF-8 character") from None
+    codec = _codec(declared)
+    if codec and codec not in ("utf-8", "utf-8-sig"):
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            pass
+    return data.decode("cp1252", errors="replace")
+
+
+def _cp1252_byte(char: str) -> bytes:
+    """The byte cp1252 read as ``char``; its five holes (0x81, 0x8d ...) were read as latin-1."""
+    try:
+        return char.encode("cp1252")
+    except UnicodeEncodeError:
+        return char.encode("latin-1")
+
+
+def _repair_run(match: re.Match[str]) -> str:
+    try:
+        return b"".join(_cp1252_byte(c) for c in match.group()).decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return match.group()
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo UTF-8-read-as-cp1252 damage where it is certain; leave everything else alone.
+
+    >>> repair_mojibake("Diario Oficial de la FederaciÃ³n, â€œArtÃ­culoâ€\\x9d")
+    'Diario Oficial de la Federación, “Artículo”'
+    """
+    if "Ã" not in text and "Â" not in text and "â" not in text and "Ð" not in text:
+        return text
+    return _MOJIBAKE.sub(_repair_run, text)
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> str:
+    """Text of ``data``: decoded, repaired, NFC, plain spaces. ``InputError`` if it is not text.
+
+    >>> decode_bytes("Federación".encode("cp1252"), "ISO-8859-1")
+    'Federación'
+    >>> decode_bytes("Federación".encode("utf-8"), "ISO-8859-1")
+    'Federación'
+    """
+    if not data:
+        raise InputError("the input is empty")
+    _refuse_binary(data)
+    text = repair_mojibake(_decode(data, declared))
+    if _MOJIBAKE.search(text):
+        raise InputError("the text is mojibake (UTF-8 decoded as Latin-1 more than once?) and "
+                         "cannot be repaired safely")
+    controls = len(_CONTROL.findall(text))
+    if controls > max(3, len(text) // 200):
+        raise InputError("binary data (control characters), not text or HTML")
+    if "\ufffd" in text:
+        raise InputError("the text holds U+FFFD replacement characters: it was damaged before it "
+                         "reached us")
+    text = _CONTROL.sub("", text) if controls else text
+    return unicodedata.normalize("NFC", text).translate(_SPACES)
+
+
+__all__ = ["decode_bytes", "repair_mojibake"]

@@ -1,0 +1,159 @@
+"""The HTML of a DOF note -> its title and its text, one paragraph per line.
+
+Notes are Word exports (dof-source.md §4): ``h1.Titulo_1`` title (in ``<span>`` fragments split
+at line breaks, sometimes mid-word: "P</span><span>A</span><span>Z"), ``h2.Titulo_2`` seal line,
+``div.Texto`` / ``p`` paragraphs, centred ``div.ANOTACION`` headings (TRANSITORIOS, CAPÍTULO I),
+tables with per-cell styles, and in older notes ``<p align="justify"><font ...>``. A
+``nota_detalle.php`` page wraps the note as a complete nested document inside
+``div#DivDetalleNota``, followed by the site's disclaimer; only the inner document is the note.
+
+Paragraphs come out separated by a blank line. A table comes out one row per line as
+``| cell | cell |`` so it stays a table; a row whose first cell is a unit marker ("VI.", "a)")
+is a unit laid out as a table and comes out as ordinary text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import lxml.html  # type: ignore[import-untyped]
+from lxml import etree
+
+from errors import InputError
+
+_BLOCKS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "table",
+                     "blockquote", "pre", "center", "dd", "dt", "dl", "section", "article",
+                     "header", "footer", "tr", "tbody", "thead", "form", "body", "html"})
+_SKIP = frozenset({"script", "style", "head", "title", "noscript", "iframe", "button", "select"})
+_SPACE = re.compile(r"\s+")
+_MARKER_CELL = re.compile(r"(?:[IVXL]+(?:\s+Bis)?|\d{1,3})\s*[.)-]{1,2}|[a-zñ]\)")
+_INNER_DOC = re.compile(r"<html\b.*?</html\s*>", re.IGNORECASE | re.DOTALL)
+_HTML_SNIFF = re.compile(r"\s*(?:<!doctype\s+html|<html\b|<\?xml[^>]*>\s*<html|<head\b|<body\b"
+                         r"|<(?:div|p|h1|table)\b[^>]*>)", re.IGNORECASE)
+
+
+def looks_like_html(text: str) -> bool:
+    """True when the text is markup (a page, a note body or a fragment of one)."""
+    return _HTML_SNIFF.match(text[:2048]) is not None or (
+        "<html" in text[:4096].lower() and "</" in text)
+
+
+def _note_document(text: str) -> str:
+    """The note itself: the inner <HTML> of a nota_detalle page, else the whole text."""
+    marker = text.find("DivDetalleNota")
+    if marker >= 0:
+        inner = _INNER_DOC.search(text, marker)
+        if inner is not None:
+            return inner.group()
+        raise InputError("the DOF page has no note document inside DivDetalleNota (truncated?)")
+    lowered = text.lower()
+    if "<html" in lowered and "</html" not in lowered:
+        raise InputError("the HTML is truncated: it has no closing </html>")
+    return text
+
+
+def _clean(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def _tag(element: etree._Element) -> str:
+    tag = element.tag
+    return tag.lower() if isinstance(tag, str) else ""
+
+
+def _is_leaf_block(element: etree._Element) -> bool:
+    return not any(_tag(child) in _BLOCKS for child in element.iterdescendants())
+
+
+def _inline_text(element: etree._Element) -> str:
+    """Text of an inline run, with <br> as a space and scripts left out."""
+    parts: list[str] = []
+    for node in element.iter():
+        tag = _tag(node)
+        if tag in _SKIP or not tag:
+            if node is not element and node.tail:
+                parts.append(node.tail)
+            continue
+        if tag == "br":
+            parts.append(" ")
+        if node.text:
+            parts.append(node.text)
+        if node is not element and node.tail:
+            parts.append(node.tail)
+    return "".join(parts)
+
+
+def _table_lines(table: etree._Element) -> Iterator[str]:
+    for row in table.iter("tr"):
+        cells = [_clean(_inline_text(cell)) for cell in row if _tag(cell) in ("td", "th")]
+        cells = [cell for cell in cells if cell]
+        if not cells:
+            continue
+        if len(cells) > 1 and _MARKER_CELL.fullmatch(cells[0]):
+            yield " ".join(cells)
+        else:
+            yield "| " + " | ".join(cells) + " |"
+
+
+def _blocks(element: etree._Element) -> Iterator[str]:
+    """Paragraph texts (and table blocks) under ``element`` in document order."""
+    tag = _tag(element)
+    if tag in _SKIP or not tag:
+        return
+    if tag == "table":
+        rows = list(_table_lines(element))
+        if rows:
+            yield "\n".join(rows)
+        return
+    if tag in _BLOCKS and _is_leaf_block(element):
+        text = _clean(_inline_text(element))
+        if text:
+            yield text
+        return
+    run: list[str] = [element.text or ""]
+    for child in element:
+        child_tag = _tag(child)
+        if child_tag in _BLOCKS or child_tag in _SKIP:
+            text = _clean("".join(run))
+            if text:
+                yield text
+            run = []
+            yield from _blocks(child)
+        elif child_tag:
+            run.append(_inline_text(child))
+        run.append(child.tail or "")
+    text = _clean("".join(run))
+    if text:
+        yield text
+
+
+def _title(root: etree._Element) -> str:
+    for node in root.iter("h1"):
+        if "Titulo_1" in (node.get("class") or ""):
+            return _clean(_inline_text(node))
+    titles = [_clean(t.text_content()) for t in root.iter("title")]
+    titles = [t for t in titles if t and not t.startswith("DOF - Diario Oficial")]
+    if titles:
+        return titles[-1]
+    for node in root.iter("h1"):
+        return _clean(_inline_text(node))
+    return ""
+
+
+def html_to_text(html: str) -> tuple[str, str]:
+    """(title, text) of a DOF note page or body; paragraphs separated by blank lines."""
+    document = _note_document(html)
+    try:
+        root = lxml.html.document_fromstring(document)
+    except (etree.ParserError, ValueError) as exc:
+        raise InputError(f"unreadable HTML: {exc}") from None
+    title = _title(root)
+    body = root.find("body")
+    paragraphs = list(_blocks(body if body is not None else root))
+    if not paragraphs:
+        raise InputError("the HTML has no text")
+    return title, "\n\n".join(paragraphs) + "\n"
+
+
+__all__ = ["html_to_text", "looks_like_html"]
