@@ -128,6 +128,16 @@ def origin_of(url: str) -> str:
     return f"{parts.scheme}://{netloc}"
 
 
+def robots_lines(text: str) -> list[str]:
+    """robots.txt lines without blank and comment-only lines.
+
+    The DOF's robots.txt puts a blank line between ``User-agent: *`` and its rules. Python's
+    ``RobotFileParser`` (pre-RFC 9309) ends a group at a blank line, so it would silently
+    drop every DOF rule; RFC 9309 groups by user-agent lines, which this filtering restores.
+    """
+    return [line for line in text.splitlines() if line.split("#", 1)[0].strip()]
+
+
 def tls_context(extra_ca: Path | None = None) -> ssl.SSLContext:
     """certifi's roots plus the DOF's missing intermediate (and an optional extra CA for tests)."""
     context = ssl.create_default_context(cafile=certifi.where())
@@ -257,7 +267,7 @@ class Fetcher:
                 parser.parse([])  # RFC 9309: an unavailable robots.txt allows everything
                 return parser
             raise
-        parser.parse(response.text.splitlines())
+        parser.parse(robots_lines(response.text))
         return parser
 
     def _pause(self) -> None:

@@ -33,7 +33,7 @@ _INNER = re.compile(r"<html\b.*?</html\s*>", re.IGNORECASE | re.DOTALL)
 _BODY = re.compile(r"<body\b[^>]*>(.*)</body\s*>", re.IGNORECASE | re.DOTALL)
 _IMAGE_ONLY = "unicamente puede ser visualizado"
 _EPOCH = date(1969, 12, 31)
-_CODIGO = re.compile(r"\d{1,10}")
+_CODIGO = re.compile(r"[0-9]{1,10}")
 
 
 @dataclass(frozen=True, slots=True)
