@@ -11,6 +11,16 @@ Write to it (the pipeline): ``open_engine``, then ``with acquire_writer_lock(eng
 ``apply_new_version``, ``record_*`` functions and ``write_checkpoint`` inside it.
 """
 
+from .api import (
+    ChangeEntry,
+    Comparison,
+    DocumentHandle,
+    DocumentInfo,
+    Store,
+    Version,
+    history_json,
+    open_store,
+)
 from .db import (
     acquire_writer_lock,
     default_url,
@@ -61,6 +71,14 @@ from .versions import (
 
 __all__ = [
     "AppliedVersion",
+    "ChangeEntry",
+    "Comparison",
+    "DocumentHandle",
+    "DocumentInfo",
+    "Store",
+    "Version",
+    "history_json",
+    "open_store",
     "Revision",
     "RunRecord",
     "RunStatus",

@@ -98,11 +98,20 @@ def save_notice(conn: Connection, notice: Notice, *, capture_id: int | None = No
     ).returning(n.c.id)).scalar_one())
 
 
-def notice_from_row(row: Any) -> Notice:
-    """A ``Notice`` from a row selecting the notice table's columns."""
-    return Notice(codigo=row.codigo, date=row.date, edition=Edition(row.edition), section=row.section,
-                  poder=row.poder, issuer=row.issuer, title=row.title, url=row.url,
-                  kind=NoticeKind(row.kind), document=row.document)
+NOTICE_FIELDS = ("codigo", "date", "edition", "section", "poder", "issuer", "title", "url", "kind",
+                 "document")
+
+
+def notice_columns(prefix: str = "n_") -> tuple[Any, ...]:
+    """The notice columns a ``Notice`` is built from, labelled ``prefix + name`` so they never
+    collide with the columns of a table they are joined to."""
+    return tuple(s.notice.c[name].label(prefix + name) for name in NOTICE_FIELDS)
+
+
+def notice_from_row(row: Any, prefix: str = "n_") -> Notice:
+    """A ``Notice`` from a row that selected ``notice_columns(prefix)``."""
+    value = {name: row._mapping[prefix + name] for name in NOTICE_FIELDS}
+    return Notice(**{**value, "edition": Edition(value["edition"]), "kind": NoticeKind(value["kind"])})
 
 
 def notice_id(conn: Connection, codigo: str) -> int:
@@ -156,13 +165,12 @@ class UnappliedInstruction:
 def unapplied_instructions(conn: Connection) -> tuple[UnappliedInstruction, ...]:
     """Every instruction not applied yet, in publication order."""
     i, n = s.instruction, s.notice
-    rows = conn.execute(select(i, n.c.codigo, n.c.date, n.c.edition, n.c.section, n.c.poder, n.c.issuer,
-                               n.c.title, n.c.url, n.c.kind, n.c.document)
+    rows = conn.execute(select(i, *notice_columns())
                         .outerjoin(n, n.c.id == i.c.notice_id).where(i.c.applied.is_(False))
                         .order_by(n.c.date, i.c.notice_id, i.c.seq)).all()
     return tuple(UnappliedInstruction(
         id=r.id, document_title=r.document_title,
-        notice=notice_from_row(r) if r.codigo is not None else None,
+        notice=notice_from_row(r) if r.n_codigo is not None else None,
         instruction=Instruction.from_json({"verb": r.verb, "target": r.target, "new_label": r.new_label,
                                            "source": r.source}),
     ) for r in rows)

@@ -293,8 +293,10 @@ def document_at(conn: Connection, document_id: int, on: date) -> Document:
     return index.document(document_title(conn, document_id), revision.top, revision.number)
 
 
-def subtree_rows(conn: Connection, document_id: int, label: str) -> RowIndex:
-    """Every version of ``label`` and of the provisions under it, in one range read.
+def subtree_rows(conn: Connection, document_id: int, label: str, revision: int | None = None
+                 ) -> RowIndex:
+    """Every version of ``label`` and of the provisions under it (only those live at
+    ``revision``, if given), in one range read.
 
     Labels below an article or transitorio extend its label (``art_57__frac_ix``), so the
     subtree is the label itself plus the range ``[label__, label_`)`` of the history index.
@@ -306,6 +308,8 @@ def subtree_rows(conn: Connection, document_id: int, label: str) -> RowIndex:
     query = select(*TREE_COLUMNS).where(pv.c.document_id == document_id)
     if not _is_container(label):
         query = query.where(subtree)
+    if revision is not None:
+        query = query.where(pv.c.rev_from <= revision, or_(pv.c.rev_to.is_(None), pv.c.rev_to > revision))
     return RowIndex(StoredRow.from_mapping(row._mapping) for row in conn.execute(query))
 
 

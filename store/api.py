@@ -1,0 +1,495 @@
+"""The Python-shell API: open a store and ask what a provision said, when, and why it changed.
+
+    >>> from store import open_store                              # doctest: +SKIP
+    >>> tracker = open_store()                                    # doctest: +SKIP
+    >>> estatuto = tracker.document("imss-bienestar")             # doctest: +SKIP
+    >>> estatuto.history("57, fracción IX")                       # doctest: +SKIP
+    (<Version artículo 57, fracción IX 2023-03-01..2024-05-16 vigente 'Las demás que ...'>,
+     <Version artículo 57, fracción IX 2024-05-16.. derogado (derogated, DOF 5727035) 'Se deroga.'>)
+    >>> estatuto.at("57, fracción IX", "2024-05-01").text          # doctest: +SKIP
+    >>> tracker.changes(since="2024-05-01", type="derogated")     # doctest: +SKIP
+
+Every value is frozen, prints readably, and has ``to_json()`` in the shapes of DESIGN.md §1.3.
+Every user input (document names, citations, dates, change types) reaches SQL only as a bound
+parameter, or is refused with ``InputError`` before it gets there.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, Engine, select
+
+from diffing.model import Change, ChangeType, DiffOp, Redline
+from diffing.text import redline
+from errors import InputError, NotFound
+from parser.citations import format_citation, parse_citation
+from parser.model import Document, Provision, Status
+from scraper.model import Notice, NoticeKind
+
+from . import schema as s
+from .db import open_engine, safe_url
+from .records import RunRecord, notice_columns, notice_from_row, runs
+from .tree import RowIndex, StoredRow
+from .versions import (
+    Revision,
+    document_at,
+    documents,
+    find_documents,
+    normalize_title,
+    revision_at,
+    revisions,
+    subtree_rows,
+)
+
+DateLike = date | str
+Day = date  # for classes with a field called ``date``
+
+
+def _renderer() -> Callable[[Provision], str]:
+    """``parser.render.provision_text`` (the one renderer), or a plain join until it lands."""
+    try:
+        module = importlib.import_module("parser.render")
+    except ImportError:
+        return _plain_text
+    render: Callable[[Provision], str] = module.provision_text
+    return render
+
+
+def _plain_text(provision: Provision) -> str:
+    lines = [part for part in (provision.heading, provision.text) if part]
+    lines.extend(_plain_text(child) for child in provision.children)
+    return "\n".join(lines)
+
+
+provision_text = _renderer()
+
+
+def as_date(value: DateLike, what: str = "date") -> date:
+    """A date from a ``date`` or an ISO string; ``InputError`` for anything else."""
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise InputError(f"{what} must be a date as YYYY-MM-DD, not {str(value)[:40]!r}") from None
+
+
+def _short(text: str, width: int = 40) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[:width - 3] + "..."
+
+
+def _notice_json(notice: Notice | None) -> dict[str, Any] | None:
+    return notice.to_json() if notice is not None else None
+
+
+# --- values -------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """A tracked document: its id, title, kind, first date and number of revisions."""
+
+    id: int
+    title: str
+    kind: str
+    since: date
+    revisions: int
+
+    def __repr__(self) -> str:
+        return (f"<Document {self.id} {_short(self.title, 60)!r} since {self.since.isoformat()}, "
+                f"{self.revisions} revision{'s' if self.revisions != 1 else ''}>")
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "title": self.title, "kind": self.kind, "since": self.since.isoformat(),
+                "revisions": self.revisions}
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """One version of a provision: its text (children included), when it held, what made it."""
+
+    document: str
+    label: str
+    provision: Provision
+    valid_from: date
+    valid_to: date | None
+    change: ChangeType | None
+    notice: Notice | None
+    revision: int
+
+    @property
+    def text(self) -> str:
+        """The full text of the provision in this version, its fracciones and incisos included."""
+        return provision_text(self.provision)
+
+    @property
+    def status(self) -> Status:
+        return self.provision.status
+
+    @property
+    def citation(self) -> str:
+        return format_citation(self.label)
+
+    def __repr__(self) -> str:
+        until = self.valid_to.isoformat() if self.valid_to else ""
+        cause = ""
+        if self.change is not None:
+            cause = f" ({self.change}{', DOF ' + self.notice.codigo if self.notice else ''})"
+        return (f"<Version {self.citation} {self.valid_from.isoformat()}..{until} {self.status}"
+                f"{cause} {_short(self.text)!r}>")
+
+    def to_json(self) -> dict[str, Any]:
+        """One item of ``history --json``'s ``versions``."""
+        return {"text": self.text, "status": str(self.status), "valid_from": self.valid_from.isoformat(),
+                "valid_to": self.valid_to.isoformat() if self.valid_to else None,
+                "change": str(self.change) if self.change else None, "notice": _notice_json(self.notice)}
+
+    def at_json(self, on: date) -> dict[str, Any]:
+        """What ``at --json`` prints for this version asked about on ``on``."""
+        return {"document": self.document, "label": self.label, "date": on.isoformat(), "text": self.text,
+                "status": str(self.status), "notice": _notice_json(self.notice)}
+
+
+def history_json(versions: Sequence[Version]) -> dict[str, Any]:
+    """What ``history --json`` prints: ``{"document", "label", "versions": [...]}``, oldest first."""
+    if not versions:
+        raise InputError("no versions to print")
+    return {"document": versions[0].document, "label": versions[0].label,
+            "versions": [v.to_json() for v in versions]}
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeEntry:
+    """One line of the change log: a recorded change with its document and DOF notice."""
+
+    document: str
+    document_id: int
+    date: Day
+    valid_from: Day
+    change: Change
+    notice: Notice | None
+    reconciled: bool
+    origin: str
+
+    @property
+    def label(self) -> str:
+        return self.change.label
+
+    @property
+    def type(self) -> ChangeType:
+        return self.change.type
+
+    @property
+    def citation(self) -> str:
+        return format_citation(self.change.label)
+
+    def __repr__(self) -> str:
+        source = f" DOF {self.notice.codigo}" if self.notice else ""
+        moved = f" (from {format_citation(self.change.from_label)})" if self.change.from_label else ""
+        return (f"<ChangeEntry {self.date.isoformat()} {self.type} {self.citation}{moved} in "
+                f"{_short(self.document, 30)!r}{source}>")
+
+    def to_json(self) -> dict[str, Any]:
+        """DESIGN §1.3's change object, plus ``document``, ``date``, ``valid_from`` and ``reconciled``."""
+        return {**self.change.to_json(), "notice": _notice_json(self.notice), "document": self.document,
+                "date": self.date.isoformat(), "valid_from": self.valid_from.isoformat(),
+                "reconciled": self.reconciled}
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """A provision on two dates: both versions, a word-level redline, and the changes between."""
+
+    document: str
+    label: str
+    date1: date
+    date2: date
+    before: Version | None
+    after: Version | None
+    diff: Redline
+    changes: tuple[ChangeEntry, ...]
+
+    @property
+    def changed(self) -> bool:
+        return any(op is not DiffOp.EQUAL for op, _ in self.diff)
+
+    def __repr__(self) -> str:
+        what = f"{len(self.changes)} recorded change(s)" if self.changed else "unchanged"
+        return (f"<Comparison {format_citation(self.label)} {self.date1.isoformat()} -> "
+                f"{self.date2.isoformat()}: {what}>")
+
+    def to_json(self) -> dict[str, Any]:
+        return {"document": self.document, "label": self.label, "date1": self.date1.isoformat(),
+                "date2": self.date2.isoformat(),
+                "before": self.before.text if self.before else None,
+                "after": self.after.text if self.after else None,
+                "diff": [[str(op), piece] for op, piece in self.diff],
+                "changes": [c.to_json() for c in self.changes]}
+
+
+# --- the store ----------------------------------------------------------------------------------
+def open_store(url: str | None = None) -> Store:
+    """Open (and migrate) the store at ``url``: default ``$DOF_TRACKER_DB``, else the user's
+    SQLite file."""
+    return Store(open_engine(url))
+
+
+_NOTICE_COLUMNS = notice_columns()
+
+
+class Store:
+    """A tracker database, read through Python: documents, provisions, changes and notices."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def __repr__(self) -> str:
+        return f"<Store {self.url}>"
+
+    @property
+    def url(self) -> str:
+        """The database URL, password hidden."""
+        return safe_url(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def documents(self) -> tuple[DocumentInfo, ...]:
+        """Every tracked document, by id."""
+        with self.engine.connect() as conn:
+            return tuple(DocumentInfo(*row) for row in documents(conn))
+
+    def document(self, name_or_id: str | int) -> DocumentHandle:
+        """A document by id or by any unambiguous part of its title (case and accents ignored).
+
+        Several matches raise ``InputError`` listing them, unless one title is exactly the name.
+        """
+        with self.engine.connect() as conn:
+            info = self._resolve(conn, name_or_id)
+        return DocumentHandle(self, info)
+
+    def _resolve(self, conn: Connection, name_or_id: str | int) -> DocumentInfo:
+        known = {row[0]: DocumentInfo(*row) for row in documents(conn)}
+        if isinstance(name_or_id, int) or str(name_or_id).strip().isdigit():
+            wanted = int(name_or_id)
+            if wanted in known:
+                return known[wanted]
+            if isinstance(name_or_id, int):
+                raise NotFound(f"no document with id {wanted}")
+        name = str(name_or_id)
+        matches = find_documents(conn, name)
+        if len(matches) > 1:
+            exact = [m for m in matches if normalize_title(m[1]) == normalize_title(name)]
+            if len(exact) != 1:
+                listed = "; ".join(f"[{i}] {_short(title, 70)}" for i, title in matches[:10])
+                raise InputError(f"{_short(name, 60)!r} matches {len(matches)} documents: {listed}")
+            matches = tuple(exact)
+        if not matches:
+            raise NotFound(f"no document matches {_short(name, 60)!r}"
+                           + (f" (there are {len(known)}; see documents())" if known else ""))
+        return known[matches[0][0]]
+
+    def changes(self, since: DateLike | None = None, until: DateLike | None = None,
+                document: str | int | None = None, type: ChangeType | str | None = None,
+                ) -> tuple[ChangeEntry, ...]:
+        """The change log, oldest first: changes that became known between ``since`` and
+        ``until`` (both included), optionally of one document and one type."""
+        c = s.change
+        conditions: list[ColumnElement[bool]] = []
+        if since is not None:
+            conditions.append(c.c.date >= as_date(since, "since"))
+        if until is not None:
+            conditions.append(c.c.date <= as_date(until, "until"))
+        if type is not None:
+            conditions.append(c.c.type == str(_change_type(type)))
+        with self.engine.connect() as conn:
+            if document is not None:
+                conditions.append(c.c.document_id == self._resolve(conn, document).id)
+            return _changes(conn, conditions)
+
+    def notices(self, on: DateLike | None = None, since: DateLike | None = None,
+                until: DateLike | None = None, kind: NoticeKind | str | None = None) -> tuple[Notice, ...]:
+        """What the DOF published (as far as we fetched it), by date and edition."""
+        n = s.notice
+        query = select(*_NOTICE_COLUMNS).order_by(n.c.date, n.c.edition, n.c.codigo)
+        if on is not None:
+            query = query.where(n.c.date == as_date(on, "date"))
+        if since is not None:
+            query = query.where(n.c.date >= as_date(since, "since"))
+        if until is not None:
+            query = query.where(n.c.date <= as_date(until, "until"))
+        if kind is not None:
+            query = query.where(n.c.kind == str(_notice_kind(kind)))
+        with self.engine.connect() as conn:
+            return tuple(notice_from_row(row) for row in conn.execute(query))
+
+    def runs(self, since: DateLike | None = None) -> tuple[RunRecord, ...]:
+        """The nightly run records (one per edition attempt), oldest first."""
+        with self.engine.connect() as conn:
+            return runs(conn, as_date(since, "since") if since is not None else None)
+
+
+def _change_type(value: ChangeType | str) -> ChangeType:
+    try:
+        return ChangeType(value)
+    except ValueError:
+        allowed = ", ".join(t.value for t in ChangeType)
+        raise InputError(f"unknown change type {str(value)[:40]!r} (one of: {allowed})") from None
+
+
+def _notice_kind(value: NoticeKind | str) -> NoticeKind:
+    try:
+        return NoticeKind(value)
+    except ValueError:
+        allowed = ", ".join(k.value for k in NoticeKind)
+        raise InputError(f"unknown notice kind {str(value)[:40]!r} (one of: {allowed})") from None
+
+
+def _changes(conn: Connection, conditions: Sequence[ColumnElement[bool]]) -> tuple[ChangeEntry, ...]:
+    c, d, n = s.change, s.document, s.notice
+    query = (select(c, d.c.title.label("document_title"), n.c.id.label("n_id"), *_NOTICE_COLUMNS)
+             .join(d, d.c.id == c.c.document_id).outerjoin(n, n.c.id == c.c.notice_id)
+             .where(*conditions).order_by(c.c.date, c.c.id))
+    return tuple(_change_entry(row) for row in conn.execute(query))
+
+
+def _change_entry(row: Any) -> ChangeEntry:
+    change = Change(label=row.label, type=ChangeType(row.type), before=row.before, after=row.after,
+                    diff=tuple((DiffOp(op), piece) for op, piece in row.diff), from_label=row.from_label)
+    notice = notice_from_row(row) if row.n_id is not None else None
+    return ChangeEntry(document=row.document_title, document_id=row.document_id, date=row.date,
+                       valid_from=row.valid_from, change=change, notice=notice,
+                       reconciled=bool(row.reconciled), origin=row.origin)
+
+
+# --- one document -------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class DocumentHandle:
+    """One document of a store: its provisions by citation, their history, texts and changes."""
+
+    store: Store
+    info: DocumentInfo
+
+    @property
+    def id(self) -> int:
+        return self.info.id
+
+    @property
+    def title(self) -> str:
+        return self.info.title
+
+    def __repr__(self) -> str:
+        return repr(self.info)
+
+    def label(self, citation: str) -> str:
+        """The label of a citation as people write it ("57, fracción IX", "art. 2o.-A")."""
+        return parse_citation(citation)
+
+    def text(self, on: DateLike | None = None) -> Document:
+        """The whole document, as in force on ``on`` (default: its latest text)."""
+        with self.store.engine.connect() as conn:
+            day = as_date(on) if on is not None else revisions(conn, self.id)[-1].valid_from
+            return document_at(conn, self.id, day)
+
+    def revisions(self) -> tuple[Revision, ...]:
+        """Every state of the document, oldest first."""
+        with self.store.engine.connect() as conn:
+            return revisions(conn, self.id)
+
+    def provision(self, citation: str, on: DateLike | None = None) -> Provision:
+        """A provision (with its children) as in force on ``on``, default its latest version."""
+        if on is None:
+            return self.history(citation)[-1].provision
+        return self.at(citation, on).provision
+
+    def history(self, citation: str) -> tuple[Version, ...]:
+        """Every version of a provision, oldest first, each with the notice that made it."""
+        label = self.label(citation)
+        with self.store.engine.connect() as conn:
+            index = subtree_rows(conn, self.id, label)
+            rows = index.versions(label)
+            if not rows:
+                raise NotFound(f"no {format_citation(label)} in {_short(self.title, 60)!r}")
+            notices = _notices(conn, {r.notice_id for r in rows if r.notice_id is not None})
+        return tuple(self._version(index, row, notices) for row in rows)
+
+    def at(self, citation: str, on: DateLike) -> Version:
+        """The provision as in force on ``on``; ``NotFound`` if it did not exist then."""
+        label, day = self.label(citation), as_date(on)
+        with self.store.engine.connect() as conn:
+            revision = revision_at(conn, self.id, day)
+            index = subtree_rows(conn, self.id, label, revision.number)
+            row = index.live(label, revision.number)
+            if row is None:
+                raise NotFound(f"{format_citation(label)} was not in force on {day.isoformat()} in "
+                               f"{_short(self.title, 60)!r}")
+            notices = _notices(conn, {row.notice_id} if row.notice_id is not None else set())
+        return self._version(index, row, notices)
+
+    def diff(self, citation: str, date1: DateLike, date2: DateLike) -> Comparison:
+        """A provision on two dates: the versions, their redline and the recorded changes between."""
+        label, day1, day2 = self.label(citation), as_date(date1, "date1"), as_date(date2, "date2")
+        before, after = self._maybe_at(label, day1), self._maybe_at(label, day2)
+        if before is None and after is None:
+            raise NotFound(f"{format_citation(label)} was in force neither on {day1} nor on {day2}")
+        low, high = min(day1, day2), max(day1, day2)
+        labels = {p.label for v in (before, after) if v is not None for p in v.provision.walk()}
+        c = s.change
+        with self.store.engine.connect() as conn:
+            window = _changes(conn, [c.c.document_id == self.id, c.c.valid_from > low,
+                                     c.c.valid_from <= high])
+        changes = tuple(e for e in window if e.label in labels or e.change.from_label in labels)
+        diff = redline(before.text if before else "", after.text if after else "")
+        return Comparison(self.title, label, day1, day2, before, after, diff, changes)
+
+    def changes(self, since: DateLike | None = None, until: DateLike | None = None,
+                type: ChangeType | str | None = None) -> tuple[ChangeEntry, ...]:
+        """This document's change log."""
+        return self.store.changes(since=since, until=until, document=self.id, type=type)
+
+    def _maybe_at(self, label: str, day: date) -> Version | None:
+        try:
+            return self.at(label, day)
+        except NotFound:
+            return None
+
+    def _version(self, index: RowIndex, row: StoredRow, notices: dict[int, Notice]) -> Version:
+        return Version(
+            document=self.title, label=row.label, provision=index.provision(row),
+            valid_from=row.valid_from, valid_to=row.valid_to,
+            change=ChangeType(row.change) if row.change else None,
+            notice=notices.get(row.notice_id) if row.notice_id is not None else None,
+            revision=row.rev_from,
+        )
+
+
+def _notices(conn: Connection, ids: set[int]) -> dict[int, Notice]:
+    if not ids:
+        return {}
+    n = s.notice
+    rows = conn.execute(select(n.c.id.label("n_id"), *_NOTICE_COLUMNS).where(n.c.id.in_(sorted(ids))))
+    return {row.n_id: notice_from_row(row) for row in rows}
+
+
+__all__ = [
+    "ChangeEntry",
+    "Comparison",
+    "DocumentHandle",
+    "DocumentInfo",
+    "Store",
+    "Version",
+    "as_date",
+    "history_json",
+    "open_store",
+    "provision_text",
+]
