@@ -24,7 +24,29 @@ Handler = Callable[[argparse.Namespace], int]
 
 # --- parse -------------------------------------------------------------------------------------
 def cmd_parse(args: argparse.Namespace) -> int:
-    raise InputError("parse: not available yet")
+    """Print a statute's provision tree: an outline for people, or JSON with ``--json``."""
+    import json
+    from pathlib import Path
+
+    from parser.render import outline
+    from parser.statute import read_statute
+
+    path = Path(args.file)
+    if not path.exists():
+        raise InputError(f"{args.file}: no such file")
+    if path.is_dir():
+        raise InputError(f"{args.file}: is a directory, not a file")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{args.file}: cannot read it ({exc.strerror})") from None
+    document = read_statute(data, args.file)
+    if args.json:
+        json.dump(document.to_json(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(outline(document))
+    return EXIT_OK
 
 
 # --- amend -------------------------------------------------------------------------------------

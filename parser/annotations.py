@@ -181,6 +181,10 @@ def read_note(text: str) -> Note:
     unit = _unit_of(text)
     if _NOTE_RE.match(text) or fold(text).startswith("reforma dof"):
         verb = "nota" if _NOTE_RE.match(text) else "reforma"
+        # "Reforma DOF ...: Derogó del artículo el entonces párrafo segundo" is about the article.
+        named = re.search(r"\b(?:del|de la|al|a la)\s+(articulo|fraccion|inciso|numeral|apartado)\b",
+                          fold(text)) if verb == "reforma" else None
+        unit = named.group(1) if named else ""
         return Note(unit, unit_kind(unit), (Annotation(verb, _dates(text), unit, text),))
     out: list[Annotation] = []
     previous = 0

@@ -41,6 +41,7 @@ _MD_HEAD = re.compile(r"#{1,6}\s+")
 _MD_BULLET = re.compile(r"[-*+]\s+")
 _TABLE_SEP = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
 _TERMINAL = (".", ":", ";", "…")
+_LIST_ENDINGS = (", y", ", o", ", e", ", u", " y", " o")
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,7 +236,8 @@ def _continues(pending: list[str], pending_kind: str, line: str, kind: str, widt
     short = len(previous) < width * 0.6
     ends = previous.endswith(_TERMINAL) or short
     if kind:
-        return not ends
+        # A list item ends ", y" or ", o" before the next one ("... en cuestión, o" / "II. ...").
+        return not (ends or previous.endswith(_LIST_ENDINGS))
     if page_break:
         return not ends or line[:1].islower()
     return not (short and previous.endswith(_TERMINAL) and line[:1].isupper())

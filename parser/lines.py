@@ -175,6 +175,8 @@ def _opens_unit(line: str) -> bool:
         return True
     if first in "IVXL" and _FRACCION_RE.match(line):
         return True
+    if first == "l" and line[1:3] in (".-", ". "):
+        return True
     if first.islower() and _INCISO_RE.match(line):
         return True
     if first.isdigit() and _NUMERAL_RE.match(line):
@@ -307,6 +309,9 @@ def _unit_line(line: str, in_transitorios: bool, lineno: int) -> Line | None:
         if fraccion and _is_roman(fraccion.group("num").split()[0].split("-")[0]):
             return _make(LineKind.FRACCION, Kind.FRACCION, fraccion.group("num"),
                          fraccion.group("rest"), line, lineno)
+    if first == "l" and line[1:3] in (".-", ". "):
+        # "l.-" is fracción I typed with a lowercase L (LIVA art. 41); incisos close with ")".
+        return _make(LineKind.FRACCION, Kind.FRACCION, "I", line[3:].lstrip(" -"), line, lineno)
     if first.islower():
         inciso = _INCISO_RE.match(line)
         if inciso:
@@ -321,11 +326,16 @@ def _unit_line(line: str, in_transitorios: bool, lineno: int) -> Line | None:
             return _make(LineKind.NUMERAL, Kind.NUMERAL, value, numeral.group("rest"), line, lineno)
     if first.isupper():
         item = _ORDINAL_ITEM_RE.match(line)
-        if item:
+        if item and (in_transitorios or _masculine(item.group("num"))):
             kind = LineKind.TRANSITORIO if in_transitorios else LineKind.ARTICLE
             unit = Kind.TRANSITORIO if in_transitorios else Kind.ARTICULO
             return _make(kind, unit, item.group("num"), item.group("rest"), line, lineno)
     return None
+
+
+def _masculine(number: str) -> bool:
+    """'PRIMERO', 'Décimo Segundo', 'ÚNICO': articles; 'PRIMERA' numbers cláusulas and bases."""
+    return not number.rstrip().lower().endswith("a")
 
 
 def _make(kind: LineKind, unit: Kind, number: str, rest: str, raw: str, lineno: int) -> Line:

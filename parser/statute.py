@@ -25,6 +25,7 @@ Where the statute ends is decided, not guessed:
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -429,15 +430,47 @@ def guess_title(text: str, lines: Sequence[Line]) -> str:
     return ""
 
 
+_ENDINGS = (".", ";", ":", ")", "…", '"', "”", "»", "]", "|", "!", "?", "-", "*")
+
+
+def _refuse_truncated(lines: Sequence[Line]) -> None:
+    """A statute, note or decree ends with a full stop, a signature or a note; not mid-sentence."""
+    for line in reversed(lines):
+        if line.kind is LineKind.FURNITURE:
+            continue
+        if line.kind in (LineKind.SIGNATURE, LineKind.ANNOTATION, LineKind.HEADING,
+                         LineKind.TRANSITORIOS_HEADING, LineKind.APPENDIX, LineKind.ELISION):
+            return
+        ending = line.raw.rstrip()
+        if ending.endswith(_ENDINGS) or ending[-1:].isdigit() or ending.isupper():
+            return
+        raise InputError(f"the text ends mid-sentence (line {line.lineno}: ...{ending[-40:]!r}); "
+                         "it looks truncated")
+    return
+
+
 def parse_statute(text: str, title: str | None = None) -> Document:
     """Plain statute text -> ``Document``; ``ParseError`` if no provision is found in it."""
     if not text.strip():
         raise InputError("the text is empty")
     lines = classify_lines(text)
+    _refuse_truncated(lines)
     document = build_tree(lines, title if title is not None else guess_title(text, lines))
     if not document.provisions:
         raise ParseError("no artículo, capítulo or transitorio found: this does not look like a statute")
     return document
+
+
+def _unescape_json_string(text: str) -> str:
+    """A SIDOF ``cadenaContenido`` value saved as is ('\\u003cHTML\\u003e...') -> its HTML."""
+    head = text.lstrip()[:400]
+    if "\\u003c" not in head:
+        return text
+    try:
+        value = json.loads('"' + text.strip().strip('"') + '"')
+    except json.JSONDecodeError:
+        return text
+    return value if isinstance(value, str) else text
 
 
 def read_statute(data: bytes, name: str = "") -> Document:
@@ -448,7 +481,7 @@ def read_statute(data: bytes, name: str = "") -> Document:
     where = f"{name}: " if name else ""
     if not data.strip():
         raise InputError(f"{where}the file is empty")
-    text = decode_bytes(data)
+    text = _unescape_json_string(decode_bytes(data))
     if looks_like_html(text):
         title, body = html_to_text(text)
         return parse_statute(body, title or None)
