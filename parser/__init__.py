@@ -1,6 +1,8 @@
 """Statutes and amending instruments -> frozen provision trees and instructions."""
 
 from .citations import format_citation, parse_citation
+from .decode import decode_bytes
+from .lines import Line, LineKind, classify_lines
 from .model import (
     CONTAINER_KINDS,
     Annotation,
@@ -12,6 +14,8 @@ from .model import (
     Verb,
     comparable_text,
 )
+from .render import outline, provision_text
+from .statute import build_tree, parse_statute, read_statute
 
 __all__ = [
     "CONTAINER_KINDS",
@@ -19,10 +23,19 @@ __all__ = [
     "Document",
     "Instruction",
     "Kind",
+    "Line",
+    "LineKind",
     "Provision",
     "Status",
     "Verb",
+    "build_tree",
+    "classify_lines",
     "comparable_text",
+    "decode_bytes",
     "format_citation",
+    "outline",
     "parse_citation",
+    "parse_statute",
+    "provision_text",
+    "read_statute",
 ]
