@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from parser import Instruction
+from parser import Instruction, Provision
 
 
 class ChangeType(StrEnum):
@@ -37,6 +37,12 @@ class Change:
     after: str | None
     diff: Redline = ()
     from_label: str | None = None
+    # Where the change sits in the new tree, for rebuilding it (``diffing.tree.apply_changes``);
+    # not part of the JSON shape. ``node`` is the provision as it is now (a whole subtree when
+    # added), ``parent`` its new parent's label ("" at the top) and ``index`` its position there.
+    node: Provision | None = field(default=None, compare=False)
+    parent: str | None = field(default=None, compare=False)
+    index: int | None = field(default=None, compare=False)
 
     def __repr__(self) -> str:
         moved = f" (from {self.from_label})" if self.from_label else ""

@@ -1,0 +1,475 @@
+"""Instructions + partial tree (the amending body) + base version -> the new version.
+
+The body says *how* the text reads now; the base says what the ellipses stand for; the
+instructions settle what the body alone cannot: whether an explicit paragraph is a new one or
+the next base paragraph restated ("se adiciona un segundo párrafo"), and which numbered units
+moved ("recorriéndose la actual fracción V para pasar a ser la VI"). Alignment is by number
+for numbered units and by position for paragraphs, never by text similarity (grammar §5 rule 2).
+
+Every node of the new tree remembers the base node it comes from (``origin``), so the change
+list is exact: a renumbered fracción is one renumbered change, not a deletion plus an addition.
+A derogated paragraph leaves the tree (paragraphs are counted among the living ones: "el
+tercer párrafo, que pasa a ser el segundo"); a derogated numbered unit keeps its number and
+its placeholder ("IX. Se deroga."). What cannot be aligned is reported, never guessed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+
+from parser import (
+    CONTAINER_KINDS,
+    Annotation,
+    Document,
+    Instruction,
+    Kind,
+    Provision,
+    Status,
+    Verb,
+)
+from parser.body import BodyUnit, Elision
+from parser.labels import number_sort_key
+
+from .model import Discrepancy, DiscrepancyKind
+
+_LIST_KINDS = frozenset({Kind.APARTADO, Kind.FRACCION, Kind.INCISO, Kind.NUMERAL})
+_PREFIX = {Kind.LIBRO: "lib", Kind.TITULO: "tit", Kind.CAPITULO: "cap", Kind.SECCION: "sec",
+           Kind.ARTICULO: "art", Kind.APARTADO: "apt", Kind.PARRAFO: "par", Kind.FRACCION: "frac",
+           Kind.INCISO: "inc", Kind.NUMERAL: "num", Kind.TRANSITORIO: "tra"}
+
+
+class Origin(Mapping[str, str]):
+    """New label -> the base label it comes from: explicit where it differs, else identity."""
+
+    def __init__(self, explicit: Mapping[str, str | None], base_labels: Mapping[str, object]):
+        self.explicit = dict(explicit)
+        self.base_labels = base_labels
+
+    def __getitem__(self, label: str) -> str:
+        if label in self.explicit:
+            value = self.explicit[label]
+            if value is None:
+                raise KeyError(label)
+            return value
+        if label in self.base_labels:
+            return label
+        raise KeyError(label)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(k for k, v in self.explicit.items() if v is not None)
+
+    def __len__(self) -> int:
+        return sum(1 for v in self.explicit.values() if v is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class Applied:
+    """The new version, where each of its provisions came from, and what could not be done."""
+
+    document: Document
+    origin: Origin
+    problems: tuple[Discrepancy, ...] = ()
+
+
+@dataclass(eq=False)
+class _M:
+    """A provision being rebuilt. ``keep`` is an untouched base subtree (frozen, reused)."""
+
+    kind: Kind
+    part: str                      # label part number: 'v', '57-bis'; '' for paragraphs
+    number: str = ""               # as written
+    heading: str = ""
+    text: str = ""
+    status: Status = Status.VIGENTE
+    annotations: tuple[Annotation, ...] = ()
+    children: list[_M] = field(default_factory=list)
+    origin: str | None = None      # base label it comes from
+    keep: Provision | None = None  # unchanged base subtree (children not expanded)
+
+
+def _from_provision(provision: Provision) -> _M:
+    part = provision.label.rpartition("__")[2].partition("_")[2]
+    return _M(provision.kind, "" if provision.kind is Kind.PARRAFO else part, provision.number,
+              provision.heading, provision.text, provision.status, provision.annotations,
+              origin=provision.label, keep=provision)
+
+
+def _expand(node: _M) -> None:
+    """Open an untouched subtree for editing: its children become editable nodes too."""
+    if node.keep is not None:
+        node.children = [_from_provision(c) for c in node.keep.children]
+        node.keep = None
+
+
+class _Applier:
+    def __init__(self, base: Document, instructions: Iterable[Instruction]) -> None:
+        self.base = base
+        self.base_index = base.index()
+        self.instructions = list(instructions)
+        self.top = [_from_provision(p) for p in base.provisions]
+        self.problems: list[Discrepancy] = []
+        self.parents: dict[str, str] = {}
+        for provision in base.provisions:
+            self._index_parents(provision, "")
+        self.context: _M | None = None          # container a following new article goes into
+        self.previous_article: _M | None = None
+
+    def _index_parents(self, provision: Provision, parent: str) -> None:
+        self.parents[provision.label] = parent
+        for child in provision.children:
+            self._index_parents(child, provision.label)
+
+    def problem(self, label: str, detail: str) -> None:
+        self.problems.append(Discrepancy(DiscrepancyKind.UNRESOLVED, label, detail))
+
+    # --- finding base nodes -----------------------------------------------------------------
+    def find(self, label: str) -> tuple[list[_M], int] | None:
+        """(sibling list, index) of the editable node for a base label, opening its ancestors."""
+        chain = [label]
+        while self.parents.get(chain[-1]):
+            chain.append(self.parents[chain[-1]])
+        siblings = self.top
+        for depth, wanted in enumerate(reversed(chain)):
+            position = next((i for i, n in enumerate(siblings) if n.origin == wanted), None)
+            if position is None:
+                return None
+            if depth == len(chain) - 1:
+                return siblings, position
+            _expand(siblings[position])
+            siblings = siblings[position].children
+        return None
+
+    def container_label(self, kind: Kind, part: str) -> str | None:
+        """The base container a restated heading names ('CAPÍTULO IV' -> 'tit_2__cap_4')."""
+        suffix = f"{_PREFIX[kind]}_{part}"
+        declared = [i.target for i in self.instructions if i.target.endswith(suffix)]
+        for label in declared:
+            if label in self.base_index:
+                return label
+        found = [label for label, p in self.base_index.items()
+                 if p.kind is kind and label.rpartition("__")[2] == suffix]
+        if len(found) == 1:
+            return found[0]
+        if self.previous_article is not None and found:
+            return found[0]
+        return None
+
+    # --- top level ------------------------------------------------------------------------
+    def run(self, units: Iterable[BodyUnit]) -> None:
+        for unit in units:
+            if unit.kind in CONTAINER_KINDS:
+                self.heading(unit)
+            elif unit.kind is Kind.ARTICULO:
+                self.article(unit)
+            else:
+                self.problem(unit.part, f"line {unit.lineno}: a {unit.kind} outside any article")
+
+    def heading(self, unit: BodyUnit) -> None:
+        label = self.container_label(unit.kind, unit.number)
+        if label is not None:
+            located = self.find(label)
+            assert located is not None
+            node = located[0][located[1]]
+            _expand(node)
+            if unit.heading and unit.heading != node.heading:
+                node.heading = unit.heading
+            self.context = None
+            return
+        node = _M(unit.kind, unit.number, unit.written, unit.heading)
+        self.place_container(node)
+        self.context = node
+
+    def place_container(self, node: _M) -> None:
+        """A new container: where its instruction says, else beside the last article's."""
+        suffix = f"{_PREFIX[node.kind]}_{node.part}"
+        declared = next((i.target for i in self.instructions if i.verb is Verb.ADICIONA
+                         and i.target.rpartition("__")[2] == suffix), None)
+        parent_label = declared.rpartition("__")[0] if declared else None
+        if parent_label is None and self.previous_article is not None:
+            holder = self.holder_of(self.previous_article)
+            parent_label = holder.rpartition("__")[0] if holder else None
+        if parent_label:
+            located = self.find(parent_label)
+            if located is not None:
+                parent = located[0][located[1]]
+                _expand(parent)
+                _insert_sorted(parent.children, node)
+                return
+        _insert_sorted(self.top, node)
+
+    def holder_of(self, article: _M) -> str | None:
+        """The container label holding an article (base articles only)."""
+        if article.origin is None:
+            return None
+        parent = self.parents.get(article.origin)
+        if parent is None:
+            return None
+        if article.kind is Kind.ARTICULO:
+            return parent if parent else None
+        return None
+
+    def article(self, unit: BodyUnit) -> None:
+        label = f"art_{unit.number}"
+        located = self.find(label) if label in self.base_index else None
+        if located is None:
+            node = self.new_unit(unit)
+            self.place_article(node)
+        else:
+            node = located[0][located[1]]
+            self.merge(node, unit, label)
+            self.context = None
+        self.previous_article = node
+
+    def place_article(self, node: _M) -> None:
+        if self.context is not None:
+            _expand(self.context)
+            self.context.children.append(node)
+            return
+        previous = self.previous_article
+        if previous is not None:
+            siblings = self.siblings_of(previous)
+            if siblings is not None:
+                siblings.insert(siblings.index(previous) + 1, node)
+                return
+        self.problem(f"art_{node.part}", "new article with no place: no preceding article "
+                                        "in the body and no new heading before it")
+        self.top.append(node)
+
+    def siblings_of(self, target: _M) -> list[_M] | None:
+        def search(nodes: list[_M]) -> list[_M] | None:
+            for node in nodes:
+                if node is target:
+                    return nodes
+                if node.keep is None and node.children:
+                    found = search(node.children)
+                    if found is not None:
+                        return found
+            return None
+
+        return search(self.top)
+
+    # --- merging one restated unit with its base ------------------------------------------
+    def new_unit(self, unit: BodyUnit) -> _M:
+        node = _M(unit.kind, unit.number, unit.written, unit.heading, unit.text,
+                  Status.DEROGADO if unit.derogated else Status.VIGENTE)
+        for child in unit.children:
+            if isinstance(child, Elision):
+                self.problem(f"{_PREFIX[unit.kind]}_{unit.number}",
+                             f"line {child.lineno}: an ellipsis inside a provision the base "
+                             "does not have: nothing to keep")
+                continue
+            node.children.append(self.new_unit(child))
+        return node
+
+    def merge(self, node: _M, unit: BodyUnit, label: str) -> None:
+        _expand(node)
+        if unit.derogated:
+            node.status = Status.DEROGADO
+            node.text = unit.text
+            node.children = []
+            return
+        if not unit.elided and unit.kind is not Kind.ARTICULO:
+            node.text = unit.text
+        if unit.heading:
+            node.heading = unit.heading
+        node.status = Status.VIGENTE
+        node.children = _Aligner(self, node, label).align(unit.children)
+
+
+class _Aligner:
+    """Lines a restated unit's children up with its base children (see module docstring)."""
+
+    def __init__(self, applier: _Applier, node: _M, label: str) -> None:
+        self.applier = applier
+        self.label = label
+        self.base = list(node.children)
+        self.pointer = 0
+        self.out: list[_M] = []
+        self.moves = self.renumbering(label)
+        self.first_paragraph = 1 if node.kind is Kind.ARTICULO or not node.text else 2
+        added = {i.target for i in applier.instructions if i.verb is Verb.ADICIONA}
+        self.added_paragraphs = {int(t.rpartition("_")[2]) for t in added
+                                 if t.rpartition("__")[0] == label
+                                 and t.rpartition("__")[2].startswith("par_")
+                                 and t.rpartition("_")[2].isdigit()}
+
+    def renumbering(self, label: str) -> dict[str, str]:
+        """old part -> new part for this unit's children ('frac_v' -> 'frac_vi')."""
+        moves = {}
+        for instruction in self.applier.instructions:
+            if instruction.verb is Verb.RENUMERA and instruction.new_label and \
+                    instruction.target.rpartition("__")[0] == label:
+                moves[instruction.target.rpartition("__")[2]] = \
+                    instruction.new_label.rpartition("__")[2]
+        return moves
+
+    def new_part(self, node: _M) -> str:
+        part = f"{_PREFIX[node.kind]}_{node.part}"
+        return self.moves.get(part, part)
+
+    def align(self, items: tuple[BodyUnit | Elision, ...]) -> list[_M]:
+        for item in items:
+            if isinstance(item, Elision):
+                self.elision(item)
+            elif item.kind is Kind.PARRAFO:
+                self.paragraph(item)
+            else:
+                self.numbered(item)
+        self.copy(len(self.base))                    # rule 3: what is not shown stays
+        return self.out
+
+    def copy(self, end: int) -> None:
+        while self.pointer < min(end, len(self.base)):
+            node = self.base[self.pointer]
+            self.out.append(self.renumbered(node))
+            self.pointer += 1
+
+    def renumbered(self, node: _M) -> _M:
+        part = f"{_PREFIX[node.kind]}_{node.part}"
+        if part in self.moves:
+            _expand(node)
+            new = self.moves[part].partition("_")[2]
+            node.part = new
+            node.number = _written(node.kind, new)
+        return node
+
+    def elision(self, item: Elision) -> None:
+        if not item.is_range:
+            if self.pointer >= len(self.base):
+                self.applier.problem(self.label, f"line {item.lineno}: an ellipsis with no "
+                                     "unit left in the base to stand for")
+                return
+            self.copy(self.pointer + 1)
+            return
+        assert item.kind is not None
+        first = self.locate(f"{_PREFIX[item.kind]}_{item.first}")
+        last = self.locate(f"{_PREFIX[item.kind]}_{item.last}")
+        if first is None or last is None or last < first:
+            self.applier.problem(self.label, f"line {item.lineno}: the ellipsis "
+                                 f"{item.first} a {item.last} does not match the base units")
+            return
+        self.copy(last + 1)
+
+    def locate(self, part: str) -> int | None:
+        """Index (from the pointer on) of the base child that carries ``part`` after the decree."""
+        for index in range(self.pointer, len(self.base)):
+            node = self.base[index]
+            if node.kind is not Kind.PARRAFO and self.new_part(node) == part:
+                return index
+        return None
+
+    def paragraph(self, item: BodyUnit) -> None:
+        position = self.first_paragraph + sum(1 for n in self.out if n.kind is Kind.PARRAFO)
+        following = self.next_base_paragraph()
+        if item.derogated:
+            if following is None:
+                self.applier.problem(self.label, f"line {item.lineno}: 'Derogado' with no "
+                                     "paragraph left in the base")
+                return
+            self.copy(following)
+            self.pointer = following + 1             # the derogated paragraph leaves the tree
+            return
+        if position in self.added_paragraphs or following is None:
+            self.out.append(_M(Kind.PARRAFO, "", "", text=item.text))
+            return
+        self.copy(following)
+        node = self.base[following]
+        _expand(node)
+        node.text = item.text
+        node.status = Status.VIGENTE
+        self.out.append(node)
+        self.pointer = following + 1
+
+    def next_base_paragraph(self) -> int | None:
+        """The next base paragraph, unless a numbered unit the body has not reached is first."""
+        for index in range(self.pointer, len(self.base)):
+            if self.base[index].kind is Kind.PARRAFO:
+                return index
+        return None
+
+    def numbered(self, item: BodyUnit) -> None:
+        part = f"{_PREFIX[item.kind]}_{item.number}"
+        index = self.locate(part)
+        if index is None:
+            self.out.append(self.applier.new_unit(item))
+            return
+        self.copy(index)
+        node = self.renumbered(self.base[index])
+        self.pointer = index + 1
+        self.applier.merge(node, item, f"{self.label}__{_PREFIX[node.kind]}_{_old_part(node)}")
+        self.out.append(node)
+
+
+def _old_part(node: _M) -> str:
+    return node.origin.rpartition("__")[2].partition("_")[2] if node.origin else node.part
+
+
+def _written(kind: Kind, part: str) -> str:
+    if kind is Kind.FRACCION:
+        return " ".join(p.upper() if i == 0 else p.capitalize() for i, p in
+                        enumerate(part.split("-")))
+    return part
+
+
+def _insert_sorted(siblings: list[_M], node: _M) -> None:
+    """After the last sibling of the same kind with a lower number, else at the end."""
+    mine = number_sort_key(node.part)
+    position = len(siblings)
+    for index, sibling in enumerate(siblings):
+        if sibling.kind is node.kind and sibling.part and number_sort_key(sibling.part) > mine:
+            position = index
+            break
+    siblings.insert(position, node)
+
+
+# --- freezing ------------------------------------------------------------------------------
+def _freeze(nodes: list[_M], parent: str, parent_kind: Kind | None, first_paragraph: int,
+            origin: dict[str, str | None]) -> tuple[Provision, ...]:
+    out = []
+    paragraph = first_paragraph
+    for node in nodes:
+        if node.kind is Kind.PARRAFO:
+            part = f"par_{paragraph}"
+            node.number = str(paragraph)
+            paragraph += 1
+        else:
+            part = f"{_PREFIX[node.kind]}_{node.part}"
+        label = _label(part, node.kind, parent, parent_kind)
+        out.append(_freeze_one(node, label, origin))
+    return tuple(out)
+
+
+def _label(part: str, kind: Kind, parent: str, parent_kind: Kind | None) -> str:
+    if kind is Kind.ARTICULO or kind is Kind.TRANSITORIO or not parent:
+        return part
+    if kind in CONTAINER_KINDS:
+        return f"{parent}__{part}" if parent_kind in CONTAINER_KINDS else part
+    return f"{parent}__{part}"
+
+
+def _freeze_one(node: _M, label: str, origin: dict[str, str | None]) -> Provision:
+    if node.keep is not None:
+        if node.keep.label == label:
+            return node.keep
+        _expand(node)
+    if node.origin != label:
+        origin[label] = node.origin
+    first = 1 if node.kind is Kind.ARTICULO or node.kind in CONTAINER_KINDS or not node.text else 2
+    children = _freeze(node.children, label, node.kind, first, origin)
+    return Provision(label, node.kind, node.number, node.heading, node.text, node.status,
+                     node.annotations, children)
+
+
+def apply_body(base: Document, units: Iterable[BodyUnit],
+               instructions: Iterable[Instruction]) -> Applied:
+    """The base with one operative article's body applied (see the module docstring)."""
+    applier = _Applier(base, instructions)
+    applier.run(units)
+    origin: dict[str, str | None] = {}
+    provisions = _freeze(applier.top, "", None, 1, origin)
+    return Applied(Document(base.title, provisions), Origin(origin, applier.base_index),
+                   tuple(applier.problems))
+
+
+__all__ = ["Applied", "apply_body"]

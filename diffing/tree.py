@@ -1,0 +1,237 @@
+"""Two versions of a statute -> change records, and change records + old version -> new version.
+
+``changes_between`` walks the new tree and compares each provision with the one it came from.
+Where that is comes from ``origin`` (new label -> old label), which ``diffing.apply`` knows
+exactly because it built the new tree from the amending instrument; for two arbitrary versions
+it is label identity, plus a renumbering check (a label that vanished whose subtree reappears,
+identical, under a label that is new). Subtrees with equal Merkle digests under the same label
+are skipped without being read (perf-deps.md §0.2: a 3 MB code with 2 % changed).
+
+What counts is ``parser.model.comparable_text``: wrapping, runs of white space and quote style
+never make a change. An added or removed subtree is one change at its root, as a lawyer lists
+it ("se adiciona el artículo 57 Bis"), not one per fracción.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import replace
+
+from parser import CONTAINER_KINDS, Document, Kind, Provision, Status, comparable_text
+
+from .model import Change, ChangeType
+from .text import redline
+
+
+def shown_text(provision: Provision) -> str:
+    """What a change record shows of a provision: its text, or a container's denominación."""
+    if provision.kind in CONTAINER_KINDS:
+        return provision.heading
+    return provision.text
+
+
+def same_content(old: Provision, new: Provision) -> bool:
+    """Own content equal as far as the law is concerned (children and numbering left out)."""
+    return (old.status is new.status
+            and comparable_text(old.text) == comparable_text(new.text)
+            and comparable_text(old.heading) == comparable_text(new.heading))
+
+
+def _last(label: str) -> str:
+    return label.rpartition("__")[2]
+
+
+def _moved(old_label: str, new_label: str, kind: Kind) -> bool:
+    """Renumbered in its own right (not merely carried along by a renumbered parent)."""
+    if kind is Kind.ARTICULO or kind in CONTAINER_KINDS:
+        return old_label != new_label
+    return _last(old_label) != _last(new_label)
+
+
+def _parents(document: Document) -> dict[str, tuple[str, int]]:
+    out: dict[str, tuple[str, int]] = {}
+
+    def visit(nodes: tuple[Provision, ...], parent: str) -> None:
+        for index, node in enumerate(nodes):
+            out[node.label] = (parent, index)
+            visit(node.children, node.label)
+
+    visit(document.provisions, "")
+    return out
+
+
+def identity_origin(old: Document, new: Document) -> dict[str, str]:
+    """Label identity, plus renumbered subtrees found by digest among vanished/new labels."""
+    old_index, new_index = old.index(), new.index()
+    origin = {label: label for label in new_index if label in old_index}
+    vanished: dict[tuple[Kind, str], list[Provision]] = {}
+    for label, node in old_index.items():
+        if label not in new_index:
+            vanished.setdefault((node.kind, node.digest), []).append(node)
+    for label, node in new_index.items():
+        if label in origin:
+            continue
+        candidates = vanished.get((node.kind, node.digest))
+        if candidates:
+            _pair_subtree(candidates.pop(0), node, origin)
+    return origin
+
+
+def _pair_subtree(old: Provision, new: Provision, origin: dict[str, str]) -> None:
+    origin[new.label] = old.label
+    for old_child, new_child in zip(old.children, new.children, strict=True):
+        _pair_subtree(old_child, new_child, origin)
+
+
+def changes_between(old: Document, new: Document,
+                    origin: Mapping[str, str] | None = None) -> tuple[Change, ...]:
+    """Every change from ``old`` to ``new``, in the new document's order, removals last."""
+    if origin is None:
+        origin = identity_origin(old, new)
+    old_index = old.index()
+    used: set[str] = set()
+    out: list[Change] = []
+    for index, node in enumerate(new.provisions):
+        out.extend(_walk(node, "", index, origin, old_index, used))
+    out.extend(_removed(old, used))
+    return tuple(out)
+
+
+def _walk(node: Provision, parent: str, index: int, origin: Mapping[str, str],
+          old_index: Mapping[str, Provision], used: set[str]) -> Iterator[Change]:
+    old_label = origin.get(node.label)
+    old = old_index.get(old_label) if old_label is not None else None
+    if old is None or old_label is None:
+        yield _change(ChangeType.ADDED, node, None, parent, index)
+        if node.kind in CONTAINER_KINDS:           # "que comprende el artículo 57 Bis"
+            yield from _articles_in(node)
+        return
+    if old.digest == node.digest:
+        used.update(p.label for p in old.walk())
+    else:
+        used.add(old.label)
+    if old.label == node.label and old.digest == node.digest:
+        return                                   # unchanged subtree: skipped by digest
+    if node.status is Status.DEROGADO and old.status is not Status.DEROGADO:
+        used.update(p.label for p in old.walk())
+        yield _change(ChangeType.DEROGATED, node, old, parent, index)
+        return
+    if _moved(old.label, node.label, node.kind):
+        yield _change(ChangeType.RENUMBERED, node, old, parent, index)
+    elif not same_content(old, node):
+        yield _change(ChangeType.MODIFIED, node, old, parent, index)
+    if old.digest == node.digest and old.label != node.label:
+        return                                   # moved as a whole, children carried along
+    for position, child in enumerate(node.children):
+        yield from _walk(child, node.label, position, origin, old_index, used)
+
+
+def _articles_in(container: Provision) -> Iterator[Change]:
+    """Articles of an added container are listed too: lawyers cite them one by one."""
+    for position, child in enumerate(container.children):
+        if child.kind is Kind.ARTICULO:
+            yield _change(ChangeType.ADDED, child, None, container.label, position)
+        elif child.kind in CONTAINER_KINDS:
+            yield _change(ChangeType.ADDED, child, None, container.label, position)
+            yield from _articles_in(child)
+
+
+def _removed(old: Document, used: set[str]) -> Iterator[Change]:
+    """Old provisions nothing in the new version comes from: one change per removed subtree."""
+    def visit(nodes: tuple[Provision, ...]) -> Iterator[Change]:
+        for node in nodes:
+            if node.label not in used:
+                yield Change(node.label, ChangeType.DEROGATED, shown_text(node), None,
+                             redline(shown_text(node), ""), None)
+            else:
+                yield from visit(node.children)
+
+    return visit(old.provisions)
+
+
+def _change(kind: ChangeType, node: Provision, old: Provision | None, parent: str,
+            index: int) -> Change:
+    before = shown_text(old) if old is not None else None
+    after = shown_text(node)
+    diff = redline(before or "", after)
+    return Change(node.label, kind, before, after, diff,
+                  old.label if kind is ChangeType.RENUMBERED and old is not None else None,
+                  node=node, parent=parent, index=index)
+
+
+# --- rebuilding ----------------------------------------------------------------------------
+def apply_changes(old: Document, changes: tuple[Change, ...] | list[Change]) -> Document:
+    """The new version, rebuilt from the old one and ``changes_between(old, new)``.
+
+    Unchanged provisions keep their place; added and renumbered ones go where the change says;
+    removed ones are left out. The property ``apply_changes(a, changes_between(a, b)) == b``
+    is what the tests check.
+    """
+    plan = _Plan(old, changes)
+    return Document(old.title, plan.children("", "", old.provisions))
+
+
+class _Plan:
+    def __init__(self, old: Document, changes: tuple[Change, ...] | list[Change]) -> None:
+        self.old_index = old.index()
+        self.placed: dict[str, list[Change]] = {}
+        self.edited: dict[str, Change] = {}
+        self.gone: set[str] = set()
+        for change in changes:
+            if change.node is None:
+                self.gone.add(change.label)
+                continue
+            if change.type is ChangeType.ADDED or change.type is ChangeType.RENUMBERED:
+                self.placed.setdefault(change.parent or "", []).append(change)
+                if change.from_label:
+                    self.gone.add(change.from_label)
+            else:
+                self.edited[change.label] = change
+
+    def children(self, new_parent: str, old_parent: str,
+                 old_children: tuple[Provision, ...]) -> tuple[Provision, ...]:
+        kept = [c for c in old_children if c.label not in self.gone]
+        placed = sorted(self.placed.get(new_parent, []), key=lambda c: c.index or 0)
+        total = len(kept) + len(placed)
+        slots: list[Provision | None] = [None] * total
+        for change in placed:
+            assert change.node is not None and change.index is not None
+            slots[change.index] = self.placed_node(change)
+        pending = iter(kept)
+        for position in range(total):
+            if slots[position] is None:
+                slots[position] = self.kept_node(next(pending), new_parent, old_parent)
+        return tuple(s for s in slots if s is not None)
+
+    def placed_node(self, change: Change) -> Provision:
+        node = change.node
+        assert node is not None
+        if change.type is ChangeType.ADDED or change.from_label is None:
+            return node
+        old = self.old_index[change.from_label]
+        return replace(node, children=self.children(node.label, old.label, old.children))
+
+    def kept_node(self, old: Provision, new_parent: str, old_parent: str) -> Provision:
+        label = _relabel(old.label, old_parent, new_parent)
+        edit = self.edited.get(label)
+        if edit is not None and edit.node is not None:
+            if edit.type is ChangeType.DEROGATED:
+                return edit.node
+            base = edit.node
+        else:
+            base = old if label == old.label else _with_label(old, label)
+        return replace(base, children=self.children(label, old.label, old.children))
+
+
+def _relabel(label: str, old_parent: str, new_parent: str) -> str:
+    if old_parent == new_parent or not old_parent or not label.startswith(old_parent + "__"):
+        return label
+    return new_parent + label[len(old_parent):]
+
+
+def _with_label(node: Provision, label: str) -> Provision:
+    return Provision(label, node.kind, node.number, node.heading, node.text, node.status,
+                     node.annotations, node.children)
+
+
+__all__ = ["apply_changes", "changes_between", "identity_origin", "same_content", "shown_text"]

@@ -1,0 +1,180 @@
+"""Amending instruments: text -> operative articles (instructions + new text) and transitorios.
+
+A DOF amending instrument - DECRETO, ACUERDO, "MODIFICACIÓN al Estatuto …", RESOLUCIÓN - has
+a title, a preamble, one operative article per instrument it amends ("ARTÍCULO ÚNICO.- Se
+REFORMAN …, para quedar como sigue:", or "ÚNICO.- Se …" in agency instruments), the new text
+after each, TRANSITORIOS and a signature block (grammar §2). ``parse_amendment`` cuts it along
+those lines using engineer A's ``classify_lines``; ``parser.clauses`` reads each clause and
+``parser.body`` each body. ``resolve`` then settles, against the base text, what only the base
+can tell: which paragraph is "el último", which chapter "el Capítulo IV" is, and which targets
+do not exist at all (reported, not dropped).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from errors import AmendmentError
+
+from . import labels
+from .body import BodyUnit, build_body
+from .clauses import RELATIVE_PARAGRAPHS, Directive, read_clause
+from .lines import Line, LineKind, classify_lines
+from .model import CONTAINER_KINDS, Document, Instruction, Kind, Provision, Status, Verb
+from .transitorios import EntryIntoForce, Transitorio, entry_into_force, read_transitorios
+
+_OPERATIVE_RE = re.compile(
+    r"^Se\s+(?:declara[n]?\s+)?(?:reforma|adiciona|deroga|modifica|abroga|expide|renumera)",
+    re.IGNORECASE)
+_TITLE_RE = re.compile(
+    r"^(?:DECRETO|ACUERDO|MODIFICACI[ÓO]N|RESOLUCI[ÓO]N|REFORMA|ADICI[ÓO]N|LINEAMIENTOS|REGLAS"
+    r"|ESTATUTO|REGLAMENTO|NORMA|CONVOCATORIA|AVISO)\b\s+[a-záéíóúñ]")
+
+
+@dataclass(frozen=True, slots=True)
+class OperativeArticle:
+    """One operative article: its clause, the instrument it amends, its orders and new text."""
+
+    head: str
+    clause: str
+    instrument: str
+    directives: tuple[Directive, ...]
+    body: tuple[BodyUnit, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Amendment:
+    """A whole amending instrument, read."""
+
+    title: str
+    articles: tuple[OperativeArticle, ...]
+    transitorios: tuple[Transitorio, ...]
+    entry_into_force: EntryIntoForce
+
+
+def _is_operative(line: Line) -> bool:
+    if line.kind not in (LineKind.ARTICLE, LineKind.TRANSITORIO, LineKind.PARAGRAPH):
+        return False
+    if line.kind is LineKind.PARAGRAPH:
+        return bool(re.match(r"^(?:ART[ÍI]CULO|Art[íi]culo)\s+\S+\s*[.:-]+\s*Se\s", line.text)) \
+            and _OPERATIVE_RE.search(line.text.split("Se ", 1)[-1].join(("Se ", ""))) is not None
+    return not line.number[:1].isdigit() and _OPERATIVE_RE.match(line.text) is not None
+
+
+def _title(lines: tuple[Line, ...]) -> str:
+    for line in lines:
+        if line.kind is LineKind.PARAGRAPH and _TITLE_RE.match(line.text):
+            return line.text.strip()
+    return ""
+
+
+def parse_amendment(text: str) -> Amendment:
+    """Cut an amending instrument into its operative articles and transitorios.
+
+    Raises ``AmendmentError`` when no operative clause ("Se reforma/adiciona/deroga …") is
+    found: without it nothing can be said about what the instrument changes.
+    """
+    lines = classify_lines(text)
+    starts = [i for i, line in enumerate(lines) if _is_operative(line)]
+    if not starts:
+        raise AmendmentError("no operative clause ('ARTÍCULO ÚNICO.- Se reforma …') found")
+    end_of_bodies = next((i for i, line in enumerate(lines) if i > starts[0] and line.kind in (
+        LineKind.TRANSITORIOS_HEADING, LineKind.SIGNATURE)), len(lines))
+    articles = []
+    for position, start in enumerate(starts):
+        stop = starts[position + 1] if position + 1 < len(starts) else end_of_bodies
+        articles.append(_operative_article(lines[start], lines[start + 1:stop]))
+    transitorios = read_transitorios(lines[end_of_bodies + 1:]) \
+        if end_of_bodies < len(lines) and lines[end_of_bodies].kind is \
+        LineKind.TRANSITORIOS_HEADING else ()
+    return Amendment(_title(lines), tuple(articles), transitorios,
+                     entry_into_force(transitorios))
+
+
+def _operative_article(line: Line, body: tuple[Line, ...]) -> OperativeArticle:
+    clause = line.text if line.kind is not LineKind.PARAGRAPH else line.text
+    clause = re.sub(r"^(?:ART[ÍI]CULO|Art[íi]culo)\s+\S+\s*[.:-]+\s*", "", clause)
+    instrument, directives = read_clause(clause)
+    head = line.raw[: max(0, len(line.raw) - len(line.text))].strip(" .-:")
+    return OperativeArticle(head, clause, instrument, tuple(directives), build_body(body))
+
+
+# --- resolving against a base ----------------------------------------------------------------
+def _paragraphs(provision: Provision) -> list[Provision]:
+    return [c for c in provision.children if c.kind is Kind.PARRAFO]
+
+
+def resolve_label(label: str, base: Document, index: dict[str, Provision]) -> str:
+    """A directive's label in the base's terms; ``AmendmentError`` if it cannot be settled."""
+    parent, _, last = label.rpartition("__")
+    prefix, _, number = last.partition("_")
+    if prefix == "par" and number in RELATIVE_PARAGRAPHS.values():
+        holder = index.get(parent)
+        if holder is None:
+            raise AmendmentError(f"{label}: {parent} is not in the base")
+        paragraphs = _paragraphs(holder)
+        first = 1 if holder.kind is Kind.ARTICULO or not holder.text else 2
+        back = {"ultimo": 0, "penultimo": 1, "antepenultimo": 2}[number]
+        if len(paragraphs) <= back:
+            raise AmendmentError(f"{label}: {parent} has only {len(paragraphs)} paragraphs")
+        return f"{parent}__par_{first + len(paragraphs) - 1 - back}"
+    if prefix == "par" and number == "1" and parent in index and \
+            index[parent].kind not in (Kind.ARTICULO, Kind.TRANSITORIO) and \
+            index[parent].kind not in CONTAINER_KINDS and label not in index:
+        return parent                  # "fracción I, primer párrafo": the fracción's own text
+    kind = labels.KIND_OF_PREFIX.get(label.partition("_")[0])
+    if kind in CONTAINER_KINDS and label not in index:
+        found = [k for k, p in index.items() if p.kind in CONTAINER_KINDS and
+                 (k == label or k.endswith("__" + label))]
+        if len(found) == 1:
+            return found[0]
+    return label
+
+
+def resolve(directives: tuple[Directive, ...] | list[Directive],
+            base: Document) -> tuple[tuple[Instruction, ...], tuple[tuple[str, str], ...]]:
+    """Instructions in the base's labels, and (label, problem) pairs for what does not fit."""
+    index = base.index()
+    instructions: list[Instruction] = []
+    problems: list[tuple[str, str]] = []
+    moved_away = {d.label for d in directives if d.verb is Verb.RENUMERA}
+    for directive in directives:
+        if not directive.target:
+            instructions.append(Instruction(directive.verb, "", None, directive.source))
+            continue
+        try:
+            target = resolve_label(directive.label, base, index)
+        except AmendmentError as exc:
+            problems.append((directive.label, str(exc)))
+            target = directive.label
+        new_label = directive.new_label
+        instructions.append(Instruction(directive.verb, target, new_label, directive.source))
+        problem = _check(directive.verb, target, index, moved_away)
+        if problem:
+            problems.append((target, problem))
+    return tuple(instructions), tuple(problems)
+
+
+def _check(verb: Verb, target: str, index: dict[str, Provision], moved_away: set[str]) -> str:
+    if verb in (Verb.REFORMA, Verb.DEROGA, Verb.RENUMERA) and target not in index:
+        return f"the instrument orders 'se {verb}' on {target}, which the base does not have"
+    last = target.rpartition("__")[2]
+    existing = index.get(target)
+    if verb is Verb.ADICIONA and existing is not None and not last.startswith("par_") \
+            and existing.status is Status.VIGENTE and target not in moved_away:
+        return f"the instrument adds {target}, which the base already has in force"
+    return ""
+
+
+def matches_instrument(instrument: str, title: str) -> bool:
+    """Does an operative article's instrument name the base document? (case, accents, dots)"""
+    def norm(text: str) -> str:
+        return re.sub(r"[^a-z0-9]+", " ", labels.fold(text)).strip()
+
+    a, b = norm(instrument), norm(title)
+    return bool(a) and bool(b) and (a in b or b in a)
+
+
+__all__ = ["Amendment", "OperativeArticle", "matches_instrument", "parse_amendment", "resolve",
+           "resolve_label"]
