@@ -50,8 +50,34 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 # --- amend -------------------------------------------------------------------------------------
+def _read_file(name: str) -> bytes:
+    from pathlib import Path
+
+    path = Path(name)
+    if not path.is_file():
+        raise InputError(f"{name}: no such file")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read it ({exc.strerror})") from None
+
+
 def cmd_amend(args: argparse.Namespace) -> int:
-    raise InputError("amend: not available yet")
+    """Apply an amending instrument to a base text; print instructions, changes, discrepancies."""
+    import json
+
+    from diffing import amend, render_outcome
+    from parser.amendments import read_amendment_text
+    from parser.statute import read_statute
+
+    base = read_statute(_read_file(args.base), args.base)
+    outcome = amend(base, read_amendment_text(_read_file(args.amendment), args.amendment))
+    if args.json:
+        json.dump(outcome.to_json(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(render_outcome(outcome))
+    return EXIT_OK
 
 
 # --- store-backed commands (import, sync, notices, run, history, at, changes, info, demo) ------

@@ -19,6 +19,8 @@ from errors import AmendmentError
 
 from . import labels
 from .body import BodyUnit, build_body
+from .decode import decode_bytes
+from .html import html_to_text, looks_like_html
 from .clauses import RELATIVE_PARAGRAPHS, Directive, read_clause
 from .lines import Line, LineKind, classify_lines
 from .model import CONTAINER_KINDS, Document, Instruction, Kind, Provision, Status, Verb
@@ -100,6 +102,18 @@ def _operative_article(line: Line, body: tuple[Line, ...]) -> OperativeArticle:
     return OperativeArticle(head, clause, instrument, tuple(directives), build_body(body))
 
 
+def read_amendment_text(data: bytes, name: str = "") -> str:
+    """Bytes of an amending instrument (plain text or the HTML of a DOF note) -> its text."""
+    where = f"{name}: " if name else ""
+    if not data.strip():
+        raise AmendmentError(f"{where}the file is empty")
+    text = decode_bytes(data)
+    if looks_like_html(text):
+        title, body = html_to_text(text)
+        return body if not title or title in body else f"{title}\n{body}"
+    return text
+
+
 # --- resolving against a base ----------------------------------------------------------------
 def _paragraphs(provision: Provision) -> list[Provision]:
     return [c for c in provision.children if c.kind is Kind.PARRAFO]
@@ -176,5 +190,5 @@ def matches_instrument(instrument: str, title: str) -> bool:
     return bool(a) and bool(b) and (a in b or b in a)
 
 
-__all__ = ["Amendment", "OperativeArticle", "matches_instrument", "parse_amendment", "resolve",
-           "resolve_label"]
+__all__ = ["Amendment", "OperativeArticle", "matches_instrument", "parse_amendment",
+           "read_amendment_text", "resolve", "resolve_label"]
