@@ -19,9 +19,9 @@ from errors import AmendmentError
 
 from . import labels
 from .body import BodyUnit, build_body
+from .clauses import RELATIVE_PARAGRAPHS, Directive, read_clause
 from .decode import decode_bytes
 from .html import html_to_text, looks_like_html
-from .clauses import RELATIVE_PARAGRAPHS, Directive, read_clause
 from .lines import Line, LineKind, classify_lines
 from .model import CONTAINER_KINDS, Document, Instruction, Kind, Provision, Status, Verb
 from .transitorios import EntryIntoForce, Transitorio, entry_into_force, read_transitorios
