@@ -67,8 +67,7 @@ def cmd_amend(args: argparse.Namespace) -> int:
     import json
 
     from diffing import amend, render_outcome
-    from parser.amendments import read_amendment_text
-    from parser.statute import read_statute
+    from parser import read_amendment_text, read_statute
 
     base = read_statute(_read_file(args.base), args.base)
     outcome = amend(base, read_amendment_text(_read_file(args.amendment), args.amendment))

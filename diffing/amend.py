@@ -14,10 +14,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from errors import AmendmentError
-from parser import Document, Instruction
-from parser.amendments import Amendment, OperativeArticle, matches_instrument, parse_amendment
-from parser.amendments import resolve as resolve_directives
-from parser.transitorios import EntryIntoForce, Transitorio
+from parser import (
+    Amendment,
+    Document,
+    EntryIntoForce,
+    Instruction,
+    OperativeArticle,
+    Transitorio,
+    matches_instrument,
+    parse_amendment,
+    resolve_directives,
+)
 
 from .apply import apply_body
 from .model import Change, Discrepancy, DiscrepancyKind

@@ -21,15 +21,16 @@ from dataclasses import dataclass, field
 from parser import (
     CONTAINER_KINDS,
     Annotation,
+    BodyUnit,
     Document,
+    Elision,
     Instruction,
     Kind,
     Provision,
     Status,
     Verb,
+    number_sort_key,
 )
-from parser.body import BodyUnit, Elision
-from parser.labels import number_sort_key
 
 from .model import Discrepancy, DiscrepancyKind
 

@@ -17,7 +17,15 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 
-from parser import CONTAINER_KINDS, Document, Kind, Provision, Status, comparable_text
+from parser import (
+    CONTAINER_KINDS,
+    Document,
+    Kind,
+    Provision,
+    Status,
+    comparable_text,
+    provision_text,
+)
 
 from .model import Change, ChangeType
 from .text import redline
@@ -28,6 +36,13 @@ def shown_text(provision: Provision) -> str:
     if provision.kind in CONTAINER_KINDS:
         return provision.heading
     return provision.text
+
+
+def full_text(provision: Provision) -> str:
+    """A whole provision with its children, for what is added or derogated as a block."""
+    if not provision.children:
+        return shown_text(provision)
+    return provision_text(provision)
 
 
 def same_content(old: Provision, new: Provision) -> bool:
@@ -141,8 +156,8 @@ def _removed(old: Document, used: set[str]) -> Iterator[Change]:
     def visit(nodes: tuple[Provision, ...]) -> Iterator[Change]:
         for node in nodes:
             if node.label not in used:
-                yield Change(node.label, ChangeType.DEROGATED, shown_text(node), None,
-                             redline(shown_text(node), ""), None)
+                yield Change(node.label, ChangeType.DEROGATED, full_text(node), None,
+                             redline(full_text(node), ""), None)
             else:
                 yield from visit(node.children)
 
@@ -151,8 +166,10 @@ def _removed(old: Document, used: set[str]) -> Iterator[Change]:
 
 def _change(kind: ChangeType, node: Provision, old: Provision | None, parent: str,
             index: int) -> Change:
-    before = shown_text(old) if old is not None else None
-    after = shown_text(node)
+    whole = kind is ChangeType.ADDED or kind is ChangeType.DEROGATED
+    shown = full_text if whole else shown_text
+    before = shown(old) if old is not None else None
+    after = shown(node)
     diff = redline(before or "", after)
     return Change(node.label, kind, before, after, diff,
                   old.label if kind is ChangeType.RENUMBERED and old is not None else None,

@@ -1,7 +1,17 @@
 """Statutes and amending instruments -> frozen provision trees and instructions."""
 
+from .amendments import (
+    Amendment,
+    OperativeArticle,
+    matches_instrument,
+    parse_amendment,
+    read_amendment_text,
+    resolve_directives,
+)
+from .body import BodyUnit, Elision
 from .citations import format_citation, parse_citation
 from .decode import decode_bytes
+from .labels import number_sort_key
 from .lines import Line, LineKind, classify_lines
 from .model import (
     CONTAINER_KINDS,
@@ -16,10 +26,22 @@ from .model import (
 )
 from .render import outline, provision_text
 from .statute import build_tree, parse_statute, read_statute
+from .transitorios import EntryIntoForce, Transitorio
 
 __all__ = [
     "CONTAINER_KINDS",
+    "Amendment",
     "Annotation",
+    "BodyUnit",
+    "Elision",
+    "EntryIntoForce",
+    "OperativeArticle",
+    "Transitorio",
+    "matches_instrument",
+    "number_sort_key",
+    "parse_amendment",
+    "read_amendment_text",
+    "resolve_directives",
     "Document",
     "Instruction",
     "Kind",

@@ -56,7 +56,7 @@ class Amendment:
 
 
 def _is_operative(line: Line) -> bool:
-    if line.kind not in (LineKind.ARTICLE, LineKind.TRANSITORIO, LineKind.PARAGRAPH):
+    if line.kind not in (LineKind.ARTICLE, LineKind.PARAGRAPH):
         return False
     if line.kind is LineKind.PARAGRAPH:
         return bool(re.match(r"^(?:ART[ÍI]CULO|Art[íi]culo)\s+\S+\s*[.:-]+\s*Se\s", line.text)) \
@@ -146,7 +146,7 @@ def resolve_label(label: str, base: Document, index: dict[str, Provision]) -> st
     return label
 
 
-def resolve(directives: tuple[Directive, ...] | list[Directive],
+def resolve_directives(directives: tuple[Directive, ...] | list[Directive],
             base: Document) -> tuple[tuple[Instruction, ...], tuple[tuple[str, str], ...]]:
     """Instructions in the base's labels, and (label, problem) pairs for what does not fit."""
     index = base.index()
@@ -191,4 +191,4 @@ def matches_instrument(instrument: str, title: str) -> bool:
 
 
 __all__ = ["Amendment", "OperativeArticle", "matches_instrument", "parse_amendment",
-           "read_amendment_text", "resolve", "resolve_label"]
+           "read_amendment_text", "resolve_directives", "resolve_label"]
