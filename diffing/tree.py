@@ -167,7 +167,8 @@ def _removed(old: Document, used: set[str]) -> Iterator[Change]:
 def _change(kind: ChangeType, node: Provision, old: Provision | None, parent: str,
             index: int) -> Change:
     whole = kind is ChangeType.ADDED or kind is ChangeType.DEROGATED
-    shown = full_text if whole else shown_text
+    nested = bool(node.children) or (old is not None and bool(old.children))
+    shown = (provision_text if nested else shown_text) if whole else shown_text
     before = shown(old) if old is not None else None
     after = shown(node)
     diff = redline(before or "", after)
