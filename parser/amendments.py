@@ -137,6 +137,10 @@ def resolve_label(label: str, base: Document, index: dict[str, Provision]) -> st
             index[parent].kind not in (Kind.ARTICULO, Kind.TRANSITORIO) and \
             index[parent].kind not in CONTAINER_KINDS and label not in index:
         return parent                  # "fracción I, primer párrafo": the fracción's own text
+    if prefix == "par" and parent in index and label not in index and number.isdigit():
+        after_list = _paragraph_after_last_unit(parent, int(number), index)
+        if after_list:
+            return after_list
     kind = labels.KIND_OF_PREFIX.get(label.partition("_")[0])
     if kind in CONTAINER_KINDS and label not in index:
         found = [k for k, p in index.items() if p.kind in CONTAINER_KINDS and
@@ -144,6 +148,26 @@ def resolve_label(label: str, base: Document, index: dict[str, Provision]) -> st
         if len(found) == 1:
             return found[0]
     return label
+
+
+def _paragraph_after_last_unit(unit_label: str, number: int,
+                               index: dict[str, Provision]) -> str | None:
+    """'fracción II, segundo párrafo' where II is the article's last fracción.
+
+    A paragraph after the last fracción of an article is, by the tree's rule (DESIGN §1.2),
+    the article's own; a decree may still call it the fracción's. Both name the same text.
+    """
+    unit = index[unit_label]
+    article_label = unit_label.rpartition("__")[0]
+    article = index.get(article_label)
+    if article is None or unit.kind is Kind.PARRAFO:
+        return None
+    numbered = [i for i, c in enumerate(article.children) if c.kind is unit.kind]
+    if not numbered or article.children[numbered[-1]].label != unit_label:
+        return None
+    after = [c for c in article.children[numbered[-1] + 1:] if c.kind is Kind.PARRAFO]
+    wanted = number - 2          # the fracción's own text is its first paragraph
+    return after[wanted].label if 0 <= wanted < len(after) else None
 
 
 def resolve_directives(directives: tuple[Directive, ...] | list[Directive],

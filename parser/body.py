@@ -146,7 +146,15 @@ def _add_line(stack: list[_Open], line: Line) -> None:
         stack[-1].children.append(unit)
         stack.append(unit)
     elif line.kind is LineKind.ELISION:
-        if line.unit is not None and line.unit in _DEPTH and line.number:
+        single = line.number and line.to_number in ("", line.number)
+        if line.unit is not None and line.unit in _DEPTH and single:
+            # "II. …": the fracción's own text stays; its incisos may follow restated
+            unit = _Open(line.unit, number_of(line.unit, line.number), line.number, elided=True,
+                         lineno=line.lineno)
+            _pop_to_parent(stack, line.unit)
+            stack[-1].children.append(unit)
+            stack.append(unit)
+        elif line.unit is not None and line.unit in _DEPTH and line.number:
             _pop_to_parent(stack, line.unit)
             stack[-1].children.append(Elision(line.unit, number_of(line.unit, line.number),
                                               number_of(line.unit, line.to_number or line.number),

@@ -293,7 +293,6 @@ def _on_noun(state: _State, tokens: list[Token], index: int) -> int:
     else:
         state.group = _Group(token.kind, _parent_for(state, token.kind))
         _close_article(state)
-        state.group.closed = _after_conjunction(tokens, index)
     state.group.plural = token.plural or token.kind is Kind.ARTICULO
     state.after_det = state.after_con = False
     return _read_numbers(state, tokens, index + 1)
@@ -601,8 +600,8 @@ def _on_sep(state: _State, tokens: list[Token], index: int) -> int:
         state.group = _Group(Kind.ARTICULO, ())
         return _read_numbers(state, tokens, index + 1)
     elif text.lower() in ("y", "e") and _next_is(tokens, index + 1, "NUM") and \
-            tokens[index + 1].text[0].isdigit() and state.group is not None and \
-            state.group.kind is not Kind.NUMERAL:
+            tokens[index + 1].text[0].isdigit() and (state.group is None or
+                                                     state.group.kind is not Kind.NUMERAL):
         _flush(state)
         state.group = _Group(Kind.ARTICULO, ())
         return _read_numbers(state, tokens, index + 1)

@@ -112,3 +112,61 @@ def test_cultura_new_text(cultura: AmendmentOutcome) -> None:
 def test_cultura_verbs_cover_title(cultura: AmendmentOutcome) -> None:
     # "se reforman, adicionan y derogan": all three verbs appear in the instructions
     assert {i.verb for i in cultura.instructions} >= {Verb.REFORMA, Verb.ADICIONA, Verb.DEROGA}
+
+
+REGISTRO = ("DOF_2024-04-01_MAT_SHCP_DECRETO_reforma-adiciona-deroga_Reglamento_Registro_Publico_"
+            "Unico.marker.md")
+
+
+@pytest.fixture(scope="module")
+def registro(samples: Path) -> AmendmentOutcome:
+    return run(samples, REGISTRO, "reglamento_registro_publico_unico_base.txt")
+
+
+def test_registro_every_instruction(registro: AmendmentOutcome) -> None:
+    got = {(str(i.verb), i.target, i.new_label) for i in registro.instructions}
+    assert len(registro.instructions) == 118
+    assert {
+        ("reforma", "art_2__par_1", None),
+        ("reforma", "art_2__frac_xii", None),
+        ("reforma", "cap_4", None),                           # "la denominación del CAPÍTULO IV"
+        ("reforma", "art_25__frac_i", None),                  # "fracción I, primer párrafo"
+        ("reforma", "art_25__frac_i__par_2", None),           # "… incisos e), f), y g) y segundo párrafo"
+        ("reforma", "art_25__frac_ii__inc_c__num_2", None),
+        ("reforma", "art_25__frac_ii__inc_f", None),          # incisos d) a f) of II, not of numeral 2
+        ("reforma", "art_25__par_2", None),                   # "fracción XI, y segundo párrafo"
+        ("reforma", "art_27__par_3", "art_27__par_2"),        # "tercer párrafo, que pasa a ser el segundo"
+        ("renumera", "art_27__par_3", "art_27__par_2"),
+        ("reforma", "art_33__par_2", None),                   # II's 2nd paragraph = the article's
+        ("reforma", "art_41__par_2", None),                   # "penúltimo", read against the base
+        ("reforma", "art_41__par_3", None),                   # "último"
+        ("adiciona", "art_28__frac_ii__par_2", None),
+        ("adiciona", "art_41__frac_ii", None),
+        ("adiciona", "art_48__par_3", None),
+        ("deroga", "art_25__frac_vi__par_3", None),
+        ("deroga", "art_27__par_2", None),
+        ("deroga", "art_30__par_2", None),
+    } <= got
+
+
+def test_registro_changes_match_but_for_article_26(registro: AmendmentOutcome) -> None:
+    # Article 26's body shows "XI. y XII. …", then "…", then the new "Asimismo, …" paragraph,
+    # which the clause calls the "segundo párrafo". Under the tree's rule (a paragraph after the
+    # last fracción is the article's, DESIGN §1.2) the "…" is paragraph 2 and "Asimismo" is 3:
+    # the decree and the text disagree, and that is reported, not guessed away.
+    assert [(str(d.kind), d.label) for d in registro.discrepancies] == [
+        ("unmatched_instruction", "art_26__par_2"),
+        ("undeclared_change", "art_26__par_3"),
+    ]
+
+
+def test_registro_paragraph_renumbering(registro: AmendmentOutcome) -> None:
+    by_label = {(c.label, str(c.type)): c for c in registro.changes}
+    moved = by_label[("art_27__par_2", "renumbered")]
+    assert moved.from_label == "art_27__par_3"
+    assert moved.after is not None and moved.after.startswith("Asimismo, las reservas")
+    assert ("art_27__par_2", "derogated") in by_label
+    assert ("art_27__par_3", "added") in by_label
+    assert by_label[("art_41__par_4", "renumbered")].from_label == "art_41__par_3"
+    heading = by_label[("cap_4", "modified")]
+    assert heading.after == "Obligaciones de la Persona Solicitante Autorizada"
