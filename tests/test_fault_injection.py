@@ -18,11 +18,11 @@ from pathlib import Path
 from errors import FetchError, SanityError
 from scraper.decode import has_mojibake
 from scraper.edition import EditionIndex, parse_edition
-from scraper.http import FetchPolicy
+from scraper.http import Fetcher, FetchPolicy
 from scraper.mirror import FIXTURES, FaultPlan, serve_mirror
 from scraper.model import Capture, Edition, Notice
 from scraper.note import Note, parse_note
-from scraper.sources import DofSource, open_fetcher
+from scraper.sources import DofSource, allowed_origins
 
 FETCHES = 1000
 RATES = {"http_503": 0.08, "http_500": 0.04, "http_429": 0.04, "reset": 0.04,
@@ -100,8 +100,9 @@ def test_thousand_faulty_fetches_lose_nothing() -> None:
     ledger = Ledger()
     started = time.monotonic()
     with serve_mirror(plan=PLAN) as mirror:
-        fetcher = open_fetcher(mirror.base_url, POLICY, captures.append)
-        fetcher._sleep = sleeps.append  # record backoff and Retry-After instead of sleeping
+        fetcher = Fetcher(POLICY, allowed=allowed_origins(mirror.base_url),
+                          on_capture=captures.append,
+                          sleep=sleeps.append)  # record backoff and Retry-After, don't sleep
         source = DofSource(fetcher, mirror.base_url)
         indexes, notes = truth(source)
         while fetcher.stats.fetches < FETCHES:

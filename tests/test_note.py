@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from errors import IncompleteBody, InputError
 from scraper.note import check_note_complete, parse_note, valid_codigo
@@ -94,3 +96,19 @@ def test_cut_note_bodies_are_incomplete() -> None:
 def test_codigo_is_validated(bad: str) -> None:
     with pytest.raises(InputError):
         valid_codigo(bad)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=500))
+def test_arbitrary_text_gives_a_note(text: str) -> None:
+    note = parse_note(text, "123")
+    assert note.codigo == "123" and (note.not_found or note.body_html)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(["<HTML><BODY>", "DivDetalleNota", "DOF: 31/12/1969", "<h1 class='Titulo_1'>",
+                        "</BODY>", "</HTML>", "únicamente puede ser visualizado", "x", " "]),
+       st.lists(st.sampled_from(["<HTML>", "</HTML>", "<BODY>", "texto", "<img src=a>"]),
+                max_size=8))
+def test_markup_fragments_never_crash(head: str, parts: list[str]) -> None:
+    parse_note(head + "".join(parts), "1")
