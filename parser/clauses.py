@@ -85,7 +85,7 @@ _NOUNS: tuple[tuple[str, Kind | None], ...] = (
     (r"fracci[oó]n(?:es)?", Kind.FRACCION),
     (r"(?:sub)?incisos?", Kind.INCISO),
     (r"p[aá]rrafos?", Kind.PARRAFO),
-    (r"numerales?", Kind.NUMERAL),
+    (r"numeral(?:es)?", Kind.NUMERAL),
     (r"apartados?", Kind.APARTADO),
     (r"transitorios?", Kind.TRANSITORIO),
     (r"libros?", Kind.LIBRO),
