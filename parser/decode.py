@@ -42,6 +42,9 @@ _MOJIBAKE = re.compile(
 _SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
                          "\u2002": " ", "\u2003": " ", "\u200b": None, "\ufeff": None,
                          "\u00ad": None})
+# Letters no Spanish legal text uses (IPA, Cyrillic, Hebrew ...); Greek letters stay possible
+# because formulas use them ("α").
+_EXOTIC = re.compile("[\u0180-\u0390\u03ca-\u1fff]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\u0080-\u009f]")
 
 
@@ -79,11 +82,17 @@ def _from_bom(data: bytes) -> str | None:
 def _truncated_utf8(data: bytes) -> bool:
     """Valid UTF-8 but for a multi-byte character cut at the very end."""
     for cut in (1, 2, 3):
+        tail = data[-cut:]
+        if len(tail) < cut or tail[0] < 0xC0 or not all(0x80 <= b < 0xC0 for b in tail[1:]):
+            continue
+        needed = 2 if tail[0] < 0xE0 else 3 if tail[0] < 0xF0 else 4
+        if cut >= needed:
+            return False
         try:
             data[:-cut].decode("utf-8")
         except UnicodeDecodeError:
-            continue
-        return any(b >= 0xC0 for b in data[-cut:])
+            return False
+        return True
     return False
 
 
@@ -92,10 +101,17 @@ def _decode(data: bytes, declared: str | None) -> str:
     if bom is not None:
         return bom
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         if _truncated_utf8(data):
             raise InputError("the text is truncated: it ends inside a UTF-8 character") from None
+    else:
+        # cp1252 bytes can be valid UTF-8 by accident ("É" + NBSP is C9 A0, that is "ɠ"): take
+        # UTF-8 unless it yields letters no Spanish text has and cp1252 does not.
+        if not _EXOTIC.search(text):
+            return text
+        fallback = data.decode("cp1252", errors="replace")
+        return fallback if not _EXOTIC.search(fallback) and "\ufffd" not in fallback else text
     codec = _codec(declared)
     if codec and codec not in ("utf-8", "utf-8-sig"):
         try:
@@ -113,20 +129,31 @@ def _cp1252_byte(char: str) -> bytes:
         return char.encode("latin-1")
 
 
+def _plausible(char: str) -> bool:
+    """Characters a Spanish text is made of: what a real mojibake run stands for."""
+    code = ord(char)
+    return 0xA0 <= code <= 0x17F or 0x2010 <= code <= 0x20AC
+
+
 def _repair_run(match: re.Match[str]) -> str:
     try:
-        return b"".join(_cp1252_byte(c) for c in match.group()).decode("utf-8")
+        repaired = b"".join(_cp1252_byte(c) for c in match.group()).decode("utf-8")
     except (UnicodeEncodeError, UnicodeDecodeError):
         return match.group()
+    return repaired if all(_plausible(c) for c in repaired) else match.group()
 
 
 def repair_mojibake(text: str) -> str:
     """Undo UTF-8-read-as-cp1252 damage where it is certain; leave everything else alone.
 
-    >>> repair_mojibake("Diario Oficial de la FederaciÃ³n, â€œArtÃ­culoâ€\\x9d")
-    'Diario Oficial de la Federación, “Artículo”'
+    A run is repaired only when its bytes are valid UTF-8 for a character Spanish text uses, so
+    "«ACCIÓN»" (Ó + ») stays as it is while "FederaciÃ³n" becomes "Federación".
+
+    >>> repair_mojibake("Diario Oficial de la FederaciÃ³n, â€œArtÃ­culoâ€\x9d, «ACCIÓN»")
+    'Diario Oficial de la Federación, “Artículo”, «ACCIÓN»'
     """
-    if "Ã" not in text and "Â" not in text and "â" not in text and "Ð" not in text:
+    if "Ã" not in text and "Â" not in text and "â" not in text and "Ð" not in text \
+            and "Å" not in text:
         return text
     return _MOJIBAKE.sub(_repair_run, text)
 
@@ -143,7 +170,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
         raise InputError("the input is empty")
     _refuse_binary(data)
     text = repair_mojibake(_decode(data, declared))
-    if _MOJIBAKE.search(text):
+    if repair_mojibake(text) != text:
         raise InputError("the text is mojibake (UTF-8 decoded as Latin-1 more than once?) and "
                          "cannot be repaired safely")
     controls = len(_CONTROL.findall(text))

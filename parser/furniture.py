@@ -41,6 +41,10 @@ _MD_HEAD = re.compile(r"#{1,6}\s+")
 _MD_BULLET = re.compile(r"[-*+]\s+")
 _TABLE_SEP = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
 _TERMINAL = (".", ":", ";", "…")
+_UNIT_AT_END = re.compile(
+    r"\b(?:Art[ií]culo|P[aá]rrafo|Fracci[oó]n|Inciso|Numeral|Apartado|Cap[ií]tulo|Secci[oó]n)"
+    r"(?:\s+con\s+\w+)?$")
+_INCISO_START = re.compile(r"[a-zñ]{1,2}\)")
 _LIST_ENDINGS = (", y", ", o", ", e", ", u", " y", " o")
 
 
@@ -71,11 +75,12 @@ def _table_row(line: str) -> str | None:
     """A Markdown pipe row: a unit laid out as a table becomes its text, data stays a row."""
     if _TABLE_SEP.fullmatch(line):
         return ""
-    cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    cells = [" ".join(c.replace("<br>", " ").split()) for c in line.strip().strip("|").split("|")]
     cells = [c for c in cells if c]
     if not cells:
         return ""
     joined = " ".join(cells)
+    joined = joined.replace("<br>", " ").replace("<br/>", " ")
     if _DOF_HEADER.fullmatch(joined):
         return None
     if re.fullmatch(r"[IVXL]+\s*[.)-]|[a-zñ]\)|\d{1,3}\.", cells[0]):
@@ -170,23 +175,25 @@ def _drop_blanks_around_breaks(lines: list[Physical]) -> list[Physical]:
 
 
 def line_width(lines: list[Physical]) -> int:
-    """The wrap width of PDF-style text (0 when lines are paragraphs, not wrapped)."""
+    """The wrap width of PDF-style text, or 0 when each line is a paragraph of its own.
+
+    Wrapped text shows it in its line pairs: a line that ends mid-sentence followed by one that
+    starts in lower case ("... los derechos humanos\nreconocidos y las garantías"). Text with
+    one paragraph per line almost never does, whatever its line lengths.
+    """
     lengths = sorted(len(p.text) for p in lines if p.text and not p.furniture)
     if len(lengths) < 8:
         return 0
     p90 = lengths[int(len(lengths) * 0.9)]
-    runs, current = [], 0
-    for p in lines:
-        if p.furniture:
+    pairs = joined = 0
+    for first, second in zip(lines, lines[1:], strict=False):
+        if first.furniture or second.furniture or not first.text or not second.text:
             continue
-        if p.text:
-            current += 1
-        elif current:
-            runs.append(current)
-            current = 0
-    if current:
-        runs.append(current)
-    if p90 <= 160 and sum(runs) / max(len(runs), 1) >= 1.5:
+        pairs += 1
+        if not first.text.endswith(_TERMINAL) and second.text[:1].islower() \
+                and not _INCISO_START.match(second.text):
+            joined += 1
+    if p90 <= 160 and pairs and joined / pairs >= 0.15:
         return p90
     return 0
 
@@ -230,7 +237,11 @@ def _continues(pending: list[str], pending_kind: str, line: str, kind: str, widt
     if pending_kind == "note":
         return notes.is_continuation(line) or (
             bool(width) and kind == "" and _open_note(pending))
-    if kind == "note" or not width or pending_kind == "heading":
+    if kind == "note":
+        # "... señala esta Ley. Fracción\nreformada DOF 14-06-2024": the note's noun was wrapped
+        # away from its verb; keep them together so the glued note is cut out whole.
+        return line[:1].islower() and _UNIT_AT_END.search(pending[-1]) is not None
+    if not width or pending_kind == "heading":
         return False
     previous = pending[-1]
     short = len(previous) < width * 0.6

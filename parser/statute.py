@@ -130,7 +130,7 @@ class _Builder:
         elif kind is LineKind.TRANSITORIO:
             self.open_transitorio(line)
         elif kind is LineKind.ELISION:
-            self.elision(line)
+            self.elision(index, line)
         else:
             self.list_item(line)
 
@@ -227,7 +227,9 @@ class _Builder:
             node.text = line.text
         node.paragraphs = 1 if (node.text or line.elided) else 0
         self.register(node, line)
-        if parent.list_intro is None or not any(c.kind is kind for c in parent.children):
+        if parent.kind is Kind.PARRAFO:
+            parent.list_intro = parent  # a restarted list hangs from the paragraph introducing it
+        elif parent.list_intro is None or not any(c.kind is kind for c in parent.children):
             parent.list_intro = parent.last_paragraph
         parent.children.append(node)
         self.stack.append(node)
@@ -256,11 +258,14 @@ class _Builder:
         self.stack.append(intro)
         return intro
 
-    def elision(self, line: Line) -> None:
+    def elision(self, index: int, line: Line) -> None:
         if not self.started or self.article is None:
             return
         if line.unit is None:
-            if not self.stack:
+            # An unchanged article paragraph takes its number; inside a list that goes on, the
+            # ellipsis stands for a sibling item, which has a number of its own.
+            if not self.stack or self.next_item[index] is None:
+                self.stack.clear()
                 self.article.paragraphs += 1
             return
         if line.unit in (Kind.FRACCION, Kind.INCISO, Kind.NUMERAL, Kind.APARTADO):
@@ -347,7 +352,8 @@ class _Builder:
             for node in reversed(self.stack):
                 if node.kind is kind:
                     return node
-        return self.holder or self.article or self.innermost()
+            return self.holder or self.article or self.innermost()
+        return self.article or self.holder or self.innermost()  # "Nota: ..." names no unit
 
     def innermost(self) -> _Node | None:
         return self.containers[-1] if self.containers else None

@@ -1,0 +1,74 @@
+"""`dof-tracker parse FILE [--json]`: DESIGN.md §1.3 shape, outline, and one-line errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from parser import Document
+from scheduler import main
+
+STATUTES = Path(__file__).resolve().parent.parent / "fixtures" / "statutes"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(["parse", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, str(STATUTES / "camara_ley_prueba.txt"), "--json")
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    assert set(data) == {"title", "provisions"}
+    first = data["provisions"][0]
+    assert {"label", "kind", "number", "heading", "text", "status", "annotations", "children"} <= set(first)
+    notes = [a for p in Document.from_json(data).walk() for a in p.annotations]
+    assert notes and all(set(a.to_json()) >= {"verb", "dates"} for a in notes)
+    assert Document.from_json(data).to_json() == data
+
+
+def test_outline(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, str(STATUTES / "estatuto_numeracion.txt"))
+    assert code == 0
+    assert out.splitlines()[0] == "ESTATUTO ORGÁNICO DEL ORGANISMO DE PRUEBA"
+    assert "      Artículo 77 bis 35-J  Las unidades podrán coordinarse entre sí.  <art_77-bis-35-j>" in out
+    assert "Sección Décima Segunda  De los Procedimientos Especiales  <lib_1__tit_13-bis__sec_12>" in out
+
+
+def test_html_note(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, str(STATUTES / "nota_detalle_acuerdo_cp1252.html"), "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["title"] == "ACUERDO por el que se establecen las reglas de prueba del registro"
+    assert "“Padrón de Prueba”" in out
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b"", "empty"),
+    (b"   \n\n  ", "empty"),
+    (b"%PDF-1.4\n1 0 obj << >>\nendobj\n", "PDF"),
+    (b"\x00\x01\x02\x03binary\x00" * 20, "binary"),
+    (b"hola, esto no es una ley.\n", "does not look like a statute"),
+    ("Artículo 1.- Completo.\n\nArtículo 2.- Este se cortó a la mi".encode(), "truncated"),
+    ("<html><body><p>Artículo 1.- Texto.</p>".encode(), "truncated"),
+    ("Artículo 1.- La Federación".encode()[:-2], "truncated"),
+])
+def test_bad_input_is_one_line_and_nonzero(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                           content: bytes, message: str) -> None:
+    path = tmp_path / "input.txt"
+    path.write_bytes(content)
+    code, out, err = run(capsys, str(path))
+    assert code != 0
+    assert out == ""
+    assert err.count("\n") == 1 and message in err and err.startswith("dof-tracker parse: ")
+
+
+def test_missing_file_and_directory(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run(capsys, str(tmp_path / "nope.txt"))
+    assert code != 0 and "no such file" in err
+    code, _, err = run(capsys, str(tmp_path))
+    assert code != 0 and "directory" in err
