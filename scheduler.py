@@ -7,11 +7,100 @@ prints. Every ``TrackerError`` becomes one line on stderr and a non-zero exit.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import json
 import logging
+import os
+import re
+import shlex
+import subprocess
 import sys
-from collections.abc import Callable, Sequence
+import tempfile
+import textwrap
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any, NoReturn
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
-from errors import InputError, TrackerError
+from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.schedulers.base import BaseScheduler
+from apscheduler.schedulers.blocking import BlockingScheduler
+from apscheduler.triggers.cron import CronTrigger
+from sqlalchemy import URL, Connection, Engine, func, select
+from sqlalchemy.exc import SQLAlchemyError
+from tqdm import tqdm
+
+from diffing import ChangeType, DiscrepancyKind, amend, changes_between
+from errors import InputError, NotFound, ParseError, StoreError, TrackerError
+from parser import (
+    Document,
+    EntryIntoForce,
+    Instruction,
+    Kind,
+    Transitorio,
+    parse_amendment,
+    provision_text,
+    read_amendment_text,
+    read_statute,
+)
+from parser.clauses import Directive
+from parser.labels import fold
+from parser.transitorios import entry_into_force
+from scraper.http import FetchPolicy
+from scraper.mirror import serve_mirror
+from scraper.model import Capture, Edition, Notice, NoticeKind
+from scraper.sources import DofSource, finish_notice, open_fetcher, source_base
+from store import (
+    RunStatus,
+    UnappliedInstruction,
+    acquire_writer_lock,
+    apply_new_version,
+    current_document,
+    done_editions,
+    finish_run,
+    get_meta,
+    history_json,
+    is_done,
+    latest_revision,
+    load_capture,
+    mark_applied,
+    notice_id,
+    open_engine,
+    open_store,
+    read_checkpoint,
+    record_discrepancies,
+    record_instructions,
+    record_unapplied,
+    register_document,
+    runs,
+    safe_url,
+    save_capture,
+    save_notice,
+    schema_revision,
+    set_meta,
+    start_run,
+    transaction,
+    unapplied_instructions,
+    write_checkpoint,
+)
+from store import schema as schema
+from store.api import DocumentHandle, Store, as_date
+from store.report import (
+    FORMATS,
+    changes_csv,
+    changes_html,
+    changes_json,
+    changes_table,
+    describe_filters,
+    plain,
+)
+from store.versions import documents, root_digest
 
 logger = logging.getLogger("dof_tracker")
 
@@ -79,13 +168,1176 @@ def cmd_amend(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-# --- store-backed commands (import, sync, notices, run, history, at, changes, info, demo) ------
-def cmd_not_ready(args: argparse.Namespace) -> int:
-    raise InputError(f"{args.command}: not available yet")
+# --- store-backed commands: the pipeline of one DOF day ----------------------------------------
+# One edition (day + MAT/VES/EXT) is the unit of work. Everything is fetched first (network, no
+# database), then written in ONE transaction whose last statement is the edition's checkpoint:
+# a rerun skips checkpointed editions without a request, and a crash (even SIGKILL) leaves either
+# the whole edition or nothing. A run record is written before and after, in transactions of its
+# own, so a failure is recorded even though the edition's data rolled back.
+
+MEXICO_CITY = ZoneInfo("America/Mexico_City")
+EDITIONS = (Edition.MAT, Edition.VES, Edition.EXT)
+LOOKBACK_DAYS = 7
+NOTIFY_ENV = "DOF_TRACKER_NOTIFY"
+TRACKING_SINCE = "tracking_since"
+ROOT = Path(__file__).resolve().parent
+_LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
+_PAREN_TAIL = re.compile(r"^(?P<name>.*?)\s*\((?P<acronym>[^()]+)\)\s*\.?\s*$")
+_LEADING_ARTICLE = ("el ", "la ", "los ", "las ")
+
+
+class WriterBusy(StoreError):
+    """Another process holds the store's writer lock (a run or sync is in progress)."""
+
+
+def mexico_today(now: datetime | None = None) -> date:
+    """The DOF date right now: the calendar day in Mexico City, whatever the host's zone."""
+    return (now or datetime.now(UTC)).astimezone(MEXICO_CITY).date()
+
+
+# --- which stored document a notice or clause names ---------------------------------------------
+def _words(text: str) -> tuple[str, ...]:
+    words = re.sub(r"[^a-z0-9]+", " ", fold(text)).split()
+    while words and words[0] in ("el", "la", "los", "las"):
+        words = words[1:]
+    return tuple(words)
+
+
+def _name_parts(title: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the name without a trailing '(ACRONYM)', the acronym's words or ())."""
+    match = _PAREN_TAIL.match(" ".join(title.split()))
+    if match is None:
+        return _words(title), ()
+    return _words(match.group("name")), _words(match.group("acronym"))
+
+
+def _names_by_acronym(short: tuple[str, ...], name: tuple[str, ...], acronym: tuple[str, ...]) -> bool:
+    """``short`` is ``name`` with its trailing expansion replaced by ``acronym``.
+
+    "Estatuto Orgánico de Servicios de Salud del IMSS-BIENESTAR" names "Estatuto Orgánico de
+    Servicios de Salud del Instituto Mexicano del Seguro Social para el Bienestar (IMSS-BIENESTAR)".
+    """
+    if not acronym or len(short) <= len(acronym) or short[-len(acronym):] != acronym:
+        return False
+    head = short[: -len(acronym)]
+    return len(name) > len(head) and name[: len(head)] == head
+
+
+def same_instrument(a: str, b: str) -> bool:
+    """Do two titles name the same instrument? (case, accents, punctuation and a leading article
+    ignored; a parenthesised acronym may stand for the name it abbreviates).
+
+    Deliberately not a substring test: "Ley General de Salud" must not match "Reglamento de la
+    Ley General de Salud en materia de Publicidad".
+
+    >>> same_instrument("Estatuto Orgánico de Servicios de Salud del IMSS-BIENESTAR",
+    ...     "ESTATUTO Orgánico de Servicios de Salud del Instituto Mexicano del Seguro Social "
+    ...     "para el Bienestar (IMSS-BIENESTAR).")
+    True
+    >>> same_instrument("Ley General de Salud", "Reglamento de la Ley General de Salud")
+    False
+    """
+    name_a, acr_a = _name_parts(a)
+    name_b, acr_b = _name_parts(b)
+    if not name_a or not name_b:
+        return False
+    if name_a == name_b:
+        return not (acr_a and acr_b) or acr_a == acr_b
+    return (_names_by_acronym(_words(a), name_b, acr_b) or _names_by_acronym(_words(b), name_a, acr_a)
+            or (bool(acr_a) and _words(b) == name_a) or (bool(acr_b) and _words(a) == name_b))
+
+
+@dataclass(slots=True)
+class Tracked:
+    """The documents of the store, found by the names notices and clauses give them."""
+
+    titles: dict[int, str]
+
+    @classmethod
+    def load(cls, conn: Connection) -> Tracked:
+        return cls({row[0]: row[1] for row in documents(conn)})
+
+    def match(self, name: str | None) -> int | None:
+        """The one document ``name`` names; None when none does (or several do: no guessing)."""
+        if not name:
+            return None
+        found = [doc_id for doc_id, title in self.titles.items() if same_instrument(name, title)]
+        return found[0] if len(found) == 1 else None
+
+
+# --- fetching one edition ----------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class FetchedEdition:
+    """One edition as fetched: its notices, the bodies that matter, every capture."""
+
+    day: date
+    edition: Edition
+    published: bool
+    notices: tuple[Notice, ...]
+    bodies: Mapping[str, Capture]
+    captures: tuple[Capture, ...]
+    problems: tuple[str, ...]
+
+
+def fetch_policy(source: str | None) -> FetchPolicy:
+    """The DOF gets the polite production policy; a loopback mirror needs no pause or patience."""
+    host = urlsplit(source).hostname if source else None
+    if host in _LOOPBACK:
+        return FetchPolicy(delay=0.0, backoff_base=0.1, backoff_max=1.0, retry_after_max=2.0,
+                           deadline=30.0)
+    return FetchPolicy()
+
+
+def _needs_body(notice: Notice, truncated: frozenset[str]) -> bool:
+    """Bodies are fetched for notices that touch an instrument, and to complete cut titles."""
+    return notice.kind is not NoticeKind.OTHER or notice.document is not None or notice.codigo in truncated
+
+
+def fetch_edition(source: DofSource, recorder: list[Capture], day: date, edition: Edition,
+                  public: DofSource | None = None) -> FetchedEdition:
+    """The index of one edition and the bodies of its notices that touch an instrument.
+
+    With ``public``, notice URLs are stored in their public www.dof.gob.mx form, whatever host
+    (a mirror) served them: the stored link must outlive the mirror.
+    """
+    start = len(recorder)
+    index = source.edition(day, edition)
+    notices: list[Notice] = []
+    bodies: dict[str, Capture] = {}
+    problems: list[str] = []
+    for listed in index.notices:
+        notice = replace(listed, url=public.detail_url(listed.codigo, listed.date)) if public else listed
+        if _needs_body(notice, index.truncated):
+            note = source.note(notice.codigo)
+            notice = finish_notice(notice, note, notice.codigo in index.truncated)
+            url = source.note_url(notice.codigo)
+            capture = next(c for c in reversed(recorder) if c.url == url and c.complete)
+            if note.not_found:
+                problems.append(f"{notice.codigo}: SIDOF has no body for this notice")
+            elif note.image_only:
+                problems.append(f"{notice.codigo}: the body is only published as an image (PDF)")
+            else:
+                bodies[notice.codigo] = capture
+        notices.append(notice)
+    return FetchedEdition(day, edition, index.published, tuple(notices), bodies,
+                          tuple(recorder[start:]), tuple(problems))
+
+
+# --- writing one edition -----------------------------------------------------------------------
+@dataclass(slots=True)
+class _Ingest:
+    """What one edition's transaction has done so far (counts for the checkpoint, warnings)."""
+
+    conn: Connection
+    tracked: Tracked
+    counts: Counter[str] = field(default_factory=Counter)
+    warnings: list[str] = field(default_factory=list)
+
+    def warn(self, message: str) -> None:
+        self.counts["problems"] += 1
+        self.warnings.append(message)
+
+
+def ingest_edition(conn: Connection, fetched: FetchedEdition) -> _Ingest:
+    """Write one fetched edition: captures, notices, and what each notice does to the documents.
+
+    Runs inside the caller's transaction. A notice whose text cannot be read or applied is kept
+    (with its body) and reported as a warning; its own writes roll back to a savepoint, and the
+    instructions it declares are kept as unapplied so nothing is lost.
+    """
+    work = _Ingest(conn, Tracked.load(conn))
+    captures: dict[tuple[str, str], int] = {}
+    for capture in fetched.captures:
+        if capture.complete:
+            captures[(capture.url, capture.sha256)] = save_capture(conn, capture)
+        else:
+            work.counts["captures_incomplete"] += 1
+    for problem in fetched.problems:
+        work.warn(problem)
+    for notice in fetched.notices:
+        body = fetched.bodies.get(notice.codigo)
+        try:
+            notice_id(conn, notice.codigo)
+            work.counts["notices_known"] += 1  # listed again (another edition, a rerun): done
+            continue
+        except NotFound:
+            pass
+        capture_id = captures.get((body.url, body.sha256)) if body else None
+        nid = save_notice(conn, notice, capture_id=capture_id,
+                          document_id=work.tracked.match(notice.document))
+        work.counts["notices"] += 1
+        _ingest_notice(work, notice, nid, body)
+    return work
+
+
+def _ingest_notice(work: _Ingest, notice: Notice, nid: int, body: Capture | None) -> None:
+    handler = _HANDLERS.get(notice.kind)
+    if handler is None:
+        return
+    try:
+        with work.conn.begin_nested():
+            handler(work, notice, nid, body)
+    except TrackerError as exc:
+        work.warn(f"{notice.codigo} ({notice.kind}): {exc}")
+        if notice.kind is NoticeKind.AMENDS and body is not None:
+            _keep_declared(work, notice, nid, body)
+
+
+def _amendment_text(body: Capture) -> str:
+    return read_amendment_text(body.body, body.url)
+
+
+def _ingest_amendment(work: _Ingest, notice: Notice, nid: int, body: Capture | None) -> None:
+    """Apply an amending instrument to each tracked document it amends; keep the rest declared."""
+    work.counts["amendments"] += 1
+    if body is None:
+        return  # already reported: no readable body
+    text = _amendment_text(body)
+    amendment = parse_amendment(text)
+    targets: dict[int, str] = {}
+    for article in amendment.articles:
+        name = article.instrument or notice.document or ""
+        doc_id = work.tracked.match(name)
+        if doc_id is None and len(amendment.articles) == 1:
+            doc_id = work.tracked.match(notice.document)
+        if doc_id is not None:
+            targets.setdefault(doc_id, name)
+        else:
+            kept = record_unapplied(work.conn, name or notice.title, nid, _declared(article.directives))
+            work.counts["instructions_unapplied"] += kept
+    for doc_id, name in targets.items():
+        _apply_amendment(work, doc_id, name, text, notice, nid)
+
+
+def _declared(directives: Sequence[Directive]) -> tuple[Instruction, ...]:
+    """What a clause orders, in its own labels (no base text to resolve them against)."""
+    return tuple(Instruction(d.verb, d.label, d.new_label, d.source) for d in directives)
+
+
+def _apply_amendment(work: _Ingest, doc_id: int, name: str, text: str, notice: Notice, nid: int) -> None:
+    conn = work.conn
+    base = current_document(conn, doc_id)
+    outcome = amend(Document(name or base.title, base.provisions), text)
+    latest = latest_revision(conn, doc_id)
+    valid_from = _effective(work, outcome.entry_into_force, notice)
+    if valid_from < latest.valid_from:
+        raise StoreError(f"in force from {valid_from}, before the stored text of {latest.valid_from}; "
+                         "not applied (import an older text or re-sync in order)")
+    undeclared = {d.label for d in outcome.discrepancies if d.kind is DiscrepancyKind.UNDECLARED_CHANGE}
+    applied = apply_new_version(conn, doc_id, outcome.new, outcome.changes, valid_from, nid,
+                                undeclared=undeclared)
+    work.counts.update(instructions=record_instructions(conn, doc_id, nid, outcome.instructions),
+                       discrepancies=record_discrepancies(conn, doc_id, nid, outcome.discrepancies),
+                       changes=applied.changes, amendments_applied=1)
+    save_notice(conn, notice, document_id=doc_id)
+
+
+def _effective(work: _Ingest, rule: EntryIntoForce, notice: Notice) -> date:
+    """The day an instrument takes effect: what its transitorios fix, else its publication day."""
+    effective = rule.effective(notice.date)
+    if effective is None:
+        work.warnings.append(f"{notice.codigo}: entry into force '{rule.kind}' fixes no date; "
+                             f"versions start on the publication date {notice.date}")
+        return notice.date
+    return effective
+
+
+def _keep_declared(work: _Ingest, notice: Notice, nid: int, body: Capture) -> None:
+    """After a failed application, keep what the clause declared as unapplied instructions."""
+    try:
+        amendment = parse_amendment(_amendment_text(body))
+    except TrackerError:
+        return  # nothing readable to keep; the notice and its body are stored
+    for article in amendment.articles:
+        name = article.instrument or notice.document or notice.title
+        doc_id = work.tracked.match(name) or work.tracked.match(notice.document)
+        title = work.tracked.titles.get(doc_id, name) if doc_id is not None else name
+        work.counts["instructions_unapplied"] += record_unapplied(
+            work.conn, title, nid, _declared(article.directives))
+
+
+def _ingest_creation(work: _Ingest, notice: Notice, nid: int, body: Capture | None) -> None:
+    """A new instrument: register it with its full text (or, if tracked, record a new version)."""
+    work.counts["creations"] += 1
+    if body is None:
+        return
+    document = read_statute(body.body, body.url)
+    if not has_own_text(document):
+        raise ParseError("its body carries no provisions of its own (only when it takes effect); "
+                         "not registered as a document")
+    title = notice.document or document.title
+    valid_from = _effective(work, entry_into_force(_transitorios(document)), notice)
+    doc_id = work.tracked.match(title)
+    if doc_id is None:
+        doc_id = register_document(work.conn, title, document, valid_from, nid, kind=_kind_word(title))
+        work.tracked.titles[doc_id] = title
+        work.counts["documents_registered"] += 1
+    else:
+        _replace_text(work, doc_id, document, valid_from, nid)
+    save_notice(work.conn, notice, document_id=doc_id)
+    applied = apply_pending(work.conn, doc_id, valid_from)
+    if applied.applied:
+        work.counts["amendments_applied"] += applied.applied
+        work.counts["changes"] += applied.changes
+    work.warnings.extend(applied.warnings)
+
+
+def _replace_text(work: _Ingest, doc_id: int, document: Document, valid_from: date, nid: int) -> None:
+    """A tracked instrument issued again in full: a new version, unless the text is the same."""
+    current = current_document(work.conn, doc_id)
+    if root_digest(current) == root_digest(document):
+        work.counts["documents_known"] += 1
+        return
+    latest = latest_revision(work.conn, doc_id)
+    if valid_from < latest.valid_from:
+        raise StoreError(f"a full text in force from {valid_from} is older than the stored one "
+                         f"({latest.valid_from}); not applied")
+    changes = changes_between(current, document)
+    applied = apply_new_version(work.conn, doc_id, document, changes, valid_from, nid)
+    work.counts.update(changes=applied.changes, documents_reissued=1)
+
+
+_IN_FORCE_CLAUSE = re.compile(r"entrar[aá]n?\s+en\s+vigor|surtir[aá]n?\s+(?:sus\s+)?efectos", re.IGNORECASE)
+
+
+def has_own_text(document: Document) -> bool:
+    """Does the body hold the instrument itself: an artículo that says more than when it takes
+    effect? A note whose only article is "ÚNICO.- El presente … entrará en vigor …" is the DOF's
+    cover for a text published elsewhere (PDF, annex), not a text we can version."""
+    for provision in document.walk():
+        if provision.kind is Kind.ARTICULO:
+            text = provision_text(provision)
+            if len(text) > 400 or not _IN_FORCE_CLAUSE.search(text):
+                return True
+    return False
+
+
+def _transitorios(document: Document) -> tuple[Transitorio, ...]:
+    found = [p for p in document.provisions if p.kind is Kind.TRANSITORIO]
+    return tuple(Transitorio(i, provision_text(p)) for i, p in enumerate(found, start=1))
+
+
+def _kind_word(title: str) -> str:
+    words = _words(title)
+    return words[0] if words else ""
+
+
+def _ingest_errata(work: _Ingest, notice: Notice, nid: int, body: Capture | None) -> None:
+    """Errata and aclaraciones are kept as notices of their own kind, linked to the document;
+    they are not reforms, so no version changes."""
+    work.counts["errata"] += 1
+
+
+def _ingest_abrogation(work: _Ingest, notice: Notice, nid: int, body: Capture | None) -> None:
+    work.counts["abrogations"] += 1
+    doc_id = work.tracked.match(notice.document)
+    if doc_id is not None:
+        work.warnings.append(f"{notice.codigo}: abrogates tracked document {work.tracked.titles[doc_id]!r}; "
+                             "its last text stays stored as it was")
+
+
+_NoticeHandler = Callable[[_Ingest, Notice, int, "Capture | None"], None]
+_HANDLERS: dict[NoticeKind, _NoticeHandler] = {
+    NoticeKind.AMENDS: _ingest_amendment,
+    NoticeKind.CREATES: _ingest_creation,
+    NoticeKind.ERRATA: _ingest_errata,
+    NoticeKind.ABROGATES: _ingest_abrogation,
+}
+
+
+# --- pending instructions: amendments waiting for their document -------------------------------
+@dataclass(frozen=True, slots=True)
+class PendingResult:
+    """What ``apply_pending`` did."""
+
+    applied: int = 0
+    reflected: int = 0
+    changes: int = 0
+    warnings: tuple[str, ...] = ()
+
+
+def _notice_capture(conn: Connection, codigo: str) -> Capture | None:
+    """The stored body of a notice (workaround: store has no accessor for a notice's capture)."""
+    found = conn.execute(select(schema.notice.c.capture_id).where(schema.notice.c.codigo == codigo)).scalar()
+    return load_capture(conn, int(found)) if found is not None else None
+
+
+def apply_pending(conn: Connection, doc_id: int, as_of: date) -> PendingResult:
+    """Apply, in publication order, the stored amendments still waiting for this document.
+
+    An amendment in force on or before ``as_of`` is already part of a text as of that date, so
+    it is only marked applied; a later one is applied from its stored body as a new version.
+    One that cannot be applied stays pending, with a warning.
+    """
+    title = documents_title(conn, doc_id)
+    pending: dict[str, list[UnappliedInstruction]] = {}
+    for item in unapplied_instructions(conn):
+        if item.notice is not None and same_instrument(item.document_title, title):
+            pending.setdefault(item.notice.codigo, []).append(item)
+    applied = reflected = changes = 0
+    warnings: list[str] = []
+    for codigo, items in pending.items():
+        notice = items[0].notice
+        assert notice is not None
+        try:
+            with conn.begin_nested():
+                result = _apply_stored(conn, doc_id, notice, items, as_of)
+        except TrackerError as exc:
+            warnings.append(f"{codigo}: stays pending for {title!r}: {exc}")
+            continue
+        if result is None:
+            reflected += 1
+        else:
+            applied, changes = applied + 1, changes + result
+    return PendingResult(applied, reflected, changes, tuple(warnings))
+
+
+def _apply_stored(conn: Connection, doc_id: int, notice: Notice, items: Sequence[UnappliedInstruction],
+                  as_of: date) -> int | None:
+    """Apply one stored amendment; None when the text as of ``as_of`` already contains it."""
+    body = _notice_capture(conn, notice.codigo)
+    if body is None:
+        raise NotFound("its body was never stored")
+    base = current_document(conn, doc_id)
+    outcome = amend(Document(items[0].document_title, base.provisions), _amendment_text(body))
+    effective = outcome.entry_into_force.effective(notice.date) or notice.date
+    nid = notice_id(conn, notice.codigo)
+    if effective <= as_of:
+        mark_applied(conn, (i.id for i in items), doc_id)
+        save_notice(conn, notice, document_id=doc_id)
+        return None
+    undeclared = {d.label for d in outcome.discrepancies if d.kind is DiscrepancyKind.UNDECLARED_CHANGE}
+    result = apply_new_version(conn, doc_id, outcome.new, outcome.changes, effective, nid,
+                               undeclared=undeclared)
+    record_discrepancies(conn, doc_id, nid, outcome.discrepancies)
+    mark_applied(conn, (i.id for i in items), doc_id)
+    save_notice(conn, notice, document_id=doc_id)
+    return result.changes
+
+
+def documents_title(conn: Connection, doc_id: int) -> str:
+    title = conn.execute(select(schema.document.c.title).where(schema.document.c.id == doc_id)).scalar()
+    if title is None:
+        raise NotFound(f"no document with id {doc_id}")
+    return str(title)
+
+
+# --- running editions ----------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class EditionResult:
+    """One attempt at one edition, as its run record holds it."""
+
+    day: date
+    edition: Edition
+    status: RunStatus
+    counts: Mapping[str, int]
+    error: str | None = None
+    warnings: tuple[str, ...] = ()
+
+    def line(self) -> str:
+        """'2024-05-15 MAT ok: 8 notices, 1 amendment applied, 14 changes'."""
+        head = f"{self.day.isoformat()} {self.edition}"
+        if self.status is RunStatus.FAILED:
+            return f"{head} FAILED: {self.error}"
+        if self.status is RunStatus.NOOP:
+            return f"{head} already ingested"
+        if not self.counts.get("published", 1):
+            return f"{head} no edition" + ("" if self.counts.get("checkpointed") else " (will look again)")
+        shown = ("notices", "amendments_applied", "changes", "documents_registered",
+                 "instructions_unapplied", "errata", "problems")
+        parts = [f"{self.counts[k]} {k.replace('_', ' ')}" for k in shown if self.counts.get(k)]
+        return f"{head} ok: " + (", ".join(parts) or "nothing new")
+
+
+@dataclass(frozen=True, slots=True)
+class SyncReport:
+    """Every edition a sync or a nightly pass attempted, in order."""
+
+    results: tuple[EditionResult, ...]
+    seconds: float
+
+    @property
+    def failed(self) -> tuple[EditionResult, ...]:
+        return tuple(r for r in self.results if r.status is RunStatus.FAILED)
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        return tuple(f"{r.day} {r.edition}: {w}" for r in self.results for w in r.warnings)
+
+    def summary(self) -> str:
+        ok = sum(1 for r in self.results if r.status is RunStatus.OK)
+        noop = sum(1 for r in self.results if r.status is RunStatus.NOOP)
+        changes = sum(r.counts.get("changes", 0) for r in self.results)
+        text = (f"{len(self.results)} editions in {self.seconds:.1f} s: {ok} ingested, {noop} already done, "
+                f"{len(self.failed)} failed; {changes} changes")
+        lines = [text] + [f"FAILED {r.day} {r.edition}: {r.error}" for r in self.failed]
+        lines += [f"warning {w}" for w in self.warnings]
+        return "\n".join(lines)
+
+
+def _short_error(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return (lines[0] if lines else type(exc).__name__)[:500]
+
+
+class Pipeline:
+    """Fetches and ingests editions for one store and one source; the caller holds the lock."""
+
+    def __init__(self, engine: Engine, source: str | None = None, *, today: date | None = None,
+                 lookback: int = LOOKBACK_DAYS) -> None:
+        self.engine = engine
+        self.recorder: list[Capture] = []
+        self.fetcher = open_fetcher(source, fetch_policy(source), on_capture=self.recorder.append)
+        self.source = DofSource(self.fetcher, source)
+        self.public = DofSource(open_fetcher(None))  # builds public URLs; never fetches
+        self.today = today or mexico_today()
+        self.lookback = lookback
+
+    def close(self) -> None:
+        self.fetcher.close()
+        self.public.fetcher.close()
+
+    def run(self, targets: Sequence[tuple[date, Edition]], *, progress: bool = False,
+            on_result: Callable[[EditionResult], None] | None = None) -> SyncReport:
+        """Process editions in order, stopping at the first failure.
+
+        Versions are append-only and amendments must apply in publication order, so once an
+        edition fails, later ones wait for it: they stay pending and the next run retries all.
+        """
+        started = time.monotonic()
+        results: list[EditionResult] = []
+        bar = tqdm(total=len(targets), unit="edition", file=sys.stderr, disable=None if progress else True,
+                   leave=False)
+        try:
+            for day, edition in targets:
+                bar.set_description(f"{day.isoformat()} {edition}")
+                result = self.edition(day, edition)
+                results.append(result)
+                bar.update(1)
+                if on_result is not None:
+                    on_result(result)
+                if result.status is RunStatus.FAILED:
+                    break
+        finally:
+            bar.close()
+        return SyncReport(tuple(results), time.monotonic() - started)
+
+    def edition(self, day: date, edition: Edition) -> EditionResult:
+        """One edition: skip if checkpointed, else fetch, ingest and checkpoint, with a run record."""
+        with self.engine.connect() as conn:
+            if is_done(conn, day, edition):
+                return self._record(day, edition, RunStatus.NOOP, {}, None, 0.0)
+        started = time.monotonic()
+        try:
+            result = self._ingest(day, edition)
+        except TrackerError as exc:
+            logger.error("%s %s failed: %s", day, edition, _short_error(exc))
+            return self._record(day, edition, RunStatus.FAILED, {}, _short_error(exc), started)
+        except SQLAlchemyError as exc:
+            logger.error("%s %s failed: database error: %s", day, edition, _short_error(exc))
+            return self._record(day, edition, RunStatus.FAILED, {}, f"database error: {_short_error(exc)}",
+                                started)
+        except Exception as exc:  # a bug: record it (retried next run), never lose it in a log only
+            logger.exception("%s %s failed unexpectedly", day, edition)
+            return self._record(day, edition, RunStatus.FAILED, {},
+                                f"internal error {type(exc).__name__}: {_short_error(exc)}", started)
+        counts, warnings = result
+        for warning in warnings:  # shown by the caller: printed by sync, logged by the nightly run
+            logger.debug("%s %s: %s", day, edition, warning)
+        return self._record(day, edition, RunStatus.OK, counts, None, started, tuple(warnings))
+
+    def _ingest(self, day: date, edition: Edition) -> tuple[dict[str, int], list[str]]:
+        logger.info("fetching %s %s", day, edition)
+        fetched = fetch_edition(self.source, self.recorder, day, edition, self.public)
+        warnings: list[str] = []
+        settled = day < self.today - timedelta(days=self.lookback)
+        if not fetched.published and edition is Edition.MAT and day.weekday() < 5 and day < self.today:
+            warnings.append("no matutina edition on a weekday: a holiday, or the site failed us")
+        with transaction(self.engine) as conn:
+            if fetched.published:
+                work = ingest_edition(conn, fetched)
+                counts = {"published": 1, **dict(work.counts), "checkpointed": 1}
+                warnings.extend(work.warnings)
+                write_checkpoint(conn, day, edition, _checkpoint_counts(counts))
+            else:
+                # A day without this edition is settled once it is older than the lookback window;
+                # until then it is looked at again (late EXT and VES editions).
+                counts = {"published": 0, "checkpointed": int(settled)}
+                for capture in fetched.captures:
+                    if capture.complete:
+                        save_capture(conn, capture)
+                if settled:
+                    write_checkpoint(conn, day, edition, {"published": 0})
+        counts["captures"] = len(fetched.captures)
+        return counts, warnings
+
+    def _record(self, day: date, edition: Edition, status: RunStatus, counts: Mapping[str, int],
+                error: str | None, started: float, warnings: tuple[str, ...] = ()) -> EditionResult:
+        """Write the run record (its own transactions) and return the result."""
+        duration = int((time.monotonic() - started) * 1000) if started else 0
+        shown = error or ("; ".join(warnings)[:2000] if warnings else None)
+        with transaction(self.engine) as conn:
+            run_id = start_run(conn, day, edition)
+            finish_run(conn, run_id, status, {**counts, "duration_ms": duration}, shown)
+        return EditionResult(day, edition, status, dict(counts), error, warnings)
+
+
+def _checkpoint_counts(counts: Mapping[str, int]) -> dict[str, int]:
+    """Counts that describe the data (deterministic), not this attempt."""
+    return {k: v for k, v in counts.items() if k not in ("captures", "captures_incomplete", "checkpointed")}
+
+
+def edition_targets(days: Sequence[date]) -> list[tuple[date, Edition]]:
+    return [(day, edition) for day in days for edition in EDITIONS]
+
+
+def day_range(first: date, last: date) -> list[date]:
+    if last < first:
+        raise InputError(f"--from {first} is after --to {last}")
+    return [first + timedelta(days=n) for n in range((last - first).days + 1)]
+
+
+@contextlib.contextmanager
+def writer(engine: Engine) -> Iterator[None]:
+    """The store's writer lock, or ``WriterBusy`` at once."""
+    with contextlib.ExitStack() as stack:
+        try:
+            stack.enter_context(acquire_writer_lock(engine))
+        except StoreError as exc:
+            raise WriterBusy(str(exc)) from None
+        yield
+
+
+def sync(engine: Engine, days: Sequence[date], source: str | None = None, *, today: date | None = None,
+         progress: bool = False, on_result: Callable[[EditionResult], None] | None = None) -> SyncReport:
+    """Fetch and ingest every edition of ``days`` (the ``sync`` command)."""
+    with writer(engine):
+        pipeline = Pipeline(engine, source, today=today)
+        try:
+            return pipeline.run(edition_targets(days), progress=progress, on_result=on_result)
+        finally:
+            pipeline.close()
+
+
+def pending_editions(conn: Connection, since: date, today: date) -> list[tuple[date, Edition]]:
+    """Every edition from ``since`` to ``today`` without a checkpoint: missed nights, failed
+    editions, and days without an edition still inside the lookback window."""
+    done = done_editions(conn, since, today)
+    return [target for target in edition_targets(day_range(since, today)) if target not in done]
+
+
+def catch_up(engine: Engine, source: str | None = None, *, today: date | None = None,
+             since: date | None = None, lookback: int = LOOKBACK_DAYS,
+             progress: bool = False) -> SyncReport:
+    """One nightly pass: every edition since tracking started that has no checkpoint yet.
+
+    Tracking starts at ``since`` (or ``lookback`` days ago) the first time and is remembered in
+    the store, so a machine that was off for a week catches up the whole week in one pass.
+    """
+    today = today or mexico_today()
+    started = time.monotonic()
+    with writer(engine):
+        with transaction(engine) as conn:
+            stored = get_meta(conn, TRACKING_SINCE)
+            first = date.fromisoformat(stored) if stored else today - timedelta(days=lookback)
+            if since is not None and (stored is None or since < first):
+                first = since
+            if stored != first.isoformat():
+                set_meta(conn, TRACKING_SINCE, first.isoformat())
+            targets = pending_editions(conn, first, today)
+        if not targets:
+            logger.info("nothing to do: every edition since %s is ingested", first)
+            return SyncReport((), time.monotonic() - started)
+        pipeline = Pipeline(engine, source, today=today, lookback=lookback)
+        try:
+            report = pipeline.run(targets, progress=progress)
+        finally:
+            pipeline.close()
+    for result in report.results:
+        logger.info("%s", result.line())
+    for warning in report.warnings:
+        logger.warning("%s", warning)
+    return report
+
+
+# --- telling someone -----------------------------------------------------------------------------
+def notify(command: str | None, status: str, summary: str) -> None:
+    """Run the notification command (``--notify-command`` or $DOF_TRACKER_NOTIFY) with the
+    summary on stdin and ``DOF_TRACKER_STATUS`` set; its own failure is logged, never raised."""
+    command = command or os.environ.get(NOTIFY_ENV, "").strip() or None
+    if not command:
+        return
+    try:
+        argv = shlex.split(command)
+        subprocess.run(argv, input=summary, text=True, timeout=60, check=True, capture_output=True,
+                       env={**os.environ, "DOF_TRACKER_STATUS": status})
+    except (OSError, ValueError, subprocess.SubprocessError) as exc:
+        logger.error("notify command failed: %s", _short_error(exc))
+
+
+def report_outcome(report: SyncReport, notify_command: str | None) -> int:
+    """Log and notify failures and warnings; the exit status of a one-shot command."""
+    if report.failed:
+        logger.error("%d edition(s) failed; they will be retried next run", len(report.failed))
+        notify(notify_command, "failed", report.summary())
+        return EXIT_ERROR
+    if report.warnings:
+        notify(notify_command, "warning", report.summary())
+    return EXIT_OK
+
+
+# --- the nightly scheduler (APScheduler 3) -------------------------------------------------------
+JOB_ID = "dof-tracker-nightly"
+JOB_TABLE = "dof_tracker_jobs"
+
+
+@dataclass(frozen=True, slots=True)
+class RunConfig:
+    """What the nightly job needs. Kept in memory, never in the job store, so no database
+    password is ever pickled into a table."""
+
+    url: str | None
+    source: str | None
+    notify: str | None
+    lookback: int = LOOKBACK_DAYS
+    since: date | None = None
+
+
+_RUN_CONFIG: list[RunConfig] = []
+
+
+def nightly_job() -> None:
+    """The scheduled job: one catch-up pass. Never raises (APScheduler would only log it)."""
+    config = _RUN_CONFIG[-1]
+    engine: Engine | None = None
+    try:
+        engine = open_engine(config.url)
+        report = catch_up(engine, config.source, since=config.since, lookback=config.lookback)
+        report_outcome(report, config.notify)
+    except WriterBusy as exc:
+        logger.warning("skipping this pass: %s", exc)
+    except TrackerError as exc:
+        logger.error("nightly pass failed: %s", exc)
+        notify(config.notify, "failed", f"nightly pass failed: {exc}")
+    except Exception as exc:  # a bug must not kill the scheduler; it is logged and notified
+        logger.exception("nightly pass failed unexpectedly")
+        notify(config.notify, "failed", f"nightly pass failed: {type(exc).__name__}: {exc}")
+    finally:
+        if engine is not None:
+            engine.dispose()
+
+
+def nightly_trigger(hours: str = "7,21", minute: int = 30) -> CronTrigger:
+    """07:30 (the matutina is out, yesterday's late editions too) and 21:30 (vespertina and
+    extraordinaria of the day), Mexico City time."""
+    return CronTrigger(hour=hours, minute=minute, timezone=MEXICO_CITY)
+
+
+def build_scheduler(url: str, *, blocking: bool = True, hours: str = "7,21", minute: int = 30,
+                    ) -> BaseScheduler:
+    """A scheduler whose job lives in the store's database, so it survives restarts.
+
+    coalesce + max_instances=1 + a generous misfire grace: after downtime the job runs once, not
+    once per missed time; the database writer lock (not APScheduler) keeps two processes or
+    machines from writing at once.
+    """
+    kind = BlockingScheduler if blocking else BackgroundScheduler
+    scheduler = kind(
+        timezone=MEXICO_CITY,
+        jobstores={"default": SQLAlchemyJobStore(url=url, tablename=JOB_TABLE)},
+        job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 6 * 3600},
+    )
+    scheduler.add_job("scheduler:nightly_job", trigger=nightly_trigger(hours, minute), id=JOB_ID,
+                      name="DOF nightly catch-up", replace_existing=True,
+                      next_run_time=datetime.now(MEXICO_CITY))
+    return scheduler
+
+
+# --- import --------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    document_id: int
+    title: str
+    created: bool
+    changes: int
+    pending: PendingResult
+
+
+def import_document(engine: Engine, data: bytes, name: str, title: str | None, as_of: date) -> ImportResult:
+    """Register a text as of a date (or make it a new version of the document it names), then
+    apply the amendments stored for it that came later."""
+    document = read_statute(data, name)
+    title = " ".join((title or document.title).split()).rstrip(".") or document.title
+    with writer(engine), transaction(engine) as conn:
+        found = Tracked.load(conn).match(title)
+        changes = 0
+        if found is None:
+            doc_id = register_document(conn, title, document, as_of, kind=_kind_word(title))
+        else:
+            doc_id = found
+            latest = latest_revision(conn, doc_id)
+            if as_of < latest.valid_from:
+                raise InputError(f"{documents_title(conn, doc_id)!r} already has a text from "
+                                 f"{latest.valid_from}; import a text as of that day or later")
+            current = current_document(conn, doc_id)
+            changes = apply_new_version(conn, doc_id, document, changes_between(current, document),
+                                        as_of).changes
+        pending = apply_pending(conn, doc_id, as_of)
+        stored = documents_title(conn, doc_id)
+    return ImportResult(doc_id, stored, found is None, changes, pending)
+
+
+# --- the store-backed commands -------------------------------------------------------------------
+def _engine(args: argparse.Namespace) -> Engine:
+    return open_engine(args.db)
+
+
+def _date(value: str, what: str = "date") -> date:
+    day = as_date(value, what)
+    if day > mexico_today():
+        raise InputError(f"{what} {day} is in the future: the DOF has not published it yet")
+    return day
+
+
+def _sync_days(args: argparse.Namespace) -> list[date]:
+    if args.date and (args.start or args.end):
+        raise InputError("give either --date or --from/--to, not both")
+    if args.date:
+        return [_date(args.date)]
+    if args.start or args.end:
+        if not (args.start and args.end):
+            raise InputError("--from and --to go together")
+        return day_range(_date(args.start, "--from"), _date(args.end, "--to"))
+    return [mexico_today()]
+
+
+def _print(text: str) -> None:
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Register a statute's text as of a date, then apply the stored amendments that came later."""
+    as_of = as_date(args.as_of, "--as-of")
+    engine = _engine(args)
+    try:
+        result = import_document(engine, _read_file(args.file), args.file, args.title, as_of)
+    finally:
+        engine.dispose()
+    verb = "registered" if result.created else f"new text ({result.changes} changes) for"
+    _print(f"{verb} document {result.document_id}: {result.title} (as of {as_of})")
+    pending = result.pending
+    if pending.applied or pending.reflected:
+        _print(f"pending amendments: {pending.applied} applied ({pending.changes} changes), "
+               f"{pending.reflected} already in this text")
+    for warning in pending.warnings:
+        _print(f"warning: {warning}")
+    return EXIT_OK
+
+
+def _print_result(result: EditionResult, indent: str = "") -> None:
+    _print(indent + result.line())
+    for warning in result.warnings:
+        _print(f"{indent}    warning: {plain(warning)}")
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    """Fetch and ingest DOF editions; one line per edition, non-zero if any failed."""
+    days = _sync_days(args)
+    if args.source:
+        source_base(args.source)  # an unusable --source is bad input, refused before any work
+    engine = _engine(args)
+    try:
+        report = sync(engine, days, args.source, progress=len(days) > 1, on_result=_print_result)
+    finally:
+        engine.dispose()
+    _print(report.summary().splitlines()[0])
+    return report_outcome(report, args.notify_command)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """The nightly scheduler (blocking), or one catch-up pass with ``--once``."""
+    since = as_date(args.since, "--since") if args.since else None
+    if args.source:
+        source_base(args.source)
+    if args.once:
+        engine = _engine(args)
+        try:
+            report = catch_up(engine, args.source, since=since, lookback=args.lookback, progress=True)
+        finally:
+            engine.dispose()
+        for result in report.results:
+            _print(result.line())
+        _print(report.summary().splitlines()[0] if report.results else "nothing to do")
+        return report_outcome(report, args.notify_command)
+    engine = _engine(args)  # validates and migrates the store before the scheduler starts
+    url = engine.url.render_as_string(hide_password=False)
+    engine.dispose()
+    _RUN_CONFIG.append(RunConfig(args.db, args.source, args.notify_command, args.lookback, since))
+    scheduler = build_scheduler(url)
+    logger.info("dof-tracker run: passes at 07:30 and 21:30 America/Mexico_City on %s", safe_url(url))
+    with contextlib.suppress(KeyboardInterrupt, SystemExit):
+        scheduler.start()
+    return EXIT_OK
+
+
+def _document(store: Store, name: str) -> DocumentHandle:
+    return store.document(name)
+
+
+def cmd_notices(args: argparse.Namespace) -> int:
+    """What the DOF published, as far as we fetched it."""
+    if args.date and args.since:
+        raise InputError("give either --date or --since, not both")
+    with open_store(args.db) as store:
+        found = store.notices(on=args.date, since=args.since)
+    if args.json:
+        _print(json.dumps([n.to_json() for n in found], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for n in found:
+        touched = f" -> {plain(n.document)}" if n.document else ""
+        _print(f"{n.date.isoformat()} {n.edition} {n.codigo:>8} {str(n.kind):<9} "
+               f"{plain(n.title)[:90]}{touched}")
+    if not found:
+        _print("no notices stored for that period (run 'dof-tracker sync' first)")
+    return EXIT_OK
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    """Every version of one provision, oldest first, with the notice that made each."""
+    with open_store(args.db) as store:
+        versions = _document(store, args.document).history(args.citation)
+    if args.json:
+        _print(json.dumps(history_json(versions), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    first = versions[0]
+    _print(f"{plain(first.document)}\n{first.citation}")
+    for v in versions:
+        until = v.valid_to.isoformat() if v.valid_to else "today"
+        cause = "first stored text" if v.change is None else str(v.change)
+        source = f", DOF {v.notice.date:%d/%m/%Y} {v.notice.edition} {v.notice.codigo}: " \
+                 f"{plain(v.notice.title)[:80]}" if v.notice else ""
+        _print(f"\n{v.valid_from.isoformat()} .. {until}  {v.status}  ({cause}{source})")
+        _print(textwrap.indent(plain(v.text), "    "))
+    return EXIT_OK
+
+
+def cmd_at(args: argparse.Namespace) -> int:
+    """The text of one provision as in force on a date."""
+    on = as_date(args.date)
+    with open_store(args.db) as store:
+        version = _document(store, args.document).at(args.citation, on)
+    if args.json:
+        _print(json.dumps(version.at_json(on), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    until = version.valid_to.isoformat() if version.valid_to else "today"
+    source = f"; DOF {version.notice.date:%d/%m/%Y} {version.notice.codigo}" if version.notice else ""
+    _print(f"{version.citation} on {on}: {version.status}, in force {version.valid_from} .. {until}{source}")
+    _print(plain(version.text))
+    return EXIT_OK
+
+
+def cmd_changes(args: argparse.Namespace) -> int:
+    """The change log in one of four formats."""
+    since = as_date(args.since, "--since") if args.since else None
+    until = as_date(args.until, "--until") if args.until else None
+    with open_store(args.db) as store:
+        entries = store.changes(since=since, until=until, document=args.document, type=args.type)
+    if args.format == "json":
+        sys.stdout.write(changes_json(entries))
+    elif args.format == "csv":
+        sys.stdout.write(changes_csv(entries))
+    elif args.format == "html":
+        filters = describe_filters(since, until, args.document, args.type)
+        sys.stdout.write(changes_html(entries, filters=filters, generated=datetime.now(MEXICO_CITY)))
+    else:
+        sys.stdout.write(changes_table(entries, redlines=args.redlines))
+    return EXIT_OK
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    """Where the store is (password hidden), what it holds, and how far it has got."""
+    engine = _engine(args)
+    try:
+        with engine.connect() as conn:
+            lines = _info_lines(conn)
+    finally:
+        engine.dispose()
+    _print(f"database: {safe_url(engine)}")
+    _print("\n".join(lines))
+    return EXIT_OK
+
+
+def _info_lines(conn: Connection) -> list[str]:
+    def count(table: Any, *where: Any) -> int:
+        return int(conn.execute(select(func.count()).select_from(table).where(*where)).scalar_one())
+
+    s = schema
+    lines = [f"schema revision: {schema_revision(conn)}",
+             f"documents: {count(s.document)}  notices: {count(s.notice)}  "
+             f"provision versions: {count(s.provision_version)}  changes: {count(s.change)}  "
+             f"captures: {count(s.capture)}",
+             "instructions waiting for their document: "
+             f"{count(s.instruction, s.instruction.c.applied.is_(False))}"]
+    last = {str(e): read_checkpoint(conn, e) for e in EDITIONS}
+    lines.append("last checkpoint: " + ", ".join(f"{e} {d.isoformat() if d else '-'}"
+                                                 for e, d in last.items()))
+    lines.append(f"tracking since: {get_meta(conn, TRACKING_SINCE) or '- (dof-tracker run sets it)'}")
+    recent = runs(conn)[-200:]
+    failed = {(r.day, r.edition): r for r in recent if r.status is RunStatus.FAILED}
+    first = min((d for d, _ in failed), default=date.max)
+    done = done_editions(conn, first, date.max) if failed else frozenset()
+    waiting = [r for key, r in failed.items() if key not in done]
+    if recent:
+        r = recent[-1]
+        lines.append(f"last run: {r.day} {r.edition} {r.status} at {r.finished_at or r.started_at}")
+    for r in waiting:
+        lines.append(f"failed, retried next run: {r.day} {r.edition}: {r.error}")
+    return lines
+
+
+DEMO_TITLE = ("Estatuto Orgánico de Servicios de Salud del Instituto Mexicano del Seguro Social para el "
+              "Bienestar (IMSS-BIENESTAR)")
+DEMO_AS_OF = date(2023, 10, 6)  # the Estatuto of 05/10/2023 took effect the next day
+DEMO_DAYS = (date(2024, 5, 13), date(2024, 5, 17))
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """The main job, offline: a local DOF mirror, a fresh store, the IMSS-BIENESTAR case."""
+    base = ROOT / "fixtures" / "imss" / "estatuto_organico_base.txt"
+    tree = ROOT / "fixtures" / "dof"
+    if not base.is_file() or not tree.is_dir():
+        raise InputError(f"the demo needs the fixtures of a source checkout ({base} is missing)")
+    with contextlib.ExitStack() as stack:
+        url = args.db
+        if url is None:
+            folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="dof-tracker-demo-")))
+            url = URL.create("sqlite", database=str(folder / "demo.sqlite")).render_as_string()
+        mirror = stack.enter_context(serve_mirror(tree))
+        engine = open_engine(url)
+        stack.callback(engine.dispose)
+        _print(f"Local DOF mirror on {mirror.base_url}; store {safe_url(engine)}"
+               + ("" if args.db else " (temporary: pass --db URL to keep it)"))
+        _demo_import(engine, base)
+        _print(f"\n$ dof-tracker sync --from {DEMO_DAYS[0]} --to {DEMO_DAYS[1]} --source {mirror.base_url}")
+        report = sync(engine, day_range(*DEMO_DAYS), mirror.base_url, progress=True,
+                      on_result=lambda r: _print_result(r, "  "))
+        if report.failed:
+            raise StoreError(f"the demo sync failed: {report.failed[0].error}")
+        _demo_show(Store(engine))
+    return EXIT_OK
+
+
+def _demo_import(engine: Engine, base: Path) -> None:
+    _print(f"\n$ dof-tracker import {base.relative_to(ROOT)} --title '{DEMO_TITLE}' --as-of {DEMO_AS_OF}")
+    with engine.connect() as conn:
+        known = Tracked.load(conn).match(DEMO_TITLE)
+    if known is not None:
+        _print(f"  already tracked as document {known}")
+        return
+    result = import_document(engine, base.read_bytes(), str(base), DEMO_TITLE, DEMO_AS_OF)
+    _print(f"  registered document {result.document_id}: {result.title}")
+
+
+def _demo_show(store: Store) -> None:
+    estatuto = store.document(DEMO_TITLE)
+    entries = estatuto.changes(since=DEMO_DAYS[0])
+    _print(f"\n$ dof-tracker changes --document IMSS-BIENESTAR --since {DEMO_DAYS[0]} --redlines")
+    _print(f"{len(entries)} changes to the {estatuto.title}:")
+    sys.stdout.write(changes_table(entries, redlines=True))
+    for notice in {e.notice.codigo: e.notice for e in entries if e.notice}.values():
+        _print(f"\nDOF notice {notice.codigo} of {notice.date:%d/%m/%Y} ({notice.edition}): {notice.title}\n"
+               f"  {notice.url}")
+    _print("\n$ dof-tracker history IMSS-BIENESTAR '57, fracción IX'")
+    for v in estatuto.history("57, fracción IX"):
+        source = f" by DOF {v.notice.codigo} of {v.notice.date:%d/%m/%Y}" if v.notice else ""
+        until = v.valid_to.isoformat() if v.valid_to else "today"
+        _print(f"  {v.valid_from} .. {until}  {v.status}{source}: {_one_line(v.text)}")
+
+
+def _one_line(text: str, width: int = 90) -> str:
+    flat = " ".join(plain(text).split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+# --- arguments of the store-backed commands ------------------------------------------------------
+class UsageError(Exception):
+    """Bad command-line syntax: reported as one line, exit status 2 (argparse's convention)."""
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr instead of a usage block plus a line."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def add_store_commands(sub: Any) -> None:
+    """The subcommands of DESIGN §1.3 that use the store (``import`` … ``demo``)."""
+    p = sub.add_parser("import", help="register a document's text as of a date")
+    p.add_argument("file")
+    p.add_argument("--title", help="the document's title (default: the one the text gives)")
+    p.add_argument("--as-of", required=True, metavar="DATE", help="the date the text is as of (YYYY-MM-DD)")
+    p.set_defaults(handler=cmd_import)
+
+    p = sub.add_parser("sync", help="fetch DOF editions (MAT, VES, EXT) and ingest them")
+    p.add_argument("--date", help="one day (default: today in Mexico City)")
+    p.add_argument("--from", dest="start", metavar="D1", help="first day of a range")
+    p.add_argument("--to", dest="end", metavar="D2", help="last day of a range")
+    _source_options(p)
+    p.set_defaults(handler=cmd_sync)
+
+    p = sub.add_parser("notices", help="what the DOF published (as far as we fetched it)")
+    p.add_argument("--date")
+    p.add_argument("--since")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_notices)
+
+    p = sub.add_parser("run", help="the nightly scheduler (blocking; catches up missed days)")
+    p.add_argument("--once", action="store_true", help="one catch-up pass, then exit")
+    p.add_argument("--since", help="track from this day on (first run only; default: a week ago)")
+    p.add_argument("--lookback", type=int, default=LOOKBACK_DAYS,
+                   help="days a missing edition is looked for again (late EXT/VES editions)")
+    _source_options(p)
+    p.set_defaults(handler=cmd_run)
+
+    p = sub.add_parser("history", help="every version of one provision")
+    p.add_argument("document", metavar="DOC", help="document id or any unambiguous part of its title")
+    p.add_argument("citation", metavar="CITATION", help='e.g. "57, fracción IX"')
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_history)
+
+    p = sub.add_parser("at", help="a provision's text in force on a date")
+    p.add_argument("document", metavar="DOC")
+    p.add_argument("citation", metavar="CITATION")
+    p.add_argument("date", metavar="DATE")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_at)
+
+    p = sub.add_parser("changes", help="the change log")
+    p.add_argument("--since")
+    p.add_argument("--until")
+    p.add_argument("--document", metavar="DOC")
+    p.add_argument("--type", choices=[str(t) for t in ChangeType])
+    p.add_argument("--format", choices=FORMATS, default="table")
+    p.add_argument("--redlines", action="store_true", help="table: show each change's redline")
+    p.set_defaults(handler=cmd_changes)
+
+    p = sub.add_parser("info", help="where the store is and what it holds")
+    p.set_defaults(handler=cmd_info)
+
+    p = sub.add_parser("demo", help="offline demo: local DOF mirror, the IMSS-BIENESTAR case")
+    p.set_defaults(handler=cmd_demo)
+
+
+def _source_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--source", metavar="URL", help="base URL replacing www.dof.gob.mx and "
+                   "sidof.segob.gob.mx (e.g. a local mirror)")
+    p.add_argument("--notify-command", metavar="CMD", default=None,
+                   help=f"run CMD (summary on stdin) when editions fail or look wrong (or ${NOTIFY_ENV})")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="dof-tracker",
         description="Track what the Diario Oficial de la Federación changes, provision by provision.",
     )
@@ -105,16 +1357,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_amend)
 
-    for name in ("import", "sync", "notices", "run", "history", "at", "changes", "info", "demo"):
-        sub.add_parser(name).set_defaults(handler=cmd_not_ready)
+    add_store_commands(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The ``dof-tracker`` command. Every error is one line on stderr and a non-zero status."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except UsageError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_USAGE
+    quiet = logging.INFO if args.command == "run" else logging.WARNING
     logging.basicConfig(
-        level=logging.WARNING - 10 * min(args.verbose, 2),
+        level=quiet - 10 * min(args.verbose, 2),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     handler: Handler = args.handler
@@ -123,6 +1380,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except TrackerError as exc:
         print(f"dof-tracker {args.command}: {exc}", file=sys.stderr)
         return EXIT_USAGE if isinstance(exc, InputError) else EXIT_ERROR
+    except SQLAlchemyError as exc:
+        print(f"dof-tracker {args.command}: database error: {_short_error(exc)}", file=sys.stderr)
+        return EXIT_ERROR
     except KeyboardInterrupt:
         print(f"dof-tracker {args.command}: interrupted", file=sys.stderr)
         return 130

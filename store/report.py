@@ -1,0 +1,244 @@
+"""The change log as people read it: a terminal table, CSV, JSON, and a printable HTML page.
+
+Pure: change entries in, one string out. Every piece of gazette text (titles, provision texts,
+document names, URLs) is untrusted here: the DOF's own pages have carried markup in titles, and
+a store can be fed anything. So the HTML escapes every value (``html.escape`` with quotes),
+links only ``http``/``https`` URLs, carries a Content-Security-Policy that forbids scripts, and
+uses no JavaScript at all; the terminal table drops control characters (no escape sequences
+reach the terminal); CSV defuses cells a spreadsheet would run as formulas (OWASP).
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import re
+import textwrap
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from urllib.parse import urlsplit
+
+from diffing.model import ChangeType, DiffOp, Redline
+from diffing.text import redline
+
+from .api import ChangeEntry
+
+FORMATS = ("table", "json", "csv", "html")
+DISCLAIMER = ("A documentation tool with no legal effect: the official text is the one the Diario "
+              "Oficial de la Federación published. Each change links to its DOF notice.")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_EDITIONS = {"MAT": "matutina", "VES": "vespertina", "EXT": "extraordinaria"}
+
+
+# --- shared pieces --------------------------------------------------------------------------------
+def plain(text: str | None) -> str:
+    """Text safe for a terminal: control and bidi-override characters removed.
+
+    >>> plain("Art\\x1b[31m 57\\u202e")
+    'Art[31m 57'
+    """
+    return _CONTROL.sub("", text or "")
+
+
+def diff_of(entry: ChangeEntry) -> Redline:
+    """The entry's word-level redline; computed from before/after when none was stored."""
+    change = entry.change
+    if change.diff:
+        return change.diff
+    return redline(change.before or "", change.after or "")
+
+
+def inline_redline(diff: Redline) -> str:
+    """``[-old-]{+new+}`` markup for plain text."""
+    marks = {DiffOp.EQUAL: ("", ""), DiffOp.DELETE: ("[-", "-]"), DiffOp.INSERT: ("{+", "+}")}
+    return "".join(marks[op][0] + plain(piece) + marks[op][1] for op, piece in diff)
+
+
+def notice_line(entry: ChangeEntry) -> str:
+    """'DOF 15/05/2024 MAT 5727205' (or 'no DOF notice' for an imported text)."""
+    notice = entry.notice
+    if notice is None:
+        return "no DOF notice"
+    return f"DOF {notice.date:%d/%m/%Y} {notice.edition} {plain(notice.codigo)}"
+
+
+def _short(text: str, width: int) -> str:
+    flat = " ".join(plain(text).split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+# --- table --------------------------------------------------------------------------------------
+def changes_table(entries: Sequence[ChangeEntry], *, redlines: bool = False, width: int = 100) -> str:
+    """One line per change (date, type, provision, document, notice); with ``redlines``, the
+    word-level redline under each line."""
+    if not entries:
+        return "no changes\n"
+    rows = [(e.date.isoformat(), str(e.type), _short(e.citation, 38), _short(e.document, 34),
+             notice_line(e)) for e in entries]
+    widths = [max(len(r[i]) for r in rows) for i in range(4)]
+    lines: list[str] = []
+    for entry, row in zip(entries, rows, strict=True):
+        lines.append("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:4])) + "  " + row[4])
+        if redlines:
+            lines.extend(textwrap.wrap(_redline_text(entry), width, initial_indent="    ",
+                                       subsequent_indent="    ", break_on_hyphens=False))
+    return "\n".join(lines) + "\n"
+
+
+def _redline_text(entry: ChangeEntry) -> str:
+    change = entry.change
+    moved = f"(from {_short(entry.change.from_label or '', 40)}) " if change.from_label else ""
+    if change.type is ChangeType.ADDED and not change.before:
+        return moved + "{+" + plain(change.after) + "+}"
+    return moved + inline_redline(diff_of(entry))
+
+
+# --- csv and json -------------------------------------------------------------------------------
+CSV_COLUMNS = ("date", "valid_from", "document", "label", "citation", "type", "from_label", "before",
+               "after", "notice_codigo", "notice_date", "notice_edition", "notice_title", "notice_url",
+               "reconciled")
+
+
+def _cell(value: str) -> str:
+    """A spreadsheet-safe cell: a leading = + - @ would be run as a formula, so it gets a quote."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def changes_csv(entries: Iterable[ChangeEntry]) -> str:
+    """The change log as CSV (one header row, RFC 4180 quoting)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for e in entries:
+        n = e.notice
+        row = (e.date.isoformat(), e.valid_from.isoformat(), e.document, e.label, e.citation, str(e.type),
+               e.change.from_label or "", e.change.before or "", e.change.after or "",
+               n.codigo if n else "", n.date.isoformat() if n else "", str(n.edition) if n else "",
+               n.title if n else "", n.url if n else "", "yes" if e.reconciled else "no")
+        writer.writerow([_cell(str(value)) for value in row])
+    return out.getvalue()
+
+
+def changes_json(entries: Iterable[ChangeEntry]) -> str:
+    """A JSON list of DESIGN §1.3 change objects (plus document, date, valid_from, reconciled)."""
+    return json.dumps([e.to_json() for e in entries], ensure_ascii=False, indent=2) + "\n"
+
+
+# --- html -----------------------------------------------------------------------------------------
+_CSS = """
+body{font:11pt/1.45 Georgia,'Times New Roman',serif;color:#111;max-width:52rem;margin:2rem auto;
+padding:0 1rem}
+h1{font-size:1.5rem;margin:0 0 .3rem}h2{font-size:1.15rem;border-bottom:1px solid #444;margin:2rem 0 .6rem}
+h3{font-size:1rem;margin:0 0 .2rem}
+.meta,.source,.dates{font:9pt/1.4 Helvetica,Arial,sans-serif;color:#444;margin:.1rem 0}
+.disclaimer{font:9pt/1.4 Helvetica,Arial,sans-serif;border:1px solid #999;padding:.4rem .6rem}
+.change{margin:0 0 1.1rem;padding:.5rem .7rem;border-left:3px solid #888;break-inside:avoid}
+.added{border-color:#1a7f37}.derogated{border-color:#b42318}.modified{border-color:#9a6700}
+.renumbered{border-color:#0550ae}.type{font:bold 8pt Helvetica,Arial,sans-serif;text-transform:uppercase;
+letter-spacing:.05em;margin-left:.4rem;color:#444}.text{white-space:pre-wrap;margin:.3rem 0 0}
+del{color:#b42318;background:#ffebe9;text-decoration:line-through}ins{color:#1a7f37;background:#dafbe1;
+text-decoration:underline}.unreconciled{color:#b42318;font-weight:bold}
+@media print{body{margin:0;max-width:none}a{color:#111;text-decoration:none}
+a[href]::after{content:" <" attr(href) ">";font-size:8pt;word-break:break-all}
+del,ins{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
+"""
+_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+
+
+def esc(value: object) -> str:
+    """Escape any value for HTML text or a double-quoted attribute."""
+    return html.escape(str(value), quote=True)
+
+
+def safe_href(url: str | None) -> str | None:
+    """The URL if it is plain http(s) without credentials, else None (never ``javascript:``)."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or "@" in parts.netloc:
+        return None
+    if _CONTROL.search(url) or any(c.isspace() for c in url.strip()):
+        return None
+    return url.strip()
+
+
+def html_redline(diff: Redline) -> str:
+    """``<del>``/``<ins>`` markup, every piece escaped."""
+    tags = {DiffOp.EQUAL: ("", ""), DiffOp.DELETE: ("<del>", "</del>"), DiffOp.INSERT: ("<ins>", "</ins>")}
+    return "".join(tags[op][0] + esc(piece) + tags[op][1] for op, piece in diff)
+
+
+def _html_source(entry: ChangeEntry) -> str:
+    notice = entry.notice
+    if notice is None:
+        return '<p class="source">No DOF notice (a text imported by hand).</p>'
+    edition = _EDITIONS.get(str(notice.edition), str(notice.edition))
+    label = f"DOF {notice.date:%d/%m/%Y}, edición {edition}, código {notice.codigo}"
+    href = safe_href(notice.url)
+    link = f'<a href="{esc(href)}" rel="noopener noreferrer">{esc(label)}</a>' if href else esc(label)
+    return f'<p class="source">{link}: {esc(notice.title)}</p>'
+
+
+def _html_change(entry: ChangeEntry) -> str:
+    change = entry.change
+    moved = f" (before: {esc(change.from_label)})" if change.from_label else ""
+    if change.type is ChangeType.ADDED and not change.before:
+        body = f"<ins>{esc(change.after or '')}</ins>"
+    else:
+        body = html_redline(diff_of(entry))
+    warning = "" if entry.reconciled or entry.notice is None else \
+        ' <span class="unreconciled">not declared by the instrument\'s operative clause</span>'
+    return (f'<article class="change {esc(change.type)}">'
+            f'<h3>{esc(entry.citation)}<span class="type">{esc(change.type)}</span>{moved}</h3>'
+            f"{_html_source(entry)}"
+            f'<p class="dates">Published {entry.date.isoformat()} · in force from '
+            f"{entry.valid_from.isoformat()}{warning}</p>"
+            f'<div class="text">{body}</div></article>')
+
+
+def changes_html(entries: Sequence[ChangeEntry], *, title: str = "DOF change log",
+                 filters: str = "", generated: datetime | None = None) -> str:
+    """A self-contained, printable HTML page: changes grouped by document, redlines inline."""
+    groups: dict[tuple[int, str], list[ChangeEntry]] = {}
+    for entry in entries:
+        groups.setdefault((entry.document_id, entry.document), []).append(entry)
+    stamp = f"Generated {generated:%Y-%m-%d %H:%M %Z}".strip() if generated else ""
+    meta = " · ".join(part for part in (stamp, filters, f"{len(entries)} changes") if part)
+    sections = [f"<section><h2>{esc(name)}</h2>{''.join(_html_change(e) for e in items)}</section>"
+                for (_, name), items in groups.items()]
+    if not sections:
+        sections = ["<p>No changes match.</p>"]
+    return ("<!DOCTYPE html>\n<html lang=\"es\"><head><meta charset=\"utf-8\">"
+            f'<meta http-equiv="Content-Security-Policy" content="{esc(_CSP)}">'
+            '<meta name="referrer" content="no-referrer">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>{esc(title)}</title><style>{_CSS}</style></head><body>"
+            f'<header><h1>{esc(title)}</h1><p class="meta">{esc(meta)}</p>'
+            f'<p class="disclaimer">{esc(DISCLAIMER)}</p></header>'
+            + "".join(sections) + "</body></html>\n")
+
+
+def describe_filters(since: date | None, until: date | None, document: str | None,
+                     type_: str | None) -> str:
+    """The filters of a change-log query, for the report's header."""
+    parts = []
+    if since:
+        parts.append(f"since {since.isoformat()}")
+    if until:
+        parts.append(f"until {until.isoformat()}")
+    if document:
+        parts.append(f"document {document}")
+    if type_:
+        parts.append(f"type {type_}")
+    return ", ".join(parts)
+
+
+__all__ = ["CSV_COLUMNS", "DISCLAIMER", "FORMATS", "changes_csv", "changes_html", "changes_json",
+           "changes_table", "describe_filters", "diff_of", "esc", "html_redline", "inline_redline",
+           "notice_line", "plain", "safe_href"]
