@@ -23,7 +23,7 @@ import platformdirs
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import URL, Connection, Engine, create_engine, event, func, inspect, make_url, select, text
-from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError, StatementError
 
 from errors import InputError, StoreError
 
@@ -127,7 +127,7 @@ def open_engine(url: str | URL | None = None, *, migrate: bool = True) -> Engine
             pass
         if migrate:
             ensure_schema(engine)
-    except SQLAlchemyError as exc:
+    except (SQLAlchemyError, StoreError) as exc:
         engine.dispose()
         raise StoreError(f"cannot open {safe_url(parsed)}: {_reason(exc)}") from None
     return engine
@@ -135,7 +135,7 @@ def open_engine(url: str | URL | None = None, *, migrate: bool = True) -> Engine
 
 def _reason(exc: BaseException) -> str:
     """The first line of a database error, without SQL or parameters."""
-    original = exc.orig if isinstance(exc, DBAPIError) else exc
+    original = exc.orig if isinstance(exc, StatementError) and exc.orig is not None else exc
     lines = str(original).strip().splitlines()
     return lines[0] if lines else type(original).__name__
 
@@ -144,7 +144,7 @@ def _reason(exc: BaseException) -> str:
 def transaction(engine: Engine) -> Iterator[Connection]:
     """One write transaction: commit on success, roll back on any error.
 
-    Database errors come out as ``StoreError`` (the first line of the driver's message), so a
+    SQLAlchemy errors come out as ``StoreError`` (the first line of the driver's message), so a
     disk-full or constraint failure never shows as a traceback; errors from the caller's own
     code pass through unchanged after the rollback.
     """
@@ -153,7 +153,7 @@ def transaction(engine: Engine) -> Iterator[Connection]:
             conn.execution_options(**{_IMMEDIATE: True})
             with conn.begin():
                 yield conn
-    except DBAPIError as exc:
+    except SQLAlchemyError as exc:
         raise StoreError(f"database error: {_reason(exc)}") from exc
 
 

@@ -34,6 +34,8 @@ def save_capture(conn: Connection, capture: Capture) -> int:
     The body is stored once per sha256 (compressed when that saves space) and the digest is
     checked first: a capture whose bytes do not match its sha256 is not evidence.
     """
+    if capture.fetched_at.tzinfo is None:
+        raise StoreError(f"capture of {capture.url} has a naive fetch time: captures are timed in UTC")
     actual = hashlib.sha256(capture.body).hexdigest()
     if actual != capture.sha256:
         raise StoreError(f"capture of {capture.url} claims sha256 {capture.sha256[:12]}… but its "

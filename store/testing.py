@@ -13,7 +13,7 @@ import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
-from sqlalchemy import URL, create_engine, make_url
+from sqlalchemy import URL, create_engine, make_url, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.schema import CreateSchema, DropSchema
 
@@ -55,6 +55,8 @@ def temporary_postgres_schema(base: str | None = None) -> Iterator[str]:
             yield with_search_path(base, schema)
         finally:
             with admin.begin() as conn:
+                # a connection left open by a test must fail the drop loudly, not hang it
+                conn.execute(text("SET LOCAL lock_timeout = '20s'"))
                 conn.execute(DropSchema(schema, cascade=True))
     finally:
         admin.dispose()
