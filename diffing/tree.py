@@ -56,11 +56,11 @@ def _last(label: str) -> str:
     return label.rpartition("__")[2]
 
 
-def _moved(old_label: str, new_label: str, kind: Kind) -> bool:
-    """Renumbered in its own right (not merely carried along by a renumbered parent)."""
+def _moved(old_label: str, new_label: str, kind: Kind, parent_origin: str | None) -> bool:
+    """Renumbered or moved in its own right (not merely carried along by a renumbered parent)."""
     if kind is Kind.ARTICULO or kind in CONTAINER_KINDS:
         return old_label != new_label
-    return _last(old_label) != _last(new_label)
+    return _last(old_label) != _last(new_label) or old_label.rpartition("__")[0] != parent_origin
 
 
 def _parents(document: Document) -> dict[str, tuple[str, int]]:
@@ -79,17 +79,23 @@ def identity_origin(old: Document, new: Document) -> dict[str, str]:
     """Label identity, plus renumbered subtrees found by digest among vanished/new labels."""
     old_index, new_index = old.index(), new.index()
     origin = {label: label for label in new_index if label in old_index}
-    vanished: dict[tuple[Kind, str], list[Provision]] = {}
+    vanished: dict[tuple[object, ...], list[Provision]] = {}
     for label, node in old_index.items():
         if label not in new_index:
-            vanished.setdefault((node.kind, node.digest), []).append(node)
+            vanished.setdefault(_shape(node), []).append(node)
     for label, node in new_index.items():
         if label in origin:
             continue
-        candidates = vanished.get((node.kind, node.digest))
+        candidates = vanished.get(_shape(node))
         if candidates:
             _pair_subtree(candidates.pop(0), node, origin)
     return origin
+
+
+def _shape(node: Provision) -> tuple[object, ...]:
+    """A subtree's content without its labels or number: equal for a renumbered subtree."""
+    return (node.kind, comparable_text(node.text), comparable_text(node.heading), node.status,
+            tuple((_last(c.label), _shape(c)) for c in node.children))
 
 
 def _pair_subtree(old: Provision, new: Provision, origin: dict[str, str]) -> None:
@@ -107,13 +113,14 @@ def changes_between(old: Document, new: Document,
     used: set[str] = set()
     out: list[Change] = []
     for index, node in enumerate(new.provisions):
-        out.extend(_walk(node, "", index, origin, old_index, used))
+        out.extend(_walk(node, "", index, origin, old_index, used, ""))
     out.extend(_removed(old, used))
     return tuple(out)
 
 
 def _walk(node: Provision, parent: str, index: int, origin: Mapping[str, str],
-          old_index: Mapping[str, Provision], used: set[str]) -> Iterator[Change]:
+          old_index: Mapping[str, Provision], used: set[str],
+          parent_origin: str | None) -> Iterator[Change]:
     old_label = origin.get(node.label)
     old = old_index.get(old_label) if old_label is not None else None
     if old is None or old_label is None:
@@ -121,7 +128,7 @@ def _walk(node: Provision, parent: str, index: int, origin: Mapping[str, str],
         if node.kind in CONTAINER_KINDS:           # "que comprende el artículo 57 Bis"
             yield from _articles_in(node)
         return
-    if old.digest == node.digest:
+    if old.digest == node.digest or old.label != node.label and _shape(old) == _shape(node):
         used.update(p.label for p in old.walk())
     else:
         used.add(old.label)
@@ -131,14 +138,14 @@ def _walk(node: Provision, parent: str, index: int, origin: Mapping[str, str],
         used.update(p.label for p in old.walk())
         yield _change(ChangeType.DEROGATED, node, old, parent, index)
         return
-    if _moved(old.label, node.label, node.kind):
+    if _moved(old.label, node.label, node.kind, parent_origin):
         yield _change(ChangeType.RENUMBERED, node, old, parent, index)
     elif not same_content(old, node):
         yield _change(ChangeType.MODIFIED, node, old, parent, index)
-    if old.digest == node.digest and old.label != node.label:
+    if old.label != node.label and _shape(old) == _shape(node):
         return                                   # moved as a whole, children carried along
     for position, child in enumerate(node.children):
-        yield from _walk(child, node.label, position, origin, old_index, used)
+        yield from _walk(child, node.label, position, origin, old_index, used, old.label)
 
 
 def _articles_in(container: Provision) -> Iterator[Change]:
