@@ -67,7 +67,7 @@ def to_label(locator: Locator) -> str:
 # --- tokens --------------------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class Token:
-    type: str    # NOUN NUM ORD QUOTE SEP OF RANGE CON ACTUAL RECORRE PASA DENOM COMPRENDE DET WORD
+    type: str    # NOUN NUM ORD QUOTE SEP OF TO CON ACTUAL RECORRE PASA DENOM COMPRENDE DET WORD
     text: str
     kind: Kind | None = None
     plural: bool = False
@@ -102,7 +102,6 @@ _SPEC: tuple[tuple[str, str], ...] = (
     ("DENOM", r"denominad[oa]s?"),
     ("ACTUAL", r"actual(?:es)?|vigentes?"),
     ("NOUN", "|".join(f"(?:{p})" for p, _ in _NOUNS)),
-    ("RANGE", r"(?:del|de\s+la|de\s+los|de\s+las)\s+(?=\S+\s+(?:\S+\s+)?al?\s)"),
     ("ORD", _ORDINAL),
     ("NUM", rf"\d+(?:\s*(?:o\.|º|°|o\b))?(?:\s*\.?-\s*[A-ZÑ]\b)?"
             rf"(?:[\s-]+(?:{_LATIN}\b|\d+\b(?!\s*[,;]?\s*\d)|(?-i:[A-ZÑ])\b))*"
@@ -236,6 +235,7 @@ class _State:
     actual_next: bool = False
     renumber_from: list[Directive] | None = None
     renumber_to: list[Locator] = field(default_factory=list)
+    relative: list[Directive] = field(default_factory=list)  # renumberings awaiting "del artículo N"
     heading_only: bool = False
     after_con: bool = False
     after_det: bool = False
@@ -251,6 +251,8 @@ def read_targets(verb: Verb, text: str, source: str) -> list[Directive]:
         index = _step(state, tokens, index)
     _flush(state)
     _finish_renumbering(state)
+    if state.relative:
+        _place_relative(state, _parent_for(state, state.relative[0].target[0][0]))
     if not state.out:
         raise AmendmentError(f"no target found for 'se {verb}' in {text[:120]!r}")
     return _dedupe(state.out)
@@ -310,12 +312,20 @@ def _on_paragraph_noun(state: _State, tokens: list[Token], index: int) -> int:
     ordinals = list(state.ordinals)
     state.ordinals.clear()
     index += 1
-    while index < len(tokens) and tokens[index].type in ("ORD", "SEP", "TO") and (
-            tokens[index].type == "ORD" or _next_is(tokens, index + 1, "ORD")):
-        if tokens[index].type == "ORD":
-            ordinals.append(_ordinal_value(tokens[index].text))
+    ranged = False
+    while index < len(tokens) and tokens[index].type in ("ORD", "SEP", "TO", "OF") and \
+            _ordinal_ahead(tokens, index):
+        token = tokens[index]
+        if token.type == "ORD":
+            value = _ordinal_value(token.text)
+            if ranged and ordinals and ordinals[-1].isdigit() and value.isdigit():
+                ordinals.extend(str(n) for n in range(int(ordinals[-1]) + 1, int(value)))
+            ordinals.append(value)
+            ranged = False
+        elif labels.fold(token.text) == "al":
+            ranged = True                   # "del décimo quinto al décimo séptimo"
         index += 1
-    unit_first = state.after_det and not state.after_con and not _article_in_context(state)
+    unit_first = not _article_in_context(state)
     if unit_first or (state.after_det and not state.after_con and _next_is(tokens, index, "OF")):
         state.pending.extend([[(Kind.PARRAFO, n, False)] for n in ordinals])
     else:
@@ -327,6 +337,16 @@ def _on_paragraph_noun(state: _State, tokens: list[Token], index: int) -> int:
         state.group = None
     state.after_det = state.after_con = False
     return index
+
+
+def _ordinal_ahead(tokens: list[Token], index: int) -> bool:
+    """Is there another ordinal before the next noun or number ('noveno, y del décimo …')?"""
+    for token in tokens[index:]:
+        if token.type == "ORD":
+            return True
+        if token.type not in ("SEP", "TO", "OF"):
+            return False
+    return False
 
 
 def _paragraph_parent(state: _State) -> Locator:
@@ -550,6 +570,8 @@ def _on_of(state: _State, tokens: list[Token], index: int) -> int:
             chain.insert(0, (group.kind, group.numbers[0], group.actual[0]))
         if group.kind is Kind.ARTICULO:
             _flush_pending_if_complete(state, force=True)
+    if group.numbers and group.kind is Kind.ARTICULO and state.relative:
+        _place_relative(state, ((Kind.ARTICULO, group.numbers[0]),))
     return end
 
 
@@ -574,7 +596,13 @@ def _on_ord(state: _State, tokens: list[Token], index: int) -> int:
     if not state.ordinals and state.group is not None and _after_conjunction(tokens, index) \
             and index >= 2 and tokens[index - 2].text == ",":
         state.group.closed = True           # "fracción XI, y segundo párrafo": the article's
-    state.ordinals.append(_ordinal_value(tokens[index].text))
+    value = _ordinal_value(tokens[index].text)
+    previous = tokens[index - 1] if index else None
+    if previous is not None and previous.type in ("OF", "TO") and \
+            labels.fold(previous.text) == "al" and state.ordinals and value.isdigit() \
+            and state.ordinals[-1].isdigit():
+        state.ordinals.extend(str(n) for n in range(int(state.ordinals[-1]) + 1, int(value)))
+    state.ordinals.append(value)
     return index + 1
 
 
@@ -626,7 +654,8 @@ def _on_actual(state: _State, tokens: list[Token], index: int) -> int:
 
 def _on_recorre(state: _State, tokens: list[Token], index: int) -> int:
     """'recorriéndose en su orden la actual fracción V para pasar a ser la fracción VI'."""
-    _flush_pending_if_complete(state, force=True)
+    if state.pending and any(k is Kind.ARTICULO for k, _ in state.context):
+        _flush_pending_if_complete(state, force=True)
     state.renumber_from = []
     state.renumber_to = []
     return index + 1
@@ -685,7 +714,34 @@ def _finish_renumbering(state: _State) -> None:
     sources = sources[-len(targets):] if len(sources) >= len(targets) else sources
     for source, target in zip(sources, targets, strict=False):
         new = (*source.target[:-1], *target)
-        state.out.append(replace(source, verb=Verb.RENUMERA, new=new))
+        directive = replace(source, verb=Verb.RENUMERA, new=new)
+        if source.target[0][0] in _ORDINAL_NUMBERED:
+            state.out.append(directive)
+        else:
+            state.relative.append(directive)
+
+
+def _place_relative(state: _State, parent: Locator) -> None:
+    """Renumberings read before their article ('…, para ser las XXIX y XXX del artículo 90')."""
+    for directive in state.relative:
+        assert directive.new is not None
+        state.out.append(replace(directive, target=(*parent, *directive.target),
+                                 new=(*parent, *directive.new)))
+    state.relative = []
+
+
+def _on_num(state: _State, tokens: list[Token], index: int) -> int:
+    """A number with no noun of its own: in 'recorriéndose las actuales XXVIII y XXIX'."""
+    if state.renumber_from is not None and not state.renumber_to:
+        kind = state.pending[-1][-1][0] if state.pending else (
+            state.group.kind if state.group else Kind.FRACCION)
+        token = tokens[index]
+        if _fits(kind, token):
+            number = labels.part(kind, token.text).partition("_")[2]
+            state.renumber_from.append(Directive(Verb.RENUMERA, ((kind, number),), state.source,
+                                                 actual=state.actual_next))
+            state.actual_next = False
+    return index + 1
 
 
 def _on_quote(state: _State, tokens: list[Token], index: int) -> int:
@@ -702,7 +758,7 @@ def _on_comprende(state: _State, tokens: list[Token], index: int) -> int:
 _HANDLERS = {
     "NOUN": _on_noun, "OF": _on_of, "ORD": _on_ord, "SEP": _on_sep, "DET": _on_det,
     "CON": _on_con, "ACTUAL": _on_actual, "RECORRE": _on_recorre, "PASA": _on_pasa,
-    "QUOTE": _on_quote, "COMPRENDE": _on_comprende,
+    "QUOTE": _on_quote, "COMPRENDE": _on_comprende, "NUM": _on_num,
 }
 
 
