@@ -96,3 +96,32 @@ def test_cli_readable(capsys: pytest.CaptureFixture[str]) -> None:
 def test_cli_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert main(["amend", str(BASE), str(tmp_path / "nope.txt")]) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+def _modified(old: str, new: str) -> str:
+    text = MODIFICATION.read_text(encoding="utf-8")
+    assert old in text
+    return text.replace(old, new)
+
+
+def test_ellipsis_that_cannot_be_aligned_is_reported() -> None:
+    base = parse_statute(BASE.read_text(encoding="utf-8"))
+    outcome = amend(base, _modified("I. a VIII. ...\nIX. Se deroga.", "XXX. a XL. ...\nIX. Se deroga."))
+    unresolved = [d for d in outcome.discrepancies if d.kind == "unresolved"]
+    assert [d.label for d in unresolved] == ["art_57"]
+    assert "XXX a XL" in unresolved[0].detail.replace("xxx", "XXX").replace("xl", "XL")
+
+
+def test_target_missing_from_the_base_is_reported() -> None:
+    base = parse_statute(BASE.read_text(encoding="utf-8"))
+    outcome = amend(base, _modified("57, fracciones XIX y XX;", "57, fracciones XIX, XX y XL;"))
+    found = [(str(d.kind), d.label) for d in outcome.discrepancies]
+    assert ("unresolved", "art_57__frac_xl") in found
+    assert ("unmatched_instruction", "art_57__frac_xl") in found
+
+
+def test_undeclared_change_is_reported() -> None:
+    base = parse_statute(BASE.read_text(encoding="utf-8"))
+    outcome = amend(base, _modified("57, fracciones XIX y XX;", "57, fracción XIX;"))
+    assert [(str(d.kind), d.label) for d in outcome.discrepancies] == [
+        ("undeclared_change", "art_57__frac_xx")]
