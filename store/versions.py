@@ -23,6 +23,7 @@ from . import schema as s
 from .tree import TREE_COLUMNS, RowIndex, StoredRow, provision_row
 
 BATCH = 5000
+MAX_NAME_WORDS = 40
 COMPUTED = "computed"
 DECLARED = "declared"
 
@@ -97,8 +98,8 @@ def register_document(conn: Connection, title: str, document: Document, as_of: d
     newer text of a known document goes through ``apply_new_version``.
     """
     search = normalize_title(title)
-    if not search:
-        raise InputError("a document needs a title")
+    if not search or "\x00" in title:
+        raise InputError("a document needs a title (without NUL characters)")
     existing = conn.execute(select(s.document.c.id).where(s.document.c.search_title == search)).scalar()
     if existing is not None:
         raise StoreError(f"document {title!r} is already registered (id {existing})")
@@ -322,9 +323,11 @@ def find_documents(conn: Connection, query: str) -> tuple[tuple[int, str], ...]:
 
     Each word is bound as a parameter and matched literally (``%`` and ``_`` included).
     """
-    words = normalize_title(query).split()
-    if not words:
-        raise InputError("empty document name")
+    words = list(dict.fromkeys(normalize_title(query).split()))
+    if not words or "\x00" in query:
+        raise InputError("a document name must have a word and no NUL characters")
+    if len(words) > MAX_NAME_WORDS:
+        raise InputError(f"a document name of more than {MAX_NAME_WORDS} different words is no name")
     doc = s.document
     conditions = [doc.c.search_title.contains(word, autoescape=True) for word in words]
     rows = conn.execute(select(doc.c.id, doc.c.title).where(*conditions).order_by(doc.c.id)).all()
