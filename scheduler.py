@@ -262,6 +262,8 @@ class Tracked:
         if not name:
             return None
         found = [doc_id for doc_id, title in self.titles.items() if same_instrument(name, title)]
+        if len(found) > 1:  # "Ley X" and "Ley X (LX)" both tracked: only the exact name decides
+            found = [doc_id for doc_id in found if _words(self.titles[doc_id]) == _words(name)]
         return found[0] if len(found) == 1 else None
 
 

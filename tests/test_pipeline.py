@@ -1,0 +1,253 @@
+"""The pipeline of one DOF day, end to end through the real local mirror (SQLite and PostgreSQL).
+
+The IMSS-BIENESTAR case: the Estatuto is imported as of 06/10/2023, the fixture editions of
+13-17 May 2024 are synced over HTTP from ``scraper.mirror``, and the store must then hold the
+Modificación of 15/05/2024 as the change list a lawyer writes by hand
+(``fixtures/imss/expected_changes.json``), every change linked to that notice.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import shutil
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, select
+from test_pipeline_support import (
+    AS_OF,
+    BASE,
+    FIRST,
+    IMSS_CODIGO,
+    LAST,
+    ROOT,
+    TITLE,
+    partial_editions,
+    state_digest,
+)
+from test_store_support import BACKENDS, database_url
+
+import scheduler
+from scraper.mirror import FIXTURES, FaultPlan, serve_mirror
+from scraper.model import Edition, NoticeKind
+from store import RunStatus, open_engine, runs
+from store import schema as s
+from store.api import Store
+
+EXPECTED = json.loads((ROOT / "fixtures" / "imss" / "expected_changes.json").read_text(encoding="utf-8"))
+DAYS = scheduler.day_range(date.fromisoformat(FIRST), date.fromisoformat(LAST))
+
+
+@pytest.fixture(scope="module")
+def mirror_url() -> Iterator[str]:
+    with serve_mirror() as mirror:
+        yield mirror.base_url
+
+
+@pytest.fixture(name="engine", params=BACKENDS)
+def engine_fixture(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    with contextlib.ExitStack() as stack:
+        engine = open_engine(database_url(request.param, tmp_path, stack))
+        yield engine
+        engine.dispose()
+
+
+def _import_base(engine: Engine, as_of: str = AS_OF) -> scheduler.ImportResult:
+    return scheduler.import_document(engine, BASE.read_bytes(), str(BASE), TITLE, date.fromisoformat(as_of))
+
+
+@pytest.fixture(name="synced")
+def synced_fixture(engine: Engine, mirror_url: str) -> Engine:
+    _import_base(engine)
+    report = scheduler.sync(engine, DAYS, mirror_url)
+    assert not report.failed, report.summary()
+    return engine
+
+
+# --- the IMSS-BIENESTAR case ---------------------------------------------------------------------
+def test_the_modificacion_becomes_the_hand_written_change_list(synced: Engine) -> None:
+    entries = Store(synced).document("IMSS-BIENESTAR").changes()
+    got = [(e.label, str(e.type)) for e in entries]
+    assert sorted(got) == sorted((c["label"], c["type"]) for c in EXPECTED["changes"])
+    for entry in entries:
+        assert entry.notice is not None and entry.notice.codigo == IMSS_CODIGO
+        assert entry.notice.date == date(2024, 5, 15) and entry.notice.edition is Edition.MAT
+        assert entry.notice.url == ("https://www.dof.gob.mx/nota_detalle.php?codigo=5727205"
+                                    "&fecha=15/05/2024")  # the public link, not the mirror's
+        assert entry.date == date(2024, 5, 15)
+        assert entry.valid_from == date(2024, 5, 16)  # "entrará en vigor al día siguiente"
+        assert entry.reconciled
+
+
+def test_history_of_a_derogated_fraccion_shows_before_and_after(synced: Engine) -> None:
+    before, after = Store(synced).document("IMSS-BIENESTAR").history("57, fracción IX")
+    assert (before.valid_from, before.valid_to, str(before.status)) == (date(2023, 10, 6), date(2024, 5, 16),
+                                                                         "vigente")
+    assert "Elaborar el programa anual de comunicación social" in before.text and before.notice is None
+    assert (after.valid_from, after.valid_to, str(after.status), str(after.change)) == (
+        date(2024, 5, 16), None, "derogado", "derogated")
+    assert after.notice is not None and after.notice.codigo == IMSS_CODIGO
+    assert "Se deroga" in after.text
+
+
+def test_at_gives_the_text_before_and_after_the_modificacion(synced: Engine) -> None:
+    estatuto = Store(synced).document("imss bienestar")
+    assert "Elaborar el programa anual" in estatuto.at("57, fracción IX", "2024-05-15").text
+    assert "Se deroga" in estatuto.at("57, fracción IX", "2024-05-16").text
+    new = estatuto.at("57 Bis", "2024-05-16")
+    assert "Coordinación de Calidad e Información Estratégica" in new.text
+    with pytest.raises(Exception, match="not in force"):
+        estatuto.at("57 Bis", "2024-05-15")
+
+
+def test_notices_are_classified_and_errata_are_not_reforms(synced: Engine) -> None:
+    store = Store(synced)
+    notices = {n.codigo: n for n in store.notices(since=FIRST)}
+    assert len(notices) == 25  # 5 + 4 + 2 + 8 + 3 + 3 listed in the six fixture editions
+    assert notices["5727402"].kind is NoticeKind.ERRATA and notices["5727301"].kind is NoticeKind.ERRATA
+    assert notices[IMSS_CODIGO].kind is NoticeKind.AMENDS
+    with synced.connect() as conn:
+        linked = dict(conn.execute(select(s.notice.c.codigo, s.notice.c.document_id)).all())
+        bodies = dict(conn.execute(select(s.notice.c.codigo, s.notice.c.sha256)).all())
+    estatuto = store.document("IMSS-BIENESTAR").id
+    assert linked[IMSS_CODIGO] == estatuto and linked["5727402"] == estatuto  # the aclaración
+    assert bodies[IMSS_CODIGO] is not None  # its body is archived and hashed
+    assert {e.notice.codigo for e in store.changes() if e.notice} == {IMSS_CODIGO}
+
+
+def test_rerunning_the_days_is_a_no_op(synced: Engine, mirror_url: str) -> None:
+    before = state_digest(synced)
+    report = scheduler.sync(synced, DAYS, mirror_url)
+    assert {r.status for r in report.results} == {RunStatus.NOOP}
+    assert state_digest(synced) == before
+    assert partial_editions(synced) == []
+
+
+def test_every_edition_attempt_has_a_run_record(synced: Engine) -> None:
+    with synced.connect() as conn:
+        records = runs(conn)
+    assert len(records) == 15 and {r.status for r in records} == {RunStatus.OK}
+    mat15 = next(r for r in records if r.day == date(2024, 5, 15) and r.edition is Edition.MAT)
+    assert mat15.counts["changes"] == 14 and mat15.counts["amendments_applied"] == 1
+    assert "duration_ms" in mat15.counts
+    assert "5727203" in (mat15.error or "")  # the unreadable amending stub is reported, not hidden
+
+
+# --- amendments to documents we do not track yet ----------------------------------------------
+def test_amendments_to_an_untracked_document_wait_for_its_import(engine: Engine, mirror_url: str,
+                                                                  tmp_path: Path) -> None:
+    report = scheduler.sync(engine, DAYS, mirror_url)
+    assert not report.failed
+    with engine.connect() as conn:
+        waiting = conn.execute(select(s.instruction.c.target, s.instruction.c.verb)
+                               .where(s.instruction.c.applied.is_(False))).all()
+    assert sorted((t, v) for t, v in waiting) == sorted((i["target"], i["verb"])
+                                                        for i in EXPECTED["instructions"])
+    result = _import_base(engine)
+    assert (result.created, result.pending.applied, result.pending.changes) == (True, 1, 14)
+    entries = Store(engine).document("IMSS-BIENESTAR").changes()
+    assert sorted((e.label, str(e.type)) for e in entries) == sorted(
+        (c["label"], c["type"]) for c in EXPECTED["changes"])
+    assert {e.notice.codigo for e in entries if e.notice} == {IMSS_CODIGO}
+    with engine.connect() as conn:
+        assert conn.execute(select(s.instruction).where(s.instruction.c.applied.is_(False))).first() is None
+
+
+def test_an_import_as_of_a_later_date_already_contains_the_amendment(engine: Engine, mirror_url: str) -> None:
+    scheduler.sync(engine, DAYS, mirror_url)
+    result = _import_base(engine, as_of="2024-06-01")
+    assert (result.pending.applied, result.pending.reflected) == (0, 1)
+    assert Store(engine).changes() == ()
+
+
+# --- edition bookkeeping: no edition, lookback, failures -----------------------------------------
+def test_a_missing_edition_is_looked_for_again_until_the_lookback_passes(engine: Engine,
+                                                                          mirror_url: str) -> None:
+    today = date(2024, 5, 17)
+    first = scheduler.catch_up(engine, mirror_url, today=today, since=date(2024, 5, 13), lookback=2)
+    assert not first.failed and len(first.results) == 15
+    with engine.connect() as conn:
+        pending = scheduler.pending_editions(conn, date(2024, 5, 13), today)
+    # 15-17 May are inside the two-day lookback: their missing VES/EXT stay open (late editions)
+    assert pending == [(date(2024, 5, d), e) for d in (15, 16, 17) for e in (Edition.VES, Edition.EXT)]
+    second = scheduler.catch_up(engine, mirror_url, today=date(2024, 5, 20), lookback=2)
+    assert [(r.day, r.edition) for r in second.results][:6] == pending
+    assert (date(2024, 5, 20), Edition.MAT) in [(r.day, r.edition) for r in second.results]
+    monday = next(r for r in second.results if r.day == date(2024, 5, 20) and r.edition is Edition.MAT)
+    assert not monday.warnings  # today's matutina may simply not be out yet
+    missing_weekday = scheduler.catch_up(engine, mirror_url, today=date(2024, 5, 21), lookback=2)
+    monday = next(r for r in missing_weekday.results if r.day == date(2024, 5, 20)
+                  and r.edition is Edition.MAT)
+    assert any("weekday" in w for w in monday.warnings)  # a weekday without matutina is suspicious
+
+
+def test_a_failed_edition_is_recorded_and_retried_never_skipped(engine: Engine, tmp_path: Path) -> None:
+    with serve_mirror(plan=FaultPlan(seed=1, rates={"http_503": 1.0}, retry_after=0)) as broken:
+        report = scheduler.sync(engine, DAYS, broken.base_url)
+    assert [r.status for r in report.results] == [RunStatus.FAILED]  # stops at the first failure
+    assert "503" in (report.results[0].error or "")
+    with engine.connect() as conn:
+        assert conn.execute(select(s.checkpoint)).first() is None
+        assert conn.execute(select(s.notice)).first() is None
+        assert [r.status for r in runs(conn)] == [RunStatus.FAILED]
+    with serve_mirror() as healthy:
+        retry = scheduler.sync(engine, DAYS, healthy.base_url)
+    assert not retry.failed and len(retry.results) == 15
+
+
+def test_a_page_that_parses_to_nothing_fails_loudly_and_writes_nothing(engine: Engine,
+                                                                       tmp_path: Path) -> None:
+    tree = tmp_path / "dof"
+    shutil.copytree(FIXTURES, tree)
+    page = tree / "www" / "index" / "2024-05-15_MAT.html"
+    page.write_bytes(page.read_bytes().replace(b"nota_detalle.php?codigo=", b"nota_otra.php?codigo="))
+    with serve_mirror(tree) as changed_layout:
+        report = scheduler.sync(engine, [date(2024, 5, 15)], changed_layout.base_url)
+    assert report.results[0].status is RunStatus.FAILED
+    assert "layout" in (report.results[0].error or "")
+    with engine.connect() as conn:
+        assert conn.execute(select(s.checkpoint)).first() is None  # never "no publication"
+        assert conn.execute(select(s.notice)).first() is None
+
+
+# --- which document a notice names ------------------------------------------------------------
+@pytest.mark.parametrize(("name", "title", "same"), [
+    ("Estatuto Orgánico de Servicios de Salud del IMSS-BIENESTAR", TITLE, True),
+    (TITLE, "ESTATUTO Orgánico de Servicios de Salud del Instituto Mexicano del Seguro Social para el "
+            "Bienestar (IMSS-BIENESTAR).", True),
+    ("estatuto organico de servicios de salud del instituto mexicano del seguro social para el bienestar",
+     TITLE, True),
+    ("el Reglamento Interior de la Secretaría de Salud", "Reglamento Interior de la Secretaria de Salud",
+     True),
+    ("Ley General de Salud", "Reglamento de la Ley General de Salud en Materia de Publicidad", False),
+    ("Reglamento de la Ley General de Salud", "Ley General de Salud", False),
+    ("Estatuto Orgánico del IMSS", TITLE, False),
+    ("Ley Federal del Trabajo (LFT)", "Ley Federal del Trabajo (LFTR)", False),
+    ("", TITLE, False),
+])
+def test_same_instrument(name: str, title: str, same: bool) -> None:
+    assert scheduler.same_instrument(name, title) is same
+    assert scheduler.same_instrument(title, name) is same
+
+
+def test_a_name_that_fits_two_documents_matches_neither() -> None:
+    tracked = scheduler.Tracked({1: "Ley Federal del Trabajo", 2: "Ley Federal del Trabajo (LFT)",
+                                 3: "Ley Agraria (LA)", 4: "Ley Agraria (LAG)"})
+    assert tracked.match("Ley Federal del Trabajo") == 1  # the exact name decides
+    assert tracked.match("Ley Federal del Trabajo (LFT)") == 2
+    assert tracked.match("Ley Agraria") is None  # two candidates, neither exact: no guess
+    assert tracked.match("Ley Agraria (LAG)") == 4
+
+
+def test_the_dof_date_is_the_mexico_city_date() -> None:
+    from datetime import UTC, datetime
+
+    # 01:00 UTC on 10 March 2026 is still 9 March in Mexico City (UTC-6 since 2023)
+    assert scheduler.mexico_today(datetime(2026, 3, 10, 1, 0, tzinfo=UTC)) == date(2026, 3, 9)
+    assert scheduler.mexico_today(datetime(2026, 3, 10, 6, 0, tzinfo=UTC)) == date(2026, 3, 10)
+    # 2022 still had daylight saving time (UTC-5): 04:30 UTC on 1 July 2022 was 23:30 on 30 June
+    assert scheduler.mexico_today(datetime(2022, 7, 1, 4, 30, tzinfo=UTC)) == date(2022, 6, 30)
+    assert scheduler.mexico_today(datetime(2022, 7, 1, 5, 30, tzinfo=UTC)) == date(2022, 7, 1)
