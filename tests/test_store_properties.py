@@ -76,7 +76,8 @@ def assert_live_rows_are_the_text(engine: Engine, document_id: int, by_revision:
         rows = conn.execute(select(pv.c.label, pv.c.rev_from, pv.c.rev_to)
                             .where(pv.c.document_id == document_id)).all()
     for number, text in by_revision.items():
-        live = sorted(r.label for r in rows if r.rev_from <= number and (r.rev_to is None or r.rev_to > number))
+        live = sorted(r.label for r in rows
+                      if r.rev_from <= number and (r.rev_to is None or r.rev_to > number))
         assert live == sorted(p.label for p in text.walk()), number
 
 
