@@ -90,6 +90,8 @@ def is_annotation(line: str) -> bool:
     >>> is_annotation("Derogada DOF 23-04-2021"), is_annotation("El artículo 5 dice.")
     (True, False)
     """
+    if "DOF" not in line and not line[:1].isdigit():
+        return _NOTE_RE.match(line) is not None  # every other note names the DOF or opens with a date
     if _NOTE_RE.match(line):
         return True
     if len(line) > 600 or not _DATE_SEARCH.search(line):

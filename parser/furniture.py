@@ -17,6 +17,7 @@ line, because a sentence ending at the end of a wrapped line must not start a pa
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -88,33 +89,43 @@ def _table_row(line: str) -> str | None:
     return "| " + " | ".join(cells) + " |"
 
 
+def _title_above(lines: list[str], index: int) -> list[str]:
+    """The upper-case lines just above line ``index`` (a 'CÁMARA DE DIPUTADOS' line), stopping
+    at a blank line or at the end of the previous page (the line that carries the form feed)."""
+    back = index - 1
+    while back >= 0 and not lines[back].strip():
+        back -= 1
+    found: list[str] = []
+    while back >= 0 and "\f" not in lines[back]:
+        line = lines[back].strip()
+        if not line or line.upper() != line:
+            break
+        found.insert(0, line)
+        back -= 1
+    return found
+
+
 def _running_title(lines: list[str]) -> frozenset[str]:
-    """The lines printed above 'CÁMARA DE DIPUTADOS ...' on every page: the law's running title."""
-    found: set[str] = set()
+    """The law's running title: the lines printed above 'CÁMARA DE DIPUTADOS ...' on most pages.
+
+    Counting matters: a heading that ends a page ("CAPÍTULO II") sits above the next page's
+    header once, the running title on every page.
+    """
+    seen: Counter[str] = Counter()
+    headers = 0
     for index, line in enumerate(lines):
-        if line.strip() != _CAMARA:
-            continue
-        back = index - 1
-        while back >= 0 and not lines[back].strip():
-            back -= 1
-        while back >= 0 and lines[back].strip() and lines[back].strip().upper() == lines[back].strip():
-            found.add(lines[back].strip())
-            back -= 1
-    return frozenset(found)
+        if line.strip() == _CAMARA:
+            headers += 1
+            seen.update(set(_title_above(lines, index)))
+    return frozenset(line for line, count in seen.items() if count * 2 >= headers)
 
 
 def running_title(text: str) -> str:
     """The statute's name from a Cámara running header ('' if it has none)."""
-    lines = text.replace("\f", "\n").split("\n")
+    lines = text.split("\n")
     for index, line in enumerate(lines):
         if line.strip() == _CAMARA:
-            back, title = index - 1, list[str]()
-            while back >= 0 and not lines[back].strip():
-                back -= 1
-            while back >= 0 and lines[back].strip() and lines[back].strip().upper() == lines[back].strip():
-                title.insert(0, lines[back].strip())
-                back -= 1
-            return " ".join(title)
+            return " ".join(_title_above(lines, index))
     return ""
 
 
@@ -198,8 +209,8 @@ def line_width(lines: list[Physical]) -> int:
     return 0
 
 
-def logical_lines(text: str, starts_unit: Callable[[str], str]) -> Iterator[tuple[int, str, bool]]:
-    """(line number, logical line, is_furniture) in order; wrapped lines joined into one.
+def logical_lines(text: str, starts_unit: Callable[[str], str]) -> Iterator[tuple[int, str, bool, str]]:
+    """(line number, logical line, is_furniture, kind of its first line), wrapped lines joined.
 
     ``starts_unit(line)`` names the kind of unit a physical line opens ('' for prose, 'note',
     'heading', 'unit'); in wrapped text such a line starts a new logical line only after a line
@@ -212,12 +223,12 @@ def logical_lines(text: str, starts_unit: Callable[[str], str]) -> Iterator[tupl
     pending_kind = ""
     for phys in lines:
         if phys.furniture:
-            yield phys.lineno, phys.text, True
+            yield phys.lineno, phys.text, True, ""
             continue
         line = phys.text
         if not line:
             if width and pending:
-                yield pending_no, _join(pending), False
+                yield pending_no, _join(pending), False, pending_kind
                 pending, pending_kind = [], ""
             continue
         kind = starts_unit(line)
@@ -225,10 +236,10 @@ def logical_lines(text: str, starts_unit: Callable[[str], str]) -> Iterator[tupl
             pending.append(line)
             continue
         if pending:
-            yield pending_no, _join(pending), False
+            yield pending_no, _join(pending), False, pending_kind
         pending, pending_no, pending_kind = [line], phys.lineno, kind
     if pending:
-        yield pending_no, _join(pending), False
+        yield pending_no, _join(pending), False, pending_kind
 
 
 def _continues(pending: list[str], pending_kind: str, line: str, kind: str, width: int,

@@ -175,8 +175,10 @@ def _opens_unit(line: str) -> bool:
         return True
     if first in "IVXL" and _FRACCION_RE.match(line):
         return True
-    if first == "l" and line[1:3] in (".-", ". "):
+    if first == "l" and (line[1:3] in (".-", ". ") or _NUMERAL_RE.match(line)):
         return True
+    if first in "Aa" and ("..." in line or "…" in line) and _elision(line) is not None:
+        return True  # "ARTICULOS QUINTO A TRIGESIMO TERCERO.- ......"
     if first.islower() and _INCISO_RE.match(line):
         return True
     if first.isdigit() and _NUMERAL_RE.match(line):
@@ -210,9 +212,12 @@ def classify_lines(text: str) -> tuple[Line, ...]:
     """
     out: list[Line] = []
     in_transitorios = False
-    for number, logical, furniture in logical_lines(text, starts_unit):
+    for number, logical, furniture, first in logical_lines(text, starts_unit):
         if furniture:
             out.append(Line(LineKind.FURNITURE, logical, raw=logical, lineno=number))
+            continue
+        if first == "" and "DOF" not in logical:
+            out.append(_prose(logical, number))  # most lines: no marker, no note
             continue
         for lineno, line in _split_glued(number, logical):
             classified = classify_line(line, in_transitorios, lineno)
@@ -222,6 +227,19 @@ def classify_lines(text: str) -> tuple[Line, ...]:
                 in_transitorios = False
             out.append(classified)
     return tuple(out)
+
+
+def _prose(line: str, lineno: int) -> Line:
+    """A line whose start is no unit marker, heading or note: prose, a table row, a signature,
+    or an elision that opens with its ellipsis ("… III. y IV. …")."""
+    first = line[:1]
+    if first == "|":
+        return Line(LineKind.TABLE, line, raw=line, lineno=lineno)
+    if first in "MCDSRAE" and _SIGNATURE_RE.match(line):
+        return Line(LineKind.SIGNATURE, line, raw=line, lineno=lineno)
+    if first in ".…[":
+        return classify_line(line, False, lineno)
+    return Line(LineKind.PARAGRAPH, line, raw=line, lineno=lineno)
 
 
 def classify_line(line: str, in_transitorios: bool = False, lineno: int = 0) -> Line:

@@ -77,7 +77,7 @@ class Annotation:
 
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "«": '"', "»": '"', "„": '"', "‘": "'", "’": "'"})
-_SPACE = re.compile(r"\s+")
+_QUOTE_CHARS = re.compile("[“”«»„‘’]")
 
 
 def comparable_text(text: str) -> str:
@@ -89,8 +89,12 @@ def comparable_text(text: str) -> str:
     >>> comparable_text("  “Se  deroga”\\n la fracción ")
     '"Se deroga" la fracción'
     """
-    folded = unicodedata.normalize("NFC", text).translate(_QUOTES)
-    return _SPACE.sub(" ", folded).strip()
+    if not text:
+        return ""
+    folded = unicodedata.normalize("NFC", text)
+    if _QUOTE_CHARS.search(folded):  # str.translate is slow, and most texts have no such quote
+        folded = folded.translate(_QUOTES)
+    return " ".join(folded.split())  # the same white space as re's \s, at C speed
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,15 +112,15 @@ class Provision:
     digest: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        h = hashlib.sha256()
-        for part in (self.kind, self.number, comparable_text(self.heading),
-                     comparable_text(self.text), self.status):
-            h.update(part.encode())
-            h.update(b"\x1f")
+        # One sha256 over kind, number, heading, text, status (each followed by \x1f), then each
+        # child's label and digest: the same bytes as hashing them one by one, in one call.
+        pieces = [self.kind, "\x1f", self.number, "\x1f", comparable_text(self.heading), "\x1f",
+                  comparable_text(self.text), "\x1f", self.status, "\x1f"]
         for child in self.children:
-            h.update(child.label.encode())
-            h.update(child.digest.encode())
-        object.__setattr__(self, "digest", h.hexdigest()[:32])
+            pieces.append(child.label)
+            pieces.append(child.digest)
+        digest = hashlib.sha256("".join(pieces).encode()).hexdigest()[:32]
+        object.__setattr__(self, "digest", digest)
 
     @property
     def own_digest(self) -> str:

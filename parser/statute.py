@@ -50,6 +50,7 @@ _ENACTING_RE = re.compile(
 _DEROGATED_RE = re.compile(
     r"\(?\s*(?:Se\s+deroga[n]?|SE\s+DEROGA[N]?|Derogad[oa]s?|DEROGAD[OA]S?)\s*\)?\s*[.;]?\s*\)?\s*[.;]?$")
 _LETTERS = "abcdefghijklmnñopqrstuvwxyz"
+_ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
 
 @dataclass(eq=False)
@@ -67,6 +68,7 @@ class _Node:
     paragraphs: int = 0           # paragraphs counted so far (own text counts for list items)
     last_paragraph: _Node | None = None
     list_intro: _Node | None = None  # the paragraph that introduced the current list
+    list_kinds: set[Kind] = field(default_factory=set)  # kinds of list items among the children
 
     def freeze(self) -> Provision:
         return Provision(self.label, self.kind, self.number, self.heading, self.text, self.status,
@@ -229,8 +231,9 @@ class _Builder:
         self.register(node, line)
         if parent.kind is Kind.PARRAFO:
             parent.list_intro = parent  # a restarted list hangs from the paragraph introducing it
-        elif parent.list_intro is None or not any(c.kind is kind for c in parent.children):
+        elif kind not in parent.list_kinds:
             parent.list_intro = parent.last_paragraph
+        parent.list_kinds.add(kind)
         parent.children.append(node)
         self.stack.append(node)
         self.holder = node
@@ -401,7 +404,16 @@ def _continues(node: _Node, ahead: Line) -> bool:
         node.kind is Kind.INCISO and following == current + 2 and node.number.startswith("n"))
 
 
+_SIMPLE_NUMBER = {Kind.FRACCION: re.compile(r"[IVXL]+"), Kind.INCISO: re.compile(r"[a-z]"),
+                  Kind.NUMERAL: re.compile(r"\d+"), Kind.ARTICULO: re.compile(r"(\d+)o?")}
+
+
 def _part(kind: Kind, number: str, line: Line) -> str:
+    simple = _SIMPLE_NUMBER.get(kind)
+    found = simple.fullmatch(number) if simple is not None else None
+    if found is not None and (kind is not Kind.FRACCION or _ROMAN.fullmatch(number)):
+        # The common cases ("III", "a", "2", "57", "1o"), without the general number reader.
+        return f"{labels.PREFIX[kind]}_{(found.group(1) if found.groups() else number).lower()}"
     try:
         return labels.part(kind, number)
     except ValueError:
