@@ -177,15 +177,16 @@ def _opens_unit(line: str) -> bool:
         return True
     if first == "l" and (line[1:3] in (".-", ". ") or _NUMERAL_RE.match(line)):
         return True
-    if first in "Aa" and ("..." in line or "…" in line) and _elision(line) is not None:
-        return True  # "ARTICULOS QUINTO A TRIGESIMO TERCERO.- ......"
     if first.islower() and _INCISO_RE.match(line):
         return True
     if first.isdigit() and _NUMERAL_RE.match(line):
         return True
     if first in ".…[":
         return _ELISION_RE.match(line) is not None
-    return first.isupper() and _ORDINAL_ITEM_RE.match(line) is not None
+    if first.isupper() and _ORDINAL_ITEM_RE.match(line) is not None:
+        return True
+    # Ranges: "ARTICULOS QUINTO A TRIGESIMO TERCERO.- ......", "SEGUNDO A CUARTO.- ......"
+    return ("..." in line or "…" in line) and _elision(line) is not None
 
 
 def _split_glued(number: int, line: str) -> list[tuple[int, str]]:
@@ -305,6 +306,8 @@ def _is_roman(token: str) -> bool:
 
 def _clean(number: str) -> str:
     """A unit number as written, without trailing punctuation or doubled spaces."""
+    if number.isalnum():
+        return number  # "III", "57", "a": nothing to clean
     cleaned = " ".join(number.replace("–", "-").split()).strip(" .:-)")
     return re.sub(r"\s*-\s*", "-", re.sub(r"\.-", "-", cleaned))
 
@@ -358,8 +361,9 @@ def _masculine(number: str) -> bool:
 
 def _make(kind: LineKind, unit: Kind, number: str, rest: str, raw: str, lineno: int) -> Line:
     text = rest.strip()
-    elided = bool(text) and _ELISION_RE.match(text) is not None
-    derogated = bool(text) and _DEROGATED_RE.match(text) is not None
+    head = text[:1]
+    elided = head in ".…[" and _ELISION_RE.match(text) is not None
+    derogated = head in "(SsDd" and len(text) < 40 and _DEROGATED_RE.match(text) is not None
     return Line(kind, "" if elided else text, _clean(number), unit, elided=elided,
                 derogated=derogated, raw=raw, lineno=lineno)
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from parser import Kind
+from parser.lines import classify_line
 from parser.statute import Line, LineKind, classify_lines
 
 
@@ -176,3 +179,20 @@ def test_markdown_from_marker_is_cleaned() -> None:
     lines = classify_lines(text)
     assert [(line.kind, line.number) for line in lines] == [
         (LineKind.ARTICLE, "2"), (LineKind.ELISION, "I"), (LineKind.FRACCION, "IV")]
+
+
+def _texts(samples: Path) -> list[Path]:
+    fixtures = Path(__file__).resolve().parent.parent / "fixtures" / "statutes"
+    return [*sorted((samples / "consolidated").glob("*.txt")), *sorted((samples / "texts").glob("*")),
+            *sorted(fixtures.glob("*.txt")), *sorted(fixtures.glob("*.md"))]
+
+
+def test_fast_path_agrees_with_full_classification(samples: Path) -> None:
+    """Prose lines skip most checks; on every real text they must come out as the full check says."""
+    checked = 0
+    for path in _texts(samples):
+        for line in classify_lines(path.read_text(encoding="utf-8")):
+            if line.kind is LineKind.PARAGRAPH:
+                assert classify_line(line.raw).kind is LineKind.PARAGRAPH, (path.name, line.raw[:80])
+                checked += 1
+    assert checked > 1000
