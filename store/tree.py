@@ -10,10 +10,9 @@ always stands for one and the same subtree (which is why rebuilt nodes are memoi
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from errors import StoreError
 from parser.model import Annotation, Document, Kind, Provision, Status
@@ -28,9 +27,8 @@ TREE_COLUMNS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class StoredRow:
-    """One ``provision_version`` row, typed."""
+class StoredRow(NamedTuple):
+    """One ``provision_version`` row, typed (a tuple: whole documents are rebuilt from these)."""
 
     id: int
     label: str
@@ -39,8 +37,8 @@ class StoredRow:
     heading: str
     text: str
     status: str
-    annotations: tuple[dict[str, Any], ...]
-    children: tuple[str, ...]
+    annotations: Sequence[dict[str, Any]]
+    children: Sequence[str]
     digest: str
     rev_from: int
     rev_to: int | None
@@ -51,15 +49,9 @@ class StoredRow:
     from_label: str | None
 
     @classmethod
-    def from_mapping(cls, row: Mapping[Any, Any]) -> StoredRow:
-        return cls(
-            id=row["id"], label=row["label"], kind=row["kind"], number=row["number"],
-            heading=row["heading"], text=row["text"], status=row["status"],
-            annotations=tuple(row["annotations"]), children=tuple(row["children"]),
-            digest=row["digest"], rev_from=row["rev_from"], rev_to=row["rev_to"],
-            valid_from=row["valid_from"], valid_to=row["valid_to"], notice_id=row["notice_id"],
-            change=row["change"], from_label=row["from_label"],
-        )
+    def from_row(cls, row: Sequence[Any]) -> StoredRow:
+        """From a row selecting ``TREE_COLUMNS`` (same order as the fields)."""
+        return cls._make(row)
 
     def live_at(self, revision: int) -> bool:
         return self.rev_from <= revision and (self.rev_to is None or self.rev_to > revision)

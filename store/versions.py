@@ -221,7 +221,7 @@ def _current_rows(conn: Connection, document_id: int) -> dict[str, StoredRow]:
     pv = s.provision_version
     result = conn.execute(select(*TREE_COLUMNS).where(pv.c.document_id == document_id,
                                                       pv.c.rev_to.is_(None)))
-    return {row.label: StoredRow.from_mapping(row._mapping) for row in result}
+    return {row.label: StoredRow.from_row(row) for row in result}
 
 
 def _plan(document_id: int, document: Document, current: dict[str, StoredRow],
@@ -290,7 +290,7 @@ def document_at(conn: Connection, document_id: int, on: date) -> Document:
     result = conn.execute(select(*TREE_COLUMNS).where(
         pv.c.document_id == document_id, pv.c.rev_from <= revision.number,
         or_(pv.c.rev_to.is_(None), pv.c.rev_to > revision.number)))
-    index = RowIndex(StoredRow.from_mapping(row._mapping) for row in result)
+    index = RowIndex(StoredRow.from_row(row) for row in result)
     return index.document(document_title(conn, document_id), revision.top, revision.number)
 
 
@@ -311,7 +311,7 @@ def subtree_rows(conn: Connection, document_id: int, label: str, revision: int |
         query = query.where(subtree)
     if revision is not None:
         query = query.where(pv.c.rev_from <= revision, or_(pv.c.rev_to.is_(None), pv.c.rev_to > revision))
-    return RowIndex(StoredRow.from_mapping(row._mapping) for row in conn.execute(query))
+    return RowIndex(StoredRow.from_row(row) for row in conn.execute(query))
 
 
 def _is_container(label: str) -> bool:
