@@ -20,11 +20,11 @@ _RANK = {kind: rank for rank, kind in enumerate((
     Kind.APARTADO, Kind.PARRAFO, Kind.FRACCION, Kind.INCISO, Kind.NUMERAL))}
 
 _NOUNS: tuple[tuple[Kind, str], ...] = (
-    (Kind.ARTICULO, r"art[ií]culos?|arts?\.?"),
+    (Kind.ARTICULO, r"art[ií]culos?|arts?(?:\.|\b)"),
     (Kind.FRACCION, r"fracci[oó]n(?:es)?|fracc?\.|fr\."),
     (Kind.INCISO, r"incisos?|inc\."),
     (Kind.PARRAFO, r"p[aá]rrafos?|p[aá]rr?\."),
-    (Kind.NUMERAL, r"numerales?|num\."),
+    (Kind.NUMERAL, r"numeral(?:es)?|num\."),
     (Kind.APARTADO, r"apartados?|apdo\.|apt\."),
     (Kind.TRANSITORIO, r"transitorios?"),
     (Kind.LIBRO, r"libros?"),
@@ -38,15 +38,17 @@ _ORDINAL_WORD = (
     r"|octav[oa]|noven[oa])|d[eé]cim[oa]|vig[eé]sim[oa]|trig[eé]sim[oa]|[uú]nic[oa]"
     r"|und[eé]cim[oa]|duod[eé]cim[oa]"
 )
-_LATIN = r"(?:bis|ter|qu[aá]ter|quinquies|quintus|sexies|septies|octies|nonies|decies)"
+_LATIN = r"(?:bis|ter|qu[aá]ter|quinquies|quintus|sexies|sextus|septies|octies|nonies|decies)"
 _NUMBER = (
     rf"(?:\d+(?:\s*(?:o\.|º|°)|o\b)?(?:\s*\.?-?\s*[A-ZÑa-zñ]\b)?(?:[\s-]+(?:{_LATIN}|\d+|[A-ZÑ]\b))*"
-    rf"|[IVXLC]+(?:-[A-Z]\b)?(?:\s+{_LATIN})*"
     rf"|(?:{_ORDINAL_WORD})(?:\s+{_LATIN})?"
+    rf"|[IVXLC]+\b(?:-[A-Z]\b)?(?:\s+{_LATIN})*"
     rf"|[a-zñ](?:\)|\b)(?:\s+{_LATIN})?)"
 )
+# Nouns start a word: "art" inside "cuarto" or "Bellas Artes" is no article.
 _NOUN_RE = re.compile(
-    "|".join(f"(?P<k{i}>{pattern})" for i, (_, pattern) in enumerate(_NOUNS)), re.IGNORECASE
+    "(?<!\\w)(?:" + "|".join(f"(?P<k{i}>{pattern})" for i, (_, pattern) in enumerate(_NOUNS)) + ")",
+    re.IGNORECASE,
 )
 _NUMBER_RE = re.compile(rf"\s*(?P<num>{_NUMBER})", re.IGNORECASE)
 _ORDINAL_BEFORE_RE = re.compile(rf"(?P<num>{_ORDINAL_WORD})\s+$", re.IGNORECASE)

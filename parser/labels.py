@@ -33,7 +33,7 @@ KIND_OF_PREFIX: dict[str, Kind] = {prefix: kind for kind, prefix in PREFIX.items
 
 # Latin qualifiers in their legal order; "quintus" is a real variant of "quinquies" (LFD 257 Quintus).
 LATIN_RANK: dict[str, int] = {
-    "bis": 2, "ter": 3, "quater": 4, "quinquies": 5, "quintus": 5, "sexies": 6,
+    "bis": 2, "ter": 3, "quater": 4, "quinquies": 5, "quintus": 5, "sexies": 6, "sextus": 6,
     "septies": 7, "octies": 8, "nonies": 9, "novies": 9, "decies": 10, "undecies": 11,
     "duodecies": 12, "terdecies": 13, "quaterdecies": 14, "quindecies": 15,
 }

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from parser import Document, Kind, Status, read_statute
+from parser import Document, Kind, Status, format_citation, parse_citation, read_statute
 
 _DOF_DATE = re.compile(r"\d{1,2}-\d{1,2}-\d{4}")
 
@@ -226,3 +226,17 @@ def test_decree_registro_publico(samples: Path) -> None:
     assert counts[Kind.TRANSITORIO] == 6
     assert counts[Kind.CAPITULO] == 1
     _labels_unique(document)
+
+
+def test_every_real_label_round_trips_through_citations(amparo: tuple[Document, list[str]],
+                                                        iva: tuple[Document, list[str]],
+                                                        samples: Path) -> None:
+    """label -> 'artículo 2-A, fracción I, inciso b), numeral 4' -> the same label, for all of them."""
+    decree = _sample(samples, "texts", "*Cultura_Fisica_Deporte*")
+    documents = [amparo[0], iva[0], read_statute(decree.read_bytes())]
+    labels = [p.label for document in documents for p in document.walk()]
+    assert len(labels) > 2000
+    for label in labels:
+        assert parse_citation(format_citation(label)) == label, (label, format_citation(label))
+    assert format_citation("art_84-sextus") == "artículo 84 Sextus"
+    assert parse_citation("artículo 84 Sextus, fracción II") == "art_84-sextus__frac_ii"
