@@ -235,7 +235,7 @@ def test_every_real_label_round_trips_through_citations(amparo: tuple[Document, 
     decree = _sample(samples, "texts", "*Cultura_Fisica_Deporte*")
     documents = [amparo[0], iva[0], read_statute(decree.read_bytes())]
     labels = [p.label for document in documents for p in document.walk()]
-    assert len(labels) > 2000
+    assert len(labels) > 1900
     for label in labels:
         assert parse_citation(format_citation(label)) == label, (label, format_citation(label))
     assert format_citation("art_84-sextus") == "artículo 84 Sextus"
