@@ -188,17 +188,23 @@ def split_instrument(clause: str) -> tuple[str, str]:
 
 def split_actions(targets: str) -> list[tuple[Verb, str]]:
     """The clause cut at each 'se VERB': one (verb, its target text) per action."""
+    return [(verb, text) for verb, text, _ in _actions(targets)]
+
+
+def _actions(targets: str) -> list[tuple[Verb, str, str]]:
+    """(verb, target text, the action as written: 'se ADICIONAN la fracción V …')."""
     matches = list(_VERB_RE.finditer(targets))
     if not matches:
         raise AmendmentError(f"no 'se reforma/adiciona/deroga' in clause: {targets[:120]!r}")
-    out = []
+    out: list[tuple[Verb, str, str]] = []
     for index, match in enumerate(matches):
         end = matches[index + 1].start() if index + 1 < len(matches) else len(targets)
         stem = re.sub(r"(?:n|d[oa]s?)$", "", labels.fold(match.group("verb")))
         verb = _VERBS.get(stem) or _VERBS[stem.rstrip("a") + "a"]
         text = targets[match.end():end].strip().rstrip(",; ")
         text = re.sub(r"[,;]?\s*\by$", "", text)
-        out.append((verb, text))
+        written = re.sub(r"[,;]?\s*\by$", "", targets[match.start():end].strip().rstrip(",; "))
+        out.append((verb, text, written))
     return out
 
 
@@ -768,11 +774,11 @@ def read_clause(clause: str) -> tuple[str, list[Directive]]:
     text = " ".join(clause.split())
     targets, instrument = split_instrument(text)
     directives: list[Directive] = []
-    for verb, action in split_actions(targets):
+    for verb, action, written in _actions(targets):
         if verb in (Verb.EXPIDE, Verb.ABROGA) and not re.search(r"\bart[ií]culo", action, re.I):
-            directives.append(Directive(verb, (), f"se {verb} {action}"))
+            directives.append(Directive(verb, (), written))
             continue
-        directives.extend(read_targets(verb, action, f"se {verb} {action}"))
+        directives.extend(read_targets(verb, action, written))
     return instrument, link_renumbering(directives)
 
 

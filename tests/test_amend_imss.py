@@ -125,3 +125,17 @@ def test_undeclared_change_is_reported() -> None:
     outcome = amend(base, _modified("57, fracciones XIX y XX;", "57, fracción XIX;"))
     assert [(str(d.kind), d.label) for d in outcome.discrepancies] == [
         ("undeclared_change", "art_57__frac_xx")]
+
+
+def test_dof_note_html_gives_the_same_changes(expected: dict) -> None:
+    """Engineer C's mirror wraps the Modificación in SIDOF note HTML (edition of 15 May 2024)."""
+    note = IMSS.parent / "dof" / "sidof" / "docFuente" / "5727205.html"
+    if not note.exists():
+        pytest.skip("the DOF mirror fixtures are not present")
+    from parser import read_amendment_text
+
+    base = parse_statute(BASE.read_text(encoding="utf-8"))
+    outcome = amend(base, read_amendment_text(note.read_bytes(), note.name))
+    assert [(c.label, str(c.type)) for c in outcome.changes] == \
+        [(c["label"], c["type"]) for c in expected["changes"]]
+    assert outcome.discrepancies == ()
