@@ -164,7 +164,8 @@ class _Applier:
             elif unit.kind is Kind.ARTICULO:
                 self.article(unit)
             else:
-                self.problem(unit.part, f"line {unit.lineno}: a {unit.kind} outside any article")
+                self.problem("", f"line {unit.lineno}: a {unit.kind} outside any article: "
+                             f"{(unit.text or unit.number)[:80]!r}")
 
     def heading(self, unit: BodyUnit) -> None:
         label = self.container_label(unit.kind, unit.number)

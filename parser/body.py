@@ -119,8 +119,9 @@ def build_body(lines: tuple[Line, ...] | list[Line]) -> tuple[BodyUnit, ...]:
             top.append(article)
             stack = [article]
         elif not stack:
-            raise AmendmentError(f"line {line.lineno}: body text outside any article: "
-                                 f"{line.raw[:80]!r}")
+            # prose outside any article (agency instruments restating numerales or sections):
+            # kept as a stray paragraph so the apply step reports it instead of guessing
+            top.append(_Open(Kind.PARRAFO, text=line.raw, lineno=line.lineno))
         else:
             _add_line(stack, line)
     return tuple(unit.freeze() for unit in top)

@@ -260,8 +260,17 @@ def read_targets(verb: Verb, text: str, source: str) -> list[Directive]:
     if state.relative:
         _place_relative(state, _parent_for(state, state.relative[0].target[0][0]))
     if not state.out:
+        if state.heading_only or _WHOLE_INSTRUMENT_RE.match(text):
+            # "Se reforma la denominación de la Convocatoria", "Se modifican los Lineamientos
+            # …, conforme al Anexo": the instrument itself, not one of its provisions
+            return [Directive(verb, (), source, heading_only=state.heading_only)]
         raise AmendmentError(f"no target found for 'se {verb}' in {text[:120]!r}")
     return _dedupe(state.out)
+
+
+_WHOLE_INSTRUMENT_RE = re.compile(
+    r"(?:el|la|los|las)?\s*(?:Ley|Reglamento|C[oó]digo|Estatuto|Decreto|Acuerdo|Lineamientos|Reglas"
+    r"|Norma|Manual|Disposiciones|Convocatoria|Bases|Criterios|Programa|Pol[ií]ticas)\b")
 
 
 def _dedupe(directives: list[Directive]) -> list[Directive]:
