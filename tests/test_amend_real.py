@@ -170,3 +170,10 @@ def test_registro_paragraph_renumbering(registro: AmendmentOutcome) -> None:
     assert by_label[("art_41__par_4", "renumbered")].from_label == "art_41__par_3"
     heading = by_label[("cap_4", "modified")]
     assert heading.after == "Obligaciones de la Persona Solicitante Autorizada"
+
+
+def test_registro_transitorios(registro: AmendmentOutcome) -> None:
+    assert [t.number for t in registro.transitorios] == [1, 2, 3, 4, 5, 6]
+    assert registro.entry_into_force.kind == "day_after_publication"
+    assert registro.transitorios[3].text.startswith("La Secretaría de Hacienda y Crédito Público "
+                                                    "tiene un plazo de 180 días naturales")
