@@ -4,8 +4,8 @@
     >>> tracker = open_store()                                    # doctest: +SKIP
     >>> estatuto = tracker.document("imss-bienestar")             # doctest: +SKIP
     >>> estatuto.history("57, fracción IX")                       # doctest: +SKIP
-    (<Version artículo 57, fracción IX 2023-03-01..2024-05-16 vigente 'Las demás que ...'>,
-     <Version artículo 57, fracción IX 2024-05-16.. derogado (derogated, DOF 5727035) 'Se deroga.'>)
+    (<Version artículo 57, fracción IX 2023-03-01..2024-05-16 vigente 'IX. Las demás que le ...'>,
+     <Version artículo 57, fracción IX 2024-05-16.. derogado (derogated, DOF 5727035) 'IX. Se deroga.'>)
     >>> estatuto.at("57, fracción IX", "2024-05-01").text          # doctest: +SKIP
     >>> tracker.changes(since="2024-05-01", type="derogated")     # doctest: +SKIP
 
@@ -16,8 +16,7 @@ parameter, or is refused with ``InputError`` before it gets there.
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -29,6 +28,7 @@ from diffing.text import redline
 from errors import InputError, NotFound
 from parser.citations import format_citation, parse_citation
 from parser.model import Document, Provision, Status
+from parser.render import provision_text
 from scraper.model import Notice, NoticeKind
 
 from . import schema as s
@@ -48,25 +48,6 @@ from .versions import (
 
 DateLike = date | str
 Day = date  # for classes with a field called ``date``
-
-
-def _renderer() -> Callable[[Provision], str]:
-    """``parser.render.provision_text`` (the one renderer), or a plain join until it lands."""
-    try:
-        module = importlib.import_module("parser.render")
-    except ImportError:
-        return _plain_text
-    render: Callable[[Provision], str] = module.provision_text
-    return render
-
-
-def _plain_text(provision: Provision) -> str:
-    lines = [part for part in (provision.heading, provision.text) if part]
-    lines.extend(_plain_text(child) for child in provision.children)
-    return "\n".join(lines)
-
-
-provision_text = _renderer()
 
 
 def as_date(value: DateLike, what: str = "date") -> date:
@@ -355,21 +336,37 @@ def _notice_kind(value: NoticeKind | str) -> NoticeKind:
         raise InputError(f"unknown notice kind {str(value)[:40]!r} (one of: {allowed})") from None
 
 
+_OPS = {op.value: op for op in DiffOp}
+_TYPES = {kind.value: kind for kind in ChangeType}
+
+
 def _changes(conn: Connection, conditions: Sequence[ColumnElement[bool]]) -> tuple[ChangeEntry, ...]:
+    """The change log rows matching ``conditions``, oldest first.
+
+    Rows are read positionally and each notice is built once per query: a month of changes is
+    thousands of rows sharing a few dozen notices, and per-row overhead is what this costs.
+    """
     c, d, n = s.change, s.document, s.notice
-    query = (select(c, d.c.title.label("document_title"), n.c.id.label("n_id"), *_NOTICE_COLUMNS)
+    query = (select(c.c.label, c.c.type, c.c.from_label, c.c.before, c.c.after, c.c.diff, c.c.date,
+                    c.c.valid_from, c.c.reconciled, c.c.origin, c.c.document_id, d.c.title, n.c.id,
+                    *_NOTICE_COLUMNS)
              .join(d, d.c.id == c.c.document_id).outerjoin(n, n.c.id == c.c.notice_id)
              .where(*conditions).order_by(c.c.date, c.c.id))
-    return tuple(_change_entry(row) for row in conn.execute(query))
-
-
-def _change_entry(row: Any) -> ChangeEntry:
-    change = Change(label=row.label, type=ChangeType(row.type), before=row.before, after=row.after,
-                    diff=tuple((DiffOp(op), piece) for op, piece in row.diff), from_label=row.from_label)
-    notice = notice_from_row(row) if row.n_id is not None else None
-    return ChangeEntry(document=row.document_title, document_id=row.document_id, date=row.date,
-                       valid_from=row.valid_from, change=change, notice=notice,
-                       reconciled=bool(row.reconciled), origin=row.origin)
+    notices: dict[int, Notice] = {}
+    entries = []
+    for row in conn.execute(query):
+        (label, kind, from_label, before, after, diff, day, valid_from, reconciled, origin, document_id,
+         title, notice_id) = row[:13]
+        notice = None
+        if notice_id is not None:
+            notice = notices.get(notice_id)
+            if notice is None:
+                notice = notices[notice_id] = notice_from_row(row)
+        change = Change(label, _TYPES[kind], before, after, tuple((_OPS[op], piece) for op, piece in diff),
+                        from_label)
+        entries.append(ChangeEntry(title, document_id, day, valid_from, change, notice, bool(reconciled),
+                                   origin))
+    return tuple(entries)
 
 
 # --- one document -------------------------------------------------------------------------------
