@@ -13,15 +13,15 @@ import fcntl
 import hashlib
 import os
 import socket
+import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import URL, Connection, Engine, create_engine, event, func, inspect, make_url, select, text
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError, StatementError
 
@@ -29,18 +29,21 @@ from errors import InputError, StoreError
 
 from .schema import SCHEMA_REVISION
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 ENV_VAR = "DOF_TRACKER_DB"
 APP_NAME = "dof-tracker"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 _SQLITE_PRAGMAS = (
-    "journal_mode=WAL",
+    "busy_timeout=10000",
     "synchronous=NORMAL",
     "foreign_keys=ON",
-    "busy_timeout=10000",
     "cache_size=-65536",
     "temp_store=MEMORY",
 )
+_WAL_PATIENCE = 10.0  # seconds
 _IMMEDIATE = "dof_tracker_immediate"
 
 
@@ -95,12 +98,28 @@ def _install_sqlite_hooks(engine: Engine) -> None:
         cursor = dbapi_connection.cursor()
         for pragma in _SQLITE_PRAGMAS:
             cursor.execute(f"PRAGMA {pragma}")
+        _switch_to_wal(cursor)
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Connection) -> None:
         immediate = conn.get_execution_options().get(_IMMEDIATE, False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def _switch_to_wal(cursor: Any) -> None:
+    """``PRAGMA journal_mode=WAL``, retried: on a file another process is creating or
+    migrating at the same moment, SQLite answers "database is locked" without waiting for its
+    busy handler (measured: two processes opening one fresh file at once)."""
+    deadline = time.monotonic() + _WAL_PATIENCE
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def open_engine(url: str | URL | None = None, *, migrate: bool = True) -> Engine:
@@ -159,6 +178,8 @@ def transaction(engine: Engine) -> Iterator[Connection]:
 
 # --- migrations ---------------------------------------------------------------------------------
 def _alembic_config(conn: Connection) -> Config:
+    from alembic.config import Config  # imported here: only a migration needs alembic
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = conn
@@ -198,11 +219,15 @@ def ensure_schema(engine: Engine) -> None:
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """alembic ``upgrade`` in one transaction (DDL is transactional on both backends)."""
+    from alembic import command
+
     _run_alembic(engine, lambda config: command.upgrade(config, revision))
 
 
 def downgrade(engine: Engine, revision: str = "base") -> None:
     """alembic ``downgrade`` in one transaction."""
+    from alembic import command
+
     _run_alembic(engine, lambda config: command.downgrade(config, revision))
 
 

@@ -40,6 +40,17 @@ for i in range(rounds):
 print(json.dumps(results))
 """
 
+OPENER = """
+import sys, time
+import store
+url, start = sys.argv[1], float(sys.argv[2])
+while time.time() < start:
+    time.sleep(0.002)
+engine = store.open_engine(url)
+with engine.connect() as conn:
+    print(store.schema_revision(conn))
+"""
+
 HOLDER = """
 import sys, time
 import store
@@ -71,6 +82,14 @@ def test_two_processes_at_once_exactly_one_writes(db_url: str) -> None:
         refused = [r for r in round_results if r.startswith("refused: another dof-tracker writer")]
         assert (len(writers), len(refused)) == (1, 1), round_results
     print(f"\noverlap: {rounds} rounds x 2 processes -> exactly one writer each round")
+
+
+def test_two_processes_migrating_a_fresh_database_at_once(db_url: str) -> None:
+    start = time.time() + 2.0
+    children = [_python(OPENER, db_url, str(start)) for _ in range(2)]
+    for child in children:
+        out, err = child.communicate(timeout=60)
+        assert (child.returncode, out.strip()) == (0, store.schema.SCHEMA_REVISION), err
 
 
 def test_a_killed_writer_leaves_no_stale_lock(db_url: str) -> None:
