@@ -708,20 +708,18 @@ class Pipeline:
         """
         started = time.monotonic()
         results: list[EditionResult] = []
-        bar = tqdm(total=len(targets), unit="edition", file=sys.stderr, disable=None if progress else True,
-                   leave=False)
-        try:
+        with _progress_bar(len(targets) if progress else 0) as bar:
             for day, edition in targets:
-                bar.set_description(f"{day.isoformat()} {edition}")
+                if bar is not None:
+                    bar.set_description(f"{day.isoformat()} {edition}")
                 result = self.edition(day, edition)
                 results.append(result)
-                bar.update(1)
+                if bar is not None:
+                    bar.update(1)
                 if on_result is not None:
                     on_result(result)
                 if result.status is RunStatus.FAILED:
                     break
-        finally:
-            bar.close()
         return SyncReport(tuple(results), time.monotonic() - started)
 
     def edition(self, day: date, edition: Edition) -> EditionResult:
@@ -782,6 +780,23 @@ class Pipeline:
             run_id = start_run(conn, day, edition)
             finish_run(conn, run_id, status, {**counts, "duration_ms": duration}, shown)
         return EditionResult(day, edition, status, dict(counts), error, warnings)
+
+
+@contextlib.contextmanager
+def _progress_bar(total: int) -> Iterator[Any]:
+    """A tqdm bar on stderr for multi-edition work at a terminal; None otherwise.
+
+    No tqdm object at all when nobody watches: tqdm takes a process-shared lock even when
+    disabled, and a process killed while holding it would block its forked siblings.
+    """
+    if total <= 1 or not sys.stderr.isatty():
+        yield None
+        return
+    bar = tqdm(total=total, unit="edition", file=sys.stderr, leave=False)
+    try:
+        yield bar
+    finally:
+        bar.close()
 
 
 def _checkpoint_counts(counts: Mapping[str, int]) -> dict[str, int]:

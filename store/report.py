@@ -163,8 +163,8 @@ def safe_href(url: str | None) -> str | None:
         return None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc or "@" in parts.netloc:
         return None
-    if _CONTROL.search(url) or any(c.isspace() for c in url.strip()):
-        return None
+    if _CONTROL.search(url) or any(c.isspace() or c in "\"'<>\\`" for c in url.strip()):
+        return None  # characters a well-formed URL percent-encodes
     return url.strip()
 
 
