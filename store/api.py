@@ -404,9 +404,13 @@ class DocumentHandle:
             return revisions(conn, self.id)
 
     def provision(self, citation: str, on: DateLike | None = None) -> Provision:
-        """A provision (with its children) as in force on ``on``, default its latest version."""
+        """A provision (with its children) as in force on ``on``, default in the latest text."""
         if on is None:
-            return self.history(citation)[-1].provision
+            latest = self.history(citation)[-1]
+            if latest.valid_to is not None:
+                raise NotFound(f"{latest.citation} is not in the latest text of {_short(self.title, 60)!r} "
+                               f"(gone since {latest.valid_to.isoformat()})")
+            return latest.provision
         return self.at(citation, on).provision
 
     def history(self, citation: str) -> tuple[Version, ...]:

@@ -277,9 +277,11 @@ def _postgres_lock(engine: Engine) -> Iterator[None]:
         try:
             yield
         finally:
-            with contextlib.suppress(SQLAlchemyError):
+            try:
                 conn.execute(select(func.pg_advisory_unlock(key)))
                 conn.commit()
+            except SQLAlchemyError:
+                conn.invalidate()  # end the session for real: the server then drops its lock
     finally:
         conn.close()
 

@@ -122,6 +122,18 @@ def test_at_gives_the_text_in_force_on_a_date(tracker: Store) -> None:
         estatuto.history("99")
 
 
+def test_provision_by_citation_now_and_then(tracker: Store, engine: Engine) -> None:
+    estatuto = tracker.document("imss")
+    assert estatuto.provision("57, fracción IX").status is Status.DEROGADO
+    assert estatuto.provision("57, fracción IX", "2024-01-01").text == FRACCIONES_57["ix"]
+    shorter = Document(TITLE, amended_document()[0].provisions[:1])
+    with store.transaction(engine) as conn:
+        store.apply_new_version(conn, estatuto.id, shorter, [], date(2025, 1, 1))
+    with pytest.raises(NotFound, match="not in the latest text .*gone since 2025-01-01"):
+        estatuto.provision("57")
+    assert estatuto.provision("57", "2024-12-31").label == "art_57"
+
+
 def test_a_container_is_rebuilt_from_its_articles(tracker: Store) -> None:
     estatuto = tracker.document("imss")
     chapter = estatuto.at("capítulo 7", "2024-06-01")
