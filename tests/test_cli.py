@@ -1,0 +1,226 @@
+"""The store-backed commands of DESIGN §1.3, called as ``scheduler.main([...])``.
+
+One store is synced from the local mirror once for the module; each test reads it through the
+command line and checks what a user sees: the JSON shapes of §1.3, the tables, and for bad input
+exactly one line on stderr, a non-zero status and no traceback.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import URL, select
+from test_pipeline_support import BASE, IMSS_CODIGO, ROOT, TITLE, import_args, state_digest, sync_args
+
+import scheduler
+from scraper.mirror import serve_mirror
+from store import open_engine
+from store import schema as s
+
+
+@pytest.fixture(scope="module")
+def mirror_url() -> Iterator[str]:
+    with serve_mirror() as mirror:
+        yield mirror.base_url
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory, mirror_url: str) -> str:
+    url = URL.create("sqlite", database=str(tmp_path_factory.mktemp("cli") / "cli.sqlite")).render_as_string()
+    assert scheduler.main(import_args(url)) == 0
+    assert scheduler.main(sync_args(url, mirror_url)) == 0
+    return url
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = scheduler.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def one_error_line(err: str) -> str:
+    assert err.endswith("\n") and err.count("\n") == 1, err
+    assert "Traceback" not in err
+    return err
+
+
+# --- what users see ------------------------------------------------------------------------------
+def test_history_json_has_the_design_shape(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "--db", db, "history", "IMSS-BIENESTAR", "57, fracción IX", "--json")
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    assert set(data) == {"document", "label", "versions"} and data["label"] == "art_57__frac_ix"
+    first, second = data["versions"]
+    assert set(first) >= {"text", "status", "valid_from", "valid_to", "change", "notice"}
+    assert (first["status"], first["valid_to"], first["change"], first["notice"]) == (
+        "vigente", "2024-05-16", None, None)
+    assert (second["status"], second["valid_from"], second["change"]) == (
+        "derogado", "2024-05-16", "derogated")
+    assert second["notice"]["codigo"] == IMSS_CODIGO and second["notice"]["date"] == "2024-05-15"
+
+
+def test_history_table_names_the_notice(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--db", db, "history", "imss bienestar", "fracción IX del artículo 57")
+    assert code == 0
+    assert "2023-10-06 .. 2024-05-16  vigente" in out and "2024-05-16 .. today  derogado" in out
+    assert f"DOF 15/05/2024 MAT {IMSS_CODIGO}" in out and "Se deroga" in out
+
+
+def test_at_before_and_after(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    _, before, _ = run(capsys, "--db", db, "at", "IMSS-BIENESTAR", "57, fracción IX", "2024-05-15", "--json")
+    _, after, _ = run(capsys, "--db", db, "at", "IMSS-BIENESTAR", "57, fracción IX", "2024-05-16", "--json")
+    before_json, after_json = json.loads(before), json.loads(after)
+    assert set(before_json) == {"document", "label", "date", "text", "status", "notice"}
+    assert "Elaborar el programa anual" in before_json["text"] and before_json["status"] == "vigente"
+    assert "Se deroga" in after_json["text"] and after_json["notice"]["codigo"] == IMSS_CODIGO
+    code, text, _ = run(capsys, "--db", db, "at", "IMSS-BIENESTAR", "57 Bis", "2024-06-01")
+    assert code == 0 and "Coordinación de Calidad e Información Estratégica" in text
+
+
+def test_changes_in_every_format(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    base = ["--db", db, "changes", "--document", "IMSS-BIENESTAR", "--since", "2024-05-01"]
+    _, table, _ = run(capsys, *base)
+    assert table.count(f"DOF 15/05/2024 MAT {IMSS_CODIGO}") == 14
+    _, as_json, _ = run(capsys, *base, "--format", "json")
+    items = json.loads(as_json)
+    assert len(items) == 14 and all(i["notice"]["codigo"] == IMSS_CODIGO for i in items)
+    assert {"label", "type", "from_label", "before", "after", "diff", "notice"} <= set(items[0])
+    _, as_csv, _ = run(capsys, *base, "--format", "csv")
+    assert len(list(csv.DictReader(io.StringIO(as_csv)))) == 14
+    _, page, _ = run(capsys, *base, "--format", "html", "--type", "derogated")
+    assert page.startswith("<!DOCTYPE html>") and page.count('<article class="change derogated">') == 2
+    _, none, _ = run(capsys, "--db", db, "changes", "--until", "2024-05-14")
+    assert none == "no changes\n"
+
+
+def test_notices(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--db", db, "notices", "--date", "2024-05-15", "--json")
+    notices = json.loads(out)
+    assert code == 0 and len(notices) == 8
+    assert set(notices[0]) == {"codigo", "date", "edition", "section", "poder", "issuer", "title", "url",
+                               "kind", "document"}
+    imss = next(n for n in notices if n["codigo"] == IMSS_CODIGO)
+    assert imss["kind"] == "amends" and "IMSS-BIENESTAR" in imss["document"]
+    _, table, _ = run(capsys, "--db", db, "notices", "--since", "2024-05-17")
+    assert table.count("\n") == 3 and "errata" in table and "abrogates" in table
+
+
+def test_info_shows_where_and_how_far(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--db", db, "info")
+    assert code == 0 and out.startswith(f"database: {db}\n")
+    assert "documents: 1  notices: 25" in out and "last checkpoint: MAT 2024-05-17" in out
+
+
+def test_info_never_shows_a_password(capsys: pytest.CaptureFixture[str]) -> None:
+    url = "postgresql+psycopg://tracker:S3nt1nel-P%40ss@127.0.0.1:1/nowhere"
+    code, _, err = run(capsys, "--db", url, "info")
+    assert code == 1 and "S3nt1nel" not in err and "***" in one_error_line(err)
+
+
+def test_sync_rerun_is_a_no_op_and_says_so(db: str, mirror_url: str,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    engine = open_engine(db)
+    before = state_digest(engine)
+    code, out, _ = run(capsys, *sync_args(db, mirror_url, "2024-05-15", "2024-05-15"))
+    assert code == 0 and out.count("already ingested") == 3
+    assert state_digest(engine) == before
+    engine.dispose()
+
+
+def test_a_failed_sync_exits_non_zero_and_notifies(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    url = URL.create("sqlite", database=str(tmp_path / "down.sqlite")).render_as_string()
+    report = tmp_path / "notified.txt"
+    with serve_mirror() as mirror:
+        mirror.stop()  # nothing listens there any more: every request fails
+        notify = f"sh -c 'cat > {report}; echo $DOF_TRACKER_STATUS >> {report}'"
+        code, out, _ = run(capsys, "--db", url, "sync", "--date", "2024-05-15", "--source", mirror.base_url,
+                           "--notify-command", notify)
+    assert code == 1 and "2024-05-15 MAT FAILED" in out
+    assert report.read_text().startswith("1 editions") and report.read_text().endswith("failed\n")
+    engine = open_engine(url)
+    with engine.connect() as conn:
+        assert conn.execute(select(s.run.c.status)).scalars().all() == ["failed"]
+    engine.dispose()
+
+
+def test_import_then_pending_and_a_second_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    url = URL.create("sqlite", database=str(tmp_path / "imp.sqlite")).render_as_string()
+    code, out, _ = run(capsys, "--db", url, "import", str(BASE), "--as-of", "2023-10-06")
+    assert code == 0 and out.startswith("registered document 1: ESTATUTO Orgánico")  # its own title
+    code, out, _ = run(capsys, "--db", url, "import", str(BASE), "--title", TITLE, "--as-of", "2024-01-01")
+    assert code == 0 and "new text (0 changes) for document 1" in out  # same document, same text
+
+
+# --- bad input: one line, non-zero, nothing written ---------------------------------------------
+@pytest.mark.parametrize(("argv", "message"), [
+    (["sync", "--date", "2024-13-01"], "date must be a date"),
+    (["sync", "--date", "15/05/2024"], "date must be a date"),
+    (["sync", "--from", "2024-05-17", "--to", "2024-05-13"], "is after"),
+    (["sync", "--from", "2024-05-13"], "go together"),
+    (["sync", "--date", "2024-05-15", "--from", "2024-05-13", "--to", "2024-05-14"], "not both"),
+    (["sync", "--date", "2999-01-01"], "in the future"),
+    (["sync", "--date", "2024-05-15", "--source", "ftp://127.0.0.1/x"], "source"),
+    (["sync", "--date", "2024-05-15", "--source", "http://127.0.0.1:9/index.php?x=1"], "bare base URL"),
+    (["history", "Ley de Aguas Nacionales", "57"], "no document matches"),
+    (["history", "IMSS-BIENESTAR", "artículo"], "citation"),
+    (["history", "IMSS-BIENESTAR", "fracción IX del inciso"], "citation"),
+    (["history", "IMSS-BIENESTAR", "999"], "no artículo 999"),
+    (["history", "99", "57"], "no document"),
+    (["at", "IMSS-BIENESTAR", "57", "2024-02-30"], "date must be a date"),
+    (["at", "IMSS-BIENESTAR", "57 Bis", "2024-05-01"], "not in force"),
+    (["at", "IMSS-BIENESTAR", "57", "1999-01-01"], "no text before"),
+    (["changes", "--type", "abolished"], "invalid choice"),
+    (["changes", "--since", "yesterday"], "since must be a date"),
+    (["notices", "--date", "2024-05-15", "--since", "2024-05-01"], "not both"),
+    (["import", "/nonexistent/file.txt", "--as-of", "2024-01-01"], "no such file"),
+    (["import", str(BASE), "--as-of", "someday"], "as-of must be a date"),
+    (["import", str(BASE)], "required"),
+    (["frobnicate"], "invalid choice"),
+])
+def test_bad_input_is_one_line_and_non_zero(db: str, capsys: pytest.CaptureFixture[str], argv: list[str],
+                                            message: str) -> None:
+    engine = open_engine(db)
+    before = state_digest(engine)
+    code, out, err = run(capsys, "--db", db, *argv)
+    assert code != 0 and out == ""
+    assert message in one_error_line(err)
+    assert state_digest(engine) == before
+    engine.dispose()
+
+
+def test_an_ambiguous_document_name_lists_the_candidates(tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    url = URL.create("sqlite", database=str(tmp_path / "two.sqlite")).render_as_string()
+    for title in ("Estatuto Orgánico del Organismo Uno", "Estatuto Orgánico del Organismo Dos"):
+        argv = ["--db", url, "import", str(BASE), "--title", title, "--as-of", "2023-10-06"]
+        assert run(capsys, *argv)[0] == 0
+    code, out, err = run(capsys, "--db", url, "history", "estatuto organico", "57")
+    assert code == 2 and out == ""
+    assert re.search(r"matches 2 documents: \[1\] .*Uno; \[2\] .*Dos", one_error_line(err))
+    assert run(capsys, "--db", url, "history", "organismo dos", "57")[0] == 0
+
+
+def test_a_second_writer_is_refused_in_one_line(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    engine = open_engine(db)
+    with scheduler.writer(engine):
+        code, _, err = run(capsys, "--db", db, "import", str(BASE), "--title", TITLE, "--as-of", "2024-06-01")
+    engine.dispose()
+    assert code == 1 and "another dof-tracker writer is running" in one_error_line(err)
+
+
+# --- documentation --------------------------------------------------------------------------------
+def test_every_subcommand_appears_in_the_readme() -> None:
+    """sqlite-utils' test_docs idea: a command nobody can find is a command nobody uses."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    parser = scheduler.build_parser()
+    commands = next(a for a in parser._actions if a.dest == "command").choices
+    assert commands is not None
+    missing = [name for name in commands if f"dof-tracker {name}" not in readme]
+    assert not missing, f"README.md never shows: {', '.join(missing)}"
