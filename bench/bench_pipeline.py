@@ -31,7 +31,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,8 +53,8 @@ def prepare(url: str, mirror: str, days: int) -> Engine:
     """The store a year of nightly runs leaves behind (data for the fixture days, a checkpoint
     for every edition of the tracked range)."""
     engine = open_engine(url)
-    scheduler.import_document(engine, BASE.read_bytes(), str(BASE), TITLE, scheduler.date(2023, 10, 6))
-    fixture_days = scheduler.day_range(scheduler.date(2024, 5, 13), scheduler.date(2024, 5, 17))
+    scheduler.import_document(engine, BASE.read_bytes(), str(BASE), TITLE, date(2023, 10, 6))
+    fixture_days = scheduler.day_range(date(2024, 5, 13), date(2024, 5, 17))
     report = scheduler.sync(engine, fixture_days, mirror)
     assert not report.failed, report.summary()
     today = scheduler.mexico_today()
