@@ -1,0 +1,48 @@
+"""``dof-tracker demo``: the README's first command shows the IMSS-BIENESTAR changes offline."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import URL
+from test_pipeline_support import IMSS_CODIGO, ROOT
+
+import scheduler
+
+EXPECTED = json.loads((ROOT / "fixtures" / "imss" / "expected_changes.json").read_text(encoding="utf-8"))
+
+
+def test_the_demo_runs_as_a_fresh_process_and_shows_every_change_with_its_notice() -> None:
+    done = subprocess.run([sys.executable, "-m", "scheduler", "demo"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert "Traceback" not in done.stderr and done.stderr == ""
+    assert "14 changes to the Estatuto Orgánico de Servicios de Salud" in out
+    lines = [line for line in out.splitlines() if line.startswith("2024-05-15  ")]
+    assert len(lines) == 14 and all(line.endswith(f"DOF 15/05/2024 MAT {IMSS_CODIGO}") for line in lines)
+    kinds = re.findall(r"^2024-05-15  (\w+)", "\n".join(lines), re.MULTILINE)
+    assert sorted(kinds) == sorted(c["type"] for c in EXPECTED["changes"])
+    assert "derogated  artículo 57, fracción IX" in out and "added      artículo 57 Bis" in out
+    assert "https://www.dof.gob.mx/nota_detalle.php?codigo=5727205&fecha=15/05/2024" in out
+    assert re.search(r"2023-10-06 \.\. 2024-05-16  vigente: IX\. Elaborar", out)
+    assert re.search(r"2024-05-16 \.\. today  derogado by DOF 5727205 of 15/05/2024: IX\. Se deroga\.", out)
+    assert "(temporary: pass --db URL to keep it)" in out
+
+
+def test_the_demo_can_keep_its_store_and_a_second_run_changes_nothing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    url = URL.create("sqlite", database=str(tmp_path / "demo.sqlite")).render_as_string()
+    assert scheduler.main(["--db", url, "demo"]) == 0
+    first = capsys.readouterr().out
+    assert scheduler.main(["--db", url, "demo"]) == 0
+    second = capsys.readouterr().out
+    assert "already tracked as document 1" in second and second.count("already ingested") == 15
+    assert first.split("$ dof-tracker changes")[1] == second.split("$ dof-tracker changes")[1]
+    assert scheduler.main(["--db", url, "history", "IMSS-BIENESTAR", "57, fracción IX"]) == 0
+    assert "derogado" in capsys.readouterr().out
