@@ -100,7 +100,7 @@ from store.report import (
     describe_filters,
     plain,
 )
-from store.versions import documents, root_digest
+from store.versions import document_title, documents, root_digest
 
 logger = logging.getLogger("dof_tracker")
 
@@ -183,7 +183,6 @@ TRACKING_SINCE = "tracking_since"
 ROOT = Path(__file__).resolve().parent
 _LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 _PAREN_TAIL = re.compile(r"^(?P<name>.*?)\s*\((?P<acronym>[^()]+)\)\s*\.?\s*$")
-_LEADING_ARTICLE = ("el ", "la ", "los ", "las ")
 
 
 class WriterBusy(StoreError):
@@ -376,10 +375,13 @@ def _ingest_notice(work: _Ingest, notice: Notice, nid: int, body: Capture | None
     handler = _HANDLERS.get(notice.kind)
     if handler is None:
         return
+    counts, titles, warned = work.counts.copy(), dict(work.tracked.titles), len(work.warnings)
     try:
         with work.conn.begin_nested():
             handler(work, notice, nid, body)
     except TrackerError as exc:
+        # the savepoint undid the notice's writes; undo what it counted and registered, too
+        work.counts, work.tracked.titles, work.warnings[warned:] = counts, titles, []
         work.warn(f"{notice.codigo} ({notice.kind}): {exc}")
         if notice.kind is NoticeKind.AMENDS and body is not None:
             _keep_declared(work, notice, nid, body)
@@ -452,8 +454,10 @@ def _keep_declared(work: _Ingest, notice: Notice, nid: int, body: Capture) -> No
         return  # nothing readable to keep; the notice and its body are stored
     for article in amendment.articles:
         name = article.instrument or notice.document or notice.title
-        doc_id = work.tracked.match(name) or work.tracked.match(notice.document)
-        title = work.tracked.titles.get(doc_id, name) if doc_id is not None else name
+        doc_id = work.tracked.match(name)
+        if doc_id is None:
+            doc_id = work.tracked.match(notice.document)
+        title = work.tracked.titles[doc_id] if doc_id is not None else name
         work.counts["instructions_unapplied"] += record_unapplied(
             work.conn, title, nid, _declared(article.directives))
 
@@ -571,7 +575,7 @@ def apply_pending(conn: Connection, doc_id: int, as_of: date) -> PendingResult:
     it is only marked applied; a later one is applied from its stored body as a new version.
     One that cannot be applied stays pending, with a warning.
     """
-    title = documents_title(conn, doc_id)
+    title = document_title(conn, doc_id)
     pending: dict[str, list[UnappliedInstruction]] = {}
     for item in unapplied_instructions(conn):
         if item.notice is not None and same_instrument(item.document_title, title):
@@ -600,14 +604,15 @@ def _apply_stored(conn: Connection, doc_id: int, notice: Notice, items: Sequence
     body = _notice_capture(conn, notice.codigo)
     if body is None:
         raise NotFound("its body was never stored")
-    base = current_document(conn, doc_id)
-    outcome = amend(Document(items[0].document_title, base.provisions), _amendment_text(body))
-    effective = outcome.entry_into_force.effective(notice.date) or notice.date
+    text = _amendment_text(body)
+    effective = parse_amendment(text).entry_into_force.effective(notice.date) or notice.date
     nid = notice_id(conn, notice.codigo)
     if effective <= as_of:
         mark_applied(conn, (i.id for i in items), doc_id)
         save_notice(conn, notice, document_id=doc_id)
         return None
+    base = current_document(conn, doc_id)
+    outcome = amend(Document(items[0].document_title, base.provisions), text)
     undeclared = {d.label for d in outcome.discrepancies if d.kind is DiscrepancyKind.UNDECLARED_CHANGE}
     result = apply_new_version(conn, doc_id, outcome.new, outcome.changes, effective, nid,
                                undeclared=undeclared)
@@ -615,13 +620,6 @@ def _apply_stored(conn: Connection, doc_id: int, notice: Notice, items: Sequence
     mark_applied(conn, (i.id for i in items), doc_id)
     save_notice(conn, notice, document_id=doc_id)
     return result.changes
-
-
-def documents_title(conn: Connection, doc_id: int) -> str:
-    title = conn.execute(select(schema.document.c.title).where(schema.document.c.id == doc_id)).scalar()
-    if title is None:
-        raise NotFound(f"no document with id {doc_id}")
-    return str(title)
 
 
 # --- running editions ----------------------------------------------------------------------------
@@ -748,6 +746,7 @@ class Pipeline:
 
     def _ingest(self, day: date, edition: Edition) -> tuple[dict[str, int], list[str]]:
         logger.info("fetching %s %s", day, edition)
+        self.recorder.clear()  # captures of earlier editions are stored (or rolled back) by now
         fetched = fetch_edition(self.source, self.recorder, day, edition, self.public)
         warnings: list[str] = []
         settled = day < self.today - timedelta(days=self.lookback)
@@ -994,13 +993,13 @@ def import_document(engine: Engine, data: bytes, name: str, title: str | None, a
             doc_id = found
             latest = latest_revision(conn, doc_id)
             if as_of < latest.valid_from:
-                raise InputError(f"{documents_title(conn, doc_id)!r} already has a text from "
+                raise InputError(f"{document_title(conn, doc_id)!r} already has a text from "
                                  f"{latest.valid_from}; import a text as of that day or later")
             current = current_document(conn, doc_id)
             changes = apply_new_version(conn, doc_id, document, changes_between(current, document),
                                         as_of).changes
         pending = apply_pending(conn, doc_id, as_of)
-        stored = documents_title(conn, doc_id)
+        stored = document_title(conn, doc_id)
     return ImportResult(doc_id, stored, found is None, changes, pending)
 
 
