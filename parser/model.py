@@ -109,24 +109,35 @@ class Provision:
     status: Status = Status.VIGENTE
     annotations: tuple[Annotation, ...] = ()
     children: tuple[Provision, ...] = ()
-    digest: str = field(init=False, repr=False, compare=False)
+    _digest: str = field(default="", init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        # One sha256 over kind, number, heading, text, status (each followed by \x1f), then each
-        # child's label and digest: the same bytes as hashing them one by one, in one call.
-        pieces = [self.kind, "\x1f", self.number, "\x1f", comparable_text(self.heading), "\x1f",
-                  comparable_text(self.text), "\x1f", self.status, "\x1f"]
-        for child in self.children:
-            pieces.append(child.label)
-            pieces.append(child.digest)
-        digest = hashlib.sha256("".join(pieces).encode()).hexdigest()[:32]
-        object.__setattr__(self, "digest", digest)
+    @property
+    def digest(self) -> str:
+        """Merkle digest of this subtree, computed on first use and then kept.
+
+        Parsing builds many trees that are never compared (or compared only down to the first
+        equal digest), so hashing at construction would be paid for nothing.
+        """
+        digest = self._digest
+        if not digest:
+            digest = self._hash(self.children)
+            object.__setattr__(self, "_digest", digest)  # memo on a frozen instance; same value
+        return digest
 
     @property
     def own_digest(self) -> str:
         """Digest of this node's own content, children left out."""
-        return Provision(self.label, self.kind, self.number, self.heading, self.text,
-                         self.status).digest
+        return self._hash(())
+
+    def _hash(self, children: tuple[Provision, ...]) -> str:
+        # One sha256 over kind, number, heading, text, status (each followed by \x1f), then each
+        # child's label and digest: the same bytes as hashing them one by one, in one call.
+        pieces = [self.kind, "\x1f", self.number, "\x1f", comparable_text(self.heading), "\x1f",
+                  comparable_text(self.text), "\x1f", self.status, "\x1f"]
+        for child in children:
+            pieces.append(child.label)
+            pieces.append(child.digest)
+        return hashlib.sha256("".join(pieces).encode()).hexdigest()[:32]
 
     def __repr__(self) -> str:
         text = self.text if len(self.text) <= 40 else self.text[:37] + "..."

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from errors import TrackerError
-from parser import Document, Provision, classify_lines, comparable_text, decode_bytes, read_statute
+from parser import Document, Kind, Provision, classify_lines, comparable_text, decode_bytes, read_statute
 
 STORED = Path(__file__).resolve().parent.parent / "fixtures" / "statutes" / "real_samples.outputs.json"
 
@@ -84,3 +85,22 @@ def test_digest_is_the_merkle_hash_of_the_tree(samples: Path) -> None:
     assert article.children
     assert article.own_digest == expected(Provision(article.label, article.kind, article.number,
                                                     article.heading, article.text, article.status))
+
+
+def test_digest_is_kept_without_changing_equality() -> None:
+    """The digest is computed on first use and memoised; equality, hashing and ``replace`` ignore
+    the memo, so a tree whose digests were read equals and hashes like a fresh one."""
+    def tree() -> Provision:
+        fraccion = Provision("art_5__frac_i", Kind.FRACCION, "I", text="Primera;")
+        return Provision("art_5", Kind.ARTICULO, "5", children=(
+            Provision("art_5__par_1", Kind.PARRAFO, "1", text="Texto:"), fraccion))
+
+    read, fresh = tree(), tree()
+    first = read.digest
+    assert read.digest == first == fresh.digest
+    assert read == tree() and hash(read) == hash(tree())
+    assert {read, fresh} == {fresh}
+    changed = replace(read, children=read.children[:1])
+    assert changed.digest != first
+    assert changed.digest == Provision("art_5", Kind.ARTICULO, "5", children=read.children[:1]).digest
+    assert "digest" not in repr(read)
