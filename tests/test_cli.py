@@ -173,6 +173,9 @@ def test_import_then_pending_and_a_second_text(tmp_path: Path, capsys: pytest.Ca
     (["history", "IMSS-BIENESTAR", "fracción IX del inciso"], "citation"),
     (["history", "IMSS-BIENESTAR", "999"], "no artículo 999"),
     (["history", "99", "57"], "no document"),
+    (["history", "'; DROP TABLE document; --", "57"], "no document matches"),  # bound, never SQL
+    (["history", "%", "57"], "no document matches"),  # LIKE wildcards are literal
+    (["changes", "--document", "IMSS' OR '1'='1"], "no document matches"),
     (["at", "IMSS-BIENESTAR", "57", "2024-02-30"], "date must be a date"),
     (["at", "IMSS-BIENESTAR", "57 Bis", "2024-05-01"], "not in force"),
     (["at", "IMSS-BIENESTAR", "57", "1999-01-01"], "no text before"),
