@@ -37,11 +37,12 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import Engine, insert, select, text  # noqa: E402
 
 import store  # noqa: E402
+from diffing.model import Change, ChangeType, DiffOp  # noqa: E402
 from parser.model import Document, Kind, Provision, Status  # noqa: E402
 from scraper.model import Edition  # noqa: E402
 from store import schema as s  # noqa: E402
 from store.testing import temporary_postgres_schema  # noqa: E402
-from store.versions import root_digest  # noqa: E402
+from store.versions import encode_diff, root_digest  # noqa: E402
 
 DOCUMENTS, CHAPTERS, ARTICLES, FRACCIONES = 20, 10, 50, 20
 TOUCHED = 20
@@ -151,7 +152,9 @@ class Builder:
             self.corpus.changes.append({
                 "document_id": document_id, "revision": number, "seq": seq, "label": label, "type": change,
                 "from_label": None, "before": old.text, "after": after,
-                "diff": [["-", old.text], ["+", after]], "notice_id": notice_id, "date": day,
+                "diff": encode_diff(Change(label, ChangeType.MODIFIED, old.text, after,
+                                           ((DiffOp.DELETE, old.text), (DiffOp.INSERT, after)))),
+                "notice_id": notice_id, "date": day,
                 "valid_from": day, "origin": "computed", "reconciled": True})
         articles = sorted({label.split("__")[0] for label in new})
         for article in articles:

@@ -37,6 +37,7 @@ from .records import RunRecord, notice_columns, notice_from_row, runs
 from .tree import RowIndex, StoredRow
 from .versions import (
     Revision,
+    decode_diff,
     document_at,
     documents,
     find_documents,
@@ -336,7 +337,6 @@ def _notice_kind(value: NoticeKind | str) -> NoticeKind:
         raise InputError(f"unknown notice kind {str(value)[:40]!r} (one of: {allowed})") from None
 
 
-_OPS = {op.value: op for op in DiffOp}
 _TYPES = {kind.value: kind for kind in ChangeType}
 
 
@@ -362,8 +362,7 @@ def _changes(conn: Connection, conditions: Sequence[ColumnElement[bool]]) -> tup
             notice = notices.get(notice_id)
             if notice is None:
                 notice = notices[notice_id] = notice_from_row(row)
-        change = Change(label, _TYPES[kind], before, after, tuple((_OPS[op], piece) for op, piece in diff),
-                        from_label)
+        change = Change(label, _TYPES[kind], before, after, decode_diff(diff, before, after), from_label)
         entries.append(ChangeEntry(title, document_id, day, valid_from, change, notice, bool(reconciled),
                                    origin))
     return tuple(entries)

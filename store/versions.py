@@ -14,7 +14,8 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, func, insert, or_, select, update
 
-from diffing.model import Change, ChangeType
+from diffing.model import Change, ChangeType, DiffOp, Redline
+from diffing.text import side
 from errors import InputError, NotFound, StoreError
 from parser.labels import fold
 from parser.model import Document, Provision, Status
@@ -262,13 +263,44 @@ def _derived_change(provision: Provision, old: StoredRow | None) -> ChangeType:
     return ChangeType.MODIFIED
 
 
+_OPS = {op.value: op for op in DiffOp}
+
+
+def encode_diff(change: Change) -> list[list[Any]]:
+    """A redline for the ``change.diff`` column: ``[[op, length], ...]`` when its sides rebuild
+    ``before`` and ``after`` exactly (the texts are then stored once, not twice), else the
+    segments themselves ``[[op, text], ...]``. ``decode_diff`` reads both."""
+    before, after = change.before or "", change.after or ""
+    if side(change.diff, DiffOp.DELETE) == before and side(change.diff, DiffOp.INSERT) == after:
+        return [[str(op), len(piece)] for op, piece in change.diff]
+    return [[str(op), piece] for op, piece in change.diff]
+
+
+def decode_diff(stored: Sequence[Sequence[Any]], before: str | None, after: str | None) -> Redline:
+    """The redline ``encode_diff`` stored, cut back out of ``before`` and ``after``."""
+    if not stored or isinstance(stored[0][1], str):
+        return tuple((_OPS[op], piece) for op, piece in stored)
+    old, new = before or "", after or ""
+    i = j = 0
+    out = []
+    for op, length in stored:
+        if op == "+":
+            out.append((DiffOp.INSERT, new[j:j + length]))
+            j += length
+        else:
+            out.append((_OPS[op], old[i:i + length]))
+            i += length
+            j += length if op == "=" else 0
+    return tuple(out)
+
+
 def _insert_changes(conn: Connection, document_id: int, number: int, changes: Sequence[Change],
                     known: date, valid_from: date, notice_id: int | None,
                     undeclared: set[str]) -> None:
     rows = [{
         "document_id": document_id, "revision": number, "seq": seq, "label": c.label,
         "type": str(c.type), "from_label": c.from_label, "before": c.before, "after": c.after,
-        "diff": [[str(op), piece] for op, piece in c.diff], "notice_id": notice_id, "date": known,
+        "diff": encode_diff(c), "notice_id": notice_id, "date": known,
         "valid_from": valid_from, "origin": COMPUTED,
         "reconciled": notice_id is not None and c.label not in undeclared,
     } for seq, c in enumerate(changes)]

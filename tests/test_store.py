@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import Engine, func, select
 from test_store_support import (  # noqa: F401  (fixtures)
     BASE_DAY,
@@ -18,10 +21,13 @@ from test_store_support import (  # noqa: F401  (fixtures)
 )
 
 import store
+from diffing.model import Change, ChangeType, DiffOp
+from diffing.text import redline
 from errors import NotFound, StoreError
 from parser.model import Document, Kind, Provision
 from scraper.model import Edition
 from store import schema as s
+from store.versions import decode_diff, encode_diff
 
 
 def register(engine: Engine, document: Document | None = None) -> int:
@@ -185,3 +191,26 @@ def _assert_no_overlaps(engine: Engine) -> None:
             assert previous.rev_to is not None and previous.rev_to <= row.rev_from
             assert previous.valid_to is not None and previous.valid_to <= row.valid_from
         previous = row
+
+
+@given(before=st.text(alphabet="abc áé,.;\n", max_size=60),
+       after=st.text(alphabet="abc áé,.;\n", max_size=60))
+def test_a_redline_is_stored_by_lengths_and_cut_back_out(before: str, after: str) -> None:
+    diff = redline(before, after)
+    change = Change("art_1", ChangeType.MODIFIED, before, after, diff)
+    stored = encode_diff(change)
+    assert all(isinstance(length, int) for _, length in stored)
+    assert decode_diff(json.loads(json.dumps(stored)), before, after) == diff
+
+
+def test_a_redline_that_does_not_rebuild_its_texts_is_stored_whole() -> None:
+    diff = ((DiffOp.EQUAL, "IX. "), (DiffOp.DELETE, "Las demás"), (DiffOp.INSERT, "Se deroga."))
+    change = Change("art_57__frac_ix", ChangeType.DEROGATED, "Las demás", "Se deroga.", diff)
+    stored = encode_diff(change)
+    assert stored == [["=", "IX. "], ["-", "Las demás"], ["+", "Se deroga."]]
+    assert decode_diff(stored, change.before, change.after) == diff
+    added = Change("art_57-bis", ChangeType.ADDED, None, "Artículo 57 Bis.",
+                   ((DiffOp.INSERT, "Artículo 57 Bis."),))
+    assert encode_diff(added) == [["+", 16]]
+    assert decode_diff(encode_diff(added), None, added.after) == added.diff
+    assert decode_diff([], None, None) == ()
