@@ -11,20 +11,17 @@ import contextlib
 import json
 import logging
 import os
-import re
 import shlex
 import subprocess
 import sys
 import tempfile
 import textwrap
 import time
-from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, NoReturn
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
@@ -36,57 +33,35 @@ from sqlalchemy import URL, Connection, Engine, func, select
 from sqlalchemy.exc import SQLAlchemyError
 from tqdm import tqdm
 
-from diffing import ChangeType, DiscrepancyKind, amend, changes_between
-from errors import InputError, NotFound, ParseError, StoreError, TrackerError
-from parser import (
-    Document,
-    EntryIntoForce,
-    Instruction,
-    Kind,
-    Transitorio,
-    parse_amendment,
-    provision_text,
-    read_amendment_text,
-    read_statute,
-)
-from parser.clauses import Directive
-from parser.labels import fold
-from parser.transitorios import entry_into_force
-from scraper.http import FetchPolicy
+from diffing import ChangeType
+from errors import InputError, StoreError, TrackerError
+from parser import read_statute
+from scraper import fetch_edition, fetch_policy
 from scraper.mirror import serve_mirror
-from scraper.model import Capture, Edition, Notice, NoticeKind
-from scraper.sources import DofSource, finish_notice, open_fetcher, source_base
+from scraper.model import Capture, Edition
+from scraper.sources import DofSource, open_fetcher, source_base
 from store import (
+    ImportResult,
     RunStatus,
-    UnappliedInstruction,
+    Tracked,
     acquire_writer_lock,
-    apply_new_version,
-    current_document,
     done_editions,
     finish_run,
     get_meta,
     history_json,
+    import_text,
+    ingest_edition,
     is_done,
-    latest_revision,
-    load_capture,
-    mark_applied,
-    notice_id,
     open_engine,
     open_store,
     read_checkpoint,
-    record_discrepancies,
-    record_instructions,
-    record_unapplied,
-    register_document,
     runs,
     safe_url,
     save_capture,
-    save_notice,
     schema_revision,
     set_meta,
     start_run,
     transaction,
-    unapplied_instructions,
     write_checkpoint,
 )
 from store import schema as schema
@@ -100,7 +75,6 @@ from store.report import (
     describe_filters,
     plain,
 )
-from store.versions import document_title, documents, root_digest
 
 logger = logging.getLogger("dof_tracker")
 
@@ -181,8 +155,6 @@ LOOKBACK_DAYS = 7
 NOTIFY_ENV = "DOF_TRACKER_NOTIFY"
 TRACKING_SINCE = "tracking_since"
 ROOT = Path(__file__).resolve().parent
-_LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
-_PAREN_TAIL = re.compile(r"^(?P<name>.*?)\s*\((?P<acronym>[^()]+)\)\s*\.?\s*$")
 
 
 class WriterBusy(StoreError):
@@ -192,434 +164,6 @@ class WriterBusy(StoreError):
 def mexico_today(now: datetime | None = None) -> date:
     """The DOF date right now: the calendar day in Mexico City, whatever the host's zone."""
     return (now or datetime.now(UTC)).astimezone(MEXICO_CITY).date()
-
-
-# --- which stored document a notice or clause names ---------------------------------------------
-def _words(text: str) -> tuple[str, ...]:
-    words = re.sub(r"[^a-z0-9]+", " ", fold(text)).split()
-    while words and words[0] in ("el", "la", "los", "las"):
-        words = words[1:]
-    return tuple(words)
-
-
-def _name_parts(title: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(the name without a trailing '(ACRONYM)', the acronym's words or ())."""
-    match = _PAREN_TAIL.match(" ".join(title.split()))
-    if match is None:
-        return _words(title), ()
-    return _words(match.group("name")), _words(match.group("acronym"))
-
-
-def _names_by_acronym(short: tuple[str, ...], name: tuple[str, ...], acronym: tuple[str, ...]) -> bool:
-    """``short`` is ``name`` with its trailing expansion replaced by ``acronym``.
-
-    "Estatuto Orgánico de Servicios de Salud del IMSS-BIENESTAR" names "Estatuto Orgánico de
-    Servicios de Salud del Instituto Mexicano del Seguro Social para el Bienestar (IMSS-BIENESTAR)".
-    """
-    if not acronym or len(short) <= len(acronym) or short[-len(acronym):] != acronym:
-        return False
-    head = short[: -len(acronym)]
-    return len(name) > len(head) and name[: len(head)] == head
-
-
-def same_instrument(a: str, b: str) -> bool:
-    """Do two titles name the same instrument? (case, accents, punctuation and a leading article
-    ignored; a parenthesised acronym may stand for the name it abbreviates).
-
-    Deliberately not a substring test: "Ley General de Salud" must not match "Reglamento de la
-    Ley General de Salud en materia de Publicidad".
-
-    >>> same_instrument("Estatuto Orgánico de Servicios de Salud del IMSS-BIENESTAR",
-    ...     "ESTATUTO Orgánico de Servicios de Salud del Instituto Mexicano del Seguro Social "
-    ...     "para el Bienestar (IMSS-BIENESTAR).")
-    True
-    >>> same_instrument("Ley General de Salud", "Reglamento de la Ley General de Salud")
-    False
-    """
-    name_a, acr_a = _name_parts(a)
-    name_b, acr_b = _name_parts(b)
-    if not name_a or not name_b:
-        return False
-    if name_a == name_b:
-        return not (acr_a and acr_b) or acr_a == acr_b
-    return (_names_by_acronym(_words(a), name_b, acr_b) or _names_by_acronym(_words(b), name_a, acr_a)
-            or (bool(acr_a) and _words(b) == name_a) or (bool(acr_b) and _words(a) == name_b))
-
-
-@dataclass(slots=True)
-class Tracked:
-    """The documents of the store, found by the names notices and clauses give them."""
-
-    titles: dict[int, str]
-
-    @classmethod
-    def load(cls, conn: Connection) -> Tracked:
-        return cls({row[0]: row[1] for row in documents(conn)})
-
-    def match(self, name: str | None) -> int | None:
-        """The one document ``name`` names; None when none does (or several do: no guessing)."""
-        if not name:
-            return None
-        found = [doc_id for doc_id, title in self.titles.items() if same_instrument(name, title)]
-        if len(found) > 1:  # "Ley X" and "Ley X (LX)" both tracked: only the exact name decides
-            found = [doc_id for doc_id in found if _words(self.titles[doc_id]) == _words(name)]
-        return found[0] if len(found) == 1 else None
-
-
-# --- fetching one edition ----------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class FetchedEdition:
-    """One edition as fetched: its notices, the bodies that matter, every capture."""
-
-    day: date
-    edition: Edition
-    published: bool
-    notices: tuple[Notice, ...]
-    bodies: Mapping[str, Capture]
-    captures: tuple[Capture, ...]
-    problems: tuple[str, ...]
-
-
-def fetch_policy(source: str | None) -> FetchPolicy:
-    """The DOF gets the polite production policy; a loopback mirror needs no pause or patience."""
-    host = urlsplit(source).hostname if source else None
-    if host in _LOOPBACK:
-        return FetchPolicy(delay=0.0, backoff_base=0.1, backoff_max=1.0, retry_after_max=2.0,
-                           deadline=30.0)
-    return FetchPolicy()
-
-
-def _needs_body(notice: Notice, truncated: frozenset[str]) -> bool:
-    """Bodies are fetched for notices that touch an instrument, and to complete cut titles."""
-    return notice.kind is not NoticeKind.OTHER or notice.document is not None or notice.codigo in truncated
-
-
-def fetch_edition(source: DofSource, recorder: list[Capture], day: date, edition: Edition,
-                  public: DofSource | None = None) -> FetchedEdition:
-    """The index of one edition and the bodies of its notices that touch an instrument.
-
-    With ``public``, notice URLs are stored in their public www.dof.gob.mx form, whatever host
-    (a mirror) served them: the stored link must outlive the mirror.
-    """
-    start = len(recorder)
-    index = source.edition(day, edition)
-    notices: list[Notice] = []
-    bodies: dict[str, Capture] = {}
-    problems: list[str] = []
-    for listed in index.notices:
-        notice = replace(listed, url=public.detail_url(listed.codigo, listed.date)) if public else listed
-        if _needs_body(notice, index.truncated):
-            note = source.note(notice.codigo)
-            notice = finish_notice(notice, note, notice.codigo in index.truncated)
-            url = source.note_url(notice.codigo)
-            capture = next(c for c in reversed(recorder) if c.url == url and c.complete)
-            if note.not_found:
-                problems.append(f"{notice.codigo}: SIDOF has no body for this notice")
-            elif note.image_only:
-                problems.append(f"{notice.codigo}: the body is only published as an image (PDF)")
-            else:
-                bodies[notice.codigo] = capture
-        notices.append(notice)
-    return FetchedEdition(day, edition, index.published, tuple(notices), bodies,
-                          tuple(recorder[start:]), tuple(problems))
-
-
-# --- writing one edition -----------------------------------------------------------------------
-@dataclass(slots=True)
-class _Ingest:
-    """What one edition's transaction has done so far (counts for the checkpoint, warnings)."""
-
-    conn: Connection
-    tracked: Tracked
-    counts: Counter[str] = field(default_factory=Counter)
-    warnings: list[str] = field(default_factory=list)
-
-    def warn(self, message: str) -> None:
-        self.counts["problems"] += 1
-        self.warnings.append(message)
-
-
-def ingest_edition(conn: Connection, fetched: FetchedEdition) -> _Ingest:
-    """Write one fetched edition: captures, notices, and what each notice does to the documents.
-
-    Runs inside the caller's transaction. A notice whose text cannot be read or applied is kept
-    (with its body) and reported as a warning; its own writes roll back to a savepoint, and the
-    instructions it declares are kept as unapplied so nothing is lost.
-    """
-    work = _Ingest(conn, Tracked.load(conn))
-    captures: dict[tuple[str, str], int] = {}
-    for capture in fetched.captures:
-        if capture.complete:
-            captures[(capture.url, capture.sha256)] = save_capture(conn, capture)
-        else:
-            work.counts["captures_incomplete"] += 1
-    for problem in fetched.problems:
-        work.warn(problem)
-    for notice in fetched.notices:
-        body = fetched.bodies.get(notice.codigo)
-        try:
-            notice_id(conn, notice.codigo)
-            work.counts["notices_known"] += 1  # listed again (another edition, a rerun): done
-            continue
-        except NotFound:
-            pass
-        capture_id = captures.get((body.url, body.sha256)) if body else None
-        nid = save_notice(conn, notice, capture_id=capture_id,
-                          document_id=work.tracked.match(notice.document))
-        work.counts["notices"] += 1
-        _ingest_notice(work, notice, nid, body)
-    return work
-
-
-def _ingest_notice(work: _Ingest, notice: Notice, nid: int, body: Capture | None) -> None:
-    handler = _HANDLERS.get(notice.kind)
-    if handler is None:
-        return
-    counts, titles, warned = work.counts.copy(), dict(work.tracked.titles), len(work.warnings)
-    try:
-        with work.conn.begin_nested():
-            handler(work, notice, nid, body)
-    except TrackerError as exc:
-        # the savepoint undid the notice's writes; undo what it counted and registered, too
-        work.counts, work.tracked.titles, work.warnings[warned:] = counts, titles, []
-        work.warn(f"{notice.codigo} ({notice.kind}): {exc}")
-        if notice.kind is NoticeKind.AMENDS and body is not None:
-            _keep_declared(work, notice, nid, body)
-
-
-def _amendment_text(body: Capture) -> str:
-    return read_amendment_text(body.body, body.url)
-
-
-def _ingest_amendment(work: _Ingest, notice: Notice, nid: int, body: Capture | None) -> None:
-    """Apply an amending instrument to each tracked document it amends; keep the rest declared."""
-    work.counts["amendments"] += 1
-    if body is None:
-        return  # already reported: no readable body
-    text = _amendment_text(body)
-    amendment = parse_amendment(text)
-    targets: dict[int, str] = {}
-    for article in amendment.articles:
-        name = article.instrument or notice.document or ""
-        doc_id = work.tracked.match(name)
-        if doc_id is None and len(amendment.articles) == 1:
-            doc_id = work.tracked.match(notice.document)
-        if doc_id is not None:
-            targets.setdefault(doc_id, name)
-        else:
-            kept = record_unapplied(work.conn, name or notice.title, nid, _declared(article.directives))
-            work.counts["instructions_unapplied"] += kept
-    for doc_id, name in targets.items():
-        _apply_amendment(work, doc_id, name, text, notice, nid)
-
-
-def _declared(directives: Sequence[Directive]) -> tuple[Instruction, ...]:
-    """What a clause orders, in its own labels (no base text to resolve them against)."""
-    return tuple(Instruction(d.verb, d.label, d.new_label, d.source) for d in directives)
-
-
-def _apply_amendment(work: _Ingest, doc_id: int, name: str, text: str, notice: Notice, nid: int) -> None:
-    conn = work.conn
-    base = current_document(conn, doc_id)
-    outcome = amend(Document(name or base.title, base.provisions), text)
-    latest = latest_revision(conn, doc_id)
-    valid_from = _effective(work, outcome.entry_into_force, notice)
-    if valid_from < latest.valid_from:
-        raise StoreError(f"in force from {valid_from}, before the stored text of {latest.valid_from}; "
-                         "not applied (import an older text or re-sync in order)")
-    undeclared = {d.label for d in outcome.discrepancies if d.kind is DiscrepancyKind.UNDECLARED_CHANGE}
-    applied = apply_new_version(conn, doc_id, outcome.new, outcome.changes, valid_from, nid,
-                                undeclared=undeclared)
-    work.counts.update(instructions=record_instructions(conn, doc_id, nid, outcome.instructions),
-                       discrepancies=record_discrepancies(conn, doc_id, nid, outcome.discrepancies),
-                       changes=applied.changes, amendments_applied=1)
-    save_notice(conn, notice, document_id=doc_id)
-
-
-def _effective(work: _Ingest, rule: EntryIntoForce, notice: Notice) -> date:
-    """The day an instrument takes effect: what its transitorios fix, else its publication day."""
-    effective = rule.effective(notice.date)
-    if effective is None:
-        work.warnings.append(f"{notice.codigo}: entry into force '{rule.kind}' fixes no date; "
-                             f"versions start on the publication date {notice.date}")
-        return notice.date
-    return effective
-
-
-def _keep_declared(work: _Ingest, notice: Notice, nid: int, body: Capture) -> None:
-    """After a failed application, keep what the clause declared as unapplied instructions."""
-    try:
-        amendment = parse_amendment(_amendment_text(body))
-    except TrackerError:
-        return  # nothing readable to keep; the notice and its body are stored
-    for article in amendment.articles:
-        name = article.instrument or notice.document or notice.title
-        doc_id = work.tracked.match(name)
-        if doc_id is None:
-            doc_id = work.tracked.match(notice.document)
-        title = work.tracked.titles[doc_id] if doc_id is not None else name
-        work.counts["instructions_unapplied"] += record_unapplied(
-            work.conn, title, nid, _declared(article.directives))
-
-
-def _ingest_creation(work: _Ingest, notice: Notice, nid: int, body: Capture | None) -> None:
-    """A new instrument: register it with its full text (or, if tracked, record a new version)."""
-    work.counts["creations"] += 1
-    if body is None:
-        return
-    document = read_statute(body.body, body.url)
-    if not has_own_text(document):
-        raise ParseError("its body carries no provisions of its own (only when it takes effect); "
-                         "not registered as a document")
-    title = notice.document or document.title
-    valid_from = _effective(work, entry_into_force(_transitorios(document)), notice)
-    doc_id = work.tracked.match(title)
-    if doc_id is None:
-        doc_id = register_document(work.conn, title, document, valid_from, nid, kind=_kind_word(title))
-        work.tracked.titles[doc_id] = title
-        work.counts["documents_registered"] += 1
-    else:
-        _replace_text(work, doc_id, document, valid_from, nid)
-    save_notice(work.conn, notice, document_id=doc_id)
-    applied = apply_pending(work.conn, doc_id, valid_from)
-    if applied.applied:
-        work.counts["amendments_applied"] += applied.applied
-        work.counts["changes"] += applied.changes
-    work.warnings.extend(applied.warnings)
-
-
-def _replace_text(work: _Ingest, doc_id: int, document: Document, valid_from: date, nid: int) -> None:
-    """A tracked instrument issued again in full: a new version, unless the text is the same."""
-    current = current_document(work.conn, doc_id)
-    if root_digest(current) == root_digest(document):
-        work.counts["documents_known"] += 1
-        return
-    latest = latest_revision(work.conn, doc_id)
-    if valid_from < latest.valid_from:
-        raise StoreError(f"a full text in force from {valid_from} is older than the stored one "
-                         f"({latest.valid_from}); not applied")
-    changes = changes_between(current, document)
-    applied = apply_new_version(work.conn, doc_id, document, changes, valid_from, nid)
-    work.counts.update(changes=applied.changes, documents_reissued=1)
-
-
-_IN_FORCE_CLAUSE = re.compile(r"entrar[aá]n?\s+en\s+vigor|surtir[aá]n?\s+(?:sus\s+)?efectos", re.IGNORECASE)
-
-
-def has_own_text(document: Document) -> bool:
-    """Does the body hold the instrument itself: an artículo that says more than when it takes
-    effect? A note whose only article is "ÚNICO.- El presente … entrará en vigor …" is the DOF's
-    cover for a text published elsewhere (PDF, annex), not a text we can version."""
-    for provision in document.walk():
-        if provision.kind is Kind.ARTICULO:
-            text = provision_text(provision)
-            if len(text) > 400 or not _IN_FORCE_CLAUSE.search(text):
-                return True
-    return False
-
-
-def _transitorios(document: Document) -> tuple[Transitorio, ...]:
-    found = [p for p in document.provisions if p.kind is Kind.TRANSITORIO]
-    return tuple(Transitorio(i, provision_text(p)) for i, p in enumerate(found, start=1))
-
-
-def _kind_word(title: str) -> str:
-    words = _words(title)
-    return words[0] if words else ""
-
-
-def _ingest_errata(work: _Ingest, notice: Notice, nid: int, body: Capture | None) -> None:
-    """Errata and aclaraciones are kept as notices of their own kind, linked to the document;
-    they are not reforms, so no version changes."""
-    work.counts["errata"] += 1
-
-
-def _ingest_abrogation(work: _Ingest, notice: Notice, nid: int, body: Capture | None) -> None:
-    work.counts["abrogations"] += 1
-    doc_id = work.tracked.match(notice.document)
-    if doc_id is not None:
-        work.warnings.append(f"{notice.codigo}: abrogates tracked document {work.tracked.titles[doc_id]!r}; "
-                             "its last text stays stored as it was")
-
-
-_NoticeHandler = Callable[[_Ingest, Notice, int, "Capture | None"], None]
-_HANDLERS: dict[NoticeKind, _NoticeHandler] = {
-    NoticeKind.AMENDS: _ingest_amendment,
-    NoticeKind.CREATES: _ingest_creation,
-    NoticeKind.ERRATA: _ingest_errata,
-    NoticeKind.ABROGATES: _ingest_abrogation,
-}
-
-
-# --- pending instructions: amendments waiting for their document -------------------------------
-@dataclass(frozen=True, slots=True)
-class PendingResult:
-    """What ``apply_pending`` did."""
-
-    applied: int = 0
-    reflected: int = 0
-    changes: int = 0
-    warnings: tuple[str, ...] = ()
-
-
-def _notice_capture(conn: Connection, codigo: str) -> Capture | None:
-    """The stored body of a notice (workaround: store has no accessor for a notice's capture)."""
-    found = conn.execute(select(schema.notice.c.capture_id).where(schema.notice.c.codigo == codigo)).scalar()
-    return load_capture(conn, int(found)) if found is not None else None
-
-
-def apply_pending(conn: Connection, doc_id: int, as_of: date) -> PendingResult:
-    """Apply, in publication order, the stored amendments still waiting for this document.
-
-    An amendment in force on or before ``as_of`` is already part of a text as of that date, so
-    it is only marked applied; a later one is applied from its stored body as a new version.
-    One that cannot be applied stays pending, with a warning.
-    """
-    title = document_title(conn, doc_id)
-    pending: dict[str, list[UnappliedInstruction]] = {}
-    for item in unapplied_instructions(conn):
-        if item.notice is not None and same_instrument(item.document_title, title):
-            pending.setdefault(item.notice.codigo, []).append(item)
-    applied = reflected = changes = 0
-    warnings: list[str] = []
-    for codigo, items in pending.items():
-        notice = items[0].notice
-        assert notice is not None
-        try:
-            with conn.begin_nested():
-                result = _apply_stored(conn, doc_id, notice, items, as_of)
-        except TrackerError as exc:
-            warnings.append(f"{codigo}: stays pending for {title!r}: {exc}")
-            continue
-        if result is None:
-            reflected += 1
-        else:
-            applied, changes = applied + 1, changes + result
-    return PendingResult(applied, reflected, changes, tuple(warnings))
-
-
-def _apply_stored(conn: Connection, doc_id: int, notice: Notice, items: Sequence[UnappliedInstruction],
-                  as_of: date) -> int | None:
-    """Apply one stored amendment; None when the text as of ``as_of`` already contains it."""
-    body = _notice_capture(conn, notice.codigo)
-    if body is None:
-        raise NotFound("its body was never stored")
-    text = _amendment_text(body)
-    effective = parse_amendment(text).entry_into_force.effective(notice.date) or notice.date
-    nid = notice_id(conn, notice.codigo)
-    if effective <= as_of:
-        mark_applied(conn, (i.id for i in items), doc_id)
-        save_notice(conn, notice, document_id=doc_id)
-        return None
-    base = current_document(conn, doc_id)
-    outcome = amend(Document(items[0].document_title, base.provisions), text)
-    undeclared = {d.label for d in outcome.discrepancies if d.kind is DiscrepancyKind.UNDECLARED_CHANGE}
-    result = apply_new_version(conn, doc_id, outcome.new, outcome.changes, effective, nid,
-                               undeclared=undeclared)
-    record_discrepancies(conn, doc_id, nid, outcome.discrepancies)
-    mark_applied(conn, (i.id for i in items), doc_id)
-    save_notice(conn, notice, document_id=doc_id)
-    return result.changes
 
 
 # --- running editions ----------------------------------------------------------------------------
@@ -970,37 +514,12 @@ def build_scheduler(url: str, *, blocking: bool = True, hours: str = "7,21", min
 
 
 # --- import --------------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class ImportResult:
-    document_id: int
-    title: str
-    created: bool
-    changes: int
-    pending: PendingResult
-
-
 def import_document(engine: Engine, data: bytes, name: str, title: str | None, as_of: date) -> ImportResult:
     """Register a text as of a date (or make it a new version of the document it names), then
     apply the amendments stored for it that came later."""
     document = read_statute(data, name)
-    title = " ".join((title or document.title).split()).rstrip(".") or document.title
     with writer(engine), transaction(engine) as conn:
-        found = Tracked.load(conn).match(title)
-        changes = 0
-        if found is None:
-            doc_id = register_document(conn, title, document, as_of, kind=_kind_word(title))
-        else:
-            doc_id = found
-            latest = latest_revision(conn, doc_id)
-            if as_of < latest.valid_from:
-                raise InputError(f"{document_title(conn, doc_id)!r} already has a text from "
-                                 f"{latest.valid_from}; import a text as of that day or later")
-            current = current_document(conn, doc_id)
-            changes = apply_new_version(conn, doc_id, document, changes_between(current, document),
-                                        as_of).changes
-        pending = apply_pending(conn, doc_id, as_of)
-        stored = document_title(conn, doc_id)
-    return ImportResult(doc_id, stored, found is None, changes, pending)
+        return import_text(conn, document, title, as_of)
 
 
 # --- the store-backed commands -------------------------------------------------------------------

@@ -18,6 +18,7 @@ and return frozen values; only ``scraper.http`` touches the network; ``scraper.m
 from scraper.classify import classify
 from scraper.decode import decode_body, has_mojibake
 from scraper.edition import EditionIndex, WrongDay, check_index_complete, parse_edition
+from scraper.harvest import FetchedEdition, fetch_edition, fetch_policy
 from scraper.http import (
     DOF_ORIGINS,
     Fetcher,
@@ -41,9 +42,9 @@ from scraper.sources import (
 
 __all__ = [
     "DOF_BASE", "DOF_ORIGINS", "SIDOF_BASE", "Capture", "DofSource", "Edition", "EditionIndex",
-    "FetchPolicy", "FetchStats", "Fetcher", "Note", "Notice", "NoticeKind", "Reconciliation",
-    "Response", "RobotsDisallowed", "SidofDay", "SidofEntry", "WrongDay", "allowed_origins",
-    "check_index_complete", "check_note_complete", "classify", "decode_body", "finish_notice",
-    "has_mojibake", "open_fetcher", "parse_edition", "parse_note", "parse_sidof_notes",
-    "reconcile", "source_base", "valid_codigo",
+    "FetchPolicy", "FetchStats", "FetchedEdition", "Fetcher", "Note", "Notice", "NoticeKind",
+    "Reconciliation", "Response", "RobotsDisallowed", "SidofDay", "SidofEntry", "WrongDay",
+    "allowed_origins", "check_index_complete", "check_note_complete", "classify", "decode_body",
+    "fetch_edition", "fetch_policy", "finish_notice", "has_mojibake", "open_fetcher", "parse_edition",
+    "parse_note", "parse_sidof_notes", "reconcile", "source_base", "valid_codigo",
 ]

@@ -32,6 +32,9 @@ from .db import (
     transaction,
     upgrade,
 )
+from .ingest import ImportResult, has_own_text, import_text, ingest_edition
+from .matching import Tracked, same_instrument
+from .pending import PendingResult, apply_pending
 from .records import (
     RunRecord,
     RunStatus,
@@ -79,6 +82,14 @@ __all__ = [
     "Version",
     "history_json",
     "open_store",
+    "ImportResult",
+    "PendingResult",
+    "Tracked",
+    "apply_pending",
+    "has_own_text",
+    "import_text",
+    "ingest_edition",
+    "same_instrument",
     "Revision",
     "RunRecord",
     "RunStatus",

@@ -33,7 +33,7 @@ from test_store_support import BACKENDS, database_url
 import scheduler
 from scraper.mirror import FIXTURES, FaultPlan, serve_mirror
 from scraper.model import Edition, NoticeKind
-from store import RunStatus, open_engine, runs
+from store import RunStatus, Tracked, open_engine, runs, same_instrument
 from store import schema as s
 from store.api import Store
 
@@ -229,13 +229,13 @@ def test_a_page_that_parses_to_nothing_fails_loudly_and_writes_nothing(engine: E
     ("", TITLE, False),
 ])
 def test_same_instrument(name: str, title: str, same: bool) -> None:
-    assert scheduler.same_instrument(name, title) is same
-    assert scheduler.same_instrument(title, name) is same
+    assert same_instrument(name, title) is same
+    assert same_instrument(title, name) is same
 
 
 def test_a_name_that_fits_two_documents_matches_neither() -> None:
-    tracked = scheduler.Tracked({1: "Ley Federal del Trabajo", 2: "Ley Federal del Trabajo (LFT)",
-                                 3: "Ley Agraria (LA)", 4: "Ley Agraria (LAG)"})
+    tracked = Tracked({1: "Ley Federal del Trabajo", 2: "Ley Federal del Trabajo (LFT)",
+                       3: "Ley Agraria (LA)", 4: "Ley Agraria (LAG)"})
     assert tracked.match("Ley Federal del Trabajo") == 1  # the exact name decides
     assert tracked.match("Ley Federal del Trabajo (LFT)") == 2
     assert tracked.match("Ley Agraria") is None  # two candidates, neither exact: no guess

@@ -1,0 +1,304 @@
+"""The write side of the pipeline: one fetched edition into the store, and imported texts.
+
+Each notice of an edition is handled by its kind: an amendment is applied to every tracked
+document it names (and kept as declared instructions for the rest), a new instrument is
+registered with its text, errata and abrogations are recorded. Everything runs inside the
+caller's transaction (one per edition, ending with its checkpoint); a notice that cannot be read
+or applied rolls back to its own savepoint and becomes a warning, never a half-written edition.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import Connection
+
+from diffing import DiscrepancyKind, amend, changes_between
+from errors import InputError, NotFound, ParseError, StoreError, TrackerError
+from parser import (
+    Document,
+    EntryIntoForce,
+    Instruction,
+    Kind,
+    Transitorio,
+    parse_amendment,
+    provision_text,
+    read_statute,
+)
+from parser.clauses import Directive
+from parser.transitorios import entry_into_force
+from scraper import FetchedEdition
+from scraper.model import Capture, Notice, NoticeKind
+
+from .matching import Tracked, kind_word
+from .pending import PendingResult, amendment_text, apply_pending
+from .records import (
+    notice_id,
+    record_discrepancies,
+    record_instructions,
+    record_unapplied,
+    save_capture,
+    save_notice,
+)
+from .versions import (
+    apply_new_version,
+    current_document,
+    document_title,
+    latest_revision,
+    register_document,
+    root_digest,
+)
+
+
+@dataclass(slots=True)
+class _Ingest:
+    """What one edition's transaction has done so far (counts for the checkpoint, warnings)."""
+
+    conn: Connection
+    tracked: Tracked
+    counts: Counter[str] = field(default_factory=Counter)
+    warnings: list[str] = field(default_factory=list)
+
+    def warn(self, message: str) -> None:
+        self.counts["problems"] += 1
+        self.warnings.append(message)
+
+
+def ingest_edition(conn: Connection, fetched: FetchedEdition) -> _Ingest:
+    """Write one fetched edition: captures, notices, and what each notice does to the documents.
+
+    Runs inside the caller's transaction. A notice whose text cannot be read or applied is kept
+    (with its body) and reported as a warning; its own writes roll back to a savepoint, and the
+    instructions it declares are kept as unapplied so nothing is lost.
+    """
+    work = _Ingest(conn, Tracked.load(conn))
+    captures: dict[tuple[str, str], int] = {}
+    for capture in fetched.captures:
+        if capture.complete:
+            captures[(capture.url, capture.sha256)] = save_capture(conn, capture)
+        else:
+            work.counts["captures_incomplete"] += 1
+    for problem in fetched.problems:
+        work.warn(problem)
+    for notice in fetched.notices:
+        body = fetched.bodies.get(notice.codigo)
+        try:
+            notice_id(conn, notice.codigo)
+            work.counts["notices_known"] += 1  # listed again (another edition, a rerun): done
+            continue
+        except NotFound:
+            pass
+        capture_id = captures.get((body.url, body.sha256)) if body else None
+        nid = save_notice(conn, notice, capture_id=capture_id,
+                          document_id=work.tracked.match(notice.document))
+        work.counts["notices"] += 1
+        _ingest_notice(work, notice, nid, body)
+    return work
+
+
+def _ingest_notice(work: _Ingest, notice: Notice, nid: int, body: Capture | None) -> None:
+    handler = _HANDLERS.get(notice.kind)
+    if handler is None:
+        return
+    counts, titles, warned = work.counts.copy(), dict(work.tracked.titles), len(work.warnings)
+    try:
+        with work.conn.begin_nested():
+            handler(work, notice, nid, body)
+    except TrackerError as exc:
+        # the savepoint undid the notice's writes; undo what it counted and registered, too
+        work.counts, work.tracked.titles, work.warnings[warned:] = counts, titles, []
+        work.warn(f"{notice.codigo} ({notice.kind}): {exc}")
+        if notice.kind is NoticeKind.AMENDS and body is not None:
+            _keep_declared(work, notice, nid, body)
+
+
+def _ingest_amendment(work: _Ingest, notice: Notice, nid: int, body: Capture | None) -> None:
+    """Apply an amending instrument to each tracked document it amends; keep the rest declared."""
+    work.counts["amendments"] += 1
+    if body is None:
+        return  # already reported: no readable body
+    text = amendment_text(body)
+    amendment = parse_amendment(text)
+    targets: dict[int, str] = {}
+    for article in amendment.articles:
+        name = article.instrument or notice.document or ""
+        doc_id = work.tracked.match(name)
+        if doc_id is None and len(amendment.articles) == 1:
+            doc_id = work.tracked.match(notice.document)
+        if doc_id is not None:
+            targets.setdefault(doc_id, name)
+        else:
+            kept = record_unapplied(work.conn, name or notice.title, nid, _declared(article.directives))
+            work.counts["instructions_unapplied"] += kept
+    for doc_id, name in targets.items():
+        _apply_amendment(work, doc_id, name, text, notice, nid)
+
+
+def _declared(directives: Sequence[Directive]) -> tuple[Instruction, ...]:
+    """What a clause orders, in its own labels (no base text to resolve them against)."""
+    return tuple(Instruction(d.verb, d.label, d.new_label, d.source) for d in directives)
+
+
+def _apply_amendment(work: _Ingest, doc_id: int, name: str, text: str, notice: Notice, nid: int) -> None:
+    conn = work.conn
+    base = current_document(conn, doc_id)
+    outcome = amend(Document(name or base.title, base.provisions), text)
+    latest = latest_revision(conn, doc_id)
+    valid_from = _effective(work, outcome.entry_into_force, notice)
+    if valid_from < latest.valid_from:
+        raise StoreError(f"in force from {valid_from}, before the stored text of {latest.valid_from}; "
+                         "not applied (import an older text or re-sync in order)")
+    undeclared = {d.label for d in outcome.discrepancies if d.kind is DiscrepancyKind.UNDECLARED_CHANGE}
+    applied = apply_new_version(conn, doc_id, outcome.new, outcome.changes, valid_from, nid,
+                                undeclared=undeclared)
+    work.counts.update(instructions=record_instructions(conn, doc_id, nid, outcome.instructions),
+                       discrepancies=record_discrepancies(conn, doc_id, nid, outcome.discrepancies),
+                       changes=applied.changes, amendments_applied=1)
+    save_notice(conn, notice, document_id=doc_id)
+
+
+def _effective(work: _Ingest, rule: EntryIntoForce, notice: Notice) -> date:
+    """The day an instrument takes effect: what its transitorios fix, else its publication day."""
+    effective = rule.effective(notice.date)
+    if effective is None:
+        work.warnings.append(f"{notice.codigo}: entry into force '{rule.kind}' fixes no date; "
+                             f"versions start on the publication date {notice.date}")
+        return notice.date
+    return effective
+
+
+def _keep_declared(work: _Ingest, notice: Notice, nid: int, body: Capture) -> None:
+    """After a failed application, keep what the clause declared as unapplied instructions."""
+    try:
+        amendment = parse_amendment(amendment_text(body))
+    except TrackerError:
+        return  # nothing readable to keep; the notice and its body are stored
+    for article in amendment.articles:
+        name = article.instrument or notice.document or notice.title
+        doc_id = work.tracked.match(name)
+        if doc_id is None:
+            doc_id = work.tracked.match(notice.document)
+        title = work.tracked.titles[doc_id] if doc_id is not None else name
+        work.counts["instructions_unapplied"] += record_unapplied(
+            work.conn, title, nid, _declared(article.directives))
+
+
+def _ingest_creation(work: _Ingest, notice: Notice, nid: int, body: Capture | None) -> None:
+    """A new instrument: register it with its full text (or, if tracked, record a new version)."""
+    work.counts["creations"] += 1
+    if body is None:
+        return
+    document = read_statute(body.body, body.url)
+    if not has_own_text(document):
+        raise ParseError("its body carries no provisions of its own (only when it takes effect); "
+                         "not registered as a document")
+    title = notice.document or document.title
+    valid_from = _effective(work, entry_into_force(_transitorios(document)), notice)
+    doc_id = work.tracked.match(title)
+    if doc_id is None:
+        doc_id = register_document(work.conn, title, document, valid_from, nid, kind=kind_word(title))
+        work.tracked.titles[doc_id] = title
+        work.counts["documents_registered"] += 1
+    else:
+        _replace_text(work, doc_id, document, valid_from, nid)
+    save_notice(work.conn, notice, document_id=doc_id)
+    applied = apply_pending(work.conn, doc_id, valid_from)
+    if applied.applied:
+        work.counts["amendments_applied"] += applied.applied
+        work.counts["changes"] += applied.changes
+    work.warnings.extend(applied.warnings)
+
+
+def _replace_text(work: _Ingest, doc_id: int, document: Document, valid_from: date, nid: int) -> None:
+    """A tracked instrument issued again in full: a new version, unless the text is the same."""
+    current = current_document(work.conn, doc_id)
+    if root_digest(current) == root_digest(document):
+        work.counts["documents_known"] += 1
+        return
+    latest = latest_revision(work.conn, doc_id)
+    if valid_from < latest.valid_from:
+        raise StoreError(f"a full text in force from {valid_from} is older than the stored one "
+                         f"({latest.valid_from}); not applied")
+    changes = changes_between(current, document)
+    applied = apply_new_version(work.conn, doc_id, document, changes, valid_from, nid)
+    work.counts.update(changes=applied.changes, documents_reissued=1)
+
+
+_IN_FORCE_CLAUSE = re.compile(r"entrar[aá]n?\s+en\s+vigor|surtir[aá]n?\s+(?:sus\s+)?efectos", re.IGNORECASE)
+
+
+def has_own_text(document: Document) -> bool:
+    """Does the body hold the instrument itself: an artículo that says more than when it takes
+    effect? A note whose only article is "ÚNICO.- El presente … entrará en vigor …" is the DOF's
+    cover for a text published elsewhere (PDF, annex), not a text we can version."""
+    for provision in document.walk():
+        if provision.kind is Kind.ARTICULO:
+            text = provision_text(provision)
+            if len(text) > 400 or not _IN_FORCE_CLAUSE.search(text):
+                return True
+    return False
+
+
+def _transitorios(document: Document) -> tuple[Transitorio, ...]:
+    found = [p for p in document.provisions if p.kind is Kind.TRANSITORIO]
+    return tuple(Transitorio(i, provision_text(p)) for i, p in enumerate(found, start=1))
+
+
+def _ingest_errata(work: _Ingest, notice: Notice, nid: int, body: Capture | None) -> None:
+    """Errata and aclaraciones are kept as notices of their own kind, linked to the document;
+    they are not reforms, so no version changes."""
+    work.counts["errata"] += 1
+
+
+def _ingest_abrogation(work: _Ingest, notice: Notice, nid: int, body: Capture | None) -> None:
+    work.counts["abrogations"] += 1
+    doc_id = work.tracked.match(notice.document)
+    if doc_id is not None:
+        work.warnings.append(f"{notice.codigo}: abrogates tracked document {work.tracked.titles[doc_id]!r}; "
+                             "its last text stays stored as it was")
+
+
+_NoticeHandler = Callable[[_Ingest, Notice, int, "Capture | None"], None]
+_HANDLERS: dict[NoticeKind, _NoticeHandler] = {
+    NoticeKind.AMENDS: _ingest_amendment,
+    NoticeKind.CREATES: _ingest_creation,
+    NoticeKind.ERRATA: _ingest_errata,
+    NoticeKind.ABROGATES: _ingest_abrogation,
+}
+
+
+
+# --- a text imported as of a date ----------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    document_id: int
+    title: str
+    created: bool
+    changes: int
+    pending: PendingResult
+
+
+def import_text(conn: Connection, document: Document, title: str | None, as_of: date) -> ImportResult:
+    """Register a text as of a date (or make it a new version of the document it names), then
+    apply the amendments stored for it that came later. Runs inside the caller's transaction."""
+    title = " ".join((title or document.title).split()).rstrip(".") or document.title
+    found = Tracked.load(conn).match(title)
+    changes = 0
+    if found is None:
+        doc_id = register_document(conn, title, document, as_of, kind=kind_word(title))
+    else:
+        doc_id = found
+        latest = latest_revision(conn, doc_id)
+        if as_of < latest.valid_from:
+            raise InputError(f"{document_title(conn, doc_id)!r} already has a text from "
+                             f"{latest.valid_from}; import a text as of that day or later")
+        current = current_document(conn, doc_id)
+        changes = apply_new_version(conn, doc_id, document, changes_between(current, document),
+                                    as_of).changes
+    pending = apply_pending(conn, doc_id, as_of)
+    stored = document_title(conn, doc_id)
+    return ImportResult(doc_id, stored, found is None, changes, pending)
