@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from .labels import fold
 from .model import Annotation, Kind
@@ -91,7 +92,8 @@ def is_annotation(line: str) -> bool:
     (True, False)
     """
     if "DOF" not in line and not line[:1].isdigit():
-        return _NOTE_RE.match(line) is not None  # every other note names the DOF or opens with a date
+        # Every other note names the DOF or opens with a date; "Nota:" and "N. de E.:" open with N.
+        return line[:1] == "N" and _NOTE_RE.match(line) is not None
     if _NOTE_RE.match(line):
         return True
     if len(line) > 600 or not _DATE_SEARCH.search(line):
@@ -133,8 +135,13 @@ def _dates(text: str) -> tuple[date, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=2048)
 def _verb(phrase: str) -> str:
-    """The normalised verb of one segment: 'Reformada y recorrida' -> 'reformado y recorrido'."""
+    """The normalised verb of one segment: 'Reformada y recorrida' -> 'reformado y recorrido'.
+
+    Memoised: a consolidated law repeats the same few phrases ('. Reformado DOF ') thousands
+    of times, and folding is the costly part.
+    """
     folded = fold(phrase)
     for needle, verb in _SPECIAL_VERBS:
         if needle in folded:
@@ -155,9 +162,11 @@ def unit_kind(unit: str) -> Kind | None:
     return None
 
 
-def _unit_of(text: str) -> str:
-    """The words naming the unit, before the first verb: 'Párrafo con fracciones' -> folded."""
-    folded = fold(text)
+def _unit_of(folded: str) -> str:
+    """The words naming the unit, before the first verb: 'Párrafo con fracciones' -> folded.
+
+    Takes the note already folded (``read_note`` folds it once for all its uses).
+    """
     if re.match(r"(?:nota|n\.\s?de\s?e\.)\s*:", folded):
         return ""
     erratas = re.match(r"(?:fe de erratas|aclaracion)\s+(?:al|a la|del|de la)\s+([a-z ]+?)\s*(?:dof|\d|$)",
@@ -180,12 +189,13 @@ def read_note(text: str) -> Note:
     ('fraccion', [('adicionado', ['2002-12-30']), ('reformado', ['2004-12-01', '2005-06-07'])])
     """
     text = " ".join(text.split())
-    unit = _unit_of(text)
-    if _NOTE_RE.match(text) or fold(text).startswith("reforma dof"):
+    folded = fold(text)
+    unit = _unit_of(folded)
+    if _NOTE_RE.match(text) or folded.startswith("reforma dof"):
         verb = "nota" if _NOTE_RE.match(text) else "reforma"
         # "Reforma DOF ...: Derogó del artículo el entonces párrafo segundo" is about the article.
         named = re.search(r"\b(?:del|de la|al|a la)\s+(articulo|fraccion|inciso|numeral|apartado)\b",
-                          fold(text)) if verb == "reforma" else None
+                          folded) if verb == "reforma" else None
         unit = named.group(1) if named else ""
         return Note(unit, unit_kind(unit), (Annotation(verb, _dates(text), unit, text),))
     out: list[Annotation] = []

@@ -122,6 +122,8 @@ def _running_title(lines: list[str]) -> frozenset[str]:
 
 def running_title(text: str) -> str:
     """The statute's name from a Cámara running header ('' if it has none)."""
+    if _CAMARA not in text:
+        return ""
     lines = text.split("\n")
     for index, line in enumerate(lines):
         if line.strip() == _CAMARA:
@@ -129,12 +131,59 @@ def running_title(text: str) -> str:
     return ""
 
 
+# A physical line as the hot loops pass it: (line number, text, page_break, furniture), the
+# fields of ``Physical`` without the cost of building an object per line.
+_Row = tuple[int, str, bool, bool]
+
+
 def physical_lines(text: str) -> list[Physical]:
     """Strip each line, drop page furniture, mark where a page break fell."""
+    return [Physical(*row) for row in _rows(text)]
+
+
+def _rows(text: str) -> list[_Row]:
     markdown = _is_markdown(text)
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     title_lines = _running_title(raw) if _CAMARA in text else frozenset()
-    out: list[Physical] = []
+    if markdown or "\f" in text:
+        rows = _marked_rows(raw, title_lines, markdown)
+    else:
+        rows = _plain_rows(raw, title_lines, "DIARIO OFICIAL" in text)
+    if not any(row[3] for row in rows):
+        return rows  # no furniture, so no blank line next to it
+    return _drop_blanks_around_breaks(rows)
+
+
+def _plain_rows(raw: list[str], title_lines: frozenset[str], dof_header: bool) -> list[_Row]:
+    """``_marked_rows`` for text without Markdown and form feeds, at a fraction of the cost.
+
+    Furniture is tested only on lines that can be furniture: a Cámara header line or title, or
+    a line that starts with a digit ('12 de 140', '4 DIARIO OFICIAL ...'), with 'Ú' ('Última
+    Reforma DOF ...') or holds 'DIARIO OFICIAL'.
+    """
+    out: list[_Row] = []
+    append = out.append
+    known = _CAMARA_LINES | title_lines
+    page_break = False
+    for number, original in enumerate(raw, start=1):
+        line = original.strip()
+        if not line:
+            append((number, line, False, False))
+            continue
+        first = line[0]
+        if (line in known or first.isdigit() or first == "Ú" or dof_header and "DIARIO OFICIAL" in line) \
+                and _is_furniture(line, title_lines):
+            page_break = True
+            append((number, line, False, True))
+            continue
+        append((number, line, page_break, False))
+        page_break = False
+    return out
+
+
+def _marked_rows(raw: list[str], title_lines: frozenset[str], markdown: bool) -> list[_Row]:
+    """Rows of text with Markdown (marker) or form feeds (PDF page breaks)."""
+    out: list[_Row] = []
     page_break = False
     for number, original in enumerate(raw, start=1):
         line = original
@@ -156,30 +205,31 @@ def physical_lines(text: str) -> list[Physical]:
                 line = _clean_markdown(line)
         if line and _is_furniture(line, title_lines):
             page_break = True
-            out.append(Physical(number, line, furniture=True))
+            out.append((number, line, False, True))
             continue
-        out.append(Physical(number, line, page_break and bool(line)))
+        out.append((number, line, page_break and bool(line), False))
         if line:
             page_break = False
-    return _drop_blanks_around_breaks(out)
+    return out
 
 
 def _is_furniture(line: str, title_lines: frozenset[str]) -> bool:
     if line in _CAMARA_LINES or line in title_lines:
         return True
-    if _PAGE_NUMBER.fullmatch(line) or _LAST_REFORM.fullmatch(line):
+    first = line[:1]
+    if first.isdigit() and _PAGE_NUMBER.fullmatch(line) or first == "Ú" and _LAST_REFORM.fullmatch(line):
         return True
     return "DIARIO OFICIAL" in line and _DOF_HEADER.fullmatch(line) is not None
 
 
-def _drop_blanks_around_breaks(lines: list[Physical]) -> list[Physical]:
+def _drop_blanks_around_breaks(lines: list[_Row]) -> list[_Row]:
     """Blank lines next to removed furniture say nothing about paragraphs; drop them."""
-    out: list[Physical] = []
+    out: list[_Row] = []
     for line in lines:
-        if line.furniture:
-            while out and not out[-1].text and not out[-1].furniture:
+        if line[3]:
+            while out and not out[-1][1] and not out[-1][3]:
                 out.pop()
-        elif not line.text and out and out[-1].furniture:
+        elif not line[1] and out and out[-1][3]:
             continue
         out.append(line)
     return out
@@ -192,19 +242,25 @@ def line_width(lines: list[Physical]) -> int:
     starts in lower case ("... los derechos humanos\nreconocidos y las garantías"). Text with
     one paragraph per line almost never does, whatever its line lengths.
     """
-    lengths = sorted(len(p.text) for p in lines if p.text and not p.furniture)
+    return _width([(p.lineno, p.text, p.page_break, p.furniture) for p in lines])
+
+
+def _width(rows: list[_Row]) -> int:
+    texts = [row[1] if not row[3] else "" for row in rows]  # furniture pairs with nothing
+    lengths = sorted(len(text) for text in texts if text)
     if len(lengths) < 8:
         return 0
     p90 = lengths[int(len(lengths) * 0.9)]
+    if p90 > 160:
+        return 0  # too long to be a wrap width, whatever the pairs say
     pairs = joined = 0
-    for first, second in zip(lines, lines[1:], strict=False):
-        if first.furniture or second.furniture or not first.text or not second.text:
+    for first, second in zip(texts, texts[1:], strict=False):
+        if not first or not second:
             continue
         pairs += 1
-        if not first.text.endswith(_TERMINAL) and second.text[:1].islower() \
-                and not _INCISO_START.match(second.text):
+        if not first.endswith(_TERMINAL) and second[:1].islower() and not _INCISO_START.match(second):
             joined += 1
-    if p90 <= 160 and pairs and joined / pairs >= 0.15:
+    if pairs and joined / pairs >= 0.15:
         return p90
     return 0
 
@@ -216,30 +272,39 @@ def logical_lines(text: str, starts_unit: Callable[[str], str]) -> Iterator[tupl
     'heading', 'unit'); in wrapped text such a line starts a new logical line only after a line
     that could end one, so 'conforme al\nArtículo 89 de la Constitución' stays one sentence.
     """
-    lines = physical_lines(text)
-    width = line_width(lines)
+    for number, line, furniture, kind, _ in logical_rows(text, starts_unit):
+        yield number, line, furniture, kind
+
+
+def logical_rows(text: str, starts_unit: Callable[[str], str]) -> Iterator[tuple[int, str, bool, str, bool]]:
+    """``logical_lines`` plus whether the logical line is one physical line (so ``starts_unit``
+    saw exactly this string), which lets the classifier skip checks it already knows the
+    answer to."""
+    lines = _rows(text)
+    width = _width(lines)
     pending: list[str] = []
     pending_no = 0
     pending_kind = ""
-    for phys in lines:
-        if phys.furniture:
-            yield phys.lineno, phys.text, True, ""
+    for number, line, page_break, furniture in lines:
+        if furniture:
+            yield number, line, True, "", True
             continue
-        line = phys.text
         if not line:
             if width and pending:
-                yield pending_no, _join(pending), False, pending_kind
+                yield pending_no, _join(pending), False, pending_kind, len(pending) == 1
                 pending, pending_kind = [], ""
             continue
         kind = starts_unit(line)
-        if pending and _continues(pending, pending_kind, line, kind, width, phys.page_break):
+        # Without a wrap width only notes continue a line; _continues decides the rest.
+        if pending and (width or kind == "note" or pending_kind == "note") \
+                and _continues(pending, pending_kind, line, kind, width, page_break):
             pending.append(line)
             continue
         if pending:
-            yield pending_no, _join(pending), False, pending_kind
-        pending, pending_no, pending_kind = [line], phys.lineno, kind
+            yield pending_no, _join(pending), False, pending_kind, len(pending) == 1
+        pending, pending_no, pending_kind = [line], number, kind
     if pending:
-        yield pending_no, _join(pending), False, pending_kind
+        yield pending_no, _join(pending), False, pending_kind, len(pending) == 1
 
 
 def _continues(pending: list[str], pending_kind: str, line: str, kind: str, width: int,
@@ -271,6 +336,8 @@ def _open_note(pending: list[str]) -> bool:
 
 
 def _join(parts: list[str]) -> str:
+    if len(parts) == 1:
+        return parts[0]
     out = parts[0]
     for part in parts[1:]:
         if out.endswith("-") and part[:1].islower() and not out.endswith(" -"):

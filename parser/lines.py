@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from . import annotations as notes
-from .furniture import logical_lines
+from .furniture import logical_rows
 from .model import Annotation, Kind
 
 
@@ -159,7 +159,8 @@ _ART_RANGE_WORDS = re.compile(
 def starts_unit(line: str) -> str:
     """For joining wrapped lines: '' prose, 'note', 'heading' (container or transitorios), 'unit'."""
     first = line[:1]
-    if notes.is_annotation(line):
+    # A note names the DOF, opens with a date or is "Nota:"/"N. de E.:" (is_annotation's own test).
+    if ("DOF" in line or first.isdigit() or first == "N") and notes.is_annotation(line):
         return "note"
     if first in "LTCSltcsAa" and (_HEADING_RE.match(line) or _TRANSITORIOS_RE.match(line)
                                   or _APPENDIX_RE.match(line)):
@@ -213,13 +214,18 @@ def classify_lines(text: str) -> tuple[Line, ...]:
     """
     out: list[Line] = []
     in_transitorios = False
-    for number, logical, furniture, first in logical_lines(text, starts_unit):
+    for number, logical, furniture, first, single in logical_rows(text, starts_unit):
         if furniture:
             out.append(Line(LineKind.FURNITURE, logical, raw=logical, lineno=number))
             continue
-        if first == "" and "DOF" not in logical:
-            out.append(_prose(logical, number))  # most lines: no marker, no note
-            continue
+        if "DOF" not in logical:  # no glued note to cut out
+            if first == "":
+                out.append(_prose(logical, number))  # most lines: no marker, no note
+                continue
+            if first == "unit" and single:
+                # starts_unit saw this very string: no note, heading, table or appendix.
+                out.append(_opening(logical, in_transitorios, number))
+                continue
         for lineno, line in _split_glued(number, logical):
             classified = classify_line(line, in_transitorios, lineno)
             if classified.kind is LineKind.TRANSITORIOS_HEADING:
@@ -263,6 +269,11 @@ def classify_line(line: str, in_transitorios: bool = False, lineno: int = 0) -> 
             rest = (heading.group("rest") or heading.group("caps") or "").strip()
             return Line(LineKind.HEADING, rest, _clean(heading.group("num")), kind, raw=line,
                         lineno=lineno)
+    return _opening(line, in_transitorios, lineno)
+
+
+def _opening(line: str, in_transitorios: bool, lineno: int) -> Line:
+    """The rest of ``classify_line``, for a line known to be no note, table, heading or appendix."""
     if _SIGNATURE_RE.match(line):
         return Line(LineKind.SIGNATURE, line, raw=line, lineno=lineno)
     elision = _elision(line)
@@ -299,9 +310,14 @@ def _elision(line: str) -> tuple[Kind | None, str, str] | None:
     return None
 
 
+_ROMAN_RE = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
+_DOT_DASH = re.compile(r"\.-")
+_SPACED_DASH = re.compile(r"\s*-\s*")
+_LL = re.compile(r"l{2,3}")
+
+
 def _is_roman(token: str) -> bool:
-    return re.fullmatch(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})", token) is not None \
-        and token != ""
+    return token != "" and _ROMAN_RE.fullmatch(token) is not None
 
 
 def _clean(number: str) -> str:
@@ -309,7 +325,7 @@ def _clean(number: str) -> str:
     if number.isalnum():
         return number  # "III", "57", "a": nothing to clean
     cleaned = " ".join(number.replace("–", "-").split()).strip(" .:-)")
-    return re.sub(r"\s*-\s*", "-", re.sub(r"\.-", "-", cleaned))
+    return _SPACED_DASH.sub("-", _DOT_DASH.sub("-", cleaned))
 
 
 def _unit_line(line: str, in_transitorios: bool, lineno: int) -> Line | None:
@@ -341,7 +357,7 @@ def _unit_line(line: str, in_transitorios: bool, lineno: int) -> Line | None:
     if first.isdigit() or first == "l":
         numeral = _NUMERAL_RE.match(line)
         if numeral and any(c.isdigit() for c in numeral.group("num")) or (
-                numeral and re.fullmatch(r"l{2,3}", numeral.group("num"))):
+                numeral and _LL.fullmatch(numeral.group("num"))):
             assert numeral is not None
             value = numeral.group("num").replace("l", "1")
             return _make(LineKind.NUMERAL, Kind.NUMERAL, value, numeral.group("rest"), line, lineno)
