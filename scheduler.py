@@ -15,7 +15,6 @@ import shlex
 import subprocess
 import sys
 import tempfile
-import textwrap
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -29,7 +28,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.base import BaseScheduler
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
-from sqlalchemy import URL, Connection, Engine, func, select
+from sqlalchemy import URL, Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 from tqdm import tqdm
 
@@ -41,6 +40,7 @@ from scraper.mirror import serve_mirror
 from scraper.model import Capture, Edition
 from scraper.sources import DofSource, open_fetcher, source_base
 from store import (
+    TRACKING_SINCE,
     ImportResult,
     RunStatus,
     Tracked,
@@ -54,25 +54,27 @@ from store import (
     is_done,
     open_engine,
     open_store,
-    read_checkpoint,
-    runs,
     safe_url,
     save_capture,
-    schema_revision,
     set_meta,
     start_run,
+    store_status,
     transaction,
     write_checkpoint,
 )
-from store import schema as schema
-from store.api import DocumentHandle, Store, as_date
+from store.api import Store, as_date
 from store.report import (
     FORMATS,
+    at_text,
     changes_csv,
     changes_html,
     changes_json,
     changes_table,
     describe_filters,
+    history_text,
+    info_text,
+    notices_text,
+    one_line,
     plain,
 )
 
@@ -153,7 +155,6 @@ MEXICO_CITY = ZoneInfo("America/Mexico_City")
 EDITIONS = (Edition.MAT, Edition.VES, Edition.EXT)
 LOOKBACK_DAYS = 7
 NOTIFY_ENV = "DOF_TRACKER_NOTIFY"
-TRACKING_SINCE = "tracking_since"
 ROOT = Path(__file__).resolve().parent
 
 
@@ -615,8 +616,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _document(store: Store, name: str) -> DocumentHandle:
-    return store.document(name)
+def _print_json(value: object) -> None:
+    _print(json.dumps(value, ensure_ascii=False, indent=2))
 
 
 def cmd_notices(args: argparse.Namespace) -> int:
@@ -626,33 +627,20 @@ def cmd_notices(args: argparse.Namespace) -> int:
     with open_store(args.db) as store:
         found = store.notices(on=args.date, since=args.since)
     if args.json:
-        _print(json.dumps([n.to_json() for n in found], ensure_ascii=False, indent=2))
-        return EXIT_OK
-    for n in found:
-        touched = f" -> {plain(n.document)}" if n.document else ""
-        _print(f"{n.date.isoformat()} {n.edition} {n.codigo:>8} {str(n.kind):<9} "
-               f"{plain(n.title)[:90]}{touched}")
-    if not found:
-        _print("no notices stored for that period (run 'dof-tracker sync' first)")
+        _print_json([n.to_json() for n in found])
+    else:
+        sys.stdout.write(notices_text(found))
     return EXIT_OK
 
 
 def cmd_history(args: argparse.Namespace) -> int:
     """Every version of one provision, oldest first, with the notice that made each."""
     with open_store(args.db) as store:
-        versions = _document(store, args.document).history(args.citation)
+        versions = store.document(args.document).history(args.citation)
     if args.json:
-        _print(json.dumps(history_json(versions), ensure_ascii=False, indent=2))
-        return EXIT_OK
-    first = versions[0]
-    _print(f"{plain(first.document)}\n{first.citation}")
-    for v in versions:
-        until = v.valid_to.isoformat() if v.valid_to else "today"
-        cause = "first stored text" if v.change is None else str(v.change)
-        source = f", DOF {v.notice.date:%d/%m/%Y} {v.notice.edition} {v.notice.codigo}: " \
-                 f"{plain(v.notice.title)[:80]}" if v.notice else ""
-        _print(f"\n{v.valid_from.isoformat()} .. {until}  {v.status}  ({cause}{source})")
-        _print(textwrap.indent(plain(v.text), "    "))
+        _print_json(history_json(versions))
+    else:
+        sys.stdout.write(history_text(versions))
     return EXIT_OK
 
 
@@ -660,14 +648,11 @@ def cmd_at(args: argparse.Namespace) -> int:
     """The text of one provision as in force on a date."""
     on = as_date(args.date)
     with open_store(args.db) as store:
-        version = _document(store, args.document).at(args.citation, on)
+        version = store.document(args.document).at(args.citation, on)
     if args.json:
-        _print(json.dumps(version.at_json(on), ensure_ascii=False, indent=2))
-        return EXIT_OK
-    until = version.valid_to.isoformat() if version.valid_to else "today"
-    source = f"; DOF {version.notice.date:%d/%m/%Y} {version.notice.codigo}" if version.notice else ""
-    _print(f"{version.citation} on {on}: {version.status}, in force {version.valid_from} .. {until}{source}")
-    _print(plain(version.text))
+        _print_json(version.at_json(on))
+    else:
+        sys.stdout.write(at_text(version, on))
     return EXIT_OK
 
 
@@ -694,40 +679,12 @@ def cmd_info(args: argparse.Namespace) -> int:
     engine = _engine(args)
     try:
         with engine.connect() as conn:
-            lines = _info_lines(conn)
+            status = store_status(conn)
     finally:
         engine.dispose()
     _print(f"database: {safe_url(engine)}")
-    _print("\n".join(lines))
+    sys.stdout.write(info_text(status))
     return EXIT_OK
-
-
-def _info_lines(conn: Connection) -> list[str]:
-    def count(table: Any, *where: Any) -> int:
-        return int(conn.execute(select(func.count()).select_from(table).where(*where)).scalar_one())
-
-    s = schema
-    lines = [f"schema revision: {schema_revision(conn)}",
-             f"documents: {count(s.document)}  notices: {count(s.notice)}  "
-             f"provision versions: {count(s.provision_version)}  changes: {count(s.change)}  "
-             f"captures: {count(s.capture)}",
-             "instructions waiting for their document: "
-             f"{count(s.instruction, s.instruction.c.applied.is_(False))}"]
-    last = {str(e): read_checkpoint(conn, e) for e in EDITIONS}
-    lines.append("last checkpoint: " + ", ".join(f"{e} {d.isoformat() if d else '-'}"
-                                                 for e, d in last.items()))
-    lines.append(f"tracking since: {get_meta(conn, TRACKING_SINCE) or '- (dof-tracker run sets it)'}")
-    recent = runs(conn)[-200:]
-    failed = {(r.day, r.edition): r for r in recent if r.status is RunStatus.FAILED}
-    first = min((d for d, _ in failed), default=date.max)
-    done = done_editions(conn, first, date.max) if failed else frozenset()
-    waiting = [r for key, r in failed.items() if key not in done]
-    if recent:
-        r = recent[-1]
-        lines.append(f"last run: {r.day} {r.edition} {r.status} at {r.finished_at or r.started_at}")
-    for r in waiting:
-        lines.append(f"failed, retried next run: {r.day} {r.edition}: {r.error}")
-    return lines
 
 
 DEMO_TITLE = ("Estatuto Orgánico de Servicios de Salud del Instituto Mexicano del Seguro Social para el "
@@ -786,12 +743,8 @@ def _demo_show(store: Store) -> None:
     for v in estatuto.history("57, fracción IX"):
         source = f" by DOF {v.notice.codigo} of {v.notice.date:%d/%m/%Y}" if v.notice else ""
         until = v.valid_to.isoformat() if v.valid_to else "today"
-        _print(f"  {v.valid_from} .. {until}  {v.status}{source}: {_one_line(v.text)}")
+        _print(f"  {v.valid_from} .. {until}  {v.status}{source}: {one_line(v.text)}")
 
-
-def _one_line(text: str, width: int = 90) -> str:
-    flat = " ".join(plain(text).split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
 # --- arguments of the store-backed commands ------------------------------------------------------

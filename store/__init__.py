@@ -58,6 +58,7 @@ from .records import (
     unapplied_instructions,
     write_checkpoint,
 )
+from .status import TRACKING_SINCE, StoreStatus, store_status
 from .versions import (
     AppliedVersion,
     Revision,
@@ -90,6 +91,9 @@ __all__ = [
     "import_text",
     "ingest_edition",
     "same_instrument",
+    "TRACKING_SINCE",
+    "StoreStatus",
+    "store_status",
     "Revision",
     "RunRecord",
     "RunStatus",

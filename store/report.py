@@ -1,4 +1,5 @@
-"""The change log as people read it: a terminal table, CSV, JSON, and a printable HTML page.
+"""The change log as people read it: a terminal table, CSV, JSON, and a printable HTML page; and
+the terminal text of the other store commands (notices, history, at, info).
 
 Pure: change entries in, one string out. Every piece of gazette text (titles, provision texts,
 document names, URLs) is untrusted here: the DOF's own pages have carried markup in titles, and
@@ -22,8 +23,10 @@ from urllib.parse import urlsplit
 
 from diffing.model import ChangeType, DiffOp, Redline
 from diffing.text import redline
+from scraper.model import Notice
 
-from .api import ChangeEntry
+from .api import ChangeEntry, Version
+from .status import StoreStatus
 
 FORMATS = ("table", "json", "csv", "html")
 DISCLAIMER = ("A documentation tool with no legal effect: the official text is the one the Diario "
@@ -65,7 +68,8 @@ def notice_line(entry: ChangeEntry) -> str:
     return f"DOF {notice.date:%d/%m/%Y} {notice.edition} {plain(notice.codigo)}"
 
 
-def _short(text: str, width: int) -> str:
+def one_line(text: str, width: int = 90) -> str:
+    """The text on one line (whitespace collapsed, control characters dropped), cut to ``width``."""
     flat = " ".join(plain(text).split())
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
@@ -76,7 +80,7 @@ def changes_table(entries: Sequence[ChangeEntry], *, redlines: bool = False, wid
     word-level redline under each line."""
     if not entries:
         return "no changes\n"
-    rows = [(e.date.isoformat(), str(e.type), _short(e.citation, 38), _short(e.document, 34),
+    rows = [(e.date.isoformat(), str(e.type), one_line(e.citation, 38), one_line(e.document, 34),
              notice_line(e)) for e in entries]
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     lines: list[str] = []
@@ -90,7 +94,7 @@ def changes_table(entries: Sequence[ChangeEntry], *, redlines: bool = False, wid
 
 def _redline_text(entry: ChangeEntry) -> str:
     change = entry.change
-    moved = f"(from {_short(entry.change.from_label or '', 40)}) " if change.from_label else ""
+    moved = f"(from {one_line(entry.change.from_label or '', 40)}) " if change.from_label else ""
     if change.type is ChangeType.ADDED and not change.before:
         return moved + "{+" + plain(change.after) + "+}"
     return moved + inline_redline(diff_of(entry))
@@ -239,6 +243,59 @@ def describe_filters(since: date | None, until: date | None, document: str | Non
     return ", ".join(parts)
 
 
-__all__ = ["CSV_COLUMNS", "DISCLAIMER", "FORMATS", "changes_csv", "changes_html", "changes_json",
-           "changes_table", "describe_filters", "diff_of", "esc", "html_redline", "inline_redline",
-           "notice_line", "plain", "safe_href"]
+# --- the other store commands, for a terminal -----------------------------------------------------
+def _lines(pieces: Iterable[str]) -> str:
+    """Each piece on its own line(s), ending in exactly one newline unless it already ends in one."""
+    return "".join(piece if piece.endswith("\n") else piece + "\n" for piece in pieces)
+
+
+def notices_text(notices: Sequence[Notice]) -> str:
+    """One line per notice: date, edition, codigo, kind, title, and the document it touches."""
+    if not notices:
+        return "no notices stored for that period (run 'dof-tracker sync' first)\n"
+    return _lines(f"{n.date.isoformat()} {n.edition} {n.codigo:>8} {str(n.kind):<9} {plain(n.title)[:90]}"
+                  + (f" -> {plain(n.document)}" if n.document else "") for n in notices)
+
+
+def history_text(versions: Sequence[Version]) -> str:
+    """Every version of one provision, oldest first: dates, status, what made it, and its text."""
+    first = versions[0]
+    pieces = [f"{plain(first.document)}\n{first.citation}"]
+    for v in versions:
+        until = v.valid_to.isoformat() if v.valid_to else "today"
+        cause = "first stored text" if v.change is None else str(v.change)
+        source = f", DOF {v.notice.date:%d/%m/%Y} {v.notice.edition} {v.notice.codigo}: " \
+                 f"{plain(v.notice.title)[:80]}" if v.notice else ""
+        pieces.append(f"\n{v.valid_from.isoformat()} .. {until}  {v.status}  ({cause}{source})")
+        pieces.append(textwrap.indent(plain(v.text), "    "))
+    return _lines(pieces)
+
+
+def at_text(version: Version, on: date) -> str:
+    """The provision as in force on ``on``: one line saying since when and by which notice, then its text."""
+    until = version.valid_to.isoformat() if version.valid_to else "today"
+    source = f"; DOF {version.notice.date:%d/%m/%Y} {version.notice.codigo}" if version.notice else ""
+    return _lines([f"{version.citation} on {on}: {version.status}, in force {version.valid_from} .. "
+                   f"{until}{source}", plain(version.text)])
+
+
+def info_text(status: StoreStatus) -> str:
+    """What ``dof-tracker info`` prints after the database line."""
+    lines = [f"schema revision: {status.revision}",
+             f"documents: {status.documents}  notices: {status.notices}  "
+             f"provision versions: {status.versions}  changes: {status.changes}  "
+             f"captures: {status.captures}",
+             f"instructions waiting for their document: {status.waiting_instructions}",
+             "last checkpoint: " + ", ".join(f"{e} {d.isoformat() if d else '-'}"
+                                             for e, d in status.checkpoints.items()),
+             f"tracking since: {status.tracking_since or '- (dof-tracker run sets it)'}"]
+    if status.last_run is not None:
+        r = status.last_run
+        lines.append(f"last run: {r.day} {r.edition} {r.status} at {r.finished_at or r.started_at}")
+    lines.extend(f"failed, retried next run: {r.day} {r.edition}: {r.error}" for r in status.failed)
+    return _lines(["\n".join(lines)])
+
+
+__all__ = ["CSV_COLUMNS", "DISCLAIMER", "FORMATS", "at_text", "changes_csv", "changes_html", "changes_json",
+           "changes_table", "describe_filters", "diff_of", "esc", "history_text", "html_redline", "info_text",
+           "inline_redline", "notice_line", "notices_text", "one_line", "plain", "safe_href"]
