@@ -27,8 +27,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, fields
+from functools import lru_cache
 
 from errors import InputError, ParseError
 
@@ -53,7 +54,49 @@ _LETTERS = "abcdefghijklmnñopqrstuvwxyz"
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
 
-@dataclass(eq=False)
+_ProvisionMaker = Callable[[str, Kind, str, str, str, Status, tuple[Annotation, ...],
+                           tuple[Provision, ...]], Provision]
+_PROVISION_LAYOUT = ("label", "kind", "number", "heading", "text", "status", "annotations", "children",
+                     "_digest")
+
+
+def _provision_maker() -> _ProvisionMaker:
+    """A constructor for ``Provision`` that sets its slots directly.
+
+    A tree is frozen into thousands of provisions, and the dataclass __init__ of a frozen class
+    goes through object.__setattr__ field by field (~2x the cost). This is only sound while
+    Provision is the plain frozen record it is now, so any other layout, a __post_init__ or
+    another default for the digest memo falls back to the real constructor.
+    """
+    layout = fields(Provision)
+    if tuple(f.name for f in layout) != _PROVISION_LAYOUT or layout[-1].default != "" \
+            or hasattr(Provision, "__post_init__"):
+        return Provision
+    new = object.__new__
+    label_, kind_, number_, heading_, text_, status_, notes_, children_, digest_ = (
+        getattr(Provision, name).__set__ for name in _PROVISION_LAYOUT)
+
+    def make(label: str, kind: Kind, number: str, heading: str, text: str, status: Status,
+             annotations: tuple[Annotation, ...], children: tuple[Provision, ...]) -> Provision:
+        provision: Provision = new(Provision)
+        label_(provision, label)
+        kind_(provision, kind)
+        number_(provision, number)
+        heading_(provision, heading)
+        text_(provision, text)
+        status_(provision, status)
+        notes_(provision, annotations)
+        children_(provision, children)
+        digest_(provision, "")
+        return provision
+
+    return make
+
+
+_provision = _provision_maker()
+
+
+@dataclass(eq=False, slots=True)
 class _Node:
     """A provision under construction (mutable while the lines are read)."""
 
@@ -71,8 +114,9 @@ class _Node:
     list_kinds: set[Kind] = field(default_factory=set)  # kinds of list items among the children
 
     def freeze(self) -> Provision:
-        return Provision(self.label, self.kind, self.number, self.heading, self.text, self.status,
-                         tuple(self.notes), tuple(child.freeze() for child in self.children))
+        children = tuple([child.freeze() for child in self.children]) if self.children else ()
+        return _provision(self.label, self.kind, self.number, self.heading, self.text, self.status,
+                          tuple(self.notes), children)
 
 
 class _Stop(Exception):
@@ -146,7 +190,7 @@ class _Builder:
         while self.containers and _CONTAINER_RANK[self.containers[-1].kind] >= rank:
             self.containers.pop()
         path = self.containers[-1].label if self.containers else ""
-        label = labels.join(path, _part(line.unit, line.number, line))
+        label = _join(path, _part(line.unit, line.number, line))
         node = _Node(label, line.unit, line.number, line.text)
         self.register(node, line)
         self.attach_container(node)
@@ -187,7 +231,7 @@ class _Builder:
         self.top.append(node)
 
     def new_article(self, kind: Kind, line: Line, path: str) -> _Node:
-        label = labels.join(path, _part(kind, line.number, line))
+        label = _join(path, _part(kind, line.number, line))
         node = _Node(label, kind, line.number)
         self.register(node, line)
         self.article = node
@@ -215,10 +259,10 @@ class _Builder:
                 return  # lists in a preamble are not provisions
             self.article = self.containers[-1]
         parent = self.parent_for(kind)
-        label = labels.join(parent.label, _part(kind, line.number, line))
+        label = _join(parent.label, _part(kind, line.number, line))
         if label in self.labels:
             parent = self.restart_parent(parent, line)
-            label = labels.join(parent.label, _part(kind, line.number, line))
+            label = _join(parent.label, _part(kind, line.number, line))
         node = _Node(label, kind, line.number)
         if kind is Kind.APARTADO and line.text and not line.text.endswith((".", ":", ";")):
             node.heading = line.text
@@ -313,7 +357,7 @@ class _Builder:
 
     def add_paragraph(self, holder: _Node, text: str) -> None:
         holder.paragraphs += 1
-        node = _Node(labels.join(holder.label, f"par_{holder.paragraphs}"), Kind.PARRAFO,
+        node = _Node(_join(holder.label, f"par_{holder.paragraphs}"), Kind.PARRAFO,
                      str(holder.paragraphs), text=text)
         if _DEROGATED_RE.match(text):
             node.status = Status.DEROGADO
@@ -368,6 +412,11 @@ class _Builder:
         self.labels.add(node.label)
 
 
+def _join(path: str, part: str) -> str:
+    """``labels.join`` of a path and one part (never empty), without its generic loop."""
+    return f"{path}{labels.SEPARATOR}{part}" if path else part
+
+
 def _next_items(lines: Sequence[Line]) -> list[Line | None]:
     """For each line, the next list item (or ranged elision) before the unit ends."""
     out: list[Line | None] = [None] * len(lines)
@@ -409,6 +458,16 @@ _SIMPLE_NUMBER = {Kind.FRACCION: re.compile(r"[IVXL]+"), Kind.INCISO: re.compile
 
 
 def _part(kind: Kind, number: str, line: Line) -> str:
+    part = _label_part(kind, number)
+    if part is None:
+        raise ParseError(f"line {line.lineno}: cannot read the number of {line.raw[:60]!r}")
+    return part
+
+
+@lru_cache(maxsize=4096)
+def _label_part(kind: Kind, number: str) -> str | None:
+    """The label part of a number as written, None if it cannot be read (memoised: fracciones,
+    incisos and paragraphs repeat the same few numbers throughout a statute)."""
     simple = _SIMPLE_NUMBER.get(kind)
     found = simple.fullmatch(number) if simple is not None else None
     if found is not None and (kind is not Kind.FRACCION or _ROMAN.fullmatch(number)):
@@ -417,7 +476,7 @@ def _part(kind: Kind, number: str, line: Line) -> str:
     try:
         return labels.part(kind, number)
     except ValueError:
-        raise ParseError(f"line {line.lineno}: cannot read the number of {line.raw[:60]!r}") from None
+        return None
 
 
 def _is_enacting(line: Line) -> bool:
