@@ -42,9 +42,13 @@ _MOJIBAKE = re.compile(
 _SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
                          "\u2002": " ", "\u2003": " ", "\u200b": None, "\ufeff": None,
                          "\u00ad": None})
-# Letters no Spanish legal text uses (IPA, Cyrillic, Hebrew ...); Greek letters stay possible
-# because formulas use them ("α").
-_EXOTIC = re.compile("[\u0180-\u0390\u03ca-\u1fff]")
+# Letters no Spanish legal text uses (IPA, Cyrillic, Hebrew ..., and the CJK, Hangul and other
+# East Asian blocks and planes 2-16 that three or four cp1252 letters read as UTF-8 land in: "é"
+# NBSP "–" is E9 A0 96, that is "頖"); Greek letters stay possible because formulas use them
+# ("α"). Punctuation, symbols, ligatures, the private use area (PDF bullets) and plane 1
+# (emoji) are not letters a misreading makes and stay out.
+_EXOTIC = re.compile("[\u0180-\u0390\u03ca-\u1fff\u2c00-\u2dff\u2e80-\ud7ff\uf900-\ufaff"
+                     "\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0010ffff]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\u0080-\u009f]")
 
 
@@ -165,6 +169,8 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
     'Federación'
     >>> decode_bytes("Federación".encode("utf-8"), "ISO-8859-1")
     'Federación'
+    >>> decode_bytes("é\u00a0–.".encode("cp1252"), "ISO-8859-1")  # valid UTF-8 too: "頖."
+    'é –.'
     """
     if not data:
         raise InputError("the input is empty")
