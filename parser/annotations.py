@@ -13,6 +13,7 @@ PDF extraction often glues a note to the end of a text line ("..., y Fracción r
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -125,7 +126,32 @@ def split_glued(line: str) -> tuple[str, str, str] | None:
     return line[:found.start()].rstrip(), line[start:end].strip(), line[end:].strip()
 
 
+_NOTA_FOLDED = re.compile(r"(?:nota|n\.\s?de\s?e\.)\s*:")
+_ERRATAS_FOLDED = re.compile(
+    r"(?:fe de erratas|aclaracion)\s+(?:al|a la|del|de la)\s+([a-z ]+?)\s*(?:dof|\d|$)")
+_PAREN_TAIL = re.compile(r"\(.*")
+_LETTER = re.compile(r"[a-z]")
+_QUALIFIER = re.compile(r"\([^)]*\)")
+_NAMED_UNIT = re.compile(r"\b(?:del|de la|al|a la)\s+(articulo|fraccion|inciso|numeral|apartado)\b")
+# The combining marks of U+0300-U+036F (accents, tilde, diaeresis: all that NFKD splits off
+# Spanish letters), for the fast path of _fold.
+_ACCENTS = re.compile("[" + "".join(chr(code) for code in range(0x300, 0x370)
+                                    if unicodedata.combining(chr(code))) + "]")
+
+
+def _fold(text: str) -> str:
+    """``labels.fold(text)``, in a fraction of the time when the text is Spanish.
+
+    ``fold`` drops every combining mark of the NFKD form one character at a time; when removing
+    the common accents already leaves ASCII, nothing else was to be dropped, and the two agree.
+    """
+    stripped = _ACCENTS.sub("", unicodedata.normalize("NFKD", text))
+    return stripped.lower() if stripped.isascii() else fold(text)
+
+
+@lru_cache(maxsize=4096)
 def _dates(text: str) -> tuple[date, ...]:
+    """The dates of a chain ('10-07-1997, 03-11-1983'); memoised, as reform dates recur."""
     out = []
     for day, month, year in _DATE_RE.findall(text):
         try:
@@ -167,16 +193,15 @@ def _unit_of(folded: str) -> str:
 
     Takes the note already folded (``read_note`` folds it once for all its uses).
     """
-    if re.match(r"(?:nota|n\.\s?de\s?e\.)\s*:", folded):
+    if _NOTA_FOLDED.match(folded):
         return ""
-    erratas = re.match(r"(?:fe de erratas|aclaracion)\s+(?:al|a la|del|de la)\s+([a-z ]+?)\s*(?:dof|\d|$)",
-                       folded)
+    erratas = _ERRATAS_FOLDED.match(folded)
     if erratas:
         return erratas.group(1).strip()
     verb = _STEM_RE.search(folded)
     head = folded[:verb.start()] if verb else ""
-    head = re.sub(r"\(.*", "", head)
-    if not re.match(r"[a-z]", head):
+    head = _PAREN_TAIL.sub("", head)
+    if not _LETTER.match(head):
         return ""
     return " ".join(head.split())
 
@@ -189,20 +214,19 @@ def read_note(text: str) -> Note:
     ('fraccion', [('adicionado', ['2002-12-30']), ('reformado', ['2004-12-01', '2005-06-07'])])
     """
     text = " ".join(text.split())
-    folded = fold(text)
+    folded = _fold(text)
     unit = _unit_of(folded)
     if _NOTE_RE.match(text) or folded.startswith("reforma dof"):
         verb = "nota" if _NOTE_RE.match(text) else "reforma"
         # "Reforma DOF ...: Derogó del artículo el entonces párrafo segundo" is about the article.
-        named = re.search(r"\b(?:del|de la|al|a la)\s+(articulo|fraccion|inciso|numeral|apartado)\b",
-                          folded) if verb == "reforma" else None
+        named = _NAMED_UNIT.search(folded) if verb == "reforma" else None
         unit = named.group(1) if named else ""
         return Note(unit, unit_kind(unit), (Annotation(verb, _dates(text), unit, text),))
     out: list[Annotation] = []
     previous = 0
     for match in _DATES_RE.finditer(text):
         phrase = text[previous:match.start()]
-        qualifier = " ".join(re.findall(r"\([^)]*\)", phrase))
+        qualifier = " ".join(_QUALIFIER.findall(phrase))
         out.append(Annotation(_verb(phrase), _dates(match.group()), unit, qualifier))
         previous = match.end()
     tail = text[previous:].strip(" .,;")
