@@ -45,6 +45,7 @@ from store import (
     RunStatus,
     Tracked,
     acquire_writer_lock,
+    archive_captures,
     done_editions,
     finish_run,
     get_meta,
@@ -55,7 +56,6 @@ from store import (
     open_engine,
     open_store,
     safe_url,
-    save_capture,
     set_meta,
     start_run,
     store_status,
@@ -291,8 +291,13 @@ class Pipeline:
 
     def _ingest(self, day: date, edition: Edition) -> tuple[dict[str, int], list[str]]:
         logger.info("fetching %s %s", day, edition)
-        self.recorder.clear()  # captures of earlier editions are stored (or rolled back) by now
-        fetched = fetch_edition(self.source, self.recorder, day, edition, self.public)
+        self.recorder.clear()  # captures of earlier editions are archived by now
+        try:
+            fetched = fetch_edition(self.source, self.recorder, day, edition, self.public)
+        except Exception as exc:
+            self._archive_after_failure(exc)
+            raise
+        cut = self._archive()
         warnings: list[str] = []
         settled = day < self.today - timedelta(days=self.lookback)
         if not fetched.published and edition is Edition.MAT and day.weekday() < 5 and day < self.today:
@@ -307,13 +312,32 @@ class Pipeline:
                 # A day without this edition is settled once it is older than the lookback window;
                 # until then it is looked at again (late EXT and VES editions).
                 counts = {"published": 0, "checkpointed": int(settled)}
-                for capture in fetched.captures:
-                    if capture.complete:
-                        save_capture(conn, capture)
                 if settled:
                     write_checkpoint(conn, day, edition, {"published": 0})
         counts["captures"] = len(fetched.captures)
+        if cut:
+            counts["captures_incomplete"] = cut
         return counts, warnings
+
+    # Captures are evidence, not state: each is content-addressed (its bytes by sha256, the row
+    # by URL + sha256), so writing one again is a no-op, and it says only "the site answered
+    # this", which stays true whatever happens to the edition. They are therefore archived
+    # EVERY time (cut bodies and the responses of an edition that then fails included) in a
+    # short transaction of their own, committed before the edition's one transaction starts;
+    # that one (notices, versions, changes, checkpoint) remains all-or-nothing. A crash between
+    # the two leaves only evidence, which the rerun's identical fetches write again as no-ops.
+    def _archive(self) -> int:
+        """Archive every capture of this attempt; returns how many were cut short."""
+        with transaction(self.engine) as conn:
+            return archive_captures(conn, self.recorder)
+
+    def _archive_after_failure(self, failure: Exception) -> None:
+        """Archive what a failed fetch received; a store error here must not hide the failure."""
+        try:
+            self._archive()
+        except TrackerError as exc:
+            logger.error("could not archive the captures of a failed fetch: %s", _short_error(exc))
+            failure.add_note(f"its captures were not archived: {_short_error(exc)}")
 
     def _record(self, day: date, edition: Edition, status: RunStatus, counts: Mapping[str, int],
                 error: str | None, started: float, warnings: tuple[str, ...] = ()) -> EditionResult:

@@ -69,19 +69,18 @@ class _Ingest:
 
 
 def ingest_edition(conn: Connection, fetched: FetchedEdition) -> _Ingest:
-    """Write one fetched edition: captures, notices, and what each notice does to the documents.
+    """Write one fetched edition: its notices, and what each notice does to the documents.
 
-    Runs inside the caller's transaction. A notice whose text cannot be read or applied is kept
-    (with its body) and reported as a warning; its own writes roll back to a savepoint, and the
-    instructions it declares are kept as unapplied so nothing is lost.
+    Runs inside the caller's transaction. The edition's captures are evidence, not state: the
+    pipeline archives all of them beforehand in a transaction of their own (``archive_captures``),
+    so they survive this one rolling back. Here each notice is only linked to its body's capture
+    (``save_capture`` finds the archived row, or stores it for a caller that did not archive).
+
+    A notice whose text cannot be read or applied is kept (with its body) and reported as a
+    warning; its own writes roll back to a savepoint, and the instructions it declares are kept
+    as unapplied so nothing is lost.
     """
     work = _Ingest(conn, Tracked.load(conn))
-    captures: dict[tuple[str, str], int] = {}
-    for capture in fetched.captures:
-        if capture.complete:
-            captures[(capture.url, capture.sha256)] = save_capture(conn, capture)
-        else:
-            work.counts["captures_incomplete"] += 1
     for problem in fetched.problems:
         work.warn(problem)
     for notice in fetched.notices:
@@ -92,7 +91,7 @@ def ingest_edition(conn: Connection, fetched: FetchedEdition) -> _Ingest:
             continue
         except NotFound:
             pass
-        capture_id = captures.get((body.url, body.sha256)) if body else None
+        capture_id = save_capture(conn, body) if body is not None else None
         nid = save_notice(conn, notice, capture_id=capture_id,
                           document_id=work.tracked.match(notice.document))
         work.counts["notices"] += 1

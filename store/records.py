@@ -32,7 +32,10 @@ def save_capture(conn: Connection, capture: Capture) -> int:
     """Store one HTTP response; returns its id. The same URL and bytes give the same id.
 
     The body is stored once per sha256 (compressed when that saves space) and the digest is
-    checked first: a capture whose bytes do not match its sha256 is not evidence.
+    checked first: a capture whose bytes do not match its sha256 is not evidence. Cut bodies
+    are stored too, with ``complete`` false. The same bytes fetched from the same URL once
+    whole and once flagged (a connection that broke after the last byte) are one capture,
+    marked complete: completeness is a property of the bytes, which one fetch proved.
     """
     if capture.fetched_at.tzinfo is None:
         raise StoreError(f"capture of {capture.url} has a naive fetch time: captures are timed in UTC")
@@ -41,9 +44,12 @@ def save_capture(conn: Connection, capture: Capture) -> int:
         raise StoreError(f"capture of {capture.url} claims sha256 {capture.sha256[:12]}… but its "
                          f"bytes hash to {actual[:12]}…")
     cap = s.capture
-    found = conn.execute(select(cap.c.id).where(cap.c.url == capture.url, cap.c.sha256 == actual)).scalar()
+    found = conn.execute(select(cap.c.id, cap.c.complete)
+                         .where(cap.c.url == capture.url, cap.c.sha256 == actual)).first()
     if found is not None:
-        return int(found)
+        if capture.complete and not found.complete:
+            conn.execute(update(cap).where(cap.c.id == found.id).values(complete=True))
+        return int(found.id)
     if conn.execute(select(s.blob.c.sha256).where(s.blob.c.sha256 == actual)).scalar() is None:
         packed = zlib.compress(capture.body, 6)
         smaller = len(packed) < len(capture.body)
@@ -52,8 +58,17 @@ def save_capture(conn: Connection, capture: Capture) -> int:
                                            body=packed if smaller else capture.body))
     return int(conn.execute(insert(cap).values(
         url=capture.url, status=capture.status, headers=[list(h) for h in capture.headers],
-        sha256=actual, fetched_at=capture.fetched_at,
+        sha256=actual, fetched_at=capture.fetched_at, complete=capture.complete,
     ).returning(cap.c.id)).scalar_one())
+
+
+def archive_captures(conn: Connection, captures: Iterable[Capture]) -> int:
+    """Store every capture (complete or cut); returns how many were cut (``complete`` false)."""
+    cut = 0
+    for capture in captures:
+        save_capture(conn, capture)
+        cut += not capture.complete
+    return cut
 
 
 def load_capture(conn: Connection, capture_id: int) -> Capture:
@@ -67,7 +82,7 @@ def load_capture(conn: Connection, capture_id: int) -> Capture:
     if hashlib.sha256(body).hexdigest() != row.sha256:
         raise StoreError(f"capture {capture_id} of {row.url}: stored bytes no longer match their sha256")
     return Capture(url=row.url, status=row.status, headers=tuple((k, v) for k, v in row.headers),
-                   body=body, sha256=row.sha256, fetched_at=row.fetched_at)
+                   body=body, sha256=row.sha256, fetched_at=row.fetched_at, complete=row.complete)
 
 
 # --- notices ------------------------------------------------------------------------------------

@@ -14,6 +14,9 @@ Revision numbers, not dates, decide which rows belong together: two amendments p
 same day give two revisions with the same date, the first valid for zero days.
 
 Raw captures are content-addressed (``blob`` by sha256) so a page fetched twice is stored once.
+Every response the fetcher reports is a capture, cut bodies included (``complete`` false): they
+are evidence of what the site answered, written in short transactions of their own before an
+edition's data, so they outlive an edition that fails or rolls back.
 ``checkpoint`` rows are written inside the same transaction as an edition's data, which makes a
 rerun a no-op and a crash leave nothing behind; ``run`` rows are written in their own
 transactions so a failure is recorded even when its data rolled back.
@@ -43,12 +46,13 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     text,
+    true,
 )
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
 #: The alembic revision this module describes; ``open_engine`` skips alembic when the database
 #: is already there (a test checks it equals the migration scripts' head).
-SCHEMA_REVISION = "0001"
+SCHEMA_REVISION = "0002"
 
 NAMING = {
     "ix": "ix_%(column_0_N_label)s",
@@ -121,6 +125,8 @@ capture = Table(
     Column("headers", JSON, nullable=False),
     Column("sha256", String(64), ForeignKey("blob.sha256"), nullable=False),
     Column("fetched_at", UTCDateTime, nullable=False),
+    Column("complete", Boolean, nullable=False, server_default=true(),
+           comment="false: cut short or failed its check; kept as evidence, never parsed"),
     UniqueConstraint("url", "sha256"),
 )
 

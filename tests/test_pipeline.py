@@ -25,6 +25,7 @@ from test_pipeline_support import (
     LAST,
     ROOT,
     TITLE,
+    fault_evidence,
     partial_editions,
     state_digest,
 )
@@ -33,7 +34,7 @@ from test_store_support import BACKENDS, database_url
 import scheduler
 from scraper.mirror import FIXTURES, FaultPlan, serve_mirror
 from scraper.model import Edition, NoticeKind
-from store import RunStatus, Tracked, open_engine, runs, same_instrument
+from store import RunStatus, Tracked, load_capture, open_engine, runs, same_instrument
 from store import schema as s
 from store.api import Store
 
@@ -193,9 +194,69 @@ def test_a_failed_edition_is_recorded_and_retried_never_skipped(engine: Engine, 
         assert conn.execute(select(s.checkpoint)).first() is None
         assert conn.execute(select(s.notice)).first() is None
         assert [r.status for r in runs(conn)] == [RunStatus.FAILED]
+        archived = conn.execute(select(s.capture.c.url, s.capture.c.status, s.capture.c.complete)).all()
+    # what the site answered before the edition failed is archived all the same (robots.txt here:
+    # its 503 makes every later request impossible), one row per distinct answer
+    assert archived and {(url.rsplit("/", 1)[1], status, complete) for url, status, complete in archived} == {
+        ("robots.txt", 503, True)}
     with serve_mirror() as healthy:
         retry = scheduler.sync(engine, DAYS, healthy.base_url)
     assert not retry.failed and len(retry.results) == 15
+
+
+def test_the_captures_of_an_edition_that_rolls_back_stay_archived(tmp_path: Path, mirror_url: str) -> None:
+    """Fetched whole, then refused by the database mid-ingest: the edition's data rolls
+    back, its captures (committed before, in their own transaction) stay, and the rerun links
+    its notices to them without writing a second copy."""
+    engine = open_engine(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    day = date(2024, 5, 15)
+    try:
+        with engine.begin() as conn:
+            conn.exec_driver_sql(f"CREATE TRIGGER refuse_notice BEFORE INSERT ON notice WHEN NEW.codigo = "
+                                 f"'{IMSS_CODIGO}' BEGIN SELECT RAISE(ABORT, 'disk is full'); END")
+        failed = scheduler.sync(engine, [day], mirror_url).results[0]
+        assert failed.status is RunStatus.FAILED and "disk is full" in (failed.error or "")
+        with engine.connect() as conn:
+            assert conn.execute(select(s.notice)).first() is None
+            archived = conn.execute(select(s.capture.c.id, s.capture.c.url)).all()
+        urls = {url for _, url in archived}
+        assert any("index_111.php" in url and "edicion=MAT" in url for url in urls)
+        assert any(url.endswith(f"/notas/docFuente/{IMSS_CODIGO}") for url in urls)
+        with engine.begin() as conn:
+            conn.exec_driver_sql("DROP TRIGGER refuse_notice")
+        assert [r.status for r in scheduler.sync(engine, [day], mirror_url).results][0] is RunStatus.OK
+        with engine.connect() as conn:
+            again = conn.execute(select(s.capture.c.id, s.capture.c.url)).all()
+            linked = conn.execute(select(s.notice.c.capture_id)
+                                  .where(s.notice.c.codigo == IMSS_CODIGO)).scalar()
+        assert set(archived) <= set(again) and len(again) == len({url for _, url in again})
+        assert linked in {capture_id for capture_id, _ in archived}
+    finally:
+        engine.dispose()
+
+
+def test_a_run_through_cut_bodies_reaches_the_clean_state_and_keeps_the_cuts(engine: Engine, mirror_url: str,
+                                                                           tmp_path: Path) -> None:
+    clean = open_engine(f"sqlite:///{tmp_path / 'clean.sqlite'}")
+    try:
+        _import_base(clean)
+        assert not scheduler.sync(clean, DAYS, mirror_url).failed
+        expected = state_digest(clean, mirror_url)
+    finally:
+        clean.dispose()
+    _import_base(engine)
+    plan = FaultPlan(seed=7, rates={"cut_with_length": 0.12, "cut_without_length": 0.12, "http_500": 0.06},
+                     retry_after=0)
+    with serve_mirror(plan=plan) as faulty:
+        report = scheduler.sync(engine, DAYS, faulty.base_url)
+        served, faulty_url = faulty.counters.faults, faulty.base_url
+    assert not report.failed, report.summary()
+    evidence = fault_evidence(engine)
+    cut = served["cut_with_length"] + served["cut_without_length"]
+    assert cut > 0 and evidence["cut"] > 0 and evidence["non_2xx"] > 0
+    assert evidence["cut"] <= cut and evidence["non_2xx"] <= served["http_500"]
+    assert sum(r.counts.get("captures_incomplete", 0) for r in report.results) == cut
+    assert state_digest(engine, faulty_url) == expected  # cuts kept, yet the data is the clean run's
 
 
 def test_a_page_that_parses_to_nothing_fails_loudly_and_writes_nothing(engine: Engine,
@@ -211,6 +272,12 @@ def test_a_page_that_parses_to_nothing_fails_loudly_and_writes_nothing(engine: E
     with engine.connect() as conn:
         assert conn.execute(select(s.checkpoint)).first() is None  # never "no publication"
         assert conn.execute(select(s.notice)).first() is None
+        kept = conn.execute(select(s.capture.c.id, s.capture.c.complete)
+                            .where(s.capture.c.url.like("%index_111.php%"))).all()
+        evidence = load_capture(conn, kept[0].id) if kept else None
+    # the page that failed is evidence: archived as fetched, flagged as failing its check
+    assert [row.complete for row in kept] == [False]
+    assert evidence is not None and evidence.body == page.read_bytes()
 
 
 # --- which document a notice names ------------------------------------------------------------

@@ -5,6 +5,13 @@ ids replaced by the natural keys they stand for (codigo, title, day+edition), an
 legitimately differs between two correct runs (run records, fetch times, HTTP headers, ids).
 Two stores with equal digests hold the same notices, documents, versions, changes,
 instructions, discrepancies, checkpoints and archived bytes.
+
+Evidence, deliberately split: the pipeline archives every response it receives, and so the
+archive of a run that met network faults also holds the cut bodies (``complete`` false) and
+the 429/5xx answers it retried past. Those record one attempt's luck, not the state a correct
+run must reach, so they are left out. Every whole 2xx capture (the pages and bodies the data
+was read from) and its bytes stay in: a rerun after a crash must have archived exactly those,
+once each, and a faulty but successful run the same ones as a clean run.
 """
 
 from __future__ import annotations
@@ -43,8 +50,9 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def state_tables(engine: Engine) -> dict[str, list[str]]:
-    """Each data table as sorted JSON rows, ids replaced by natural keys."""
+def state_tables(engine: Engine, source: str | None = None) -> dict[str, list[str]]:
+    """Each data table as sorted JSON rows, ids replaced by natural keys; with ``source`` (the
+    base URL a sync used), capture URLs relative to it, so syncs from two mirrors compare."""
     doc = s.document.alias("doc")
     n = s.notice.alias("n")
 
@@ -78,15 +86,36 @@ def state_tables(engine: Engine) -> dict[str, list[str]]:
             "kind", "label", "detail", "instruction", "change")), codigo(dis.c.notice_id))),
         "checkpoint": _rows(engine, select(s.checkpoint.c.day, s.checkpoint.c.edition,
                                            s.checkpoint.c.counts)),
-        "capture": _rows(engine, select(s.capture.c.url, s.capture.c.status, s.capture.c.sha256)),
-        "blob": _rows(engine, select(s.blob.c.sha256, s.blob.c.size, s.blob.c.body)),
+        "capture": _rows(engine, select(_relative(s.capture.c.url, source), s.capture.c.status,
+                                        s.capture.c.sha256).where(_state_evidence())),
+        "blob": _rows(engine, select(s.blob.c.sha256, s.blob.c.size, s.blob.c.body).where(
+            s.blob.c.sha256.in_(select(s.capture.c.sha256).where(_state_evidence())))),
         "meta": _rows(engine, select(s.meta.c.key, s.meta.c.value)),
     }
 
 
-def state_digest(engine: Engine) -> str:
+def _relative(url: Any, source: str | None) -> Any:
+    return func.replace(url, source, "") if source else url
+
+
+def _state_evidence() -> Any:
+    """The captures that belong to the canonical state: whole 2xx answers (see the docstring)."""
+    cap = s.capture.c
+    return cap.complete.is_(True) & cap.status.between(200, 299)
+
+
+def fault_evidence(engine: Engine) -> dict[str, int]:
+    """How many archived captures are evidence of faults: cut bodies and non-2xx answers."""
+    cap = s.capture.c
+    with engine.connect() as conn:
+        cut = conn.execute(select(func.count()).where(cap.complete.is_(False))).scalar_one()
+        failed = conn.execute(select(func.count()).where(~cap.status.between(200, 299))).scalar_one()
+    return {"cut": int(cut), "non_2xx": int(failed)}
+
+
+def state_digest(engine: Engine, source: str | None = None) -> str:
     """One sha256 over ``state_tables``."""
-    text = json.dumps(state_tables(engine), sort_keys=True, ensure_ascii=False)
+    text = json.dumps(state_tables(engine, source), sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode()).hexdigest()
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 from test_store_support import BASE_DAY, TITLE, base_document, db_url_fixture  # noqa: F401  (fixtures)
 
 import store
@@ -46,6 +47,39 @@ def test_base_head_base_head(db_url: str) -> None:
         with store.transaction(engine) as conn:  # and the schema works after the round trip
             store.register_document(conn, TITLE, base_document(), BASE_DAY)
             assert store.current_document(conn, 1).provisions == base_document().provisions
+    finally:
+        engine.dispose()
+
+
+def test_0002_keeps_old_captures_as_complete_and_downgrades_with_data(db_url: str) -> None:
+    """Rows archived before ``capture.complete`` existed were all whole; a downgrade drops the
+    column in place (no table copy, which foreign keys from ``notice`` would refuse)."""
+    engine = store.open_engine(db_url, migrate=False)
+    body = b"<html><body>nota</body></html>"
+    digest = hashlib.sha256(body).hexdigest()
+    old_capture = {"url": "https://sidof.segob.gob.mx/notas/docFuente/5727205", "status": 200,
+                   "headers": "[]", "sha256": digest, "fetched_at": "2024-05-15 12:00:00+00:00"}
+    try:
+        store.upgrade(engine, "0001")
+        with store.transaction(engine) as conn:
+            conn.execute(text("INSERT INTO blob (sha256, size, compression, body) VALUES (:d, :n, '', :b)"),
+                         {"d": digest, "n": len(body), "b": body})
+            conn.execute(text("INSERT INTO capture (url, status, headers, sha256, fetched_at) "
+                              "VALUES (:url, :status, :headers, :sha256, :fetched_at)"), old_capture)
+            conn.execute(text("INSERT INTO notice (codigo, date, edition, title, kind, capture_id, sha256) "
+                              "VALUES ('5727205', '2024-05-15', 'MAT', 'MODIFICACIÓN', 'amends', 1, :d)"),
+                         {"d": digest})
+        store.upgrade(engine)
+        with engine.connect() as conn:
+            assert store.load_capture(conn, 1).complete is True
+            assert store.load_capture(conn, 1).body == body
+        store.downgrade(engine, "0001")
+        assert "complete" not in {c["name"] for c in inspect(engine).get_columns("capture")}
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM notice WHERE capture_id = 1")).scalar_one() == 1
+        store.upgrade(engine)
+        with engine.connect() as conn:
+            assert store.load_capture(conn, 1).complete is True
     finally:
         engine.dispose()
 

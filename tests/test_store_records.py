@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
@@ -47,6 +48,11 @@ def count(engine: Engine, table: s.Table) -> int:
         return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
 
 
+def store_complete(engine: Engine) -> dict[int, bool]:
+    with engine.connect() as conn:
+        return {row.id: row.complete for row in conn.execute(select(s.capture.c.id, s.capture.c.complete))}
+
+
 def test_captures_are_stored_once_and_verified(engine: Engine) -> None:
     with store.transaction(engine) as conn:
         first = store.save_capture(conn, capture())
@@ -61,6 +67,31 @@ def test_captures_are_stored_once_and_verified(engine: Engine) -> None:
         size, compression, stored = conn.execute(select(s.blob.c.size, s.blob.c.compression,
                                                         func.length(s.blob.c.body))).one()
     assert (size, compression) == (len(PAGE), "zlib") and stored < len(PAGE) / 5
+
+
+def test_cut_bodies_are_archived_as_incomplete_evidence(engine: Engine) -> None:
+    cut = replace(capture(body=PAGE[:1000]), complete=False)
+    with store.transaction(engine) as conn:
+        assert store.archive_captures(conn, [capture(), cut, cut]) == 2  # two cut answers, one row
+        cut_id = store.save_capture(conn, cut)
+        whole_id = store.save_capture(conn, capture())
+        loaded = store.load_capture(conn, cut_id)
+    assert loaded == cut and loaded.complete is False and loaded.body == PAGE[:1000]
+    assert store_complete(engine) == {cut_id: False, whole_id: True}
+    assert count(engine, s.blob) == 2
+
+
+def test_the_same_bytes_once_fetched_whole_are_complete(engine: Engine) -> None:
+    """A connection that broke after the last byte flags a body whose bytes are whole; a later
+    checked fetch of the same bytes proves it, and is never downgraded by another flagged one."""
+    flagged = replace(capture(), complete=False)
+    with store.transaction(engine) as conn:
+        first = store.save_capture(conn, flagged)
+        assert store.load_capture(conn, first).complete is False
+        assert store.save_capture(conn, capture()) == first
+        assert store.save_capture(conn, flagged) == first
+        assert store.load_capture(conn, first).complete is True
+    assert count(engine, s.capture) == 1
 
 
 def test_a_capture_whose_bytes_do_not_match_its_digest_is_refused(engine: Engine) -> None:
