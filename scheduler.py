@@ -35,7 +35,7 @@ from tqdm import tqdm
 from diffing import ChangeType
 from errors import InputError, StoreError, TrackerError
 from parser import read_statute
-from scraper import fetch_edition, fetch_policy
+from scraper import FetchedEdition, SidofCheck, fetch_edition, fetch_policy, fetch_sidof_check
 from scraper.mirror import serve_mirror
 from scraper.model import Capture, Edition
 from scraper.sources import DofSource, open_fetcher, source_base
@@ -237,6 +237,7 @@ class Pipeline:
         self.public = DofSource(open_fetcher(None))  # builds public URLs; never fetches
         self.today = today or mexico_today()
         self.lookback = lookback
+        self._sidof: SidofCheck | None = None  # the current day's SIDOF list (one request a day)
 
     def close(self) -> None:
         self.fetcher.close()
@@ -293,7 +294,8 @@ class Pipeline:
         logger.info("fetching %s %s", day, edition)
         self.recorder.clear()  # captures of earlier editions are archived by now
         try:
-            fetched = fetch_edition(self.source, self.recorder, day, edition, self.public)
+            fetched = fetch_edition(self.source, self.recorder, day, edition, self.public,
+                                    sidof=self._sidof_check(day))
         except Exception as exc:
             self._archive_after_failure(exc)
             raise
@@ -317,7 +319,15 @@ class Pipeline:
         counts["captures"] = len(fetched.captures)
         if cut:
             counts["captures_incomplete"] = cut
+        counts.update(_cross_check_counts(fetched))
+        warnings.extend(fetched.cross_check)
         return counts, warnings
+
+    def _sidof_check(self, day: date) -> SidofCheck:
+        """SIDOF's list of ``day``, fetched by the first edition of the day that needs it."""
+        if self._sidof is None or self._sidof.day != day:
+            self._sidof = fetch_sidof_check(self.source, day)
+        return self._sidof
 
     # Captures are evidence, not state: each is content-addressed (its bytes by sha256, the row
     # by URL + sha256), so writing one again is a no-op, and it says only "the site answered
@@ -367,9 +377,21 @@ def _progress_bar(total: int) -> Iterator[Any]:
         bar.close()
 
 
+_ATTEMPT_COUNTS = ("captures", "captures_incomplete", "checkpointed", "sidof_only", "index_only",
+                   "sidof_unchecked")
+
+
 def _checkpoint_counts(counts: Mapping[str, int]) -> dict[str, int]:
-    """Counts that describe the data (deterministic), not this attempt."""
-    return {k: v for k, v in counts.items() if k not in ("captures", "captures_incomplete", "checkpointed")}
+    """Counts that describe the data (deterministic), not this attempt (nor what SIDOF said)."""
+    return {k: v for k, v in counts.items() if k not in _ATTEMPT_COUNTS}
+
+
+def _cross_check_counts(fetched: FetchedEdition) -> dict[str, int]:
+    """The SIDOF cross-check in the run record's counts: disagreements, or that it did not run."""
+    if fetched.sidof is None:
+        return {"sidof_unchecked": 1} if fetched.published else {}
+    found = {"sidof_only": len(fetched.sidof.only_in_sidof), "index_only": len(fetched.sidof.only_in_index)}
+    return {k: v for k, v in found.items() if v}
 
 
 def edition_targets(days: Sequence[date]) -> list[tuple[date, Edition]]:

@@ -9,6 +9,8 @@ The pipeline's entry points (see each module for the why)::
     note = dof.note(notice.codigo)              # Note: title, body_html, image_only, not_found
     notice = finish_notice(notice, note, notice.codigo in index.truncated)
     sidof = dof.sidof_notes(day)                # cross-check: reconcile(codigos, sidof, edition)
+    check = fetch_sidof_check(dof, day)         # once per day; never raises for SIDOF's failures
+    fetched = fetch_edition(dof, captures, day, Edition.MAT, sidof=check)  # .cross_check warnings
 
 Pure parsers (``parse_edition``, ``parse_note``, ``parse_sidof_notes``, ``classify``) take text
 and return frozen values; only ``scraper.http`` touches the network; ``scraper.mirror`` serves
@@ -18,7 +20,14 @@ and return frozen values; only ``scraper.http`` touches the network; ``scraper.m
 from scraper.classify import classify
 from scraper.decode import decode_body, has_mojibake
 from scraper.edition import EditionIndex, WrongDay, check_index_complete, parse_edition
-from scraper.harvest import FetchedEdition, fetch_edition, fetch_policy
+from scraper.harvest import (
+    FetchedEdition,
+    SidofCheck,
+    cross_check,
+    fetch_edition,
+    fetch_policy,
+    fetch_sidof_check,
+)
 from scraper.http import (
     DOF_ORIGINS,
     Fetcher,
@@ -43,8 +52,9 @@ from scraper.sources import (
 __all__ = [
     "DOF_BASE", "DOF_ORIGINS", "SIDOF_BASE", "Capture", "DofSource", "Edition", "EditionIndex",
     "FetchPolicy", "FetchStats", "FetchedEdition", "Fetcher", "Note", "Notice", "NoticeKind",
-    "Reconciliation", "Response", "RobotsDisallowed", "SidofDay", "SidofEntry", "WrongDay",
-    "allowed_origins", "check_index_complete", "check_note_complete", "classify", "decode_body",
-    "fetch_edition", "fetch_policy", "finish_notice", "has_mojibake", "open_fetcher", "parse_edition",
-    "parse_note", "parse_sidof_notes", "reconcile", "source_base", "valid_codigo",
+    "Reconciliation", "Response", "RobotsDisallowed", "SidofCheck", "SidofDay", "SidofEntry",
+    "WrongDay", "allowed_origins", "check_index_complete", "check_note_complete", "classify",
+    "cross_check", "decode_body", "fetch_edition", "fetch_policy", "fetch_sidof_check",
+    "finish_notice", "has_mojibake", "open_fetcher", "parse_edition", "parse_note",
+    "parse_sidof_notes", "reconcile", "source_base", "valid_codigo",
 ]

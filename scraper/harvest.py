@@ -1,7 +1,12 @@
-"""Fetching one edition: its index, and the bodies of the notices that matter.
+"""Fetching one edition: its index, the bodies of the notices that matter, and SIDOF's word on it.
 
 Network only through the ``DofSource`` passed in (``scraper.http`` underneath); what comes back
 is frozen, ready for the store to write in one transaction. Imports no sibling package.
+
+SIDOF's JSON list of the day (``fetch_sidof_check``, once per day) is a cross-check of the
+index, never an authority (DESIGN §3): it answers 200 with empty lists for days it lost, and it
+can fail while the DOF does not. So it never fails an edition and never adds or removes a
+notice; what it says differently comes back as warnings (``FetchedEdition.cross_check``).
 """
 
 from __future__ import annotations
@@ -11,8 +16,10 @@ from dataclasses import dataclass, replace
 from datetime import date
 from urllib.parse import urlsplit
 
+from errors import FetchError, ParseError
 from scraper.http import FetchPolicy
 from scraper.model import Capture, Edition, Notice, NoticeKind
+from scraper.sidof import Reconciliation, SidofDay, reconcile
 from scraper.sources import DofSource, finish_notice
 
 _LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
@@ -29,6 +36,57 @@ class FetchedEdition:
     bodies: Mapping[str, Capture]
     captures: tuple[Capture, ...]
     problems: tuple[str, ...]
+    sidof: Reconciliation | None = None  # None: not cross-checked (SIDOF failed, or lost the day)
+    cross_check: tuple[str, ...] = ()  # where SIDOF's list disagrees, as warnings
+
+
+@dataclass(frozen=True, slots=True)
+class SidofCheck:
+    """SIDOF's list of one day, or why the cross-check cannot use it (``unavailable``)."""
+
+    day: date
+    listed: SidofDay | None = None
+    unavailable: str = ""
+
+    @property
+    def usable(self) -> bool:
+        """A list with entries: an empty one is how SIDOF answers for a day it lost."""
+        return self.listed is not None and bool(self.listed.entries)
+
+
+def fetch_sidof_check(source: DofSource, day: date) -> SidofCheck:
+    """SIDOF's day list for the cross-check. Never raises for SIDOF's failures (an unreachable
+    host, a cut or malformed answer): the cross-check is skipped and says why."""
+    try:
+        return SidofCheck(day, source.sidof_notes(day))
+    except (FetchError, ParseError) as exc:
+        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        return SidofCheck(day, unavailable=reason[:300])
+
+
+def cross_check(check: SidofCheck, edition: Edition, published: bool,
+                codigos: frozenset[str]) -> tuple[Reconciliation | None, tuple[str, ...]]:
+    """Compare one edition's index with SIDOF's list: the reconciliation and its warnings.
+
+    Pure. No comparison when SIDOF failed (one warning, for a published edition) or lists
+    nothing for the whole day (a day SIDOF lost: expected, so no warning). A note SIDOF lists
+    for an edition the index says was not published is a warning too: that is how a failing
+    index page ("No hay datos", HTTP 200) would show.
+    """
+    if check.listed is None:
+        return None, ((f"SIDOF cross-check unavailable: {check.unavailable}",) if published else ())
+    if not check.usable:
+        return None, ()
+    found = reconcile(codigos, check.listed, edition)
+    warnings: list[str] = []
+    if found.only_in_sidof:
+        where = "this edition" if published else "an edition the index says was not published"
+        warnings.append(f"SIDOF lists {len(found.only_in_sidof)} note(s) for {where} that the index "
+                        f"does not: {', '.join(sorted(found.only_in_sidof))}")
+    if found.only_in_index:
+        warnings.append(f"the index lists {len(found.only_in_index)} note(s) SIDOF does not: "
+                        f"{', '.join(sorted(found.only_in_index))}")
+    return found, tuple(warnings)
 
 
 def fetch_policy(source: str | None) -> FetchPolicy:
@@ -46,11 +104,13 @@ def _needs_body(notice: Notice, truncated: frozenset[str]) -> bool:
 
 
 def fetch_edition(source: DofSource, recorder: list[Capture], day: date, edition: Edition,
-                  public: DofSource | None = None) -> FetchedEdition:
+                  public: DofSource | None = None, sidof: SidofCheck | None = None) -> FetchedEdition:
     """The index of one edition and the bodies of its notices that touch an instrument.
 
     With ``public``, notice URLs are stored in their public www.dof.gob.mx form, whatever host
-    (a mirror) served them: the stored link must outlive the mirror.
+    (a mirror) served them: the stored link must outlive the mirror. With ``sidof`` (the day's
+    ``fetch_sidof_check``, fetched once for all editions of the day), the index is cross-checked
+    against it; disagreements are warnings, never a failure.
     """
     start = len(recorder)
     index = source.edition(day, edition)
@@ -71,5 +131,7 @@ def fetch_edition(source: DofSource, recorder: list[Capture], day: date, edition
             else:
                 bodies[notice.codigo] = capture
         notices.append(notice)
+    found, warnings = (cross_check(sidof, edition, index.published,
+                                   frozenset(n.codigo for n in notices)) if sidof else (None, ()))
     return FetchedEdition(day, edition, index.published, tuple(notices), bodies,
-                          tuple(recorder[start:]), tuple(problems))
+                          tuple(recorder[start:]), tuple(problems), found, warnings)

@@ -318,3 +318,63 @@ def test_the_dof_date_is_the_mexico_city_date() -> None:
     # 2022 still had daylight saving time (UTC-5): 04:30 UTC on 1 July 2022 was 23:30 on 30 June
     assert scheduler.mexico_today(datetime(2022, 7, 1, 4, 30, tzinfo=UTC)) == date(2022, 6, 30)
     assert scheduler.mexico_today(datetime(2022, 7, 1, 5, 30, tzinfo=UTC)) == date(2022, 7, 1)
+
+
+# --- the SIDOF cross-check: warnings in the run record, never a failed edition --------------------
+def _ok_warnings(result: scheduler.EditionResult) -> tuple[str, ...]:
+    assert result.status is RunStatus.OK, result.error
+    return result.warnings
+
+
+def test_sidof_listing_an_edition_the_index_lacks_is_a_warning(engine: Engine) -> None:
+    saturday = date(2024, 5, 18)  # no edition on the index; SIDOF lists an extraordinaria
+    with serve_mirror() as mirror:
+        report = scheduler.sync(engine, [saturday], mirror.base_url, today=date(2024, 6, 1))
+        sidof_requests = mirror.counters.kinds["sidof"]
+    mat, ves, ext = report.results
+    assert _ok_warnings(mat) == _ok_warnings(ves) == ()
+    assert _ok_warnings(ext) == ("SIDOF lists 1 note(s) for an edition the index says was not published "
+                                 "that the index does not: 5727450",)
+    assert ext.counts["sidof_only"] == 1 and ext.counts["published"] == 0
+    assert sidof_requests == 1  # once per day, for all three editions
+    with engine.connect() as conn:
+        records = {r.edition: r for r in runs(conn)}
+        assert conn.execute(select(s.notice)).first() is None  # SIDOF is never the authority
+        checkpoint = conn.execute(select(s.checkpoint.c.counts)
+                                  .where(s.checkpoint.c.edition == "EXT")).scalar()
+    assert "5727450" in (records[Edition.EXT].error or "") and records[Edition.EXT].counts["sidof_only"] == 1
+    assert checkpoint == {"published": 0}  # what SIDOF said is not the edition's data
+
+
+def test_sidof_listing_a_note_the_published_index_lacks_is_a_warning(engine: Engine, tmp_path: Path) -> None:
+    tree = tmp_path / "dof"
+    shutil.copytree(FIXTURES, tree)
+    index = json.loads((tree / "www" / "index" / "2024-05-13_MAT.expected.json").read_text(encoding="utf-8"))
+    listed = [{"codNota": int(n["codigo"]), "titulo": n["title"], "codEdicion": "MAT", "codOrgaUno": "PE"}
+              for n in index["notices"]]
+    listed.append({"codNota": 5727019, "titulo": "AVISO de término de la emergencia sanitaria.",
+                   "codEdicion": "MAT", "codOrgaUno": "PE"})
+    (tree / "sidof" / "notas" / "13-05-2024.json").write_text(json.dumps(
+        {"messageCode": 200, "response": "OK", "NotasMatutinas": listed, "NotasVespertinas": [],
+         "NotasExtraordinarias": []}), encoding="utf-8")
+    with serve_mirror(tree) as mirror:
+        mat = scheduler.sync(engine, [date(2024, 5, 13)], mirror.base_url).results[0]
+    assert _ok_warnings(mat) == ("SIDOF lists 1 note(s) for this edition that the index does not: 5727019",)
+    assert mat.counts["notices"] == len(index["notices"]) == 5 and mat.counts["sidof_only"] == 1
+
+
+def test_sidof_failing_or_losing_a_day_never_fails_the_edition(engine: Engine, tmp_path: Path) -> None:
+    tree = tmp_path / "dof"
+    shutil.copytree(FIXTURES, tree)
+    (tree / "sidof" / "notas" / "15-05-2024.json").write_text('{"messageCode":500,"response":"ERROR"}')
+    _import_base(engine)
+    with serve_mirror(tree) as mirror:
+        report = scheduler.sync(engine, [date(2024, 5, 13), date(2024, 5, 15)], mirror.base_url)
+    lost, broken = report.results[0], report.results[3]
+    assert (lost.day, broken.day, broken.edition) == (date(2024, 5, 13), date(2024, 5, 15), Edition.MAT)
+    assert not any("SIDOF" in w for w in _ok_warnings(lost))  # empty lists: a day SIDOF lost
+    assert lost.counts["sidof_unchecked"] == 1
+    assert [w for w in _ok_warnings(broken) if "SIDOF" in w] == [
+        "SIDOF cross-check unavailable: SIDOF notes list for 2024-05-15 answered "
+        "\"{'messageCode': 500, 'response': 'ERROR'}\""]
+    assert broken.counts["changes"] == 14 and broken.counts["sidof_unchecked"] == 1

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from errors import InputError, ParseError, SanityError
+from scraper.harvest import SidofCheck, cross_check, fetch_edition, fetch_sidof_check
 from scraper.http import Fetcher, FetchPolicy
-from scraper.mirror import FaultPlan, serve_mirror
+from scraper.mirror import FIXTURES, FaultPlan, serve_mirror
 from scraper.model import Capture, Edition, NoticeKind
-from scraper.sidof import parse_sidof_notes, reconcile
+from scraper.sidof import SidofDay, SidofEntry, parse_sidof_notes, reconcile
 from scraper.sources import DofSource, allowed_origins, finish_notice, open_fetcher, source_base
 
 POLICY = FetchPolicy(delay=0, backoff_base=0.001, attempts=4)
@@ -98,3 +101,70 @@ def test_sidof_errors_are_parse_errors() -> None:
         parse_sidof_notes('{"messageCode":400,"response":"BAD_REQUEST"}', date(2024, 5, 15))
     with pytest.raises(ParseError):
         parse_sidof_notes("<html>", date(2024, 5, 15))
+
+
+# --- the cross-check as the pipeline runs it: once a day, never failing an edition -------------
+DAY = date(2024, 5, 15)
+
+
+def _listed(*entries: tuple[str, Edition, str]) -> SidofCheck:
+    return SidofCheck(DAY, SidofDay(DAY, tuple(SidofEntry(codigo, f"nota {codigo}", edition, poder_code=poder)
+                                               for codigo, edition, poder in entries)))
+
+
+def test_cross_check_warns_about_each_side_of_a_disagreement() -> None:
+    check = _listed(("1", Edition.MAT, "PE"), ("2", Edition.MAT, "PE"), ("9", Edition.MAT, "AV"),
+                    ("5", Edition.VES, "PE"))
+    agree, quiet = cross_check(check, Edition.MAT, True, frozenset({"1", "2"}))
+    assert agree is not None and agree.agrees and quiet == ()  # the AV aviso is not the index's
+    found, warnings = cross_check(check, Edition.MAT, True, frozenset({"1", "3"}))
+    assert found is not None and (found.only_in_sidof, found.only_in_index) == ({"2"}, {"3"})
+    assert warnings == ("SIDOF lists 1 note(s) for this edition that the index does not: 2",
+                        "the index lists 1 note(s) SIDOF does not: 3")
+    _, unpublished = cross_check(check, Edition.VES, False, frozenset())
+    assert unpublished == ("SIDOF lists 1 note(s) for an edition the index says was not published "
+                           "that the index does not: 5",)
+
+
+def test_cross_check_without_a_usable_list_compares_nothing() -> None:
+    lost = SidofCheck(DAY, SidofDay(DAY))  # 200 with empty lists: a day SIDOF lost
+    assert cross_check(lost, Edition.MAT, True, frozenset({"1"})) == (None, ())
+    down = SidofCheck(DAY, unavailable="HTTP 503")
+    assert cross_check(down, Edition.MAT, True, frozenset({"1"})) == (
+        None, ("SIDOF cross-check unavailable: HTTP 503",))
+    assert cross_check(down, Edition.EXT, False, frozenset()) == (None, ())
+
+
+def test_fetching_the_sidof_list_never_raises_for_sidof(tmp_path: Path) -> None:
+    tree = tmp_path / "dof"
+    shutil.copytree(FIXTURES, tree)
+    (tree / "sidof" / "notas" / "15-05-2024.json").write_text('{"messageCode":500,"response":"ERROR"}')
+    with serve_mirror(tree) as mirror:
+        source = DofSource(open_fetcher(mirror.base_url, POLICY), mirror.base_url)
+        malformed = fetch_sidof_check(source, DAY)
+        lost = fetch_sidof_check(source, date(2024, 5, 13))
+        listed = fetch_sidof_check(source, date(2024, 5, 14))
+    assert malformed.listed is None and "answered" in malformed.unavailable
+    assert lost.listed is not None and not lost.usable
+    assert listed.usable and listed.listed is not None and len(listed.listed.codigos(Edition.MAT)) == 4
+    with serve_mirror(plan=FaultPlan(rates={"http_503": 1.0}, retry_after=0)) as down:
+        source = DofSource(open_fetcher(down.base_url, POLICY), down.base_url)
+        unreachable = fetch_sidof_check(source, DAY)
+    assert unreachable.listed is None and "503" in unreachable.unavailable
+
+
+def test_fetch_edition_carries_the_cross_check() -> None:
+    captures: list[Capture] = []
+    with serve_mirror() as mirror:
+        source = DofSource(open_fetcher(mirror.base_url, POLICY, captures.append), mirror.base_url)
+        saturday = fetch_sidof_check(source, date(2024, 5, 18))
+        ext = fetch_edition(source, captures, date(2024, 5, 18), Edition.EXT, sidof=saturday)
+        mat = fetch_edition(source, captures, DAY, Edition.MAT, sidof=fetch_sidof_check(source, DAY))
+        unchecked = fetch_edition(source, captures, DAY, Edition.MAT)
+    # fixtures/dof/sidof/notas/18-05-2024.json lists an extraordinaria the index does not have
+    assert not ext.published and ext.notices == ()
+    assert ext.sidof is not None and ext.sidof.only_in_sidof == {"5727450"}
+    assert ext.cross_check == ("SIDOF lists 1 note(s) for an edition the index says was not published "
+                               "that the index does not: 5727450",)
+    assert mat.sidof is not None and mat.sidof.agrees and mat.cross_check == ()
+    assert unchecked.sidof is None and unchecked.cross_check == ()
