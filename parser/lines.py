@@ -108,7 +108,10 @@ _ORD = (
 )
 _CARD = (r"(?:uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce"
          r"|quince|diecis[eé]is|diecisiete|dieciocho|diecinueve|veinte)")
-_ELL = r"(?:\[\s*(?:…+|(?:\.\s*){3,})\s*\]|…[\s.…]*|\.(?:\s*\.){2,}[\s.…]*)"
+# Possessive (*+, {2,}+): whatever follows an ellipsis (the end, or a unit marker, which never
+# starts with a dot, an ellipsis or a space) cannot use what it gives back, so it matches what
+# the greedy form matches, without the quadratic retries over a line of 150 dots and a quote.
+_ELL = r"(?:\[\s*(?:…+|(?:\.\s*){3,})\s*\]|…[\s.…]*+|\.(?:\s*\.){2,}+[\s.…]*+)"
 
 # Arabic number with ordinal mark and qualifiers ("2o.-A", "77 bis 35-J", "15-B Bis"), or words.
 _ART_NUM = (
