@@ -21,9 +21,9 @@ from parser import (
     Instruction,
     OperativeArticle,
     Transitorio,
-    matches_instrument,
     parse_amendment,
     resolve_directives,
+    same_instrument,
 )
 
 from .apply import apply_body
@@ -81,8 +81,13 @@ class _Chain(Mapping[str, str]):
 
 def _articles_for(amendment: Amendment, base: Document) -> tuple[list[OperativeArticle],
                                                                     list[Discrepancy]]:
-    """The operative articles that amend this base (one per instrument in omnibus decrees)."""
-    chosen = [a for a in amendment.articles if matches_instrument(a.instrument, base.title)]
+    """The operative articles that amend this base (one per instrument in omnibus decrees).
+
+    ``same_instrument`` (the store's matcher too): an article amending the "Reglamento de la Ley
+    General de Salud" is not one for the "Ley General de Salud", and "… del IMSS-BIENESTAR"
+    names the Estatuto whose title spells the acronym out.
+    """
+    chosen = [a for a in amendment.articles if same_instrument(a.instrument, base.title)]
     if chosen:
         return chosen, []
     if len(amendment.articles) == 1:

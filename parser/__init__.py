@@ -3,7 +3,6 @@
 from .amendments import (
     Amendment,
     OperativeArticle,
-    matches_instrument,
     parse_amendment,
     read_amendment_text,
     resolve_directives,
@@ -11,6 +10,7 @@ from .amendments import (
 from .body import BodyUnit, Elision
 from .citations import format_citation, parse_citation
 from .decode import decode_bytes
+from .instruments import name_words, same_instrument
 from .labels import number_sort_key
 from .lines import Line, LineKind, classify_lines
 from .model import (
@@ -37,7 +37,7 @@ __all__ = [
     "EntryIntoForce",
     "OperativeArticle",
     "Transitorio",
-    "matches_instrument",
+    "name_words",
     "number_sort_key",
     "parse_amendment",
     "read_amendment_text",
@@ -60,4 +60,5 @@ __all__ = [
     "parse_statute",
     "provision_text",
     "read_statute",
+    "same_instrument",
 ]

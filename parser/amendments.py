@@ -205,14 +205,5 @@ def _check(verb: Verb, target: str, index: dict[str, Provision], moved_away: set
     return ""
 
 
-def matches_instrument(instrument: str, title: str) -> bool:
-    """Does an operative article's instrument name the base document? (case, accents, dots)"""
-    def norm(text: str) -> str:
-        return re.sub(r"[^a-z0-9]+", " ", labels.fold(text)).strip()
-
-    a, b = norm(instrument), norm(title)
-    return bool(a) and bool(b) and (a in b or b in a)
-
-
-__all__ = ["Amendment", "OperativeArticle", "matches_instrument", "parse_amendment",
+__all__ = ["Amendment", "OperativeArticle", "parse_amendment",
            "read_amendment_text", "resolve_directives", "resolve_label"]

@@ -122,19 +122,19 @@ def _ingest_amendment(work: _Ingest, notice: Notice, nid: int, body: Capture | N
         return  # already reported: no readable body
     text = amendment_text(body)
     amendment = parse_amendment(text)
-    targets: dict[int, str] = {}
+    targets: dict[int, None] = {}  # ordered set: each tracked document once
     for article in amendment.articles:
         name = article.instrument or notice.document or ""
         doc_id = work.tracked.match(name)
         if doc_id is None and len(amendment.articles) == 1:
             doc_id = work.tracked.match(notice.document)
         if doc_id is not None:
-            targets.setdefault(doc_id, name)
+            targets[doc_id] = None
         else:
             kept = record_unapplied(work.conn, name or notice.title, nid, _declared(article.directives))
             work.counts["instructions_unapplied"] += kept
-    for doc_id, name in targets.items():
-        _apply_amendment(work, doc_id, name, text, notice, nid)
+    for doc_id in targets:
+        _apply_amendment(work, doc_id, text, notice, nid)
 
 
 def _declared(directives: Sequence[Directive]) -> tuple[Instruction, ...]:
@@ -142,10 +142,9 @@ def _declared(directives: Sequence[Directive]) -> tuple[Instruction, ...]:
     return tuple(Instruction(d.verb, d.label, d.new_label, d.source) for d in directives)
 
 
-def _apply_amendment(work: _Ingest, doc_id: int, name: str, text: str, notice: Notice, nid: int) -> None:
+def _apply_amendment(work: _Ingest, doc_id: int, text: str, notice: Notice, nid: int) -> None:
     conn = work.conn
-    base = current_document(conn, doc_id)
-    outcome = amend(Document(name or base.title, base.provisions), text)
+    outcome = amend(current_document(conn, doc_id), text)  # the stored title: one matcher decides
     latest = latest_revision(conn, doc_id)
     valid_from = _effective(work, outcome.entry_into_force, notice)
     if valid_from < latest.valid_from:

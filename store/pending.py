@@ -15,7 +15,7 @@ from sqlalchemy import Connection, select
 
 from diffing import DiscrepancyKind, amend
 from errors import NotFound, TrackerError
-from parser import Document, parse_amendment, read_amendment_text
+from parser import parse_amendment, read_amendment_text
 from scraper.model import Capture, Notice
 
 from . import schema
@@ -96,8 +96,7 @@ def _apply_stored(conn: Connection, doc_id: int, notice: Notice, items: Sequence
         mark_applied(conn, (i.id for i in items), doc_id)
         save_notice(conn, notice, document_id=doc_id)
         return None
-    base = current_document(conn, doc_id)
-    outcome = amend(Document(items[0].document_title, base.provisions), text)
+    outcome = amend(current_document(conn, doc_id), text)
     undeclared = {d.label for d in outcome.discrepancies if d.kind is DiscrepancyKind.UNDECLARED_CHANGE}
     result = apply_new_version(conn, doc_id, outcome.new, outcome.changes, effective, nid,
                                undeclared=undeclared)

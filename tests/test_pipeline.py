@@ -32,6 +32,7 @@ from test_pipeline_support import (
 from test_store_support import BACKENDS, database_url
 
 import scheduler
+from parser import instruments
 from scraper.mirror import FIXTURES, FaultPlan, serve_mirror
 from scraper.model import Edition, NoticeKind
 from store import RunStatus, Tracked, load_capture, open_engine, runs, same_instrument
@@ -280,24 +281,12 @@ def test_a_page_that_parses_to_nothing_fails_loudly_and_writes_nothing(engine: E
     assert evidence is not None and evidence.body == page.read_bytes()
 
 
-# --- which document a notice names ------------------------------------------------------------
-@pytest.mark.parametrize(("name", "title", "same"), [
-    ("Estatuto Orgánico de Servicios de Salud del IMSS-BIENESTAR", TITLE, True),
-    (TITLE, "ESTATUTO Orgánico de Servicios de Salud del Instituto Mexicano del Seguro Social para el "
-            "Bienestar (IMSS-BIENESTAR).", True),
-    ("estatuto organico de servicios de salud del instituto mexicano del seguro social para el bienestar",
-     TITLE, True),
-    ("el Reglamento Interior de la Secretaría de Salud", "Reglamento Interior de la Secretaria de Salud",
-     True),
-    ("Ley General de Salud", "Reglamento de la Ley General de Salud en Materia de Publicidad", False),
-    ("Reglamento de la Ley General de Salud", "Ley General de Salud", False),
-    ("Estatuto Orgánico del IMSS", TITLE, False),
-    ("Ley Federal del Trabajo (LFT)", "Ley Federal del Trabajo (LFTR)", False),
-    ("", TITLE, False),
-])
-def test_same_instrument(name: str, title: str, same: bool) -> None:
-    assert same_instrument(name, title) is same
-    assert same_instrument(title, name) is same
+# --- which document a notice names (the matcher itself: tests/test_instruments.py) ------------
+def test_the_store_matches_with_the_parsers_matcher() -> None:
+    assert same_instrument is instruments.same_instrument
+    tracked = Tracked({1: TITLE, 2: "Reglamento de la Ley General de Salud en Materia de Publicidad"})
+    assert tracked.match("Estatuto Orgánico de Servicios de Salud del IMSS-BIENESTAR") == 1
+    assert tracked.match("Ley General de Salud") is None  # never the Reglamento of that Ley
 
 
 def test_a_name_that_fits_two_documents_matches_neither() -> None:
