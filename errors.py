@@ -12,7 +12,8 @@ clear line on stderr and a non-zero exit, and a Python user can catch ``TrackerE
     │   └── IncompleteBody  a body arrived cut short or without its closing structure
     ├── SanityError         parsed, but the data is implausible (wrong day, layout change)
     └── StoreError          the database refused, or holds something inconsistent
-        └── NotFound        no such document, provision or version
+        ├── NotFound        no such document, provision or version
+        └── WriterBusy      another process holds the store's writer lock (a run or sync)
 
 Pure code raises these and never logs; only ``scheduler.main`` turns them into messages.
 """
@@ -61,6 +62,13 @@ class NotFound(StoreError):
     """No document, provision or version matches the request."""
 
 
+class WriterBusy(StoreError):
+    """Another process holds the store's writer lock: a run or sync is in progress.
+
+    Not a failure of this store: the nightly job skips its pass, a command says so and exits.
+    """
+
+
 __all__ = [
     "AmendmentError",
     "FetchError",
@@ -71,4 +79,5 @@ __all__ = [
     "SanityError",
     "StoreError",
     "TrackerError",
+    "WriterBusy",
 ]

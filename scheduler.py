@@ -33,7 +33,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from tqdm import tqdm
 
 from diffing import ChangeType
-from errors import InputError, StoreError, TrackerError
+from errors import InputError, StoreError, TrackerError, WriterBusy
 from parser import read_statute
 from scraper import FetchedEdition, SidofCheck, fetch_edition, fetch_policy, fetch_sidof_check
 from scraper.mirror import serve_mirror
@@ -156,10 +156,6 @@ EDITIONS = (Edition.MAT, Edition.VES, Edition.EXT)
 LOOKBACK_DAYS = 7
 NOTIFY_ENV = "DOF_TRACKER_NOTIFY"
 ROOT = Path(__file__).resolve().parent
-
-
-class WriterBusy(StoreError):
-    """Another process holds the store's writer lock (a run or sync is in progress)."""
 
 
 def mexico_today(now: datetime | None = None) -> date:
@@ -404,21 +400,10 @@ def day_range(first: date, last: date) -> list[date]:
     return [first + timedelta(days=n) for n in range((last - first).days + 1)]
 
 
-@contextlib.contextmanager
-def writer(engine: Engine) -> Iterator[None]:
-    """The store's writer lock, or ``WriterBusy`` at once."""
-    with contextlib.ExitStack() as stack:
-        try:
-            stack.enter_context(acquire_writer_lock(engine))
-        except StoreError as exc:
-            raise WriterBusy(str(exc)) from None
-        yield
-
-
 def sync(engine: Engine, days: Sequence[date], source: str | None = None, *, today: date | None = None,
          progress: bool = False, on_result: Callable[[EditionResult], None] | None = None) -> SyncReport:
     """Fetch and ingest every edition of ``days`` (the ``sync`` command)."""
-    with writer(engine):
+    with acquire_writer_lock(engine):
         pipeline = Pipeline(engine, source, today=today)
         try:
             return pipeline.run(edition_targets(days), progress=progress, on_result=on_result)
@@ -443,7 +428,7 @@ def catch_up(engine: Engine, source: str | None = None, *, today: date | None = 
     """
     today = today or mexico_today()
     started = time.monotonic()
-    with writer(engine):
+    with acquire_writer_lock(engine):
         with transaction(engine) as conn:
             stored = get_meta(conn, TRACKING_SINCE)
             first = date.fromisoformat(stored) if stored else today - timedelta(days=lookback)
@@ -565,7 +550,7 @@ def import_document(engine: Engine, data: bytes, name: str, title: str | None, a
     """Register a text as of a date (or make it a new version of the document it names), then
     apply the amendments stored for it that came later."""
     document = read_statute(data, name)
-    with writer(engine), transaction(engine) as conn:
+    with acquire_writer_lock(engine), transaction(engine) as conn:
         return import_text(conn, document, title, as_of)
 
 

@@ -25,7 +25,7 @@ import platformdirs
 from sqlalchemy import URL, Connection, Engine, create_engine, event, func, inspect, make_url, select, text
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError, StatementError
 
-from errors import InputError, StoreError
+from errors import InputError, StoreError, WriterBusy
 
 from .schema import SCHEMA_REVISION
 
@@ -245,7 +245,7 @@ _memory_guard = threading.Lock()
 
 @contextlib.contextmanager
 def acquire_writer_lock(engine: Engine) -> Iterator[None]:
-    """Hold the store's single writer lock for the ``with`` block, or raise ``StoreError`` now.
+    """Hold the store's single writer lock for the ``with`` block, or raise ``WriterBusy`` now.
 
     It holds across processes and, on PostgreSQL, across machines: PostgreSQL uses a
     session-level ``pg_try_advisory_lock`` on a dedicated connection; SQLite an ``flock`` on
@@ -273,7 +273,7 @@ def _postgres_lock(engine: Engine) -> Iterator[None]:
         acquired = conn.execute(select(func.pg_try_advisory_lock(key))).scalar_one()
         conn.commit()
         if not acquired:
-            raise StoreError(f"another dof-tracker writer is running on {safe_url(engine)}")
+            raise WriterBusy(f"another dof-tracker writer is running on {safe_url(engine)}")
         try:
             yield
         finally:
@@ -294,7 +294,7 @@ def _file_lock(lock_path: Path) -> Iterator[None]:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "unknown"
-            raise StoreError(f"another dof-tracker writer is running on {lock_path.with_suffix('')} "
+            raise WriterBusy(f"another dof-tracker writer is running on {lock_path.with_suffix('')} "
                              f"({holder})") from None
         stamp = f"pid {os.getpid()} on {socket.gethostname()} since {datetime.now(UTC):%Y-%m-%d %H:%M:%SZ}"
         os.ftruncate(fd, 0)
@@ -312,7 +312,7 @@ def _file_lock(lock_path: Path) -> Iterator[None]:
 def _memory_lock(key: str) -> Iterator[None]:
     with _memory_guard:
         if key in _memory_writers:
-            raise StoreError("another writer holds this in-memory database")
+            raise WriterBusy("another writer holds this in-memory database")
         _memory_writers.add(key)
     try:
         yield

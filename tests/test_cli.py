@@ -20,7 +20,7 @@ from test_pipeline_support import BASE, IMSS_CODIGO, ROOT, TITLE, import_args, s
 
 import scheduler
 from scraper.mirror import serve_mirror
-from store import open_engine
+from store import acquire_writer_lock, open_engine
 from store import schema as s
 
 
@@ -212,7 +212,7 @@ def test_an_ambiguous_document_name_lists_the_candidates(tmp_path: Path,
 
 def test_a_second_writer_is_refused_in_one_line(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     engine = open_engine(db)
-    with scheduler.writer(engine):
+    with acquire_writer_lock(engine):
         code, _, err = run(capsys, "--db", db, "import", str(BASE), "--title", TITLE, "--as-of", "2024-06-01")
     engine.dispose()
     assert code == 1 and "another dof-tracker writer is running" in one_error_line(err)

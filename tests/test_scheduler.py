@@ -19,7 +19,7 @@ from sqlalchemy import URL, create_engine, text
 import scheduler
 from scraper.mirror import serve_mirror
 from scraper.model import Edition
-from store import RunStatus, open_engine, runs
+from store import RunStatus, acquire_writer_lock, open_engine, runs
 
 
 @pytest.fixture(scope="module")
@@ -122,7 +122,7 @@ def test_a_busy_store_skips_the_pass_without_alarm(tmp_path: Path, mirror_url: s
     scheduler._RUN_CONFIG.append(scheduler.RunConfig(url, mirror_url, f"touch {note}", lookback=1))
     engine = open_engine(url)
     try:
-        with scheduler.writer(engine):
+        with acquire_writer_lock(engine):
             scheduler.nightly_job()
     finally:
         scheduler._RUN_CONFIG.pop()

@@ -16,7 +16,7 @@ from sqlalchemy import URL
 from test_store_support import db_url_fixture  # noqa: F401  (fixture)
 
 import store
-from errors import StoreError
+from errors import StoreError, WriterBusy
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CONTENDER = """
 import json, sys, time
 import store
-from errors import StoreError
+from errors import WriterBusy
 url, start, rounds = sys.argv[1], float(sys.argv[2]), int(sys.argv[3])
 engine = store.open_engine(url)
 results = []
@@ -35,7 +35,7 @@ for i in range(rounds):
         with store.acquire_writer_lock(engine):
             results.append("writer")
             time.sleep(0.3)
-    except StoreError as exc:
+    except WriterBusy as exc:
         results.append("refused: " + str(exc))
 print(json.dumps(results))
 """
@@ -97,7 +97,7 @@ def test_a_killed_writer_leaves_no_stale_lock(db_url: str) -> None:
     holder = _python(HOLDER, db_url)
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
-        with pytest.raises(StoreError, match="another dof-tracker writer"), store.acquire_writer_lock(engine):
+        with pytest.raises(WriterBusy, match="another dof-tracker writer"), store.acquire_writer_lock(engine):
             pass
         holder.send_signal(signal.SIGKILL)
         holder.wait(timeout=10)
@@ -106,7 +106,7 @@ def test_a_killed_writer_leaves_no_stale_lock(db_url: str) -> None:
             try:
                 with store.acquire_writer_lock(engine):
                     break
-            except StoreError:
+            except WriterBusy:
                 if time.monotonic() > deadline:
                     raise
                 time.sleep(0.1)
@@ -120,8 +120,10 @@ def test_a_killed_writer_leaves_no_stale_lock(db_url: str) -> None:
 def test_a_second_writer_in_the_same_process_is_refused(db_url: str) -> None:
     engine = store.open_engine(db_url)
     try:
-        with store.acquire_writer_lock(engine), pytest.raises(StoreError), store.acquire_writer_lock(engine):
+        with store.acquire_writer_lock(engine), pytest.raises(WriterBusy) as busy, \
+                store.acquire_writer_lock(engine):
             pass
+        assert isinstance(busy.value, StoreError)  # one hierarchy: a busy store is a store error
         with store.acquire_writer_lock(engine):  # released after the block
             pass
     finally:
