@@ -302,9 +302,9 @@ class Pipeline:
             warnings.append("no matutina edition on a weekday: a holiday, or the site failed us")
         with transaction(self.engine) as conn:
             if fetched.published:
-                work = ingest_edition(conn, fetched)
-                counts = {"published": 1, **dict(work.counts), "checkpointed": 1}
-                warnings.extend(work.warnings)
+                ingested = ingest_edition(conn, fetched)
+                counts = {"published": 1, **ingested.counts, "checkpointed": 1}
+                warnings.extend(ingested.warnings)
                 write_checkpoint(conn, day, edition, _checkpoint_counts(counts))
             else:
                 # A day without this edition is settled once it is older than the lookback window;

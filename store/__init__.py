@@ -32,7 +32,7 @@ from .db import (
     transaction,
     upgrade,
 )
-from .ingest import ImportResult, has_own_text, import_text, ingest_edition
+from .ingest import ImportResult, IngestResult, has_own_text, import_text, ingest_edition
 from .matching import Tracked, same_instrument
 from .pending import PendingResult, apply_pending
 from .records import (
@@ -85,6 +85,7 @@ __all__ = [
     "history_json",
     "open_store",
     "ImportResult",
+    "IngestResult",
     "PendingResult",
     "Tracked",
     "apply_pending",

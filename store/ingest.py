@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -54,9 +54,18 @@ from .versions import (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    """What ingesting one edition did: counts (what the checkpoint keeps) and warnings (notices
+    that could not be read or applied, dates guessed, tracked documents abrogated)."""
+
+    counts: Mapping[str, int]
+    warnings: tuple[str, ...] = ()
+
+
 @dataclass(slots=True)
 class _Ingest:
-    """What one edition's transaction has done so far (counts for the checkpoint, warnings)."""
+    """The work in progress of one edition's transaction (mutable; ``IngestResult`` at the end)."""
 
     conn: Connection
     tracked: Tracked
@@ -68,7 +77,7 @@ class _Ingest:
         self.warnings.append(message)
 
 
-def ingest_edition(conn: Connection, fetched: FetchedEdition) -> _Ingest:
+def ingest_edition(conn: Connection, fetched: FetchedEdition) -> IngestResult:
     """Write one fetched edition: its notices, and what each notice does to the documents.
 
     Runs inside the caller's transaction. The edition's captures are evidence, not state: the
@@ -96,7 +105,7 @@ def ingest_edition(conn: Connection, fetched: FetchedEdition) -> _Ingest:
                           document_id=work.tracked.match(notice.document))
         work.counts["notices"] += 1
         _ingest_notice(work, notice, nid, body)
-    return work
+    return IngestResult(dict(work.counts), tuple(work.warnings))
 
 
 def _ingest_notice(work: _Ingest, notice: Notice, nid: int, body: Capture | None) -> None:
