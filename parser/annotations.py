@@ -213,6 +213,13 @@ def read_note(text: str) -> Note:
     >>> n.unit, [(a.verb, [d.isoformat() for d in a.dates]) for a in n.annotations]
     ('fraccion', [('adicionado', ['2002-12-30']), ('reformado', ['2004-12-01', '2005-06-07'])])
     """
+    return _read_note(text)
+
+
+@lru_cache(maxsize=4096)
+def _read_note(text: str) -> Note:
+    """``read_note``, memoised: a reform touches many units, and the Ley de Amparo repeats 62
+    distinct notes 427 times ("Párrafo reformado DOF 13-03-2025" 116 times). Notes are frozen."""
     text = " ".join(text.split())
     folded = _fold(text)
     unit = _unit_of(folded)

@@ -114,7 +114,7 @@ def _running_title(lines: list[str]) -> frozenset[str]:
     seen: Counter[str] = Counter()
     headers = 0
     for index, line in enumerate(lines):
-        if line.strip() == _CAMARA:
+        if _CAMARA in line and line.strip() == _CAMARA:
             headers += 1
             seen.update(set(_title_above(lines, index)))
     return frozenset(line for line, count in seen.items() if count * 2 >= headers)
@@ -122,12 +122,14 @@ def _running_title(lines: list[str]) -> frozenset[str]:
 
 def running_title(text: str) -> str:
     """The statute's name from a Cámara running header ('' if it has none)."""
-    if _CAMARA not in text:
-        return ""
-    lines = text.split("\n")
-    for index, line in enumerate(lines):
-        if line.strip() == _CAMARA:
-            return " ".join(_title_above(lines, index))
+    found = text.find(_CAMARA)
+    while found != -1:  # the first line that is the header, not only mentions it
+        end = text.find("\n", found)
+        end = len(text) if end == -1 else end
+        if text[text.rfind("\n", 0, found) + 1:end].strip() == _CAMARA:
+            lines = text[:end].split("\n")  # up to the header: all that _title_above reads
+            return " ".join(_title_above(lines, len(lines) - 1))
+        found = text.find(_CAMARA, found + 1)
     return ""
 
 
@@ -145,17 +147,18 @@ def _rows(text: str) -> list[_Row]:
     markdown = _is_markdown(text)
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     title_lines = _running_title(raw) if _CAMARA in text else frozenset()
-    if markdown or "\f" in text:
-        rows = _marked_rows(raw, title_lines, markdown)
+    if markdown:
+        rows = _marked_rows(raw, title_lines)
     else:
-        rows = _plain_rows(raw, title_lines, "DIARIO OFICIAL" in text)
+        rows = _plain_rows(raw, title_lines, "DIARIO OFICIAL" in text, "\f" in text)
     if not any(row[3] for row in rows):
         return rows  # no furniture, so no blank line next to it
     return _drop_blanks_around_breaks(rows)
 
 
-def _plain_rows(raw: list[str], title_lines: frozenset[str], dof_header: bool) -> list[_Row]:
-    """``_marked_rows`` for text without Markdown and form feeds, at a fraction of the cost.
+def _plain_rows(raw: list[str], title_lines: frozenset[str], dof_header: bool,
+                form_feeds: bool) -> list[_Row]:
+    """``_marked_rows`` for text without Markdown, at a fraction of the cost.
 
     Furniture is tested only on lines that can be furniture: a Cámara header line or title, or
     a line that starts with a digit ('12 de 140', '4 DIARIO OFICIAL ...'), with 'Ú' ('Última
@@ -166,6 +169,9 @@ def _plain_rows(raw: list[str], title_lines: frozenset[str], dof_header: bool) -
     known = _CAMARA_LINES | title_lines
     page_break = False
     for number, original in enumerate(raw, start=1):
+        if form_feeds and "\f" in original:
+            page_break = True
+            original = original.replace("\f", " ")
         line = original.strip()
         if not line:
             append((number, line, False, False))
@@ -181,8 +187,8 @@ def _plain_rows(raw: list[str], title_lines: frozenset[str], dof_header: bool) -
     return out
 
 
-def _marked_rows(raw: list[str], title_lines: frozenset[str], markdown: bool) -> list[_Row]:
-    """Rows of text with Markdown (marker) or form feeds (PDF page breaks)."""
+def _marked_rows(raw: list[str], title_lines: frozenset[str]) -> list[_Row]:
+    """Rows of Markdown text (marker's), which may also have form feeds."""
     out: list[_Row] = []
     page_break = False
     for number, original in enumerate(raw, start=1):
@@ -191,7 +197,7 @@ def _marked_rows(raw: list[str], title_lines: frozenset[str], markdown: bool) ->
             page_break = True
             line = line.replace("\f", " ")
         line = line.strip()
-        if markdown and line:
+        if line:
             if _MARKER_PAGE.fullmatch(line):
                 page_break = True
                 continue
