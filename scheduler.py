@@ -146,10 +146,11 @@ def cmd_amend(args: argparse.Namespace) -> int:
 
 # --- store-backed commands: the pipeline of one DOF day ----------------------------------------
 # One edition (day + MAT/VES/EXT) is the unit of work. Everything is fetched first (network, no
-# database), then written in ONE transaction whose last statement is the edition's checkpoint:
-# a rerun skips checkpointed editions without a request, and a crash (even SIGKILL) leaves either
-# the whole edition or nothing. A run record is written before and after, in transactions of its
-# own, so a failure is recorded even though the edition's data rolled back.
+# database); every capture is then archived as evidence in a short transaction of its own (see
+# Pipeline._archive), and the edition's data written in ONE transaction whose last statement is
+# its checkpoint: a rerun skips checkpointed editions without a request, and a crash (even
+# SIGKILL) leaves either the whole edition or nothing of it. A run record is written after, in a
+# transaction of its own, so a failure is recorded even though the edition's data rolled back.
 
 MEXICO_CITY = ZoneInfo("America/Mexico_City")
 EDITIONS = (Edition.MAT, Edition.VES, Edition.EXT)
