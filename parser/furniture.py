@@ -16,6 +16,7 @@ line, because a sentence ending at the end of a wrapped line must not start a pa
 
 from __future__ import annotations
 
+import operator
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -148,12 +149,8 @@ def _rows(text: str) -> list[_Row]:
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     title_lines = _running_title(raw) if _CAMARA in text else frozenset()
     if markdown:
-        rows = _marked_rows(raw, title_lines)
-    else:
-        rows = _plain_rows(raw, title_lines, "DIARIO OFICIAL" in text, "\f" in text)
-    if not any(row[3] for row in rows):
-        return rows  # no furniture, so no blank line next to it
-    return _drop_blanks_around_breaks(rows)
+        return _drop_blanks_around_breaks(_marked_rows(raw, title_lines))
+    return _plain_rows(raw, title_lines, "DIARIO OFICIAL" in text, "\f" in text)
 
 
 def _plain_rows(raw: list[str], title_lines: frozenset[str], dof_header: bool,
@@ -162,7 +159,8 @@ def _plain_rows(raw: list[str], title_lines: frozenset[str], dof_header: bool,
 
     Furniture is tested only on lines that can be furniture: a Cámara header line or title, or
     a line that starts with a digit ('12 de 140', '4 DIARIO OFICIAL ...'), with 'Ú' ('Última
-    Reforma DOF ...') or holds 'DIARIO OFICIAL'.
+    Reforma DOF ...') or holds 'DIARIO OFICIAL'. Blank lines next to furniture are dropped as
+    the rows are made (what ``_drop_blanks_around_breaks`` does in a second pass).
     """
     out: list[_Row] = []
     append = out.append
@@ -174,12 +172,15 @@ def _plain_rows(raw: list[str], title_lines: frozenset[str], dof_header: bool,
             original = original.replace("\f", " ")
         line = original.strip()
         if not line:
-            append((number, line, False, False))
+            if not (out and out[-1][3]):
+                append((number, line, False, False))
             continue
         first = line[0]
         if (line in known or first.isdigit() or first == "Ú" or dof_header and "DIARIO OFICIAL" in line) \
                 and _is_furniture(line, title_lines):
             page_break = True
+            while out and not out[-1][1] and not out[-1][3]:
+                out.pop()
             append((number, line, False, True))
             continue
         append((number, line, page_break, False))
@@ -253,21 +254,21 @@ def line_width(lines: list[Physical]) -> int:
 
 def _width(rows: list[_Row]) -> int:
     texts = [row[1] if not row[3] else "" for row in rows]  # furniture pairs with nothing
-    lengths = sorted(len(text) for text in texts if text)
+    lengths = sorted(map(len, filter(None, texts)))
     if len(lengths) < 8:
         return 0
     p90 = lengths[int(len(lengths) * 0.9)]
     if p90 > 160:
         return 0  # too long to be a wrap width, whatever the pairs say
-    pairs = joined = 0
-    for first, second in zip(texts, texts[1:], strict=False):
-        if not first or not second:
-            continue
-        pairs += 1
-        if not first.endswith(_TERMINAL) and second[:1].islower() and not _INCISO_START.match(second):
+    following = texts[1:]
+    pairs = sum(map(operator.and_, map(bool, texts), map(bool, following)))
+    joined = 0
+    for first, second in zip(texts, following, strict=False):
+        if first and second[:1].islower() and not first.endswith(_TERMINAL) \
+                and not _INCISO_START.match(second):
             joined += 1
-    if pairs and joined / pairs >= 0.15:
-        return p90
+            if joined / pairs >= 0.15:
+                return p90  # wrapped: the rest of the pairs cannot undo it
     return 0
 
 

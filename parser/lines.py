@@ -186,14 +186,20 @@ _ART_RANGE_WORDS = re.compile(
     rf"(?:{_ELL})?$")
 
 
+# Every marker pattern opens with a capital (Artículo, LIBRO, TRANSITORIOS, Apartado, "A."), so
+# the first character tells which of them can match at all; a lower-case "a" or "l" never does.
+_HEADINGS_BY_FIRST = {"L": (_HEADING_RE,), "C": (_HEADING_RE,), "S": (_HEADING_RE,),
+                      "T": (_HEADING_RE, _TRANSITORIOS_RE), "A": (_TRANSITORIOS_RE, _APPENDIX_RE)}
+
+
 def starts_unit(line: str) -> str:
     """For joining wrapped lines: '' prose, 'note', 'heading' (container or transitorios), 'unit'."""
     first = line[:1]
     # A note names the DOF, opens with a date or is "Nota:"/"N. de E.:" (is_annotation's own test).
     if ("DOF" in line or first.isdigit() or first == "N") and notes.is_annotation(line):
         return "note"
-    if first in "LTCSltcsAa" and (_HEADING_RE.match(line) or _TRANSITORIOS_RE.match(line)
-                                  or _APPENDIX_RE.match(line)):
+    headings = _HEADINGS_BY_FIRST.get(first)
+    if headings is not None and any(pattern.match(line) for pattern in headings):
         return "heading"
     if _opens_unit(line):
         return "unit"
@@ -202,7 +208,7 @@ def starts_unit(line: str) -> str:
 
 def _opens_unit(line: str) -> bool:
     first = line[:1]
-    if first in "AaÁ" and (_ARTICLE_RE.match(line) or _APARTADO_RE.match(line)):
+    if first == "A" and (_ARTICLE_RE.match(line) or _APARTADO_RE.match(line)):
         return True
     if first in "IVXL" and _FRACCION_RE.match(line):
         return True
@@ -288,11 +294,11 @@ def classify_line(line: str, in_transitorios: bool = False, lineno: int = 0) -> 
                     raw=line, lineno=lineno)
     if first == "|":
         return Line(LineKind.TABLE, line, raw=line, lineno=lineno)
-    if first in "AaÁ" and _APPENDIX_RE.match(line):
+    if first == "A" and _APPENDIX_RE.match(line):
         return Line(LineKind.APPENDIX, line, raw=line, lineno=lineno)
-    if first in "ATat" and _TRANSITORIOS_RE.match(line):
+    if first in "AT" and _TRANSITORIOS_RE.match(line):
         return Line(LineKind.TRANSITORIOS_HEADING, line, raw=line, lineno=lineno)
-    if first in "LTCSlts":
+    if first in "LTCS":
         heading = _HEADING_RE.match(line)
         if heading:
             kind = _HEADING_KIND[heading.group("kw")[0].lower()]
@@ -323,7 +329,7 @@ def _elision(line: str) -> tuple[Kind | None, str, str] | None:
         return None, "", ""
     if not ("..." in line or "…" in line or ". ." in line):
         return None
-    if first in "AaÁ":
+    if first == "A":
         words = _ART_RANGE_WORDS.match(line)
         if words:
             return Kind.ARTICULO, _clean(words.group("a")), _clean(words.group("b"))
@@ -366,7 +372,7 @@ def _clean(number: str) -> str:
 
 def _unit_line(line: str, in_transitorios: bool, lineno: int) -> Line | None:
     first = line[:1]
-    if first in "AaÁ":
+    if first == "A":
         article = _ARTICLE_RE.match(line)
         if article:
             kind = LineKind.TRANSITORIO if in_transitorios else LineKind.ARTICLE

@@ -145,9 +145,10 @@ class _Builder:
 
     # --- driving ---------------------------------------------------------------------------
     def run(self) -> tuple[Provision, ...]:
+        feed = self.feed
         try:
             for index, line in enumerate(self.lines):
-                self.feed(index, line)
+                feed(index, line)
         except _Stop:
             pass
         return tuple(node.freeze() for node in self.top)
