@@ -41,6 +41,14 @@ from store.api import Store
 
 EXPECTED = json.loads((ROOT / "fixtures" / "imss" / "expected_changes.json").read_text(encoding="utf-8"))
 DAYS = scheduler.day_range(date.fromisoformat(FIRST), date.fromisoformat(LAST))
+# What the two amendments of documents we do not track declare (fixture notes 5727203, 5727101)
+UNTRACKED_REGLAMENTO = "Reglamento de la Ley de Infraestructura de la Calidad"
+REGLAMENTO_INSTRUCTIONS = [("art_3__frac_iv", "reforma"), ("art_3__frac_ix", "reforma"),
+                           ("art_15__par_1", "reforma"), ("art_28", "reforma"),
+                           ("art_15__par_3", "adiciona"), ("art_28-bis", "adiciona"),
+                           ("art_40__frac_vii", "deroga")]
+UNTRACKED_MANUAL = "Manual de Organización General de la Secretaría de Salud"
+MANUAL_INSTRUCTIONS = [("num_2", "reforma"), ("num_7", "reforma"), ("num_7-bis", "adiciona")]
 
 
 @pytest.fixture(scope="module")
@@ -116,6 +124,9 @@ def test_notices_are_classified_and_errata_are_not_reforms(synced: Engine) -> No
         bodies = dict(conn.execute(select(s.notice.c.codigo, s.notice.c.sha256)).all())
     estatuto = store.document("IMSS-BIENESTAR").id
     assert linked[IMSS_CODIGO] == estatuto and linked["5727402"] == estatuto  # the aclaración
+    # the new instruments with articles are registered and linked; the NOM (numerals only) is not
+    assert linked["5727214"] not in (None, estatuto) and linked["5727303"] not in (None, estatuto)
+    assert linked["5727102"] is None
     assert bodies[IMSS_CODIGO] is not None  # its body is archived and hashed
     assert {e.notice.codigo for e in store.changes() if e.notice} == {IMSS_CODIGO}
 
@@ -135,7 +146,11 @@ def test_every_edition_attempt_has_a_run_record(synced: Engine) -> None:
     mat15 = next(r for r in records if r.day == date(2024, 5, 15) and r.edition is Edition.MAT)
     assert mat15.counts["changes"] == 14 and mat15.counts["amendments_applied"] == 1
     assert "duration_ms" in mat15.counts
-    assert "5727203" in (mat15.error or "")  # the unreadable amending stub is reported, not hidden
+    # the Reglamento decree's seven declared orders wait (untracked); the Lineamientos are registered
+    assert mat15.counts["instructions_unapplied"] == 7 and mat15.counts["documents_registered"] == 1
+    assert mat15.error is None
+    mat14 = next(r for r in records if r.day == date(2024, 5, 14) and r.edition is Edition.MAT)
+    assert "5727102" in (mat14.error or "")  # the NOM has no artículos: reported, not hidden
 
 
 # --- amendments to documents we do not track yet ----------------------------------------------
@@ -144,10 +159,15 @@ def test_amendments_to_an_untracked_document_wait_for_its_import(engine: Engine,
     report = scheduler.sync(engine, DAYS, mirror_url)
     assert not report.failed
     with engine.connect() as conn:
-        waiting = conn.execute(select(s.instruction.c.target, s.instruction.c.verb)
-                               .where(s.instruction.c.applied.is_(False))).all()
-    assert sorted((t, v) for t, v in waiting) == sorted((i["target"], i["verb"])
-                                                        for i in EXPECTED["instructions"])
+        waiting = conn.execute(select(s.instruction.c.document_title, s.instruction.c.target,
+                                      s.instruction.c.verb).where(s.instruction.c.applied.is_(False))).all()
+    by_document: dict[str, list[tuple[str, str]]] = {}
+    for title, target, verb in waiting:
+        by_document.setdefault(title, []).append((target, verb))
+    assert sorted(by_document[TITLE]) == sorted((i["target"], i["verb"]) for i in EXPECTED["instructions"])
+    assert sorted(by_document) == sorted([TITLE, UNTRACKED_REGLAMENTO, UNTRACKED_MANUAL])
+    assert sorted(by_document[UNTRACKED_REGLAMENTO]) == sorted(REGLAMENTO_INSTRUCTIONS)
+    assert sorted(by_document[UNTRACKED_MANUAL]) == sorted(MANUAL_INSTRUCTIONS)
     result = _import_base(engine)
     assert (result.created, result.pending.applied, result.pending.changes) == (True, 1, 14)
     entries = Store(engine).document("IMSS-BIENESTAR").changes()
@@ -155,7 +175,9 @@ def test_amendments_to_an_untracked_document_wait_for_its_import(engine: Engine,
         (c["label"], c["type"]) for c in EXPECTED["changes"])
     assert {e.notice.codigo for e in entries if e.notice} == {IMSS_CODIGO}
     with engine.connect() as conn:
-        assert conn.execute(select(s.instruction).where(s.instruction.c.applied.is_(False))).first() is None
+        still = conn.execute(select(s.instruction.c.document_title)
+                             .where(s.instruction.c.applied.is_(False))).scalars().all()
+    assert set(still) == {UNTRACKED_REGLAMENTO, UNTRACKED_MANUAL}  # only those we still do not track
 
 
 def test_an_import_as_of_a_later_date_already_contains_the_amendment(engine: Engine, mirror_url: str) -> None:
