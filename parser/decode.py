@@ -50,6 +50,25 @@ _SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": 
 _EXOTIC = re.compile("[\u0180-\u0390\u03ca-\u1fff\u2c00-\u2dff\u2e80-\ud7ff\uf900-\ufaff"
                      "\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0010ffff]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\u0080-\u009f]")
+# Scanning a whole text with a character class runs at ~150 MB/s; deleting bytes with
+# bytes.translate runs at memory speed. In UTF-8 every byte below 0x80 is an ASCII character
+# and every other character is bytes of 0x80 and up, so deleting the ASCII bytes leaves exactly
+# the text's other characters, in order: the few that the exotic and C1 checks need to see.
+_ASCII = bytes(range(0x80))
+_ASCII_CONTROLS = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
+_C1 = re.compile("[\u0080-\u009f]")
+
+
+def _non_ascii(utf8: bytes) -> str:
+    """The non-ASCII characters of valid UTF-8 bytes, in order."""
+    return utf8.translate(None, _ASCII).decode("utf-8", "surrogatepass")
+
+
+def _controls(text: str) -> int:
+    """How many characters of ``text`` ``_CONTROL`` matches (ASCII and C1 controls)."""
+    utf8 = text.encode("utf-8", "surrogatepass")
+    ascii_controls = len(utf8) - len(utf8.translate(None, _ASCII_CONTROLS))
+    return ascii_controls + len(_C1.findall(_non_ascii(utf8)))
 
 
 def _codec(name: str | None) -> str | None:
@@ -112,7 +131,7 @@ def _decode(data: bytes, declared: str | None) -> str:
     else:
         # cp1252 bytes can be valid UTF-8 by accident ("É" + NBSP is C9 A0, that is "ɠ"): take
         # UTF-8 unless it yields letters no Spanish text has and cp1252 does not.
-        if not _EXOTIC.search(text):
+        if not _EXOTIC.search(_non_ascii(data)):  # exotic letters are never ASCII
             return text
         fallback = data.decode("cp1252", errors="replace")
         return fallback if not _EXOTIC.search(fallback) and "\ufffd" not in fallback else text
@@ -179,14 +198,25 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
     if repair_mojibake(text) != text:
         raise InputError("the text is mojibake (UTF-8 decoded as Latin-1 more than once?) and "
                          "cannot be repaired safely")
-    controls = len(_CONTROL.findall(text))
+    controls = _controls(text)
     if controls > max(3, len(text) // 200):
         raise InputError("binary data (control characters), not text or HTML")
     if "\ufffd" in text:
         raise InputError("the text holds U+FFFD replacement characters: it was damaged before it "
                          "reached us")
     text = _CONTROL.sub("", text) if controls else text
-    return unicodedata.normalize("NFC", text).translate(_SPACES)
+    return _plain_spaces(unicodedata.normalize("NFC", text))
+
+
+def _plain_spaces(text: str) -> str:
+    """``text.translate(_SPACES)``, a character at a time: translate looks up every character
+    of the text in a dict (200 ms on 3 MB), while these few characters are found at memchr speed
+    and most texts have none of them."""
+    for code, replacement in _SPACES.items():
+        char = chr(code)
+        if char in text:
+            text = text.replace(char, replacement or "")
+    return text
 
 
 __all__ = ["decode_bytes", "repair_mojibake"]
