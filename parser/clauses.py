@@ -444,7 +444,8 @@ def _fits(kind: Kind, token: Token) -> bool:
     if kind is Kind.INCISO:
         return raw.split()[0].endswith(")")
     if kind is Kind.APARTADO:
-        return bool(re.match(r"[A-Z]\b", raw))
+        # "Apartado B" in statutes, "Apartado IV" in agency manuals and lineamientos
+        return bool(re.match(r"(?:[A-Z]|[IVXLC]+)\b", raw))
     return bool(re.match(r"[IVXLC]+\b|\d", raw))
 
 
@@ -462,10 +463,10 @@ def _expand_range(state: _State, group: _Group, last_raw: str) -> int:
     """'fracciones IV a VIII' names every unit in between."""
     first = group.numbers[-1]
     end = labels.part(group.kind, last_raw).partition("_")[2]
-    if group.kind is Kind.FRACCION:
+    if group.kind is Kind.FRACCION or (group.kind is Kind.APARTADO and _roman_range(first, end)):
         values = range(labels.roman_to_int(first) + 1, labels.roman_to_int(end) + 1)
         numbers = [labels.int_to_roman(v).lower() for v in values]
-    elif group.kind is Kind.INCISO and len(first) == 1 and len(end) == 1:
+    elif group.kind in (Kind.INCISO, Kind.APARTADO) and len(first) == 1 and len(end) == 1:
         numbers = [chr(c) for c in range(ord(first) + 1, ord(end) + 1)]
     elif first.isdigit() and end.isdigit():
         numbers = [str(v) for v in range(int(first) + 1, int(end) + 1)]
@@ -474,6 +475,16 @@ def _expand_range(state: _State, group: _Group, last_raw: str) -> int:
     group.numbers.extend(numbers)
     group.actual.extend([False] * len(numbers))
     return 1
+
+
+def _roman_range(first: str, end: str) -> bool:
+    """'apartados II a IV' counts in Roman numerals, 'apartados A a C' in letters.
+
+    Single letters that are also Roman numerals are read as letters unless the run starts at
+    'I' ("apartados I a V"): apartados lettered I to V would be a run not starting at A.
+    """
+    both = all(re.fullmatch(r"[ivxlc]+", n) for n in (first, end))
+    return both and (len(first) > 1 or len(end) > 1 or first == "i")
 
 
 def _commit_group(state: _State, group: _Group) -> None:
