@@ -28,9 +28,9 @@ from __future__ import annotations
 import gc
 import json
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from errors import InputError, ParseError
@@ -40,7 +40,7 @@ from .decode import decode_bytes
 from .furniture import running_title
 from .html import html_to_text, looks_like_html
 from .lines import UNIT_KINDS, Line, LineKind, classify_lines
-from .model import Annotation, Document, Kind, Provision, Status
+from .model import Annotation, Document, Kind, Provision, Status, make_provision
 
 _CONTAINER_RANK = {Kind.LIBRO: 0, Kind.TITULO: 1, Kind.CAPITULO: 2, Kind.SECCION: 3}
 _LIST_KINDS = {LineKind.APARTADO: Kind.APARTADO, LineKind.FRACCION: Kind.FRACCION,
@@ -56,46 +56,6 @@ _LETTERS = "abcdefghijklmnñopqrstuvwxyz"
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
 
-_ProvisionMaker = Callable[[str, Kind, str, str, str, Status, tuple[Annotation, ...],
-                           tuple[Provision, ...]], Provision]
-_PROVISION_LAYOUT = ("label", "kind", "number", "heading", "text", "status", "annotations", "children",
-                     "_digest")
-
-
-def _provision_maker() -> _ProvisionMaker:
-    """A constructor for ``Provision`` that sets its slots directly.
-
-    A tree is frozen into thousands of provisions, and the dataclass __init__ of a frozen class
-    goes through object.__setattr__ field by field (~2x the cost). This is only sound while
-    Provision is the plain frozen record it is now, so any other layout, a __post_init__ or
-    another default for the digest memo falls back to the real constructor.
-    """
-    layout = fields(Provision)
-    if tuple(f.name for f in layout) != _PROVISION_LAYOUT or layout[-1].default != "" \
-            or hasattr(Provision, "__post_init__"):
-        return Provision
-    new = object.__new__
-    label_, kind_, number_, heading_, text_, status_, notes_, children_, digest_ = (
-        getattr(Provision, name).__set__ for name in _PROVISION_LAYOUT)
-
-    def make(label: str, kind: Kind, number: str, heading: str, text: str, status: Status,
-             annotations: tuple[Annotation, ...], children: tuple[Provision, ...]) -> Provision:
-        provision: Provision = new(Provision)
-        label_(provision, label)
-        kind_(provision, kind)
-        number_(provision, number)
-        heading_(provision, heading)
-        text_(provision, text)
-        status_(provision, status)
-        notes_(provision, annotations)
-        children_(provision, children)
-        digest_(provision, "")
-        return provision
-
-    return make
-
-
-_provision = _provision_maker()
 
 
 @dataclass(eq=False, slots=True)
@@ -117,7 +77,7 @@ class _Node:
 
     def freeze(self) -> Provision:
         children = tuple([child.freeze() for child in self.children]) if self.children else ()
-        return _provision(self.label, self.kind, self.number, self.heading, self.text, self.status,
+        return make_provision(self.label, self.kind, self.number, self.heading, self.text, self.status,
                           tuple(self.notes), children)
 
 

@@ -32,7 +32,7 @@ from parser import (
     read_statute,
 )
 from parser.lines import _line
-from parser.statute import _provision
+from parser.model import make_provision
 
 STORED = Path(__file__).resolve().parent.parent / "fixtures" / "statutes" / "real_samples.outputs.json"
 
@@ -122,16 +122,15 @@ def test_digest_is_kept_without_changing_equality() -> None:
 
 def test_fast_constructors_make_equal_values() -> None:
     """The parser builds Lines and Provisions by setting their slots directly (see ``_line`` and
-    ``_provision``); what they make must be indistinguishable from the dataclass constructors'."""
+    ``make_provision``); what they make must be indistinguishable from the dataclass constructors'."""
     fast = _line(LineKind.FRACCION, "Texto;", "III", Kind.FRACCION, False, True, "III. Texto;", 7)
     slow = Line(LineKind.FRACCION, "Texto;", "III", Kind.FRACCION, elided=False, derogated=True,
                 raw="III. Texto;", lineno=7)
     assert fast == slow and repr(fast) == repr(slow) and hash(fast) == hash(slow)
     note = (Annotation("reformado", ()),)
-    child = _provision("art_1__par_1", Kind.PARRAFO, "1", "", "Uno.", Status.VIGENTE, (), ())
-    fast_tree = _provision("art_1", Kind.ARTICULO, "1", "", "", Status.DEROGADO, note, (child,))
+    child = make_provision("art_1__par_1", Kind.PARRAFO, "1", "", "Uno.", Status.VIGENTE, (), ())
+    fast_tree = make_provision("art_1", Kind.ARTICULO, "1", "", "", Status.DEROGADO, note, (child,))
     slow_tree = Provision("art_1", Kind.ARTICULO, "1", "", "", Status.DEROGADO, note,
                           (Provision("art_1__par_1", Kind.PARRAFO, "1", text="Uno."),))
     assert fast_tree == slow_tree and hash(fast_tree) == hash(slow_tree)
     assert fast_tree.digest == slow_tree.digest and fast_tree.own_digest == slow_tree.own_digest
-    assert _provision is not Provision  # the model is still the plain record the fast path needs
