@@ -21,8 +21,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
-from diffing.model import ChangeType, DiffOp, Redline
-from diffing.text import redline
+from diffing import ChangeType, DiffOp, Redline, redline, render_inline
 from scraper.model import Notice
 
 from .api import ChangeEntry, Version
@@ -55,9 +54,8 @@ def diff_of(entry: ChangeEntry) -> Redline:
 
 
 def inline_redline(diff: Redline) -> str:
-    """``[-old-]{+new+}`` markup for plain text."""
-    marks = {DiffOp.EQUAL: ("", ""), DiffOp.DELETE: ("[-", "-]"), DiffOp.INSERT: ("{+", "+}")}
-    return "".join(marks[op][0] + plain(piece) + marks[op][1] for op, piece in diff)
+    """``[-old-]{+new+}`` markup for a terminal (diffing's notation, control characters removed)."""
+    return plain(render_inline(diff))
 
 
 def notice_line(entry: ChangeEntry) -> str:
