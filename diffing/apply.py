@@ -291,10 +291,9 @@ class _Aligner:
         self.moves = self.renumbering(label)
         self.first_paragraph = 1 if node.kind is Kind.ARTICULO or not node.text else 2
         added = {i.target for i in applier.instructions if i.verb is Verb.ADICIONA}
-        self.added_paragraphs = {int(t.rpartition("_")[2]) for t in added
-                                 if t.rpartition("__")[0] == label
-                                 and t.rpartition("__")[2].startswith("par_")
-                                 and t.rpartition("_")[2].isdigit()}
+        self.added_paragraphs = _paragraph_positions(added, label)
+        self.declared_paragraphs = _paragraph_positions(
+            (i.target for i in applier.instructions), label)
 
     def renumbering(self, label: str) -> dict[str, str]:
         """old part -> new part for this unit's children ('frac_v' -> 'frac_vi')."""
@@ -311,9 +310,10 @@ class _Aligner:
         return self.moves.get(part, part)
 
     def align(self, items: tuple[BodyUnit | Elision, ...]) -> list[_M]:
-        for item in items:
+        for index, item in enumerate(items):
             if isinstance(item, Elision):
-                self.elision(item)
+                if not self.continues_elided_unit(items, index):
+                    self.elision(item)
             elif item.kind is Kind.PARRAFO:
                 self.paragraph(item)
             else:
@@ -352,6 +352,31 @@ class _Aligner:
                                  f"{item.first} a {item.last} does not match the base units")
             return
         self.copy(last + 1)
+
+    def continues_elided_unit(self, items: tuple[BodyUnit | Elision, ...], index: int) -> bool:
+        """Whether a bare "…" after a numbered unit is that unit's tail, by the clause's word.
+
+        "XI. y XII. …" then "…" then a paragraph: the bare ellipsis may stand for the next base
+        paragraph of the article, or restate that the elided fracciones keep their own closing
+        paragraphs too (they already do). The body alone cannot tell; the operative clause can.
+        When it declares the paragraph that follows at the position it takes with the ellipsis
+        read as the unit's tail ("26, … y segundo párrafo"), and not at the position it takes
+        otherwise, the clause's reading is the one taken. Otherwise the default reading stands
+        and any disagreement is reported by the reconciliation.
+        """
+        item = items[index]
+        if not isinstance(item, Elision) or item.is_range or item.kind is not None:
+            return False
+        if index == 0 or index + 1 == len(items) or not _is_list_item(items[index - 1]):
+            return False
+        following = items[index + 1]
+        if not isinstance(following, BodyUnit) or following.kind is not Kind.PARRAFO:
+            return False
+        if self.pointer >= len(self.base) or self.base[self.pointer].kind is not Kind.PARRAFO:
+            return False
+        position = self.first_paragraph + sum(1 for n in self.out if n.kind is Kind.PARRAFO)
+        declared = self.declared_paragraphs
+        return position in declared and position + 1 not in declared
 
     def locate(self, part: str) -> int | None:
         """Index (from the pointer on) of the base child that carries ``part`` after the decree."""
@@ -401,6 +426,22 @@ class _Aligner:
         self.pointer = index + 1
         self.applier.merge(node, item, f"{self.label}__{_PREFIX[node.kind]}_{_old_part(node)}")
         self.out.append(node)
+
+
+def _paragraph_positions(targets: Iterable[str], label: str) -> set[int]:
+    """The paragraph numbers of ``label`` among instruction targets ('art_26__par_2' -> 2)."""
+    positions = set()
+    for target in targets:
+        parent, _, part = target.rpartition("__")
+        number = part.removeprefix("par_")
+        if parent == label and part.startswith("par_") and number.isdigit():
+            positions.add(int(number))
+    return positions
+
+
+def _is_list_item(item: BodyUnit | Elision) -> bool:
+    """A numbered unit of a list, restated, elided ("XII. …") or as a run ("XI. y XII. …")."""
+    return item.kind in _LIST_KINDS
 
 
 def _old_part(node: _M) -> str:
