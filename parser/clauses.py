@@ -67,7 +67,8 @@ def to_label(locator: Locator) -> str:
 # --- tokens --------------------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class Token:
-    type: str    # NOUN NUM ORD QUOTE SEP OF TO CON ACTUAL RECORRE PASA DENOM COMPRENDE DET WORD
+    type: str    # NOUN OTHER NUM ORD QUOTE SEP OF TO CON ACTUAL RECORRE PASA TENDRA DENOM
+    #              COMPRENDE DET WORD
     text: str
     kind: Kind | None = None
     plural: bool = False
@@ -83,7 +84,7 @@ _ORDINAL = (rf"(?:{_ORD_TEN}\s*{_ORD_UNIT}|{_ORD_TEN}|{_ORD_UNIT}|[uú]nic[oa]|u
 _NOUNS: tuple[tuple[str, Kind | None], ...] = (
     (r"art[ií]culos?", Kind.ARTICULO),
     (r"fracci[oó]n(?:es)?", Kind.FRACCION),
-    (r"(?:sub)?incisos?", Kind.INCISO),
+    (r"incisos?", Kind.INCISO),
     (r"p[aá]rrafos?", Kind.PARRAFO),
     (r"numeral(?:es)?", Kind.NUMERAL),
     (r"apartados?", Kind.APARTADO),
@@ -94,6 +95,10 @@ _NOUNS: tuple[tuple[str, Kind | None], ...] = (
     (r"secci[oó]n(?:es)?", Kind.SECCION),
     (r"denominaci[oó]n(?:es)?|ep[ií]grafes?|rubros?", None),
 )
+# Locator nouns of units the grammar does not model (grammar §4.1 lists them): a target named
+# by one of them cannot be given a label, and reading it as another unit would be a wrong label.
+_UNMODELLED = (r"reglas?|lineamientos?|vi[ñn]etas?|subnumeral(?:es)?|subincisos?|puntos?|anexos?"
+               r"|tablas?|tarifas?|c[oó]digos?|notas?|bases?")
 _SPEC: tuple[tuple[str, str], ...] = (
     ("QUOTE", r"[\"“«][^\"”»]*[\"”»]"),
     ("PASA", r"(?:que\s+)?(?:pasa[n]?|para\s+pasar|pasando)\s+a\s+ser|para\s+ser|para\s+quedar\s+como"),
@@ -101,7 +106,9 @@ _SPEC: tuple[tuple[str, str], ...] = (
     ("COMPRENDE", r"que\s+comprende[n]?|conformad[oa]\s+(?:de|por)|integrad[oa]\s+por"),
     ("DENOM", r"denominad[oa]s?"),
     ("ACTUAL", r"actual(?:es)?|vigentes?"),
-    ("NOUN", "|".join(f"(?:{p})" for p, _ in _NOUNS)),
+    ("TENDRA", r"(?:(?:el|la|los|las)\s+cual(?:es)?|que)\s+tendr[aá]n?\b"),
+    ("OTHER", rf"(?:{_UNMODELLED})\b"),
+    ("NOUN", "(?:" + "|".join(f"(?:{p})" for p, _ in _NOUNS) + r")\b"),
     ("ORD", _ORDINAL),
     ("NUM", rf"\d+(?:\s*(?:o\.|º|°|o\b))?(?:\s*\.?-\s*[A-ZÑ]\b)?"
             rf"(?:[\s-]+(?:{_LATIN}\b|\d+\b(?!\s*[,;]?\s*\d)|(?-i:[A-ZÑ])\b))*"
@@ -154,9 +161,9 @@ def _make_token(name: str, raw: str) -> Token:
 
 # --- actions ---------------------------------------------------------------------------------------
 _VERB_RE = re.compile(
-    r"(?:^|(?<=[\s;,:.]))se\s+(?:declara[n]?\s+)?"
+    r"(?:^|(?<=[\s;,:.]))(?<!que\s)(?<!cual\s)se\s+(?:declara[n]?\s+)?"
     r"(?P<verb>reforma[n]?|reformad[oa]s?|modifica[n]?|adiciona[n]?|adicionad[oa]s?|deroga[n]?"
-    r"|derogad[oa]s?|abroga[n]?|expide[n]?|renumera[n]?)\b\s*:?",
+    r"|derogad[oa]s?|abroga[n]?|expide[n]?|renumera[n]?)\b\s*[:;]?",
     re.IGNORECASE)
 _VERBS = {"reforma": Verb.REFORMA, "modifica": Verb.REFORMA, "adiciona": Verb.ADICIONA,
           "deroga": Verb.DEROGA, "abroga": Verb.ABROGA, "expide": Verb.EXPIDE,
@@ -166,7 +173,7 @@ _TAIL_RE = re.compile(
     re.IGNORECASE | re.DOTALL)
 _INSTRUMENT_RE = re.compile(
     r",?\s*(?:(?:tod[oa]s|amb[oa]s)\s+)?(?:del|de\s+la|de\s+los|de\s+las|al|a\s+la)\s+[\"“]?"
-    r"(?=(?:Ley|Reglamento|C[oó]digo|Estatuto|Constituci[oó]n|Decreto|Acuerdo|Lineamientos"
+    r"(?=(?-i:[A-ZÁÉÍÓÚ]))(?=(?:Ley|Reglamento|C[oó]digo|Estatuto|Constituci[oó]n|Decreto|Acuerdo|Lineamientos"
     r"|Reglas|Norma|Manual|Disposiciones|Convocatoria|Resoluci[oó]n|Bases|Criterios|Programa"
     r"|Presupuesto|Pol[ií]ticas|Condiciones|Clasificador|Tarifa|Arancel)\b)")
 
@@ -213,6 +220,7 @@ _RANK = {kind: rank for rank, kind in enumerate((
     Kind.LIBRO, Kind.TITULO, Kind.CAPITULO, Kind.SECCION, Kind.TRANSITORIO, Kind.ARTICULO,
     Kind.APARTADO, Kind.FRACCION, Kind.INCISO, Kind.NUMERAL, Kind.PARRAFO))}
 _ORDINAL_NUMBERED = CONTAINER_KINDS | {Kind.TRANSITORIO, Kind.ARTICULO}
+_ITEM_KINDS = frozenset({Kind.ARTICULO, Kind.TRANSITORIO})  # head an article-first list
 
 
 @dataclass
@@ -245,6 +253,8 @@ class _State:
     heading_only: bool = False
     after_con: bool = False
     after_det: bool = False
+    item_words: bool = False    # the list's articles are named by words ("Primero", "Tercero")
+    recorre_mark: int = 0       # pending chains read after "recorriéndose" start here
     last_sep: str = ""
 
 
@@ -300,9 +310,9 @@ def _on_noun(state: _State, tokens: list[Token], index: int) -> int:
     if token.kind is Kind.PARRAFO:
         return _on_paragraph_noun(state, tokens, index)
     unit_first = state.after_det and not state.after_con
-    if token.kind is Kind.ARTICULO:
+    if token.kind in _ITEM_KINDS:             # "los artículos 2, …", "los transitorios Segundo, …"
         _flush(state)
-        state.group = _Group(Kind.ARTICULO, ())
+        state.group = _Group(token.kind, ())
     elif token.kind in _ORDINAL_NUMBERED or unit_first or not _article_in_context(state):
         if not state.pending or state.last_sep in (";",) or not unit_first:
             _flush_pending_if_complete(state)
@@ -310,7 +320,7 @@ def _on_noun(state: _State, tokens: list[Token], index: int) -> int:
     else:
         state.group = _Group(token.kind, _parent_for(state, token.kind))
         _close_article(state)
-    state.group.plural = token.plural or token.kind is Kind.ARTICULO
+    state.group.plural = token.plural or token.kind in _ITEM_KINDS
     state.after_det = state.after_con = False
     return _read_numbers(state, tokens, index + 1)
 
@@ -329,7 +339,7 @@ def _on_paragraph_noun(state: _State, tokens: list[Token], index: int) -> int:
     index += 1
     ranged = False
     while index < len(tokens) and tokens[index].type in ("ORD", "SEP", "TO", "OF") and \
-            _ordinal_ahead(tokens, index):
+            tokens[index].text != ";" and _ordinal_ahead(tokens, index):
         token = tokens[index]
         if token.type == "ORD":
             value = _ordinal_value(token.text)
@@ -367,7 +377,7 @@ def _ordinal_ahead(tokens: list[Token], index: int) -> bool:
 def _paragraph_parent(state: _State) -> Locator:
     """A párrafo after one unit belongs to it; after a list of units, to the list's parent."""
     group = state.group
-    if group is None or group.kind is Kind.ARTICULO:
+    if group is None or group.kind in _ITEM_KINDS:
         return tuple(state.context[:1]) if state.context else ()
     if len(group.numbers) == 1 and not group.closed and group.kind is not Kind.PARRAFO:
         return (*group.parent, (group.kind, group.numbers[0]))
@@ -381,9 +391,14 @@ def _read_numbers(state: _State, tokens: list[Token], index: int) -> int:
     while index < len(tokens):
         token = tokens[index]
         if token.type == "ACTUAL":
-            state.actual_next = True
+            if group.numbers and not _next_is(tokens, index + 1, "NUM"):
+                group.actual[-1] = True     # "el numeral 4 vigente"
+            else:
+                state.actual_next = True    # "fracciones IV y actual V"
         elif token.type in ("NUM", "ORD") and _fits(group.kind, token):
             _add_number(state, group, token.text)
+            if group.kind in _ITEM_KINDS:
+                state.item_words = token.type == "ORD"
         elif token.type in ("TO",) and group.numbers and _next_is(tokens, index + 1, "NUM"):
             index = _expand_range(state, group, tokens[index + 1].text) + index
         elif token.type == "SEP" and _continues(tokens, index, group):
@@ -422,12 +437,17 @@ def _next_fits(tokens: list[Token], index: int, kind: Kind) -> bool:
 
 
 def _ord_before_paragraph(tokens: list[Token], index: int, kind: Kind) -> bool:
-    """'fracción I, segundo párrafo': the ordinal belongs to a párrafo, not to the list."""
+    """'fracción I, segundo párrafo': the ordinal belongs to a párrafo, not to the list.
+
+    Not when the párrafo noun has ordinals of its own: in "Cuarto, párrafos primero" the
+    "Cuarto" is a transitorio.
+    """
     if tokens[index].type != "ORD" or kind is Kind.PARRAFO:
         return False
-    for token in tokens[index + 1:]:
+    for position in range(index + 1, len(tokens)):
+        token = tokens[position]
         if token.type == "NOUN":
-            return token.kind is Kind.PARRAFO
+            return token.kind is Kind.PARRAFO and not _next_is(tokens, position + 1, "ORD")
         if token.type not in ("ORD", "SEP"):
             return False
     return False
@@ -494,11 +514,11 @@ def _commit_group(state: _State, group: _Group) -> None:
         if not group.numbers and state.pending:
             return
         return
-    if group.kind is Kind.ARTICULO:
+    if group.kind in _ITEM_KINDS:
         for number in group.numbers:
             _flush_article(state)
-            state.context = [(Kind.ARTICULO, number)]
-            state.article_open = Directive(state.verb, ((Kind.ARTICULO, number),), state.source)
+            state.context = [(group.kind, number)]
+            state.article_open = Directive(state.verb, ((group.kind, number),), state.source)
         return
     for position, (number, actual) in enumerate(zip(group.numbers, group.actual, strict=True)):
         _emit(state, (*group.parent, (group.kind, number)), actual,
@@ -516,12 +536,12 @@ def _parent_for(state: _State, kind: Kind) -> Locator:
 
 
 def _article_in_context(state: _State) -> bool:
-    return any(kind is Kind.ARTICULO for kind, _ in state.context)
+    return any(kind in _ITEM_KINDS for kind, _ in state.context)
 
 
 def _close_article(state: _State) -> None:
     """An article followed by sub-locators is not itself a target."""
-    if state.article_open is not None and state.article_open.target[0][0] is Kind.ARTICULO \
+    if state.article_open is not None and state.article_open.target[0][0] in _ITEM_KINDS \
             and len(state.article_open.target) == 1:
         state.article_open = None
 
@@ -564,7 +584,7 @@ def _flush_pending_if_complete(state: _State, force: bool = False) -> None:
     chains = state.pending
     state.pending = []
     tops = {chain[0][0] for chain in chains}
-    if not force and not tops & (CONTAINER_KINDS | {Kind.ARTICULO}):
+    if not force and not tops & (CONTAINER_KINDS | _ITEM_KINDS):
         state.pending = chains
         return
     for chain in chains:
@@ -573,12 +593,17 @@ def _flush_pending_if_complete(state: _State, force: bool = False) -> None:
         if locator[0][0] not in CONTAINER_KINDS | {Kind.ARTICULO, Kind.TRANSITORIO}:
             locator = (*_parent_for(state, locator[0][0]), *locator)
         _emit(state, locator, actual)
-        if locator[0][0] is Kind.ARTICULO:
+        if locator[0][0] in _ITEM_KINDS:
             state.context = list(locator[:1])
 
 
 def _on_of(state: _State, tokens: list[Token], index: int) -> int:
-    """'de la fracción III del artículo 11': the parent of every pending chain."""
+    """'de la fracción III del artículo 11': the parent of every pending chain.
+
+    After 'recorriendo el numeral 4 vigente', 'al numeral 5' is where it goes (as 'pasa a ser').
+    """
+    if _is_destination(state, tokens[index]):
+        return _on_pasa(state, tokens, index)
     if not _next_is(tokens, index + 1, "NOUN", skip=("DET",)) or not state.pending:
         if state.pending and _next_is(tokens, index + 1, "NUM"):
             return index + 1
@@ -594,11 +619,17 @@ def _on_of(state: _State, tokens: list[Token], index: int) -> int:
     if group.numbers:
         for chain in state.pending:
             chain.insert(0, (group.kind, group.numbers[0], group.actual[0]))
-        if group.kind is Kind.ARTICULO:
+        if group.kind in _ITEM_KINDS:
             _flush_pending_if_complete(state, force=True)
-    if group.numbers and group.kind is Kind.ARTICULO and state.relative:
-        _place_relative(state, ((Kind.ARTICULO, group.numbers[0]),))
+    if group.numbers and group.kind in _ITEM_KINDS and state.relative:
+        _place_relative(state, ((group.kind, group.numbers[0]),))
     return end
+
+
+def _is_destination(state: _State, token: Token) -> bool:
+    return state.renumber_from is not None and not state.renumber_to and \
+        labels.fold(token.text) in ("al", "a la", "a las", "a los") and \
+        bool(state.renumber_from or len(state.pending) > state.recorre_mark)
 
 
 def _read_parent_numbers(state: _State, group: _Group, tokens: list[Token], index: int) -> int:
@@ -643,23 +674,45 @@ def _ordinal_value(raw: str) -> str:
 def _on_sep(state: _State, tokens: list[Token], index: int) -> int:
     text = tokens[index].text
     state.last_sep = text
-    if text == ";" and not (_next_is(tokens, index + 1, "NUM")
-                            and tokens[index + 1].text[0].isdigit()):
+    kind = _next_item(state, tokens, index + 1)
+    if kind is not None:
+        _flush(state)                       # "2, fracciones IV y actual V, 82 y 84"
+        state.group = _Group(kind, ())      # "Segundo, párrafo cuarto; Cuarto, párrafos …"
+        return _read_numbers(state, tokens, index + 1)
+    if text == ";":
         _flush(state)
         state.group = None
-    elif text in (",", ";") and _next_is(tokens, index + 1, "NUM") and \
-            tokens[index + 1].text[0].isdigit() and (state.group is None or
-                                                     state.group.kind is not Kind.NUMERAL):
-        _flush(state)                       # "2, fracciones IV y actual V, 82 y 84"
-        state.group = _Group(Kind.ARTICULO, ())
-        return _read_numbers(state, tokens, index + 1)
-    elif text.lower() in ("y", "e") and _next_is(tokens, index + 1, "NUM") and \
-            tokens[index + 1].text[0].isdigit() and (state.group is None or
-                                                     state.group.kind is not Kind.NUMERAL):
-        _flush(state)
-        state.group = _Group(Kind.ARTICULO, ())
-        return _read_numbers(state, tokens, index + 1)
     return index + 1
+
+
+def _next_item(state: _State, tokens: list[Token], index: int) -> Kind | None:
+    """Does a new article (or transitorio) of an article-first list start at ``index``?
+
+    A number in digits after a separator is an article ("…, 82 y 84"; "la denominación del
+    CAPÍTULO IV, 17, fracciones I y II") unless numerales are being listed. Articles named by
+    ordinal words ("Primero, fracción II y Tercero") go on with an ordinal that is not a
+    párrafo's ("Primero, segundo párrafo"), only inside such a list.
+    """
+    if index >= len(tokens) or (state.group is not None and state.group.kind is Kind.NUMERAL):
+        return None
+    token = tokens[index]
+    kind = _item_kind(state)
+    if token.type == "NUM" and token.text[0].isdigit():
+        return kind or Kind.ARTICULO
+    if kind is not None and token.type == "ORD" and state.item_words and _fits(kind, token) \
+            and not _ord_before_paragraph(tokens, index, kind):
+        return kind
+    return None
+
+
+def _item_kind(state: _State) -> Kind | None:
+    """The kind of the article-first list being read (artículos or transitorios), if any."""
+    group = state.group
+    if group is not None and group.kind in _ITEM_KINDS and not group.unit_first:
+        return group.kind
+    if state.context and state.context[0][0] in _ITEM_KINDS:
+        return state.context[0][0]
+    return None
 
 
 def _on_det(state: _State, tokens: list[Token], index: int) -> int:
@@ -680,36 +733,86 @@ def _on_actual(state: _State, tokens: list[Token], index: int) -> int:
 
 def _on_recorre(state: _State, tokens: list[Token], index: int) -> int:
     """'recorriéndose en su orden la actual fracción V para pasar a ser la fracción VI'."""
-    if state.pending and any(k is Kind.ARTICULO for k, _ in state.context):
+    if state.pending and _article_in_context(state):
         _flush_pending_if_complete(state, force=True)
     state.renumber_from = []
     state.renumber_to = []
+    state.recorre_mark = len(state.pending)    # chains read from here on are what moves
     return index + 1
 
 
+_PLACING_RE = re.compile(r"para\s+quedar\s+como", re.IGNORECASE)
+
+
 def _on_pasa(state: _State, tokens: list[Token], index: int) -> int:
-    """'que pasa a ser el segundo párrafo' / 'para ser las XXIX y XXX'."""
+    """'que pasa a ser el segundo párrafo' / 'para ser las XXIX y XXX' / 'al numeral 5'.
+
+    Right after a target ("actual X, que pasa a ser IX Bis") the move is that target's and
+    names one destination; the list may go on after it ("…, XIV Bis y actual XV").
+    """
     if _next_is(tokens, index + 1, "QUOTE", skip=("DET",)):
         return index + 1                    # "para quedar como “De la Productividad …”"
     linked = state.renumber_from is None
-    if state.renumber_from is None:
-        _flush_article(state)
-        last = state.out[-1] if state.out else None
-        state.renumber_from = [replace(last, verb=Verb.RENUMERA)] if last else []
-    elif not state.renumber_from and state.pending:
-        chains = state.pending
-        state.pending = []
-        state.renumber_from = [
-            Directive(Verb.RENUMERA, (*_parent_for(state, c[0][0]), *((k, n) for k, n, _ in c)),
-                      state.source, actual=any(f for *_, f in c))
-            for c in chains]
-    kind = state.renumber_from[-1].target[-1][0] if state.renumber_from else Kind.FRACCION
-    position = index + 1
-    ordinals: list[str] = []
+    if linked and state.verb is Verb.ADICIONA and _PLACING_RE.match(tokens[index].text):
+        return _place_additions(state, tokens, index + 1)
+    annotate = False
+    if linked:
+        state.renumber_from, annotate = _linked_source(state)
+    elif not state.renumber_from and len(state.pending) > state.recorre_mark:
+        chains = state.pending[state.recorre_mark:]
+        del state.pending[state.recorre_mark:]
+        state.renumber_from = [_chain_directive(state, chain) for chain in chains]
+    assert state.renumber_from is not None
+    sources = state.renumber_from
+    kind = sources[-1].target[-1][0] if sources else Kind.FRACCION
+    single = linked and len(sources) == 1
+    numbers, position = _read_destination(state, tokens, index + 1, kind, single)
+    state.renumber_to = [((kind, n),) for n in numbers]
+    if annotate and len(numbers) == 1:
+        last = state.out[-1]
+        state.out[-1] = replace(last, new=(*last.target[:-1], (kind, numbers[0])))
+    _finish_renumbering(state)
+    if single and numbers:
+        return _resume_list(state, tokens, position, sources[0].target[:-1], kind)
+    return position
+
+
+def _linked_source(state: _State) -> tuple[list[Directive], bool]:
+    """The target a 'que pasa a ser' follows, and whether that target stays one too.
+
+    An addition that names 'la actual III' is moving that fracción, not adding it.
+    """
+    if state.pending:                       # "el párrafo tercero, que pasa a ser …, del art. 27"
+        chain = state.pending[-1]
+        if state.verb is Verb.ADICIONA and chain[-1][2]:
+            state.pending.pop()
+        return [_chain_directive(state, chain)], False
+    _flush_article(state)
+    if not state.out:
+        return [], False
+    last = state.out[-1]
+    if state.verb is Verb.ADICIONA and last.actual:
+        state.out.pop()
+        return [replace(last, verb=Verb.RENUMERA)], False
+    return [replace(last, verb=Verb.RENUMERA)], True
+
+
+def _chain_directive(state: _State, chain: list[tuple[Kind, str, bool]]) -> Directive:
+    locator = tuple((kind, number) for kind, number, _ in chain)
+    return Directive(Verb.RENUMERA, (*_parent_for(state, chain[0][0]), *locator), state.source,
+                     actual=any(flag for *_, flag in chain))
+
+
+def _read_destination(state: _State, tokens: list[Token], position: int, kind: Kind,
+                      single: bool) -> tuple[list[str], int]:
+    """The numbers after 'pasa a ser' (one only when ``single``) and where reading stopped."""
     group = _Group(kind, ())
+    ordinals: list[str] = []
     while position < len(tokens) and tokens[position].type in ("DET", "NOUN", "NUM", "ORD",
                                                                "SEP", "ACTUAL"):
         token = tokens[position]
+        if single and (group.numbers or ordinals) and token.type == "SEP":
+            break
         if token.type == "NUM" and _fits(kind, token):
             _add_number(state, group, token.text)
         elif token.type == "ORD":
@@ -717,12 +820,41 @@ def _on_pasa(state: _State, tokens: list[Token], index: int) -> int:
         elif (token.type == "NOUN" and token.kind not in (kind, None)) or token.text == ";":
             break
         position += 1
-    numbers = group.numbers or ordinals
-    state.renumber_to = [((kind, n),) for n in numbers]
-    if linked and state.out and len(numbers) == 1:
-        last = state.out[-1]
-        state.out[-1] = replace(last, new=(*last.target[:-1], (kind, numbers[0])))
-    _finish_renumbering(state)
+    return group.numbers or ordinals, position
+
+
+def _resume_list(state: _State, tokens: list[Token], position: int, parent: Locator,
+                 kind: Kind) -> int:
+    """'fracciones VIII Bis, actual X, que pasa a ser IX Bis, XIV Bis y actual XV'."""
+    if position < len(tokens) and tokens[position].type == "SEP" and \
+            tokens[position].text != ";" and _next_fits(tokens, position + 1, kind):
+        state.group = _Group(kind, parent, unit_first=not parent)
+        return _read_numbers(state, tokens, position + 1)
+    return position
+
+
+def _place_additions(state: _State, tokens: list[Token], position: int) -> int:
+    """'se adicionan dos últimos párrafos al artículo 28, para quedar como actuales párrafos
+    vigésimo y vigésimo primero': the added units are numbered where they will be."""
+    _flush_article(state)
+    if state.pending:
+        kind = state.pending[-1][-1][0]
+        template = state.pending[-1][:-1]
+        while state.pending and state.pending[-1][-1][0] is kind:
+            state.pending.pop()
+        numbers, position = _read_destination(state, tokens, position, kind, single=False)
+        state.pending.extend([*template, (kind, number, False)] for number in numbers)
+        return position
+    if not state.out:
+        return position
+    last = state.out[-1]
+    kind, parent = last.target[-1][0], last.target[:-1]
+    while state.out and state.out[-1].verb is Verb.ADICIONA and \
+            state.out[-1].target[:-1] == parent and state.out[-1].target[-1][0] is kind:
+        state.out.pop()
+    numbers, position = _read_destination(state, tokens, position, kind, single=False)
+    state.out.extend(Directive(Verb.ADICIONA, (*parent, (kind, number)), state.source)
+                     for number in numbers)
     return position
 
 
@@ -757,21 +889,53 @@ def _place_relative(state: _State, parent: Locator) -> None:
 
 
 def _on_num(state: _State, tokens: list[Token], index: int) -> int:
-    """A number with no noun of its own: in 'recorriéndose las actuales XXVIII y XXIX'."""
-    if state.renumber_from is not None and not state.renumber_to:
-        kind = state.pending[-1][-1][0] if state.pending else (
-            state.group.kind if state.group else Kind.FRACCION)
-        token = tokens[index]
-        if _fits(kind, token):
-            number = labels.part(kind, token.text).partition("_")[2]
-            state.renumber_from.append(Directive(Verb.RENUMERA, ((kind, number),), state.source,
-                                                 actual=state.actual_next))
-            state.actual_next = False
+    """A number with no noun of its own: 'recorriéndose las actuales XXVIII y XXIX', or
+    'y la actual III pasa a ser IV' (a unit of the kind just named)."""
+    renumbering = state.renumber_from is not None and not state.renumber_to
+    if not (renumbering or state.actual_next):
+        return index + 1
+    kind = state.pending[-1][-1][0] if state.pending else (
+        state.group.kind if state.group else Kind.FRACCION)
+    token = tokens[index]
+    if not _fits(kind, token):
+        return index + 1
+    number = labels.part(kind, token.text).partition("_")[2]
+    if state.renumber_from is not None and renumbering:
+        state.renumber_from.append(Directive(Verb.RENUMERA, ((kind, number),), state.source,
+                                             actual=state.actual_next))
+    elif state.group is not None and state.group.parent and not state.pending:
+        _emit(state, (*state.group.parent, (kind, number)), actual=True)
+    else:
+        state.pending.append([(kind, number, True)])
+    state.actual_next = False
     return index + 1
 
 
 def _on_quote(state: _State, tokens: list[Token], index: int) -> int:
     return index + 1
+
+
+def _on_other(state: _State, tokens: list[Token], index: int) -> int:
+    """'las reglas 3.1 y 3.2', 'sus subnumerales ii y iii': a unit the grammar does not model.
+
+    Named with a number it is a target no label can express; naming it as some other unit
+    would be a wrong label, so the clause is refused. Without a number ("conforme al Anexo")
+    the noun is prose.
+    """
+    position = index + 1
+    while position < len(tokens) and tokens[position].type in ("DET", "ACTUAL"):
+        position += 1
+    if position < len(tokens) and _is_designator(tokens[position]):
+        noun = tokens[index].text
+        raise AmendmentError(
+            f"'{noun} {tokens[position].text}' in {state.source[:160]!r}: the clause grammar "
+            f"does not model {labels.fold(noun)} units, so this target has no label")
+    return index + 1
+
+
+def _is_designator(token: Token) -> bool:
+    """A unit number: '3', 'III', 'a)', 'Quinto', or a lowercase Roman 'ii' left as a word."""
+    return token.type in ("NUM", "ORD") or re.fullmatch(r"[ivxlc]+|\d[\d.]*", token.text) is not None
 
 
 def _on_comprende(state: _State, tokens: list[Token], index: int) -> int:
@@ -784,7 +948,7 @@ def _on_comprende(state: _State, tokens: list[Token], index: int) -> int:
 _HANDLERS = {
     "NOUN": _on_noun, "OF": _on_of, "ORD": _on_ord, "SEP": _on_sep, "DET": _on_det,
     "CON": _on_con, "ACTUAL": _on_actual, "RECORRE": _on_recorre, "PASA": _on_pasa,
-    "QUOTE": _on_quote, "COMPRENDE": _on_comprende, "NUM": _on_num,
+    "QUOTE": _on_quote, "COMPRENDE": _on_comprende, "NUM": _on_num, "OTHER": _on_other,
 }
 
 
@@ -793,13 +957,42 @@ def read_clause(clause: str) -> tuple[str, list[Directive]]:
     """(instrument name, directives) of one operative clause, renumbering linked."""
     text = " ".join(clause.split())
     targets, instrument = split_instrument(text)
-    directives: list[Directive] = []
-    for verb, action, written in _actions(targets):
+    actions = _actions(targets)
+    read: list[list[Directive]] = []
+    for verb, action, written in actions:
         if verb in (Verb.EXPIDE, Verb.ABROGA) and not re.search(r"\bart[ií]culo", action, re.I):
-            directives.append(Directive(verb, (), written))
+            read.append([Directive(verb, (), written)])
             continue
-        directives.extend(read_targets(verb, action, written))
-    return instrument, link_renumbering(directives)
+        read.append(read_targets(verb, action, written))
+    article = _shared_article(actions[-1][1])
+    if article is not None:
+        read = [_lend_article(directives, article) for directives in read]
+    return instrument, link_renumbering([d for directives in read for d in directives])
+
+
+_SUB_ARTICLE = frozenset({Kind.APARTADO, Kind.FRACCION, Kind.INCISO, Kind.NUMERAL, Kind.PARRAFO})
+
+
+def _shared_article(last_action: str) -> Locator | None:
+    """'…, recorriendo el numeral 4 vigente al numeral 5, del artículo 104': the article named
+    once at the end of the last action, for every action written before it."""
+    tokens = [t for t in tokenize(last_action) if t.type != "DET"]
+    if len(tokens) < 3 or tokens[-3].type != "OF" or tokens[-2].kind is not Kind.ARTICULO or \
+            tokens[-2].plural or tokens[-1].type != "NUM":
+        return None
+    try:
+        return ((Kind.ARTICULO, labels.part(Kind.ARTICULO, tokens[-1].text).partition("_")[2]),)
+    except ValueError:
+        return None
+
+
+def _lend_article(directives: list[Directive], article: Locator) -> list[Directive]:
+    """An action none of whose targets has an article ('se reforma el numeral 1') takes it."""
+    if not directives or any(not d.target or d.target[0][0] not in _SUB_ARTICLE
+                             for d in directives):
+        return directives
+    return [replace(d, target=(*article, *d.target),
+                    new=(*article, *d.new) if d.new else None) for d in directives]
 
 
 def link_renumbering(directives: list[Directive]) -> list[Directive]:
