@@ -19,7 +19,7 @@ from errors import AmendmentError
 
 from . import labels
 from .body import BodyUnit, build_body
-from .clauses import RELATIVE_PARAGRAPHS, Directive, read_clause
+from .clauses import RELATIVE_PARAGRAPHS, Directive, operative_subject_clause, read_clause
 from .decode import decode_bytes
 from .html import html_to_text, looks_like_html
 from .lines import Line, LineKind, classify_lines
@@ -61,7 +61,44 @@ def _is_operative(line: Line) -> bool:
     if line.kind is LineKind.PARAGRAPH:
         return bool(re.match(r"^(?:ART[ÍI]CULO|Art[íi]culo)\s+\S+\s*[.:-]+\s*Se\s", line.text)) \
             and _OPERATIVE_RE.search(line.text.split("Se ", 1)[-1].join(("Se ", ""))) is not None
-    return not line.number[:1].isdigit() and _OPERATIVE_RE.match(line.text) is not None
+    return not line.number[:1].isdigit() and _is_operative_text(line.text)
+
+
+def _is_operative_text(text: str) -> bool:
+    """'Se reforma …', or the authority as subject: 'La Secretaría …, modifica …, para quedar
+    como sigue:' (``parser.clauses.main_verb``)."""
+    return _OPERATIVE_RE.match(text) is not None or operative_subject_clause(text)
+
+
+_EMBEDDED_HEAD_RE = re.compile(
+    r"\s(?=(?:ART[ÍI]CULO|Art[íi]culo)\s+[^\W\d]+(?:\s+[^\W\d]+)?\s*[.:-]+\s*"
+    r"(?P<clause>\S))")
+_CLAUSE_END_RE = re.compile(
+    r"para\s+quedar\s+(?:como\s+sigue|en\s+(?:la|los)\s+(?:forma|t[eé]rminos)[^:.]*)\s*[:.]")
+
+
+def _unflatten(text: str) -> str:
+    """Text kept as one line (a scraper's body text): break out the operative articles.
+
+    Each embedded 'ARTÍCULO ÚNICO. …, para quedar como sigue:' whose clause is operative gets
+    lines of its own, and so does a TRANSITORIO(S) heading after the last of them, so the
+    clause, the new text and the transitorios are cut as in a text with its lines.
+    """
+    cuts: list[tuple[int, int]] = []
+    for match in _EMBEDDED_HEAD_RE.finditer(text):
+        start = match.start("clause")
+        tail = _CLAUSE_END_RE.search(text, start)
+        if tail is not None and _is_operative_text(text[start:tail.end()]):
+            cuts.append((match.end(), tail.end()))
+    if not cuts:
+        return text
+    pieces: list[str] = []
+    position = 0
+    for head, end in cuts:
+        pieces.extend((text[position:head].rstrip(), "\n", text[head:end], "\n"))
+        position = end
+    rest = re.sub(r"\s+(TRANSITORIOS?)\s+", r"\n\1\n", text[position:].lstrip(), count=1)
+    return "".join(pieces) + rest
 
 
 def _title(lines: tuple[Line, ...]) -> str:
@@ -80,6 +117,9 @@ def parse_amendment(text: str) -> Amendment:
     lines = classify_lines(text)
     starts = [i for i, line in enumerate(lines) if _is_operative(line)]
     if not starts:
+        lines = classify_lines(_unflatten(text))
+        starts = [i for i, line in enumerate(lines) if _is_operative(line)]
+    if not starts:
         raise AmendmentError("no operative clause ('ARTÍCULO ÚNICO.- Se reforma …') found")
     end_of_bodies = next((i for i, line in enumerate(lines) if i > starts[0] and line.kind in (
         LineKind.TRANSITORIOS_HEADING, LineKind.SIGNATURE)), len(lines))
@@ -95,11 +135,22 @@ def parse_amendment(text: str) -> Amendment:
 
 
 def _operative_article(line: Line, body: tuple[Line, ...]) -> OperativeArticle:
-    clause = line.text if line.kind is not LineKind.PARAGRAPH else line.text
+    clause, body = _joined_clause(line.text, body)
     clause = re.sub(r"^(?:ART[ÍI]CULO|Art[íi]culo)\s+\S+\s*[.:-]+\s*", "", clause)
     instrument, directives = read_clause(clause)
     head = line.raw[: max(0, len(line.raw) - len(line.text))].strip(" .-:")
     return OperativeArticle(head, clause, instrument, tuple(directives), build_body(body))
+
+
+def _joined_clause(text: str, body: tuple[Line, ...]) -> tuple[str, tuple[Line, ...]]:
+    """A clause cut by a page or line break ('… el subnumeral i al' / 'inciso a) del …') goes
+    on in the lower-case lines after it, until it ends with ':' or '.'."""
+    taken = 0
+    while taken < len(body) and not text.rstrip().endswith((":", ".")) and \
+            body[taken].kind is LineKind.PARAGRAPH and body[taken].text[:1].islower():
+        text = f"{text} {body[taken].text}"
+        taken += 1
+    return text, body[taken:]
 
 
 def read_amendment_text(data: bytes, name: str = "") -> str:

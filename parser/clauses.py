@@ -178,13 +178,22 @@ _INSTRUMENT_RE = re.compile(
     r"|Presupuesto|Pol[ií]ticas|Condiciones|Clasificador|Tarifa|Arancel)\b)")
 
 
+# "ÚNICO. Se reforma la denominación de la Convocatoria para quedar como sigue: <the new name>.
+# Se modifican …": a sentence's own new text, before the next sentence's verb.
+_INLINE_TAIL_RE = re.compile(
+    r",?\s*para\s+quedar\s+como\s+sigue\s*:.*?\.\s+(?=(?-i:S)e\s+(?:declara[n]?\s+)?"
+    r"(?:reforma|modifica|adiciona|deroga|abroga|expide|renumera))",
+    re.IGNORECASE | re.DOTALL)
+
+
 def split_instrument(clause: str) -> tuple[str, str]:
     """(targets text, instrument name): the instrument is named once, after the last action.
 
     >>> split_instrument("Se deroga el artículo 83, todos del Reglamento X, para quedar como sigue:")
     ('Se deroga el artículo 83', 'Reglamento X')
     """
-    body = _TAIL_RE.sub("", clause.strip()).rstrip(" .,;:")
+    body = _INLINE_TAIL_RE.sub("; ", clause.strip())
+    body = _TAIL_RE.sub("", body).rstrip(" .,;:")
     last_verb = max((m.end() for m in _VERB_RE.finditer(body)), default=0)
     masked = re.sub(r"[\"“«][^\"”»]*[\"”»]", lambda m: "_" * len(m.group()), body)
     for match in _INSTRUMENT_RE.finditer(masked, last_verb):
@@ -208,7 +217,7 @@ def _actions(targets: str) -> list[tuple[Verb, str, str]]:
         end = matches[index + 1].start() if index + 1 < len(matches) else len(targets)
         stem = re.sub(r"(?:n|d[oa]s?)$", "", labels.fold(match.group("verb")))
         verb = _VERBS.get(stem) or _VERBS[stem.rstrip("a") + "a"]
-        text = targets[match.end():end].strip().rstrip(",; ")
+        text = targets[match.end():end].strip().rstrip(",;. ")
         text = re.sub(r"[,;]?\s*\by$", "", text)
         written = re.sub(r"[,;]?\s*\by$", "", targets[match.start():end].strip().rstrip(",; "))
         out.append((verb, text, written))
@@ -255,6 +264,9 @@ class _State:
     after_det: bool = False
     item_words: bool = False    # the list's articles are named by words ("Primero", "Tercero")
     recorre_mark: int = 0       # pending chains read after "recorriéndose" start here
+    heading_chains: list[list[tuple[Kind, str, bool]]] = field(default_factory=list)
+    within: Locator = ()        # "…, el cual tendrá …": later targets are added inside this
+    parented: bool = False      # the pending chains were given a parent: a new chain ends them
     last_sep: str = ""
 
 
@@ -304,25 +316,61 @@ def _step(state: _State, tokens: list[Token], index: int) -> int:
 
 def _on_noun(state: _State, tokens: list[Token], index: int) -> int:
     token = tokens[index]
-    if token.kind is None:                      # "la denominación del Capítulo IV"
-        state.heading_only = True
-        return index + 1
+    if _is_heading_noun(tokens, index):
+        return _on_heading_noun(state, tokens, index)
     if token.kind is Kind.PARRAFO:
         return _on_paragraph_noun(state, tokens, index)
+    assert token.kind is not None
+    kind = _unit_kind(token.kind, tokens, index + 1)
     unit_first = state.after_det and not state.after_con
-    if token.kind in _ITEM_KINDS:             # "los artículos 2, …", "los transitorios Segundo, …"
+    if kind in _ITEM_KINDS:                   # "los artículos 2, …", "los transitorios Segundo, …"
         _flush(state)
-        state.group = _Group(token.kind, ())
-    elif token.kind in _ORDINAL_NUMBERED or unit_first or not _article_in_context(state):
-        if not state.pending or state.last_sep in (";",) or not unit_first:
+        state.group = _Group(kind, ())
+    elif kind in _ORDINAL_NUMBERED or unit_first or not _article_in_context(state):
+        if state.parented:                  # "el primer párrafo de la sección I, el inciso a) …"
+            _flush_pending_if_complete(state, force=True)
+        elif not state.pending or state.last_sep in (";",) or not unit_first:
             _flush_pending_if_complete(state)
-        state.group = _Group(token.kind, (), unit_first=True)
+        state.group = _Group(kind, (), unit_first=True)
     else:
-        state.group = _Group(token.kind, _parent_for(state, token.kind))
+        state.group = _Group(kind, _parent_for(state, kind))
         _close_article(state)
-    state.group.plural = token.plural or token.kind in _ITEM_KINDS
+    state.group.plural = token.plural or kind in _ITEM_KINDS
     state.after_det = state.after_con = False
     return _read_numbers(state, tokens, index + 1)
+
+
+def _is_heading_noun(tokens: list[Token], index: int) -> bool:
+    """'la denominación', 'el epígrafe', and 'el título' when no number follows ('el título del
+    apartado A' is the apartado's heading; 'el Título Sexto' is a container)."""
+    token = tokens[index]
+    if token.kind is None:
+        return True
+    return token.kind is Kind.TITULO and not token.plural and \
+        not _next_is(tokens, index + 1, "NUM") and not _next_is(tokens, index + 1, "ORD")
+
+
+def _on_heading_noun(state: _State, tokens: list[Token], index: int) -> int:
+    """The heading of the unit named next ('la denominación del Capítulo IV'), or of the one
+    named after a list it opens ('el título y los párrafos segundo y tercero de la sección IV')."""
+    if _next_is(tokens, index + 1, "OF"):
+        state.heading_only = True
+    else:
+        chain: list[tuple[Kind, str, bool]] = []
+        state.pending.append(chain)
+        state.heading_chains.append(chain)
+    return index + 1
+
+
+def _unit_kind(kind: Kind, tokens: list[Token], index: int) -> Kind:
+    """A 'fracción B' is lettered: an apartado, as the base's 'B.' lines are (a letter that is
+    also a Roman numeral, 'fracción C', stays a fracción)."""
+    while index < len(tokens) and tokens[index].type == "ACTUAL":
+        index += 1
+    if kind is Kind.FRACCION and index < len(tokens) and tokens[index].type == "NUM" and \
+            re.fullmatch(r"[ABE-HJKN-UWYZÑ]", tokens[index].text):
+        return Kind.APARTADO
+    return kind
 
 
 def _after_conjunction(tokens: list[Token], index: int) -> bool:
@@ -337,19 +385,8 @@ def _on_paragraph_noun(state: _State, tokens: list[Token], index: int) -> int:
     ordinals = list(state.ordinals)
     state.ordinals.clear()
     index += 1
-    ranged = False
-    while index < len(tokens) and tokens[index].type in ("ORD", "SEP", "TO", "OF") and \
-            tokens[index].text != ";" and _ordinal_ahead(tokens, index):
-        token = tokens[index]
-        if token.type == "ORD":
-            value = _ordinal_value(token.text)
-            if ranged and ordinals and ordinals[-1].isdigit() and value.isdigit():
-                ordinals.extend(str(n) for n in range(int(ordinals[-1]) + 1, int(value)))
-            ordinals.append(value)
-            ranged = False
-        elif labels.fold(token.text) == "al":
-            ranged = True                   # "del décimo quinto al décimo séptimo"
-        index += 1
+    if not ordinals:                        # "segundo párrafo y Tercero": none after the noun
+        index = _ordinals_after_noun(state, tokens, index, ordinals)
     unit_first = not _article_in_context(state)
     if unit_first or (state.after_det and not state.after_con and _next_is(tokens, index, "OF")):
         state.pending.extend([[(Kind.PARRAFO, n, False)] for n in ordinals])
@@ -361,6 +398,31 @@ def _on_paragraph_noun(state: _State, tokens: list[Token], index: int) -> int:
             _emit(state, (*parent, (Kind.PARRAFO, number)))
         state.group = None
     state.after_det = state.after_con = False
+    return index
+
+
+def _ordinals_after_noun(state: _State, tokens: list[Token], index: int,
+                         ordinals: list[str]) -> int:
+    """'párrafos noveno, y del décimo quinto al décimo séptimo': read into ``ordinals``.
+
+    A semicolon ends them, and so does an article named by a capitalised ordinal word in a
+    list of such articles ('Segundo, párrafo cuarto y Cuarto, …').
+    """
+    ranged = False
+    while index < len(tokens) and tokens[index].type in ("ORD", "SEP", "TO", "OF") and \
+            tokens[index].text != ";" and _ordinal_ahead(tokens, index):
+        token = tokens[index]
+        if token.type == "ORD":
+            if state.item_words and token.text[:1].isupper():
+                break
+            value = _ordinal_value(token.text)
+            if ranged and ordinals and ordinals[-1].isdigit() and value.isdigit():
+                ordinals.extend(str(n) for n in range(int(ordinals[-1]) + 1, int(value)))
+            ordinals.append(value)
+            ranged = False
+        elif labels.fold(token.text) == "al":
+            ranged = True                   # "del décimo quinto al décimo séptimo"
+        index += 1
     return index
 
 
@@ -557,7 +619,10 @@ def _emit(state: _State, locator: Locator, actual: bool = False, hold: bool = Fa
             state.article_open = None
         else:
             _flush_article(state)
-    directive = Directive(state.verb, locator, state.source, actual=actual,
+    verb = state.verb
+    if state.within and locator[:1] != state.within[:1]:
+        locator, verb = (*state.within, *locator), Verb.ADICIONA
+    directive = Directive(verb, locator, state.source, actual=actual,
                           heading_only=state.heading_only)
     state.heading_only = False
     if hold:
@@ -583,17 +648,21 @@ def _flush_pending_if_complete(state: _State, force: bool = False) -> None:
         return
     chains = state.pending
     state.pending = []
-    tops = {chain[0][0] for chain in chains}
+    tops = {chain[0][0] for chain in chains if chain}
     if not force and not tops & (CONTAINER_KINDS | _ITEM_KINDS):
         state.pending = chains
         return
+    state.parented = False
+    headings = state.heading_chains
+    state.heading_chains = []
     for chain in chains:
         locator = tuple((kind, number) for kind, number, _ in chain)
         actual = any(flag for _, _, flag in chain)
-        if locator[0][0] not in CONTAINER_KINDS | {Kind.ARTICULO, Kind.TRANSITORIO}:
+        if locator and locator[0][0] not in CONTAINER_KINDS | _ITEM_KINDS:
             locator = (*_parent_for(state, locator[0][0]), *locator)
+        state.heading_only = state.heading_only or any(chain is h for h in headings)
         _emit(state, locator, actual)
-        if locator[0][0] in _ITEM_KINDS:
+        if locator and locator[0][0] in _ITEM_KINDS:
             state.context = list(locator[:1])
 
 
@@ -604,6 +673,9 @@ def _on_of(state: _State, tokens: list[Token], index: int) -> int:
     """
     if _is_destination(state, tokens[index]):
         return _on_pasa(state, tokens, index)
+    skip = _introducing_paragraph(state, tokens, index + 1)
+    if skip:
+        return skip
     if not _next_is(tokens, index + 1, "NOUN", skip=("DET",)) or not state.pending:
         if state.pending and _next_is(tokens, index + 1, "NUM"):
             return index + 1
@@ -612,18 +684,45 @@ def _on_of(state: _State, tokens: list[Token], index: int) -> int:
     while tokens[position].type == "DET":
         position += 1
     noun = tokens[position]
-    if noun.kind is None or noun.kind is Kind.PARRAFO and not state.pending:
+    if _is_heading_noun(tokens, position) or noun.kind is Kind.PARRAFO and not state.pending:
         return position + 1
-    group = _Group(noun.kind, (), unit_first=True)
+    assert noun.kind is not None
+    group = _Group(_unit_kind(noun.kind, tokens, position + 1), (), unit_first=True)
     end = _read_parent_numbers(state, group, tokens, position + 1)
     if group.numbers:
         for chain in state.pending:
             chain.insert(0, (group.kind, group.numbers[0], group.actual[0]))
+        state.parented = True
         if group.kind in _ITEM_KINDS:
             _flush_pending_if_complete(state, force=True)
     if group.numbers and group.kind in _ITEM_KINDS and state.relative:
         _place_relative(state, ((group.kind, group.numbers[0]),))
     return end
+
+
+_LIST_KINDS = frozenset({Kind.APARTADO, Kind.FRACCION, Kind.INCISO, Kind.NUMERAL})
+
+
+def _introducing_paragraph(state: _State, tokens: list[Token], index: int) -> int:
+    """'la fracción VIII del Apartado A del cuarto párrafo del artículo 6': the párrafo only
+    says where the list starts; lists hang from their article or container (DESIGN §1.2), so
+    it is no part of the label, and no target either. Returns where it ends (0: not one)."""
+    if not state.pending or any(not chain or chain[0][0] not in _LIST_KINDS
+                                for chain in state.pending):
+        return 0
+    while index < len(tokens) and tokens[index].type == "DET":
+        index += 1
+    start = index
+    while index < len(tokens) and tokens[index].type == "ORD":
+        index += 1
+    if index >= len(tokens) or tokens[index].kind is not Kind.PARRAFO:
+        return 0
+    index += 1
+    if index == start + 1:                  # "del párrafo cuarto"
+        if not _next_is(tokens, index, "ORD"):
+            return 0
+        index += 1
+    return index
 
 
 def _is_destination(state: _State, token: Token) -> bool:
@@ -782,7 +881,7 @@ def _linked_source(state: _State) -> tuple[list[Directive], bool]:
 
     An addition that names 'la actual III' is moving that fracción, not adding it.
     """
-    if state.pending:                       # "el párrafo tercero, que pasa a ser …, del art. 27"
+    if state.pending and state.pending[-1]:  # "el párrafo tercero, que pasa a ser …, del art. 27"
         chain = state.pending[-1]
         if state.verb is Verb.ADICIONA and chain[-1][2]:
             state.pending.pop()
@@ -938,6 +1037,27 @@ def _is_designator(token: Token) -> bool:
     return token.type in ("NUM", "ORD") or re.fullmatch(r"[ivxlc]+|\d[\d.]*", token.text) is not None
 
 
+def _on_tendra(state: _State, tokens: list[Token], index: int) -> int:
+    """'la denominación del Título Sexto, el cual tendrá un Capítulo Único …': what follows is
+    added inside the unit just named."""
+    _flush(state)
+    if state.out and state.out[-1].target:
+        state.within = state.out[-1].target
+    return index + 1
+
+
+def _on_denom(state: _State, tokens: list[Token], index: int) -> int:
+    """'denominado De la Inspección y Vigilancia': an unquoted name is no locator; it runs to
+    the next comma or semicolon (a quoted one is a single QUOTE token)."""
+    index += 1
+    if index < len(tokens) and tokens[index].type == "QUOTE":
+        return index + 1
+    while index < len(tokens) and tokens[index].text not in (",", ";") and \
+            tokens[index].type not in ("COMPRENDE", "TENDRA", "PASA", "RECORRE"):
+        index += 1
+    return index
+
+
 def _on_comprende(state: _State, tokens: list[Token], index: int) -> int:
     """'…, que comprende los artículos 284 Bis y 284 Ter': the new container's articles."""
     _flush(state)
@@ -949,13 +1069,61 @@ _HANDLERS = {
     "NOUN": _on_noun, "OF": _on_of, "ORD": _on_ord, "SEP": _on_sep, "DET": _on_det,
     "CON": _on_con, "ACTUAL": _on_actual, "RECORRE": _on_recorre, "PASA": _on_pasa,
     "QUOTE": _on_quote, "COMPRENDE": _on_comprende, "NUM": _on_num, "OTHER": _on_other,
+    "TENDRA": _on_tendra, "DENOM": _on_denom,
 }
+
+
+# --- the authority as subject --------------------------------------------------------------------
+_SUBJECT_RE = re.compile(r"(?:El|La|Los|Las|Esta|Este|Estas|Estos)\s+[A-ZÁÉÍÓÚÑ]")
+_ACTIVE_VERB_RE = re.compile(
+    r"\b(?:(?:reforma|modifica|adiciona|deroga|abroga)n?|(?:REFORMA|MODIFICA|ADICIONA|DEROGA"
+    r"|ABROGA)N?)\b")
+_MASK_RE = re.compile(r"[\"“«][^\"”»]*[\"”»]|\([^()]*\)")
+
+
+def main_verb(clause: str) -> int | None:
+    """Where the verb of 'La Secretaría …, con fundamento en …, modifica la fracción B del
+    Artículo Primero …' starts, or None when the clause is not so formed.
+
+    Acuerdos often let the issuing authority be the subject and use no "se". The verb counts
+    only as the main verb: the clause opens with the subject ("La Secretaría", "El Consejo"),
+    the verb follows a comma or the subject's last capitalised word (never "que", "la", "se":
+    "que modifica", "la reforma" are prose), it is outside quotes and parentheses, and a
+    locator comes right after it. Whatever precedes it, the citations of "con fundamento en
+    los artículos 26, fracción XI …" included, is no target.
+    """
+    if not _SUBJECT_RE.match(clause):
+        return None
+    masked = _MASK_RE.sub(lambda m: "_" * len(m.group()), clause)
+    for match in _ACTIVE_VERB_RE.finditer(masked):
+        before = masked[:match.start()].rstrip()
+        words = before.split()
+        if before.endswith(",") or (words and words[-1][:1].isupper()):
+            return match.start() if _locator_follows(clause[match.end():]) else None
+    return None
+
+
+def _locator_follows(text: str) -> bool:
+    tokens = [t for t in tokenize(text[:120]) if t.type != "DET"]
+    return bool(tokens) and tokens[0].type in ("NOUN", "OTHER")
+
+
+def operative_subject_clause(text: str) -> bool:
+    """Is this article text an operative clause with the authority as subject?
+
+    Besides ``main_verb`` it must order new text ('…, para quedar como sigue:'), which keeps
+    prose such as 'La Secretaría modifica la fracción II del programa cuando …' out.
+    """
+    return main_verb(text) is not None and _TAIL_RE.search(text) is not None
 
 
 # --- whole clause -------------------------------------------------------------------------------
 def read_clause(clause: str) -> tuple[str, list[Directive]]:
     """(instrument name, directives) of one operative clause, renumbering linked."""
     text = " ".join(clause.split())
+    verb_at = None if re.match(r"se\s", text, re.IGNORECASE) else main_verb(text)
+    if verb_at is not None:
+        text = "Se " + text[verb_at:]       # the authority as subject: the same grammar follows
     targets, instrument = split_instrument(text)
     actions = _actions(targets)
     read: list[list[Directive]] = []
@@ -1007,5 +1175,5 @@ def link_renumbering(directives: list[Directive]) -> list[Directive]:
     return out
 
 
-__all__ = ["Directive", "Locator", "read_clause", "read_targets", "split_actions",
-           "split_instrument", "to_label", "tokenize"]
+__all__ = ["Directive", "Locator", "main_verb", "operative_subject_clause", "read_clause",
+           "read_targets", "split_actions", "split_instrument", "to_label", "tokenize"]
