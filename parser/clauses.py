@@ -10,8 +10,24 @@ token list, as regparser reads the Federal Register's amendatory instructions:
 that understands both article-first lists, "25, fracción I, incisos e), f) y g)", and
 unit-first chains, "el inciso h) de la fracción III del artículo 11") -> ``Directive`` values.
 Targets are locators in the numbering *before* the decree, except what is added (numbered as
-it will be); relative paragraphs ("último", "penúltimo") stay symbolic until a base text
-resolves them (``parser.amendments.resolve``).
+it will be: "dos últimos párrafos …, para quedar como actuales párrafos vigésimo y vigésimo
+primero" adds par_20 and par_21); relative paragraphs ("último", "penúltimo") stay symbolic
+until a base text resolves them (``parser.amendments.resolve_label``).
+
+Around the state machine, ``read_clause`` also reads:
+
+* the authority as subject, no "se" ("La Secretaría …, con fundamento en …, modifica la
+  fracción B del Artículo Primero …"): ``main_verb`` finds the main verb, targets start after it;
+* several sentences, each with its own verb and maybe its own new text ("Se reforma la
+  denominación … para quedar como sigue: <name>. Se modifican …. Todos de la Convocatoria …");
+* one locator written once after the last action ("Se reforma el numeral 1 y se adiciona un
+  numeral 4 …, del artículo 104"): actions with no article of their own take it.
+
+A lettered "fracción B" is the apartado ``apt_b`` (the base reads "B." lines so); articles and
+transitorios named by ordinal words are ``art_1``, ``tra_4``. A unit the grammar does not model
+(reglas, lineamientos, subnumerales, viñetas, puntos, anexos, tablas, códigos, notas, bases,
+dotted numbers "4.1") raises ``AmendmentError``: it has no label, and reading it as some other
+unit would be a wrong one.
 """
 
 from __future__ import annotations
@@ -67,8 +83,8 @@ def to_label(locator: Locator) -> str:
 # --- tokens --------------------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class Token:
-    type: str    # NOUN OTHER NUM ORD QUOTE SEP OF TO CON ACTUAL RECORRE PASA TENDRA DENOM
-    #              COMPRENDE DET WORD
+    type: str    # NOUN OTHER NUM DOTTED ORD QUOTE SEP OF TO CON ACTUAL RECORRE PASA TENDRA
+    #              DENOM COMPRENDE DET WORD
     text: str
     kind: Kind | None = None
     plural: bool = False
@@ -109,7 +125,8 @@ _SPEC: tuple[tuple[str, str], ...] = (
     ("TENDRA", r"(?:(?:el|la|los|las)\s+cual(?:es)?|que)\s+tendr[aá]n?\b"),
     ("OTHER", rf"(?:{_UNMODELLED})\b"),
     ("NOUN", "(?:" + "|".join(f"(?:{p})" for p, _ in _NOUNS) + r")\b"),
-    ("ORD", _ORDINAL),
+    ("ORD", rf"{_ORDINAL}(?:\s+{_LATIN}\b)*"),
+    ("DOTTED", r"\d+(?:\.\d+)+\b"),
     ("NUM", rf"\d+(?:\s*(?:o\.|º|°|o\b))?(?:\s*\.?-\s*[A-ZÑ]\b)?"
             rf"(?:[\s-]+(?:{_LATIN}\b|\d+\b(?!\s*[,;]?\s*\d)|(?-i:[A-ZÑ])\b))*"
             rf"|[a-zñ]\)(?:\s+{_LATIN}\b)?"
@@ -265,7 +282,8 @@ class _State:
     item_words: bool = False    # the list's articles are named by words ("Primero", "Tercero")
     recorre_mark: int = 0       # pending chains read after "recorriéndose" start here
     heading_chains: list[list[tuple[Kind, str, bool]]] = field(default_factory=list)
-    within: Locator = ()        # "…, el cual tendrá …": later targets are added inside this
+    within: Locator = ()        # "…, el cual tendrá …": later containers go inside this one
+    within_adds: bool = False   # … and are additions ("tendrá"), or keep the verb ("comprende")
     parented: bool = False      # the pending chains were given a parent: a new chain ends them
     last_sep: str = ""
 
@@ -389,6 +407,8 @@ def _on_paragraph_noun(state: _State, tokens: list[Token], index: int) -> int:
         index = _ordinals_after_noun(state, tokens, index, ordinals)
     unit_first = not _article_in_context(state)
     if unit_first or (state.after_det and not state.after_con and _next_is(tokens, index, "OF")):
+        if state.parented:                  # "…, el párrafo segundo de la fracción II …"
+            _flush_pending_if_complete(state, force=True)
         state.pending.extend([[(Kind.PARRAFO, n, False)] for n in ordinals])
     else:
         parent = _paragraph_parent(state)
@@ -471,6 +491,10 @@ def _read_numbers(state: _State, tokens: list[Token], index: int) -> int:
         index += 1
     if token_is_conjunction(tokens, index - 1):
         group.closed = True
+    if group.kind is Kind.ARTICULO and group.numbers and index < len(tokens) and \
+            tokens[index].kind is Kind.TRANSITORIO:
+        group.kind = Kind.TRANSITORIO       # "el artículo Segundo Transitorio": tra_2
+        index += 1
     _commit_group(state, group)
     return index
 
@@ -619,9 +643,7 @@ def _emit(state: _State, locator: Locator, actual: bool = False, hold: bool = Fa
             state.article_open = None
         else:
             _flush_article(state)
-    verb = state.verb
-    if state.within and locator[:1] != state.within[:1]:
-        locator, verb = (*state.within, *locator), Verb.ADICIONA
+    locator, verb = _inside(state, locator)
     directive = Directive(verb, locator, state.source, actual=actual,
                           heading_only=state.heading_only)
     state.heading_only = False
@@ -629,6 +651,18 @@ def _emit(state: _State, locator: Locator, actual: bool = False, hold: bool = Fa
         state.article_open = directive
     else:
         state.out.append(directive)
+
+
+def _inside(state: _State, locator: Locator) -> tuple[Locator, Verb]:
+    """A target named after 'el cual tendrá' / 'que comprende': a container goes inside the
+    container named before; after 'tendrá' it is an addition whatever the clause's verb."""
+    within = state.within
+    if not within or not locator:
+        return locator, state.verb
+    verb = Verb.ADICIONA if state.within_adds else state.verb
+    if locator[0][0] in CONTAINER_KINDS and _RANK[locator[0][0]] > _RANK[within[-1][0]]:
+        return (*within, *locator), verb
+    return locator, verb
 
 
 def _flush_article(state: _State) -> None:
@@ -676,9 +710,7 @@ def _on_of(state: _State, tokens: list[Token], index: int) -> int:
     skip = _introducing_paragraph(state, tokens, index + 1)
     if skip:
         return skip
-    if not _next_is(tokens, index + 1, "NOUN", skip=("DET",)) or not state.pending:
-        if state.pending and _next_is(tokens, index + 1, "NUM"):
-            return index + 1
+    if not state.pending or not _next_is(tokens, index + 1, "NOUN", skip=("DET",)):
         return index + 1
     position = index + 1
     while tokens[position].type == "DET":
@@ -767,7 +799,10 @@ def _ordinal_value(raw: str) -> str:
     for word, value in RELATIVE_PARAGRAPHS.items():
         if re.fullmatch(rf"{word}[oa]?", folded.rstrip("oa") + "o") or folded.startswith(word):
             return value
-    return str(labels.ordinal_to_int(raw))
+    try:
+        return str(labels.ordinal_to_int(raw))
+    except ValueError:
+        raise AmendmentError(f"cannot read the ordinal {raw!r} as a párrafo number") from None
 
 
 def _on_sep(state: _State, tokens: list[Token], index: int) -> int:
@@ -781,6 +816,7 @@ def _on_sep(state: _State, tokens: list[Token], index: int) -> int:
     if text == ";":
         _flush(state)
         state.group = None
+        state.within = ()
     return index + 1
 
 
@@ -993,7 +1029,7 @@ def _on_num(state: _State, tokens: list[Token], index: int) -> int:
     renumbering = state.renumber_from is not None and not state.renumber_to
     if not (renumbering or state.actual_next):
         return index + 1
-    kind = state.pending[-1][-1][0] if state.pending else (
+    kind = state.pending[-1][-1][0] if state.pending and state.pending[-1] else (
         state.group.kind if state.group else Kind.FRACCION)
     token = tokens[index]
     if not _fits(kind, token):
@@ -1032,6 +1068,13 @@ def _on_other(state: _State, tokens: list[Token], index: int) -> int:
     return index + 1
 
 
+def _on_dotted(state: _State, tokens: list[Token], index: int) -> int:
+    """'los numerales 4.1 y 4.2': numbering by dotted decimals is not modelled (reading "4.1"
+    as numeral 4 would name another unit)."""
+    raise AmendmentError(f"'{tokens[index].text}' in {state.source[:160]!r}: dotted numbering "
+                         f"is not modelled by the clause grammar, so this target has no label")
+
+
 def _is_designator(token: Token) -> bool:
     """A unit number: '3', 'III', 'a)', 'Quinto', or a lowercase Roman 'ii' left as a word."""
     return token.type in ("NUM", "ORD") or re.fullmatch(r"[ivxlc]+|\d[\d.]*", token.text) is not None
@@ -1040,10 +1083,15 @@ def _is_designator(token: Token) -> bool:
 def _on_tendra(state: _State, tokens: list[Token], index: int) -> int:
     """'la denominación del Título Sexto, el cual tendrá un Capítulo Único …': what follows is
     added inside the unit just named."""
-    _flush(state)
-    if state.out and state.out[-1].target:
-        state.within = state.out[-1].target
+    _enter_last_container(state, adds=True)
     return index + 1
+
+
+def _enter_last_container(state: _State, adds: bool) -> None:
+    _flush(state)
+    if state.out and state.out[-1].target and state.out[-1].target[-1][0] in CONTAINER_KINDS:
+        state.within = state.out[-1].target
+        state.within_adds = adds
 
 
 def _on_denom(state: _State, tokens: list[Token], index: int) -> int:
@@ -1059,8 +1107,9 @@ def _on_denom(state: _State, tokens: list[Token], index: int) -> int:
 
 
 def _on_comprende(state: _State, tokens: list[Token], index: int) -> int:
-    """'…, que comprende los artículos 284 Bis y 284 Ter': the new container's articles."""
-    _flush(state)
+    """'…, que comprende los artículos 284 Bis y 284 Ter', '…, conformado de una Sección
+    Primera': the container's articles, and containers inside it."""
+    _enter_last_container(state, adds=False)
     state.after_det = False
     return index + 1
 
@@ -1069,7 +1118,7 @@ _HANDLERS = {
     "NOUN": _on_noun, "OF": _on_of, "ORD": _on_ord, "SEP": _on_sep, "DET": _on_det,
     "CON": _on_con, "ACTUAL": _on_actual, "RECORRE": _on_recorre, "PASA": _on_pasa,
     "QUOTE": _on_quote, "COMPRENDE": _on_comprende, "NUM": _on_num, "OTHER": _on_other,
-    "TENDRA": _on_tendra, "DENOM": _on_denom,
+    "TENDRA": _on_tendra, "DENOM": _on_denom, "DOTTED": _on_dotted,
 }
 
 

@@ -98,6 +98,25 @@ def headings_of(clause: str) -> list[str]:
     # "y la actual III pasa a ser IV": the renumbering is not dropped
     ("Se adiciona la fracción III, y la actual III pasa a ser IV, del artículo 5 de la Ley X",
      [("adiciona", "art_5__frac_iii", None), ("renumera", "art_5__frac_iii", "art_5__frac_iv")]),
+    # containers inside a new container (§4.1 "conformado de", "que comprende los Capítulos")
+    ("Se adicionan un Capítulo Octavo denominado “Del Comité”, conformado de una Sección "
+     "Primera, denominada “De la Integración”, a la Ley X",
+     [("adiciona", "cap_8", None), ("adiciona", "cap_8__sec_1", None)]),
+    ("Se adicionan un Título Décimo, denominado “De la Evaluación”, que comprende los Capítulos I "
+     "“De los Principios”, con los artículos 286 y 287 y Capítulo II “Del Procedimiento” al "
+     "Reglamento de la Cámara",
+     [("adiciona", "tit_10", None), ("adiciona", "tit_10__cap_1", None),
+      ("adiciona", "art_286", None), ("adiciona", "art_287", None),
+      ("adiciona", "tit_10__cap_2", None)]),
+    # ordinal words with a Latin qualifier; "artículo Segundo Transitorio" is a transitorio
+    ("Se reforman los artículos Primero y Segundo, y se adiciona un artículo Tercero Bis al "
+     "Acuerdo X", [("reforma", "art_1", None), ("reforma", "art_2", None),
+                   ("adiciona", "art_3-bis", None)]),
+    ("Se reforma el artículo Segundo Transitorio del Decreto X", [("reforma", "tra_2", None)]),
+    # the authority as subject, with citations before the verb
+    ("El Consejo General del Instituto, con fundamento en los artículos 35 y 44, reforma los "
+     "artículos 5 y 6 del Reglamento de Elecciones, para quedar como sigue:",
+     [("reforma", "art_5", None), ("reforma", "art_6", None)]),
 ])
 def test_clause_forms(clause: str, expected: list[Row]) -> None:
     assert labels_of(clause) == expected
@@ -139,6 +158,7 @@ def test_instrument_name_with_a_verb_in_it() -> None:
     ("Se reforman los códigos 0301.99.01 y 0302.89.01 del artículo 1o. de la Ley X", "código"),
     ("Se adiciona una nota 4 al artículo 1o. de la Ley X", "nota"),
     ("Se reforma la base III del artículo 41 de la Constitución", "base"),
+    ("Se reforman los numerales 4.1 y 4.2 de la Norma Oficial Mexicana X", "dotted"),
 ])
 def test_unmodelled_units_raise(clause: str, noun: str) -> None:
     with pytest.raises(AmendmentError, match=noun):
@@ -152,6 +172,8 @@ def test_unmodelled_units_raise(clause: str, noun: str) -> None:
     "La Secretaría modificará la fracción II del artículo 5 del Acuerdo X.",
     "La Secretaría publica la reforma del artículo 5 del Acuerdo X.",
     "El presente Acuerdo entrará en vigor al día siguiente de su publicación.",
+    "La Secretaría emite el presente Acuerdo que modifica el Artículo Tercero del Acuerdo X, para "
+    "quedar como sigue:",
 ])
 def test_no_operative_verb(clause: str) -> None:
     with pytest.raises(AmendmentError):
