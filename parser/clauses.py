@@ -128,7 +128,7 @@ _SPEC: tuple[tuple[str, str], ...] = (
     ("ORD", rf"{_ORDINAL}(?:\s+{_LATIN}\b)*"),
     ("DOTTED", r"\d+(?:\.\d+)+\b"),
     ("NUM", rf"\d+(?:\s*(?:o\.|º|°|o\b))?(?:\s*\.?-\s*[A-ZÑ]\b)?"
-            rf"(?:[\s-]+(?:{_LATIN}\b|\d+\b(?!\s*[,;]?\s*\d)|(?-i:[A-ZÑ])\b))*"
+            rf"(?:[\s-]*{_LATIN}\b|[\s-]+(?:\d+\b(?!\s*[,;]?\s*\d)|(?-i:[A-ZÑ])\b))*"
             rf"|[a-zñ]\)(?:\s+{_LATIN}\b)?"
             rf"|(?-i:\b[IVXLC]+(?:-[A-Z]\b)?)(?:\s+{_LATIN}\b)*(?![\w)])"
             rf"|(?-i:\b[A-Z]\b)(?![\w)])"),
@@ -555,7 +555,11 @@ def _fits(kind: Kind, token: Token) -> bool:
     return bool(re.match(r"[IVXLC]+\b|\d", raw))
 
 
+_GLUED_LATIN_RE = re.compile(rf"(?<=\d)(?={_LATIN}\b)", re.IGNORECASE)
+
+
 def _add_number(state: _State, group: _Group, raw: str) -> None:
+    raw = _GLUED_LATIN_RE.sub(" ", raw)     # "37bis" is "37 Bis"
     try:
         number = labels.part(group.kind, raw).partition("_")[2]
     except ValueError as exc:

@@ -113,6 +113,9 @@ def headings_of(clause: str) -> list[str]:
      "Acuerdo X", [("reforma", "art_1", None), ("reforma", "art_2", None),
                    ("adiciona", "art_3-bis", None)]),
     ("Se reforma el artículo Segundo Transitorio del Decreto X", [("reforma", "tra_2", None)]),
+    # a Latin qualifier glued to the number (real: "Se adiciona el articulo 37bis, fracción VII")
+    ("Se adiciona el articulo 37bis, fracción VII, para quedar como sigue:",
+     [("adiciona", "art_37-bis__frac_vii", None)]),
     # the authority as subject, with citations before the verb
     ("El Consejo General del Instituto, con fundamento en los artículos 35 y 44, reforma los "
      "artículos 5 y 6 del Reglamento de Elecciones, para quedar como sigue:",
