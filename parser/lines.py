@@ -13,11 +13,13 @@ sentence wrapped so that a line begins "Capítulo VI del Título Cuarto" is not 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from enum import StrEnum
 from functools import lru_cache
 
 from . import annotations as notes
+from . import labels
 from .furniture import logical_rows
 from .model import Annotation, Kind
 
@@ -136,7 +138,14 @@ _NUMERAL_RE = re.compile(r"(?P<num>\d{1,3}|[l\d]{2,3})\s*(?:\.\s*[-–—]|\.|\)
                          re.DOTALL)
 _APARTADO_RE = re.compile(
     r"(?:Apartado|APARTADO)\s+(?P<num>[A-Z](?:\s+(?i:bis|ter))?)(?:\s*[.:)]\s*[-–]?\s*|\s*[-–]\s*|\s*$)"
-    r"(?P<rest>.*)$|(?P<bare>[ABEFGH])\.\s*[-–]?\s+(?P<bare_rest>[A-ZÁÉÍÓÚÑ].*)$", re.DOTALL)
+    r"(?P<rest>.*)$|(?P<bare>[A-H])\.\s*[-–]?\s+(?P<bare_rest>[A-ZÁÉÍÓÚÑ].*)$", re.DOTALL)
+# "C." and "D." also open sentences ("C. Presidente de la República", the citizen's title): a bare
+# one is an apartado only where it continues a lettered list ("A. …", "B. …", "C. …").
+_CONTEXT_LETTERS = "CD"
+# "7 Bis. Unidad de Inteligencia …": a numeral with a suffix, in texts made of numerales only
+# (read_numeral_suffixes); where artículos are, such a line is left to the prose it wraps in.
+_NUMERAL_BIS_RE = re.compile(
+    rf"(?P<num>\d{{1,3}}\s+(?i:{_LATIN}))\b\s*(?:\.\s*[-–—]?|[-–—])(?:\s+|$)(?P<rest>.*)$", re.DOTALL)
 _CONTAINER_NUM = rf"(?:(?i:{_ORD})\b|(?i:{_CARD})\b|[IVXLC]+\b|\d+\b)(?:\s+(?i:{_LATIN})\b)?"
 _HEADING_RE = re.compile(
     rf"(?P<kw>LIBRO|Libro|T[ÍI]TULO|T[íi]tulo|CAP[ÍI]TULO|Cap[íi]tulo|SECCI[ÓO]N|Secci[óo]n)"
@@ -163,6 +172,7 @@ def _marker(kind: str) -> str:
         "frac": rf"(?P<{{g}}>{_FRAC_NUM})\s*(?:\.\s*[-–]?|[-–)])",
         "inc": r"(?P<{g}>[a-zñ]{{1,2}})\s*\)",
         "num": r"(?P<{g}>\d{{1,3}})\s*(?:\.\s*[-–]?|\))",
+        "apt": r"(?P<{g}>[A-H])\s*\.\s*[-–]?",
         "art": rf"{_ART_KW}[Ss]?\s+(?P<{{g}}>{_ART_NUM})\s*(?:\.\s*[-–]?|[-–:])?",
         "ord": rf"(?P<{{g}}>(?=[A-ZÁÉÍÓÚ])(?i:{_ORD}))\s*(?:\.\s*[-–]?|[-–:])?",
     }[kind]
@@ -179,6 +189,7 @@ def _range_re(kind: str, unit: Kind) -> tuple[re.Pattern[str], Kind]:
 
 _ELISION_RANGES = tuple(_range_re(k, u) for k, u in (
     ("art", Kind.ARTICULO), ("frac", Kind.FRACCION), ("inc", Kind.INCISO), ("num", Kind.NUMERAL),
+    ("apt", Kind.APARTADO),
 ))
 _ORD_RANGE = _range_re("ord", Kind.TRANSITORIO)
 _ART_RANGE_WORDS = re.compile(
@@ -210,13 +221,15 @@ def _opens_unit(line: str) -> bool:
     first = line[:1]
     if first == "A" and (_ARTICLE_RE.match(line) or _APARTADO_RE.match(line)):
         return True
+    if first in "BCDEFGH" and line[1:2] == "." and _APARTADO_RE.match(line):
+        return True
     if first in "IVXL" and _FRACCION_RE.match(line):
         return True
     if first == "l" and (line[1:3] in (".-", ". ") or _NUMERAL_RE.match(line)):
         return True
     if first.islower() and _INCISO_RE.match(line):
         return True
-    if first.isdigit() and _NUMERAL_RE.match(line):
+    if first.isdigit() and (_NUMERAL_RE.match(line) or _NUMERAL_BIS_RE.match(line)):
         return True
     if first in ".…[":
         return _ELISION_RE.match(line) is not None
@@ -242,34 +255,55 @@ def _split_glued(number: int, line: str) -> list[tuple[int, str]]:
 def classify_lines(text: str) -> tuple[Line, ...]:
     """Every logical line of a statute or amendment body, classified, in order.
 
-    Context matters in one way only: after a TRANSITORIOS heading, article-like and ordinal
-    lines ("Artículo Primero.-", "SEGUNDO.") are transitorios.
+    Context matters in two ways only: after a TRANSITORIOS heading, article-like and ordinal
+    lines ("Artículo Primero.-", "SEGUNDO.") are transitorios; and a bare "C." or "D." opens an
+    apartado only where a lettered list ("A. …", "B. …") goes on, until the unit holding it ends.
 
     >>> [(l.kind.value, l.number) for l in classify_lines("Artículo 57 Bis.- Texto.\\nI. a III. ...")]
     [('article', '57 Bis'), ('elision', 'I')]
     """
     out: list[Line] = []
     in_transitorios = False
+    letter = ""  # "C" or "D" where a bare lettered apartado would go on the list ("A. …", "B. …")
     for number, logical, furniture, first, single in logical_rows(text, starts_unit):
         if furniture:
             out.append(_line(LineKind.FURNITURE, logical, "", None, False, False, logical, number))
             continue
-        if "DOF" not in logical:  # no glued note to cut out
-            if first == "":
-                out.append(_prose(logical, number))  # most lines: no marker, no note
-                continue
-            if first == "unit" and single:
-                # starts_unit saw this very string: no note, heading, table or appendix.
-                out.append(_opening(logical, in_transitorios, number))
-                continue
-        for lineno, line in _split_glued(number, logical):
-            classified = classify_line(line, in_transitorios, lineno)
+        if "DOF" not in logical and (first == "" or first == "unit" and single) and \
+                not (letter and logical[:1] == letter):
+            # most lines: no marker, no note; or starts_unit saw this very string (no note,
+            # heading, table or appendix)
+            made = _prose(logical, number) if first == "" else \
+                _opening(logical, in_transitorios, number)
+            out.append(made)
+            if letter or made.unit is Kind.APARTADO:
+                letter = _letter_after(made, letter)
+            continue
+        for lineno, piece in _split_glued(number, logical):
+            classified = classify_line(piece, in_transitorios, lineno)
+            if letter and classified.kind is LineKind.PARAGRAPH and piece[:1] == letter:
+                classified = _apartado(piece, lineno) or classified
             if classified.kind is LineKind.TRANSITORIOS_HEADING:
                 in_transitorios = True
             elif classified.kind in (LineKind.HEADING, LineKind.APPENDIX):
                 in_transitorios = False
             out.append(classified)
+            if letter or classified.unit is Kind.APARTADO:
+                letter = _letter_after(classified, letter)
     return tuple(out)
+
+
+_LIST_ENDS = frozenset({LineKind.ARTICLE, LineKind.HEADING, LineKind.TRANSITORIO,
+                        LineKind.TRANSITORIOS_HEADING, LineKind.APPENDIX, LineKind.SIGNATURE})
+
+
+def _letter_after(line: Line, letter: str) -> str:
+    """The context letter after ``line``: set by an apartado, kept through its content, reset
+    where the unit holding the list ends."""
+    if line.unit is Kind.APARTADO and line.kind in (LineKind.APARTADO, LineKind.ELISION):
+        following = _next_letter(line)
+        return following if following in _CONTEXT_LETTERS else ""
+    return "" if line.kind in _LIST_ENDS else letter
 
 
 def _prose(line: str, lineno: int) -> Line:
@@ -378,11 +412,10 @@ def _unit_line(line: str, in_transitorios: bool, lineno: int) -> Line | None:
             kind = LineKind.TRANSITORIO if in_transitorios else LineKind.ARTICLE
             unit = Kind.TRANSITORIO if in_transitorios else Kind.ARTICULO
             return _make(kind, unit, article.group("num"), article.group("rest"), line, lineno)
-        apartado = _APARTADO_RE.match(line)
-        if apartado:
-            num = apartado.group("num") or apartado.group("bare")
-            rest = apartado.group("rest") if apartado.group("num") else apartado.group("bare_rest")
-            return _make(LineKind.APARTADO, Kind.APARTADO, num, rest or "", line, lineno)
+    if first in "ABEFGH" and (first == "A" or line[1:2] == "."):
+        apartado = _apartado(line, lineno)
+        if apartado is not None:
+            return apartado
     if first in "IVXL":
         fraccion = _FRACCION_RE.match(line)
         if fraccion and _roman_head(fraccion.group("num")):
@@ -412,6 +445,24 @@ def _unit_line(line: str, in_transitorios: bool, lineno: int) -> Line | None:
     return None
 
 
+def _apartado(line: str, lineno: int) -> Line | None:
+    """'Apartado B.- …' or a bare 'B. Del 2 de agosto.' as an APARTADO line."""
+    apartado = _APARTADO_RE.match(line)
+    if apartado is None:
+        return None
+    num = apartado.group("num") or apartado.group("bare")
+    rest = apartado.group("rest") if apartado.group("num") else apartado.group("bare_rest")
+    return _make(LineKind.APARTADO, Kind.APARTADO, num, rest or "", line, lineno)
+
+
+def _next_letter(line: Line) -> str:
+    """The letter a lettered list goes on with after ``line`` ('B' after apartado A), or ''."""
+    number = line.to_number or line.number
+    if line.unit is Kind.APARTADO and len(number) == 1 and "A" <= number < "H":
+        return chr(ord(number) + 1)
+    return ""
+
+
 def _masculine(number: str) -> bool:
     """'PRIMERO', 'Décimo Segundo', 'ÚNICO': articles; 'PRIMERA' numbers cláusulas and bases."""
     return not number.rstrip().lower().endswith("a")
@@ -425,4 +476,151 @@ def _make(kind: LineKind, unit: Kind, number: str, rest: str, raw: str, lineno: 
     return _line(kind, "" if elided else text, _clean(number), unit, elided, derogated, raw, lineno)
 
 
-__all__ = ["UNIT_KINDS", "Line", "LineKind", "classify_line", "classify_lines", "starts_unit"]
+# --- texts made of top-level numbered units ---------------------------------------------------
+# A manual de organización, lineamientos or a convocatoria has no artículos: its top level is a
+# list of numerales ("1. Objetivo", "7 Bis. …") or of apartados ("IV. Atribuciones", "B. …").
+# Which numbered lines open such a unit, and which are items of a list inside one, is decided
+# here, once, for the statute parser and for amendment bodies alike.
+
+# The family of a top-level list (the ``unit`` of its lines) -> the kind of its units.
+TOP_LEVEL_KINDS = {Kind.NUMERAL: Kind.NUMERAL, Kind.FRACCION: Kind.APARTADO,
+                   Kind.APARTADO: Kind.APARTADO}
+_TOP_LINE_KINDS = frozenset({LineKind.NUMERAL, LineKind.FRACCION, LineKind.APARTADO})
+_TOP_ENDS = frozenset({LineKind.TRANSITORIOS_HEADING, LineKind.TRANSITORIO, LineKind.APPENDIX,
+                       LineKind.SIGNATURE, LineKind.ARTICLE})
+_Order = tuple[int, tuple[tuple[int, int, str], ...]]
+_LIST_ITEM_END = re.compile(r"\s(?:y|o|e|u)$")  # "…, y": an item of a list, not a title
+
+
+@dataclass(frozen=True, slots=True)
+class TopLevel:
+    """The top level of a text without artículos: what its units are and which lines open them.
+
+    ``kind`` is NUMERAL ("1.", "7 Bis.") or APARTADO ("IV." in a manual, "B."); ``opens`` holds
+    the indices of the lines that open a top-level unit or, in an amendment body, stand for
+    some ("3. a 6. ...", and a bare "..." before the first unit).
+    """
+
+    kind: Kind
+    opens: frozenset[int]
+
+
+def read_numeral_suffixes(lines: Sequence[Line]) -> tuple[Line, ...]:
+    """'7 Bis. Unidad de …' as the NUMERAL it is, in a text with no artículo headings.
+
+    Only there: in a statute, a line that starts "18 Bis." is a wrapped citation far more
+    often than a numeral, so the caller decides (``has_articles``).
+    """
+    out = list(lines)
+    for index, line in enumerate(out):
+        if line.kind is LineKind.PARAGRAPH and line.text[:1].isdigit():
+            found = _NUMERAL_BIS_RE.match(line.text)
+            if found is not None:
+                out[index] = _make(LineKind.NUMERAL, Kind.NUMERAL, found.group("num"),
+                                   found.group("rest"), line.raw, line.lineno)
+    return tuple(out)
+
+
+def heading_like(text: str) -> bool:
+    """'Objetivo', 'MARCO JURÍDICO', 'Descripción de funciones': a unit's title, not a sentence.
+
+    >>> heading_like("Objetivo"), heading_like("Marco jurídico: la Ley General de Salud.")
+    (True, False)
+    """
+    stripped = text.strip()
+    if not stripped or len(stripped) > 100:
+        return False
+    if stripped.upper() == stripped:
+        return True
+    return not stripped.endswith((".", ";", ":", ",")) and _LIST_ITEM_END.search(stripped) is None
+
+
+def top_level(lines: Sequence[Line], start: int = 0, *,
+              partial: bool = False) -> TopLevel | None:
+    """Which lines open the top-level units of a text with no artículos (None: it has none).
+
+    The first numbered line from ``start`` on sets the list: Arabic numerals, Roman numerals or
+    capital letters. In a whole text (``partial`` False) it must be the list's first item ("1.",
+    "I.", "A."), so a stray number in a preamble opens nothing; in an amendment body, which
+    restates only what changes, any number will do, and bare ellipses before it stand for units
+    before it (none can stand before a "1."). After that, a line of the same family opens
+    a new top-level unit when its number comes after the open unit's ("8.", "7 Bis." after
+    "7."); one that does not ("1." again) is an item of a list inside the open unit. Where both
+    lists could go on ("3." after "2." and after an inner "2."), the line opens a top-level
+    unit only if it is the very next number and reads as a title ("3. Misión"), not a sentence.
+    The list ends at transitorios, a signature or an artículo.
+    """
+    family: Kind | None = None
+    top: _Order | None = None
+    inner: _Order | None = None
+    opens: set[int] = set()
+    bare: list[int] = []  # bare ellipses before the first unit
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if line.kind in _TOP_ENDS:
+            break
+        numbered = line.unit in TOP_LEVEL_KINDS and (
+            line.kind in _TOP_LINE_KINDS or partial and line.kind is LineKind.ELISION)
+        if partial and family is None and line.kind is LineKind.ELISION and not line.number:
+            bare.append(index)
+            continue
+        if not numbered or (family is not None and line.unit is not family):
+            continue
+        order = _order(line)
+        if order is None:
+            continue
+        if family is None:
+            if not partial and (order[0] != 1 or order[1] or line.kind is LineKind.ELISION):
+                continue
+            family = line.unit
+            assert family is not None
+            if order > (1, ()):
+                opens.update(bare)  # "…" then "2. …": the ellipsis stands for unit 1
+        elif top is not None and not _opens_top(line, order, top, inner):
+            inner = _order(line, last=True) or order
+            continue
+        opens.add(index)
+        top = _order(line, last=True) or order
+        inner = None
+    if family is None:
+        return None
+    return TopLevel(TOP_LEVEL_KINDS[family], frozenset(opens))
+
+
+def _opens_top(line: Line, order: _Order, top: _Order, inner: _Order | None) -> bool:
+    if order <= top:
+        return False
+    if inner is not None and _goes_on(inner, order):
+        return _goes_on(top, order) and line.kind is not LineKind.ELISION and heading_like(line.text)
+    return True
+
+
+def _goes_on(previous: _Order, order: _Order) -> bool:
+    """Is ``order`` the number after ``previous`` in one list ('8' or '7 Bis' after '7')?"""
+    return order[0] == previous[0] + 1 or (order[0] == previous[0] and order > previous)
+
+
+def _order(line: Line, last: bool = False) -> _Order | None:
+    """(value, suffix key) of a numbered line: '7 Bis' -> (7, (bis,)), 'IV' -> (4, ()), 'B' -> (2, ())."""
+    written = line.to_number if last and line.to_number else line.number
+    unit = line.unit
+    if not written or unit is None:
+        return None
+    try:
+        number = labels.part(unit, written).partition("_")[2]
+        head, _, rest = number.partition("-")
+        if unit is Kind.FRACCION:
+            value = labels.roman_to_int(head)
+        elif unit is Kind.APARTADO:
+            value = ord(head) - ord("a") + 1 if len(head) == 1 and head.isalpha() else 0
+        else:
+            value = int(head) if head.isdigit() else 0
+    except ValueError:
+        return None
+    if value <= 0:
+        return None
+    return value, labels.number_sort_key(f"0-{rest}")[1:] if rest else ()
+
+
+__all__ = ["TOP_LEVEL_KINDS", "UNIT_KINDS", "Line", "LineKind", "TopLevel", "classify_line",
+           "classify_lines", "heading_like", "read_numeral_suffixes", "starts_unit", "top_level"]

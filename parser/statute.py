@@ -10,6 +10,13 @@ is "" and its paragraphs are children ``par_1..N`` counted with fracciones left 
 incisos and numerales nest in the order they open; a fracción's own text is its first paragraph
 and further paragraphs are its children ``par_2..``; transitorios are top-level ``tra_N``.
 
+A text with no artículo headings (a manual de organización, lineamientos, a convocatoria, a NOM)
+may be made of top-level numerales ("1. Objetivo", "7 Bis. …") or apartados ("IV. ATRIBUCIONES"):
+they are placed like articles (``num_7-bis``, ``apt_iv``, no container path) and shaped like
+list items (own text as first paragraph, a title as heading). Which lines open them is decided
+by ``lines.top_level``; where the list may start, by the text's landmarks (enacting formula,
+ÍNDICE; never inside CONSIDERANDOS, ANTECEDENTES, DECLARACIONES or CLÁUSULAS).
+
 Where the statute ends is decided, not guessed:
 
 * the Cámara appendix "ARTÍCULOS TRANSITORIOS DE DECRETOS DE REFORMA" reprints each reform
@@ -39,7 +46,16 @@ from . import labels
 from .decode import decode_bytes
 from .furniture import running_title
 from .html import html_to_text, looks_like_html
-from .lines import UNIT_KINDS, Line, LineKind, classify_lines
+from .lines import (
+    UNIT_KINDS,
+    Line,
+    LineKind,
+    TopLevel,
+    classify_lines,
+    heading_like,
+    read_numeral_suffixes,
+    top_level,
+)
 from .model import Annotation, Document, Kind, Provision, Status, make_provision
 
 _CONTAINER_RANK = {Kind.LIBRO: 0, Kind.TITULO: 1, Kind.CAPITULO: 2, Kind.SECCION: 3}
@@ -52,6 +68,17 @@ _ENACTING_RE = re.compile(
     re.DOTALL)
 _DEROGATED_RE = re.compile(
     r"\(?\s*(?:Se\s+deroga[n]?|SE\s+DEROGA[N]?|Derogad[oa]s?|DEROGAD[OA]S?)\s*\)?\s*[.;]?\s*\)?\s*[.;]?$")
+# "… he tenido a bien expedir el siguiente", "… se expide el siguiente:": the preamble ends
+# here ("tenido a bien" anywhere in its line, "se expide …" only as the line's last words, so a
+# numeral saying "la Secretaría emite los siguientes criterios" is no formula).
+_FORMULA_RE = re.compile(
+    r"\b(?:he|ha|hemos|han)\s+tenido\s+a\s+bien\s+(?:expedir|emitir)"
+    r"|\b(?:expid[eo]|emit[eo])n?\s+(?:el|la|los|las)\s+siguientes?\s*[:.]?\s*$", re.IGNORECASE)
+_INDEX_WORDS = frozenset({"indice", "indice general", "contenido", "tabla de contenido"})
+# Sections of a preamble or of a convenio, whose numbered items ("I. Que con fecha …") are recitals
+# or declarations, not provisions.
+_RECITAL_WORDS = frozenset({"considerando", "considerandos", "resultando", "resultandos",
+                            "antecedentes", "declaraciones", "clausulas"})
 _LETTERS = "abcdefghijklmnñopqrstuvwxyz"
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
@@ -88,9 +115,11 @@ class _Stop(Exception):
 class _Builder:
     """Reads classified lines in order and grows the tree; see the module docstring."""
 
-    def __init__(self, lines: Sequence[Line]) -> None:
+    def __init__(self, lines: Sequence[Line], top: TopLevel | None = None) -> None:
         self.lines = lines
-        self.next_item = _next_items(lines)
+        self.top_kind = top.kind if top is not None else None
+        self.top_opens = top.opens if top is not None else frozenset()
+        self.next_item = _next_items(lines, self.top_opens)
         self.top: list[_Node] = []
         self.containers: list[_Node] = []
         self.article: _Node | None = None
@@ -122,6 +151,8 @@ class _Builder:
         if kind is LineKind.SIGNATURE:
             self.closed = self.started or self.closed
             self.awaiting_heading = None
+            if self.top_kind is not None and self.started:
+                self.close_article()  # the numerales end; a list after the signature is not one
             return
         if kind is LineKind.ANNOTATION:
             self.annotate(line)
@@ -140,6 +171,8 @@ class _Builder:
             self.open_transitorio(line)
         elif kind is LineKind.ELISION:
             self.elision(index, line)
+        elif index in self.top_opens:
+            self.open_top(line)
         else:
             self.list_item(line)
 
@@ -192,6 +225,27 @@ class _Builder:
         self.transitorios_seen = True
         node = self.new_article(Kind.TRANSITORIO, line, "")
         self.top.append(node)
+
+    def open_top(self, line: Line) -> None:
+        """A top-level numeral or apartado of a text without artículos: placed like an article
+        (its label has no container path), shaped like a list item (its own text is its first
+        paragraph; a title such as "1. Objetivo" is its heading)."""
+        assert self.top_kind is not None
+        self.started = True
+        self.close_article()
+        node = _Node(_part(self.top_kind, line.number, line), self.top_kind, line.number)
+        self.register(node, line)
+        if line.derogated:
+            node.status = Status.DEROGADO
+            node.text = line.text
+        elif heading_like(line.text):
+            node.heading = line.text
+        elif line.text:
+            node.text = line.text
+        node.paragraphs = 1 if (node.text or line.elided) else 0
+        (self.containers[-1].children if self.containers else self.top).append(node)
+        self.article = node
+        self.holder = node
 
     def new_article(self, kind: Kind, line: Line, path: str) -> _Node:
         label = _join(path, _part(kind, line.number, line))
@@ -380,14 +434,15 @@ def _join(path: str, part: str) -> str:
     return f"{path}{labels.SEPARATOR}{part}" if path else part
 
 
-def _next_items(lines: Sequence[Line]) -> list[Line | None]:
-    """For each line, the next list item (or ranged elision) before the unit ends."""
+def _next_items(lines: Sequence[Line], top_opens: frozenset[int] = frozenset()) -> list[Line | None]:
+    """For each line, the next list item (or ranged elision) before the unit ends (a top-level
+    numeral or apartado ends one, as an article does)."""
     out: list[Line | None] = [None] * len(lines)
     ahead: Line | None = None
     for index in range(len(lines) - 1, -1, -1):
         out[index] = ahead
         line = lines[index]
-        if line.kind in _BOUNDARY:
+        if line.kind in _BOUNDARY or index in top_opens:
             ahead = None
         elif line.kind in _LIST_KINDS or (line.kind is LineKind.ELISION and line.unit in (
                 Kind.FRACCION, Kind.INCISO, Kind.NUMERAL, Kind.APARTADO)):
@@ -451,8 +506,78 @@ def _is_enacting(line: Line) -> bool:
 
 def build_tree(lines: Sequence[Line], title: str = "") -> Document:
     """Stage two: classified lines -> ``Document``. Labels are unique; see the module docstring."""
-    provisions = _Builder(lines).run()
+    lines, top = _top_level(lines)
+    provisions = _Builder(lines, top).run()
     return Document(title, provisions)
+
+
+def _top_level(lines: Sequence[Line]) -> tuple[Sequence[Line], TopLevel | None]:
+    """A text with no artículo headings: its top-level numerales or apartados, if it has them.
+
+    Where they start is decided by the text's own landmarks: after the enacting formula ("he
+    tenido a bien expedir el siguiente") or enacting article, if there is one, and after the
+    ÍNDICE that lists the numerales before they begin, if there is one; the list must then
+    open with its first item, and it ends at the transitorios or the signature
+    (``lines.top_level``).
+    """
+    if any(line.kind is LineKind.ARTICLE and not _is_enacting(line) for line in lines):
+        return lines, None
+    lines = read_numeral_suffixes(lines)
+    start = _after_formula(lines)
+    if _has_recitals(lines, start):
+        return lines, None
+    return lines, top_level(lines, _after_index(lines, start))
+
+
+_PREAMBLE_ENDS = frozenset({LineKind.TRANSITORIOS_HEADING, LineKind.TRANSITORIO, LineKind.SIGNATURE,
+                            LineKind.APPENDIX})
+
+
+def _after_formula(lines: Sequence[Line]) -> int:
+    """The index after the enacting formula or enacting article, 0 if the text has none."""
+    for index, line in enumerate(lines):
+        if line.kind in _PREAMBLE_ENDS:
+            break
+        if line.kind is LineKind.PARAGRAPH and _FORMULA_RE.search(line.text) or \
+                line.kind is LineKind.ARTICLE and _is_enacting(line):
+            return index + 1
+    return 0
+
+
+def _has_recitals(lines: Sequence[Line], start: int) -> bool:
+    """Whether the text after the formula has CONSIDERANDOS, ANTECEDENTES, DECLARACIONES or
+    CLÁUSULAS: its numbered items are then recitals, or a convenio's declarations, not
+    provisions, and no top-level list is read (a manual's recitals come before its formula).
+    """
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if line.kind in _PREAMBLE_ENDS:
+            return False
+        if line.kind is LineKind.PARAGRAPH and _folded_word(line.text) in _RECITAL_WORDS:
+            return True
+    return False
+
+
+def _folded_word(text: str) -> str:
+    return labels.fold(text).strip(" .:") if len(text) < 40 else ""
+
+
+def _after_index(lines: Sequence[Line], start: int) -> int:
+    """Past an ÍNDICE: where its first entry comes again, which is where the text begins."""
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if line.kind in UNIT_KINDS or line.kind in _PREAMBLE_ENDS or line.kind is LineKind.HEADING:
+            return start  # the text began with no index before it
+        if line.kind is LineKind.PARAGRAPH and _folded_word(line.text) in _INDEX_WORDS:
+            entries = [i for i in range(index + 1, len(lines))
+                       if lines[i].kind in UNIT_KINDS or lines[i].kind is LineKind.HEADING]
+            if not entries:
+                return index + 1
+            first = lines[entries[0]]
+            again = next((i for i in entries[1:] if lines[i].kind is first.kind
+                          and lines[i].number == first.number), None)
+            return again if again is not None else index + 1
+    return start
 
 
 def guess_title(text: str, lines: Sequence[Line]) -> str:
@@ -462,8 +587,9 @@ def guess_title(text: str, lines: Sequence[Line]) -> str:
         return running
     for line in lines:
         if line.kind is LineKind.PARAGRAPH and re.match(
-                r"(?:DECRETO|LEY|C[ÓO]DIGO|REGLAMENTO|ACUERDO|ESTATUTO|LINEAMIENTOS|NORMA|AVISO|Ley|"
-                r"Reglamento|Decreto|Acuerdo|C[óo]digo)\b", line.text):
+                r"(?:DECRETO|LEY|C[ÓO]DIGO|REGLAMENTO|ACUERDO|ESTATUTO|LINEAMIENTOS|NORMA|AVISO|MANUAL"
+                r"|CONVOCATORIA|Ley|Reglamento|Decreto|Acuerdo|C[óo]digo|Manual|Lineamientos)\b",
+                line.text):
             return line.text
         if line.kind in UNIT_KINDS or line.kind is LineKind.HEADING:
             break
@@ -518,7 +644,8 @@ def parse_statute(text: str, title: str | None = None) -> Document:
         _refuse_truncated(lines)
         document = build_tree(lines, title if title is not None else guess_title(text, lines))
     if not document.provisions:
-        raise ParseError("no artículo, capítulo or transitorio found: this does not look like a statute")
+        raise ParseError("no artículo, numeral, capítulo or transitorio found: this does not look "
+                         "like a statute")
     return document
 
 
