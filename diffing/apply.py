@@ -8,6 +8,9 @@ for numbered units and by position for paragraphs, never by text similarity (gra
 
 Every node of the new tree remembers the base node it comes from (``origin``), so the change
 list is exact: a renumbered fracción is one renumbered change, not a deletion plus an addition.
+Top-level numerales and apartados of an instrument without artículos (a manual de organización,
+lineamientos) are found by label and merged like articles; a new one goes in number order
+(num_7-bis after num_7); the elisions between them must name base units in the base's order.
 A derogated paragraph leaves the tree (paragraphs are counted among the living ones: "el
 tercer párrafo, que pasa a ser el segundo"); a derogated numbered unit keeps its number and
 its placeholder ("IX. Se deroga."). What cannot be aligned is reported, never guessed.
@@ -15,6 +18,7 @@ its placeholder ("IX. Se deroga."). What cannot be aligned is reported, never gu
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
@@ -115,6 +119,8 @@ class _Applier:
             self._index_parents(provision, "")
         self.context: _M | None = None          # container a following new article goes into
         self.previous_article: _M | None = None
+        self.top_pointer = 0                    # base top-level units the body has reached
+        self.added_tops: list[_M] = []          # top-level units the body adds
 
     def _index_parents(self, provision: Provision, parent: str) -> None:
         self.parents[provision.label] = parent
@@ -163,9 +169,106 @@ class _Applier:
                 self.heading(unit)
             elif unit.kind is Kind.ARTICULO:
                 self.article(unit)
+            elif unit.is_run:
+                self.top_run(unit)
             else:
                 self.problem("", f"line {unit.lineno}: a {unit.kind} outside any article: "
                              f"{(unit.text or unit.number)[:80]!r}")
+
+    # --- top-level numerales and apartados ------------------------------------------------
+    def top_units(self, kind: Kind) -> list[str]:
+        """The base's top-level units of ``kind`` (outside any article), in document order."""
+        found: list[str] = []
+
+        def walk(provisions: tuple[Provision, ...]) -> None:
+            for provision in provisions:
+                if provision.kind is kind:
+                    found.append(provision.label)
+                elif provision.kind in CONTAINER_KINDS:
+                    walk(provision.children)
+
+        walk(self.base.provisions)
+        return found
+
+    def top_run(self, run: BodyUnit) -> None:
+        sequence = self.top_units(run.kind)
+        for item in run.children:
+            if isinstance(item, Elision):
+                self.top_elision(item, sequence, run.kind)
+            elif item.kind is run.kind:
+                self.top_unit(item, sequence)
+            else:
+                self.problem("", f"line {item.lineno}: a {item.kind} outside any {run.kind}: "
+                             f"{(item.text or item.number)[:80]!r}")
+
+    def top_unit(self, unit: BodyUnit, sequence: list[str]) -> None:
+        label = f"{_PREFIX[unit.kind]}_{unit.number}"
+        if label in sequence:
+            position = sequence.index(label)
+            if position < self.top_pointer:
+                self.problem(label, f"line {unit.lineno}: '{unit.written}' comes after "
+                             "ellipses that already stand for it")
+            located = self.find(label)
+            assert located is not None
+            self.merge(located[0][located[1]], unit, label)
+            self.top_pointer = max(self.top_pointer, position + 1)
+            return
+        if unit.elided:
+            self.problem(label, f"line {unit.lineno}: '{unit.written} …' keeps a {unit.kind} "
+                         "the base does not have")
+            return
+        node = self.new_unit(unit)
+        self.place_top(node, sequence)
+        self.added_tops.append(node)
+
+    def top_elision(self, item: Elision, sequence: list[str], kind: Kind) -> None:
+        """An elision between top-level units: it must stand for base units, in order."""
+        if not item.is_range:
+            if self.top_pointer >= len(sequence):
+                self.problem("", f"line {item.lineno}: an ellipsis with no {kind} left in the "
+                             "base to stand for")
+                return
+            self.top_pointer += 1
+            return
+        first = f"{_PREFIX[kind]}_{item.first}"
+        last = f"{_PREFIX[kind]}_{item.last}"
+        if first not in sequence or last not in sequence or \
+                not self.top_pointer <= sequence.index(first) <= sequence.index(last):
+            self.problem("", f"line {item.lineno}: the ellipsis {item.first} a {item.last} does "
+                         f"not match the base's {kind}s")
+            return
+        self.top_pointer = sequence.index(last) + 1
+
+    def place_top(self, node: _M, sequence: list[str]) -> None:
+        """A new top-level unit: after the one numbered just before it, else before the first."""
+        if self.context is not None:
+            _expand(self.context)
+            _insert_sorted(self.context.children, node)
+            return
+        letters = node.kind is Kind.APARTADO and not all(
+            _is_roman(label.partition("_")[2].partition("-")[0]) for label in sequence)
+        mine = _top_key(node.part, letters)
+        earlier = [(_top_key(label.partition("_")[2], letters), label) for label in sequence
+                   if _top_key(label.partition("_")[2], letters) < mine]
+        added = [(_top_key(n.part, letters), n) for n in self.added_tops
+                 if _top_key(n.part, letters) < mine]
+        if added and (not earlier or max(added, key=lambda a: a[0])[0] > max(earlier)[0]):
+            previous = max(added, key=lambda a: a[0])[1]
+            siblings = self.siblings_of(previous)
+            if siblings is not None:
+                siblings.insert(siblings.index(previous) + 1, node)
+                return
+        if earlier:
+            located = self.find(max(earlier)[1])
+            if located is not None:
+                located[0].insert(located[1] + 1, node)
+                return
+        if sequence:
+            located = self.find(sequence[0])
+            if located is not None:
+                located[0].insert(located[1], node)
+                return
+        _insert_sorted(self.top, node)
 
     def heading(self, unit: BodyUnit) -> None:
         label = self.container_label(unit.kind, unit.number)
@@ -455,6 +558,23 @@ def _written(kind: Kind, part: str) -> str:
     return part
 
 
+_ROMAN = re.compile(r"m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
+
+
+def _is_roman(number: str) -> bool:
+    return bool(number) and _ROMAN.fullmatch(number) is not None
+
+
+def _top_key(number: str, letters: bool) -> tuple[tuple[int, int, str], ...]:
+    """Sort key of a top-level unit's number: numerales and Roman apartados as statutes order
+    numbers; lettered apartados by letter ('c' is not a hundred there)."""
+    if not letters:
+        return number_sort_key(number)
+    head, _, rest = number.partition("-")
+    return ((2, ord(head[:1] or "a"), head), *number_sort_key(f"0-{rest}")[1:]) if rest else \
+        ((2, ord(head[:1] or "a"), head),)
+
+
 def _insert_sorted(siblings: list[_M], node: _M) -> None:
     """After the last sibling of the same kind with a lower number, else at the end."""
     mine = number_sort_key(node.part)
@@ -479,6 +599,9 @@ def _freeze(nodes: list[_M], parent: str, parent_kind: Kind | None, first_paragr
         else:
             part = f"{_PREFIX[node.kind]}_{node.part}"
         label = _label(part, node.kind, parent, parent_kind)
+        if node.kind in (Kind.NUMERAL, Kind.APARTADO) and parent_kind in CONTAINER_KINDS and \
+                (node.origin is None or "__" not in node.origin):
+            label = part  # a top-level numeral in a chapter: like an article, no path
         out.append(_freeze_one(node, label, origin))
     return tuple(out)
 

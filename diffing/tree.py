@@ -60,8 +60,12 @@ def _last(label: str) -> str:
 
 
 def _moved(old_label: str, new_label: str, kind: Kind, parent_origin: str | None) -> bool:
-    """Renumbered or moved in its own right (not merely carried along by a renumbered parent)."""
-    if kind is Kind.ARTICULO or kind in CONTAINER_KINDS:
+    """Renumbered or moved in its own right (not merely carried along by a renumbered parent).
+
+    Articles, and the top-level numerales of an instrument without articles, have no path in
+    their labels: a chapter holding them is not their label's parent."""
+    if kind is Kind.ARTICULO or kind in CONTAINER_KINDS or \
+            "__" not in old_label and "__" not in new_label:
         return old_label != new_label
     return _last(old_label) != _last(new_label) or old_label.rpartition("__")[0] != parent_origin
 
@@ -214,9 +218,11 @@ def _walk(node: Provision, parent: str, index: int, origin: Mapping[str, str],
 
 
 def _articles_in(container: Provision) -> Iterator[Change]:
-    """Articles of an added container are listed too: lawyers cite them one by one."""
+    """Articles (or top-level numerales) of an added container are listed too: lawyers cite
+    them one by one."""
     for position, child in enumerate(container.children):
-        if child.kind is Kind.ARTICULO:
+        if child.kind is Kind.ARTICULO or "__" not in child.label and child.kind in (
+                Kind.NUMERAL, Kind.APARTADO):
             yield _change(ChangeType.ADDED, child, None, container.label, position)
         elif child.kind in CONTAINER_KINDS:
             yield _change(ChangeType.ADDED, child, None, container.label, position)

@@ -11,6 +11,15 @@ Nesting rule, the same the statute parser applies: a paragraph after a fracción
 fracción when another fracción of the same list follows, else to the article (the paragraph after
 an article's last fracción is the article's). Incisos and numerales nest the same way one level
 down.
+
+Agency instruments (manuales de organización, lineamientos, convocatorias) have no artículos: a
+body that restates none is read as a run of top-level numerales ("2. Marco jurídico: …",
+"7 Bis. …") or apartados ("IV. …"), which lines open one being decided by ``lines.top_level``
+exactly as for a whole text, except that a body may start anywhere in the list. The run is
+one ``BodyUnit`` of that kind with no number, whose children are the restated units and the
+elisions between them ("3. a 6. ...", a bare "..." before the first) in order: the whole
+document plays the part an article plays for its fracciones. Prose outside both an article and
+such a run stays a stray paragraph, reported by the apply step.
 """
 
 from __future__ import annotations
@@ -20,7 +29,7 @@ from dataclasses import dataclass, field
 from errors import AmendmentError
 
 from . import labels
-from .lines import Line, LineKind
+from .lines import Line, LineKind, TopLevel, heading_like, read_numeral_suffixes, top_level
 from .model import Kind
 
 
@@ -56,6 +65,11 @@ class BodyUnit:
     def part(self) -> str:
         return f"{labels.PREFIX[self.kind]}_{self.number}"
 
+    @property
+    def is_run(self) -> bool:
+        """A run of top-level numerales or apartados (see the module docstring), not one unit."""
+        return not self.number and self.kind in (Kind.NUMERAL, Kind.APARTADO)
+
 
 BodyItem = BodyUnit | Elision
 
@@ -78,6 +92,7 @@ class _Open:
     derogated: bool = False
     children: list[_Open | Elision] = field(default_factory=list)
     lineno: int = 0
+    run: bool = False             # a run of top-level units: their paragraphs stay theirs
 
     def freeze(self) -> BodyUnit:
         _hoist_trailing(self)
@@ -95,12 +110,21 @@ def number_of(kind: Kind, written: str) -> str:
 
 
 def build_body(lines: tuple[Line, ...] | list[Line]) -> tuple[BodyUnit, ...]:
-    """Body lines -> top-level items: container headings and articles, in the order written."""
+    """Body lines -> top-level items: container headings, articles and runs of top-level
+    numerales or apartados, in the order written."""
+    lines, numbered = _top_level(lines)
     top: list[_Open] = []
-    stack: list[_Open] = []   # the open article and the units open inside it
+    stack: list[_Open] = []   # the open article (or run and unit) and the units open inside it
+    floor = 1                 # how many of the stack's units no line closes
     awaiting_denomination: _Open | None = None
-    for line in lines:
+    for index, line in enumerate(lines):
         if line.kind in _SKIPPED:
+            continue
+        if numbered is not None and index in numbered.opens:
+            awaiting_denomination = None
+            if not (top and top[-1].run):
+                top.append(_Open(numbered.kind, lineno=line.lineno, run=True))
+            stack, floor = _top_unit(top[-1], numbered.kind, line)
             continue
         if line.kind is LineKind.HEADING and line.unit is not None:
             heading = _Open(line.unit, number_of(line.unit, line.number), line.number,
@@ -117,14 +141,41 @@ def build_body(lines: tuple[Line, ...] | list[Line]) -> tuple[BodyUnit, ...]:
         if line.kind is LineKind.ARTICLE:
             article = _article(line)
             top.append(article)
-            stack = [article]
+            stack, floor = [article], 1
         elif not stack:
-            # prose outside any article (agency instruments restating numerales or sections):
-            # kept as a stray paragraph so the apply step reports it instead of guessing
+            # prose outside any article or numeral: kept as a stray paragraph so the apply
+            # step reports it instead of guessing
             top.append(_Open(Kind.PARRAFO, text=line.raw, lineno=line.lineno))
         else:
-            _add_line(stack, line)
+            _add_line(stack, line, floor)
     return tuple(unit.freeze() for unit in top)
+
+
+def _top_level(lines: tuple[Line, ...] | list[Line]) -> tuple[tuple[Line, ...], TopLevel | None]:
+    """A body that restates no artículo: its top-level numerales or apartados, if any."""
+    if any(line.kind is LineKind.ARTICLE for line in lines):
+        return tuple(lines), None
+    lines = read_numeral_suffixes(lines)
+    return lines, top_level(lines, partial=True)
+
+
+def _top_unit(run: _Open, kind: Kind, line: Line) -> tuple[list[_Open], int]:
+    """A line that opens a top-level unit, or stands for some: into the run; the new stack."""
+    if line.kind is LineKind.ELISION:
+        single = line.number and line.to_number in ("", line.number)
+        if not single:
+            run.children.append(Elision(kind, number_of(kind, line.number),
+                                        number_of(kind, line.to_number), line.lineno)
+                                if line.number else Elision(lineno=line.lineno))
+            return [run], 1
+    unit = _Open(kind, number_of(kind, line.number), line.number, elided=line.elided,
+                 derogated=line.derogated, lineno=line.lineno)
+    if line.derogated or not heading_like(line.text):
+        unit.text = line.text
+    else:
+        unit.heading = line.text
+    run.children.append(unit)
+    return [run, unit], 2
 
 
 def _article(line: Line) -> _Open:
@@ -139,11 +190,14 @@ def _article(line: Line) -> _Open:
     return article
 
 
-def _add_line(stack: list[_Open], line: Line) -> None:
+def _add_line(stack: list[_Open], line: Line, floor: int = 1) -> None:
     if line.kind in _LINE_UNITS and line.unit is not None:
         unit = _Open(line.unit, number_of(line.unit, line.number), line.number, text=line.text,
                      elided=line.elided, derogated=line.derogated, lineno=line.lineno)
-        _pop_to_parent(stack, line.unit)
+        if line.unit is Kind.APARTADO and line.text and not line.derogated \
+                and not line.text.endswith((".", ":", ";")):
+            unit.heading, unit.text = line.text, ""  # "A. Del promovente": as the statute reads it
+        _pop_to_parent(stack, line.unit, floor)
         stack[-1].children.append(unit)
         stack.append(unit)
     elif line.kind is LineKind.ELISION:
@@ -152,11 +206,11 @@ def _add_line(stack: list[_Open], line: Line) -> None:
             # "II. …": the fracción's own text stays; its incisos may follow restated
             unit = _Open(line.unit, number_of(line.unit, line.number), line.number, elided=True,
                          lineno=line.lineno)
-            _pop_to_parent(stack, line.unit)
+            _pop_to_parent(stack, line.unit, floor)
             stack[-1].children.append(unit)
             stack.append(unit)
         elif line.unit is not None and line.unit in _DEPTH and line.number:
-            _pop_to_parent(stack, line.unit)
+            _pop_to_parent(stack, line.unit, floor)
             stack[-1].children.append(Elision(line.unit, number_of(line.unit, line.number),
                                               number_of(line.unit, line.to_number or line.number),
                                               line.lineno))
@@ -173,10 +227,11 @@ def _is_placeholder(text: str) -> bool:
     return folded in ("se deroga", "derogado", "derogada", "se derogan", "derogados", "derogadas")
 
 
-def _pop_to_parent(stack: list[_Open], kind: Kind) -> None:
-    """Close open units until the top can hold a unit of ``kind`` (an inciso closes an inciso)."""
+def _pop_to_parent(stack: list[_Open], kind: Kind, floor: int = 1) -> None:
+    """Close open units until the top can hold a unit of ``kind`` (an inciso closes an inciso);
+    the first ``floor`` units (the article, or a run and its top-level unit) stay open."""
     depth = _DEPTH.get(kind, 5)
-    while len(stack) > 1 and _DEPTH.get(stack[-1].kind, 5) >= depth:
+    while len(stack) > floor and _DEPTH.get(stack[-1].kind, 5) >= depth:
         stack.pop()
 
 
@@ -190,6 +245,8 @@ def _hoist_trailing(unit: _Open) -> None:
     for child in unit.children:
         if isinstance(child, _Open):
             _hoist_trailing(child)
+    if unit.run:
+        return  # a top-level unit's closing paragraphs are its own: the run has none
     numbered = [i for i, c in enumerate(unit.children) if _is_numbered(c)]
     if not numbered:
         return
