@@ -111,8 +111,11 @@ def _title(lines: tuple[Line, ...]) -> str:
 def parse_amendment(text: str) -> Amendment:
     """Cut an amending instrument into its operative articles and transitorios.
 
-    Raises ``AmendmentError`` when no operative clause ("Se reforma/adiciona/deroga …") is
-    found: without it nothing can be said about what the instrument changes.
+    An operative clause opens with "Se reforma/adiciona/deroga …" or, in acuerdos, with the
+    issuing authority as subject ("La Secretaría …, modifica …, para quedar como sigue:"); a text
+    kept as one line has its operative articles broken out first (``_unflatten``). Raises
+    ``AmendmentError`` when there is none: without it nothing can be said about what the
+    instrument changes.
     """
     lines = classify_lines(text)
     starts = [i for i, line in enumerate(lines) if _is_operative(line)]
@@ -146,7 +149,7 @@ def _joined_clause(text: str, body: tuple[Line, ...]) -> tuple[str, tuple[Line, 
     """A clause cut by a page or line break ('… el subnumeral i al' / 'inciso a) del …') goes
     on in the lower-case lines after it, until it ends with ':' or '.'."""
     taken = 0
-    while taken < len(body) and not text.rstrip().endswith((":", ".")) and \
+    while taken < len(body) and not re.search(r"(?:[:.]|como\s+sigue)\s*$", text) and \
             body[taken].kind is LineKind.PARAGRAPH and body[taken].text[:1].islower():
         text = f"{text} {body[taken].text}"
         taken += 1
