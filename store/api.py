@@ -388,8 +388,20 @@ class DocumentHandle:
         return repr(self.info)
 
     def label(self, citation: str) -> str:
-        """The label of a citation as people write it ("57, fracción IX", "art. 2o.-A")."""
-        return parse_citation(citation)
+        """The label of a citation as people write it ("57, fracción IX", "art. 2o.-A").
+
+        A bare number ("7 Bis", "4, inciso a)") names an artículo, except in an instrument made
+        of top-level numerales or apartados (a manual, a NOM), where it names that unit.
+        """
+        label = parse_citation(citation)
+        if not label.startswith("art_") or not citation.strip()[:1].isdigit():
+            return label
+        rest = label.removeprefix("art_")
+        with self.store.engine.connect() as conn:
+            for candidate in (label, f"num_{rest}", f"apt_{rest}"):
+                if _has_label(conn, self.id, candidate):
+                    return candidate
+        return label
 
     def text(self, on: DateLike | None = None) -> Document:
         """The whole document, as in force on ``on`` (default: its latest text)."""
@@ -471,6 +483,12 @@ class DocumentHandle:
             notice=notices.get(row.notice_id) if row.notice_id is not None else None,
             revision=row.rev_from,
         )
+
+
+def _has_label(conn: Connection, document_id: int, label: str) -> bool:
+    pv = s.provision_version
+    query = select(pv.c.id).where(pv.c.document_id == document_id, pv.c.label == label).limit(1)
+    return conn.execute(query).first() is not None
 
 
 def _notices(conn: Connection, ids: set[int]) -> dict[int, Notice]:

@@ -238,12 +238,17 @@ def _replace_text(work: _Ingest, doc_id: int, document: Document, valid_from: da
 _IN_FORCE_CLAUSE = re.compile(r"entrar[aá]n?\s+en\s+vigor|surtir[aá]n?\s+(?:sus\s+)?efectos", re.IGNORECASE)
 
 
+_OWN_UNITS = frozenset({Kind.NUMERAL, Kind.APARTADO})
+
+
 def has_own_text(document: Document) -> bool:
-    """Does the body hold the instrument itself: an artículo that says more than when it takes
-    effect? A note whose only article is "ÚNICO.- El presente … entrará en vigor …" is the DOF's
-    cover for a text published elsewhere (PDF, annex), not a text we can version."""
+    """Does the body hold the instrument itself: an artículo (or, in a manual, NOM or
+    lineamientos made of numbered units, a top-level numeral or apartado) that says more than
+    when it takes effect? A note whose only article is "ÚNICO.- El presente … entrará en vigor …"
+    is the DOF's cover for a text published elsewhere (PDF, annex), not a text we can version."""
     for provision in document.walk():
-        if provision.kind is Kind.ARTICULO:
+        top_level_unit = provision.kind in _OWN_UNITS and "__" not in provision.label
+        if provision.kind is Kind.ARTICULO or top_level_unit:
             text = provision_text(provision)
             if len(text) > 400 or not _IN_FORCE_CLAUSE.search(text):
                 return True

@@ -124,9 +124,11 @@ def test_notices_are_classified_and_errata_are_not_reforms(synced: Engine) -> No
         bodies = dict(conn.execute(select(s.notice.c.codigo, s.notice.c.sha256)).all())
     estatuto = store.document("IMSS-BIENESTAR").id
     assert linked[IMSS_CODIGO] == estatuto and linked["5727402"] == estatuto  # the aclaración
-    # the new instruments with articles are registered and linked; the NOM (numerals only) is not
+    # the new instruments are registered and linked, the NOM (made of numerales) too
     assert linked["5727214"] not in (None, estatuto) and linked["5727303"] not in (None, estatuto)
-    assert linked["5727102"] is None
+    nom = store.document("NOM")
+    assert linked["5727102"] == nom.id and len(nom.history("numeral 4")) == 1
+    assert nom.label("4") == "num_4" and store.document("IMSS-BIENESTAR").label("4") == "art_4"
     assert bodies[IMSS_CODIGO] is not None  # its body is archived and hashed
     assert {e.notice.codigo for e in store.changes() if e.notice} == {IMSS_CODIGO}
 
@@ -150,7 +152,7 @@ def test_every_edition_attempt_has_a_run_record(synced: Engine) -> None:
     assert mat15.counts["instructions_unapplied"] == 7 and mat15.counts["documents_registered"] == 1
     assert mat15.error is None
     mat14 = next(r for r in records if r.day == date(2024, 5, 14) and r.edition is Edition.MAT)
-    assert "5727102" in (mat14.error or "")  # the NOM has no artículos: reported, not hidden
+    assert mat14.error is None and mat14.counts["documents_registered"] == 1  # the NOM
 
 
 # --- amendments to documents we do not track yet ----------------------------------------------
