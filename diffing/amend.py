@@ -92,6 +92,10 @@ def _articles_for(amendment: Amendment, base: Document) -> tuple[list[OperativeA
         return chosen, []
     if len(amendment.articles) == 1:
         article = amendment.articles[0]
+        if not article.instrument:
+            # "Único.- Se adiciona el artículo 37 Bis, fracción VII, para quedar como sigue:" names
+            # the instrument only in the note's title and preamble: nothing here contradicts the base
+            return [article], []
         detail = (f"the operative clause names '{article.instrument or '?'}', the base is "
                   f"'{base.title}'; applied anyway")
         return [article], [Discrepancy(DiscrepancyKind.UNRESOLVED, "", detail)]

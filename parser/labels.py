@@ -183,15 +183,18 @@ def _qualifier_parts(rest: str) -> list[str]:
     return [p for p in re.split(r"[\s\-.,]+", fold(rest)) if p]
 
 
+_GLUED_LATIN_RE = re.compile(rf"(?<=\d)(?=(?:{'|'.join(sorted(LATIN_RANK, key=len, reverse=True))})\b)")
+
+
 def article_number(number: str) -> str:
     """The number part of an article label.
 
-    >>> [article_number(n) for n in ("1o.", "57 Bis", "84 Quáter", "2o.-A", "77 bis 35-J")]
-    ['1', '57-bis', '84-quater', '2-a', '77-bis-35-j']
+    >>> [article_number(n) for n in ("1o.", "57 Bis", "84 Quáter", "2o.-A", "77 bis 35-J", "37bis")]
+    ['1', '57-bis', '84-quater', '2-a', '77-bis-35-j', '37-bis']
     >>> article_number("Primero"), article_number("Único")
     ('1', '1')
     """
-    text = fold(number).strip().rstrip(".-:").strip()
+    text = _GLUED_LATIN_RE.sub(" ", fold(number).strip().rstrip(".-:").strip())  # "37bis"
     match = re.match(r"(\d+)\s*(?:o|a|º|°|ª)?\.?(?![a-z])(.*)$", text)
     if match is None:
         # "Artículo Primero" in acuerdos and estatutos: an ordinal word, maybe with qualifiers.
