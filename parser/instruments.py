@@ -17,6 +17,21 @@ from .labels import fold
 
 _PAREN_TAIL = re.compile(r"^(?P<name>.*?)\s*\((?P<acronym>[^()]+)\)\s*\.?\s*$")
 _ARTICLES = frozenset({"el", "la", "los", "las"})
+# ", publicado en el Diario Oficial de la Federación el 23 de junio de 2025 y sus posteriores
+# modificaciones": how a clause pins an instrument down; the title itself stops before it
+_PUBLICATION = re.compile(
+    r",?\s*(?:publicad[oa]s?|expedid[oa]s?)\s+(?:en\s+el\s+Diario\s+Oficial\s+de\s+la\s+"
+    r"Federaci[oó]n\s+)?(?:el\s+(?:d[ií]a\s+)?)?(?P<date>\d{1,2}(?:o\.?|º)?\s+de\s+[a-zA-Z]+\s+"
+    r"(?:de|del)\s+\d{4})(?:\s*,?\s*y\s+sus\s+(?:posteriores\s+)?(?:modificaciones|reformas))?"
+    r"\s*\.?\s*$", re.IGNORECASE)
+
+
+def _publication(name: str) -> tuple[str, str]:
+    """(the name without a trailing publication reference, that reference's date folded or '')."""
+    match = _PUBLICATION.search(name)
+    if match is None:
+        return name, ""
+    return name[:match.start()], " ".join(fold(match.group("date")).split())
 
 
 def name_words(name: str) -> tuple[str, ...]:
@@ -53,7 +68,8 @@ def _names_by_acronym(short: tuple[str, ...], name: tuple[str, ...], acronym: tu
 
 def same_instrument(a: str, b: str) -> bool:
     """Do two names name the same instrument? (case, accents, punctuation and a leading article
-    ignored; a parenthesised acronym may stand for the name it abbreviates). Symmetric.
+    ignored; a parenthesised acronym may stand for the name it abbreviates; a trailing
+    "publicado en el Diario Oficial de la Federación el …" is not part of the name). Symmetric.
 
     Not a substring test: "Ley General de Salud" is not the "Reglamento de la Ley General de
     Salud en materia de Publicidad", nor "Estatuto Orgánico del IMSS" every Estatuto of the IMSS.
@@ -66,7 +82,20 @@ def same_instrument(a: str, b: str) -> bool:
     False
     >>> same_instrument("Ley Federal del Trabajo (LFT)", "Ley Federal del Trabajo (LFTR)")
     False
+
+    A publication reference pins the instrument down; two different ones name two instruments:
+
+    >>> same_instrument("Acuerdo X publicado en el Diario Oficial de la Federación el 23 de "
+    ...                 "junio de 2025", "ACUERDO X")
+    True
+    >>> same_instrument("Acuerdo X, publicado el 23 de junio de 2025", "Acuerdo X, publicado el "
+    ...                 "2 de enero de 2024 y sus posteriores modificaciones")
+    False
     """
+    a, published_a = _publication(a)
+    b, published_b = _publication(b)
+    if published_a and published_b and published_a != published_b:
+        return False
     name_a, acr_a = _name_parts(a)
     name_b, acr_b = _name_parts(b)
     if not name_a or not name_b:

@@ -7,6 +7,7 @@ on the printed page; nothing here depends on line numbers of the sample.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -54,3 +55,34 @@ def test_glued_qualifier_in_a_restated_heading(qualifier: str) -> None:
     label = f"art_5-{qualifier.lower()}__frac_iii"
     assert [(c.label, c.type) for c in outcome.changes] == [(label, ChangeType.ADDED)]
     assert outcome.discrepancies == ()
+
+
+# --- a note kept as one line of text (another scraper's corpus) --------------------------------
+SADER = "DOF_2026-07-31_MAT_SADER_ACUERDO_modifica_similar_veda_atun_codigo-5795172.body_text.txt"
+_BREAKS = re.compile(r"\s+(?=ARTÍCULO\s|TRANSITORIO\s|[A-H]\.\s|Ciudad de México, a)"
+                     r"|(?<=\[\.\.\.\])\s+(?=\[\.\.\.\])")
+
+
+def unflatten(text: str) -> str:
+    """The note's paragraph breaks back, as its HTML has them: before each ARTÍCULO heading,
+    lettered unit, "[...]" after "[...]" (one unchanged paragraph each), TRANSITORIO and the
+    place-and-date line."""
+    text = text.replace("TRANSITORIO ÚNICO.", "TRANSITORIO\nÚNICO.")
+    return _BREAKS.sub("\n", text)
+
+
+def test_sader_acuerdo_with_the_authority_as_subject(samples: Path) -> None:
+    # "ARTÍCULO ÚNICO. La Secretaría …, modifica la fracción B del Artículo Primero, la fracción B
+    # del Artículo Segundo y el Artículo Tercero del Acuerdo …": lettered units are apartados
+    text = unflatten((samples / "texts" / SADER).read_text(encoding="utf-8"))
+    base = parse_statute((FIXTURES / "acuerdo_veda_atun_base.txt").read_text(encoding="utf-8"))
+    outcome = amend(base, text)
+    assert [(str(i.verb), i.target) for i in outcome.instructions] == [
+        ("reforma", "art_1__apt_b"), ("reforma", "art_2__apt_b"), ("reforma", "art_3")]
+    changes = {c.label: c for c in outcome.changes}
+    assert {(c.label, c.type) for c in outcome.changes} == {
+        ("art_1__apt_b", ChangeType.MODIFIED), ("art_2__apt_b", ChangeType.MODIFIED),
+        ("art_3__par_1", ChangeType.MODIFIED)}          # the article's own text
+    assert "6 de agosto de 2026" in (changes["art_1__apt_b"].after or "")
+    assert outcome.discrepancies == ()
+    assert outcome.entry_into_force.kind == "publication_day"
