@@ -123,6 +123,11 @@ def parse_amendment(text: str) -> Amendment:
         lines = classify_lines(_unflatten(text))
         starts = [i for i, line in enumerate(lines) if _is_operative(line)]
     if not starts:
+        # "Se modifican las Disposiciones 5, … , para quedar como sigue:" with no "ÚNICO.-" before
+        # it (the CFE's Modificación of 1 April 2024): a whole paragraph that is one clause
+        starts = [i for i, line in enumerate(lines) if line.kind is LineKind.PARAGRAPH and
+                  _OPERATIVE_RE.match(line.text) and _CLAUSE_END_RE.search(line.text[-40:])]
+    if not starts:
         raise AmendmentError("no operative clause ('ARTÍCULO ÚNICO.- Se reforma …') found")
     end_of_bodies = next((i for i, line in enumerate(lines) if i > starts[0] and line.kind in (
         LineKind.TRANSITORIOS_HEADING, LineKind.SIGNATURE)), len(lines))
@@ -175,6 +180,7 @@ def _paragraphs(provision: Provision) -> list[Provision]:
 
 def resolve_label(label: str, base: Document, index: dict[str, Provision]) -> str:
     """A directive's label in the base's terms; ``AmendmentError`` if it cannot be settled."""
+    label = alias_top_level(label, index)
     parent, _, last = label.rpartition("__")
     prefix, _, number = last.partition("_")
     if prefix == "par" and number in RELATIVE_PARAGRAPHS.values():
@@ -202,6 +208,58 @@ def resolve_label(label: str, base: Document, index: dict[str, Provision]) -> st
         if len(found) == 1:
             return found[0]
     return label
+
+
+# Top-level units an agency names with its own word: "sección III" of a convocatoria whose text
+# shows "III.", "lineamiento Quinto" / "Disposición 5" of texts that show "QUINTO.-" / "5.".
+_TOP_ALIAS_KINDS = frozenset({Kind.ARTICULO, Kind.NUMERAL, Kind.APARTADO, Kind.SECCION})
+
+
+def alias_top_level(label: str, index: dict[str, Provision]) -> str:
+    """``label`` with its top-level part retargeted to the base's unit of the same number.
+
+    Agencies name the top-level units of their instruments with their own word ("sección III",
+    "lineamiento Quinto", "Disposición 5", "regla 3") while the text shows only "III." or
+    "QUINTO.-", which the statute parser reads as an apartado, numeral or artículo. When the
+    base lacks the unit the clause names but has exactly one top-level unit with the same
+    number (by value: 3 = III = Tercero; qualifiers equal) of another of those kinds, the
+    directive means that unit: ``sec_3__apt_a__inc_a`` -> ``apt_iii__apt_a__inc_a``. Only the
+    top-level part changes; anything ambiguous or absent is left as written (and reported).
+    """
+    top, sep, rest = label.partition("__")
+    kind = labels.KIND_OF_PREFIX.get(top.partition("_")[0])
+    if kind not in _TOP_ALIAS_KINDS or top in index or \
+            any(key.endswith(f"__{top}") for key in index if kind in CONTAINER_KINDS):
+        return label                    # there, or a sección inside a capítulo (resolved below)
+    wanted = _number_value(top.partition("_")[2], roman=True)
+    if wanted is None:
+        return label
+    roman_apartados = _roman_apartados(index)
+    found = [key for key, unit in index.items() if "__" not in key and key != top and
+             unit.kind in _TOP_ALIAS_KINDS and
+             _number_value(key.partition("_")[2], roman=unit.kind is not Kind.APARTADO
+                           or roman_apartados) == wanted]
+    return f"{found[0]}{sep}{rest}" if len(found) == 1 else label
+
+
+def _roman_apartados(index: dict[str, Provision]) -> bool:
+    """Are the top-level apartados numbered in Roman numerals ('apt_iv'), not letters ('apt_b')?"""
+    heads = [key.partition("_")[2].partition("-")[0] for key, unit in index.items()
+             if "__" not in key and unit.kind is Kind.APARTADO]
+    return bool(heads) and all(re.fullmatch(r"[ivxlc]+", head) for head in heads)
+
+
+def _number_value(number: str, roman: bool) -> tuple[int, str] | None:
+    """(value, qualifiers) of a label number: '3' and 'iii' -> (3, ''), '7-bis' -> (7, 'bis')."""
+    head, _, qualifiers = number.partition("-")
+    if head.isdigit():
+        return int(head), qualifiers
+    if roman and re.fullmatch(r"[ivxlc]+", head):
+        try:
+            return labels.roman_to_int(head), qualifiers
+        except ValueError:
+            return None
+    return None
 
 
 def _paragraph_after_last_unit(unit_label: str, number: int,
@@ -240,7 +298,7 @@ def resolve_directives(directives: tuple[Directive, ...] | list[Directive],
         except AmendmentError as exc:
             problems.append((directive.label, str(exc)))
             target = directive.label
-        new_label = directive.new_label
+        new_label = directive.new_label and alias_top_level(directive.new_label, index)
         instructions.append(Instruction(directive.verb, target, new_label, directive.source))
         problem = _check(directive.verb, target, index, moved_away)
         if problem:
@@ -259,5 +317,5 @@ def _check(verb: Verb, target: str, index: dict[str, Provision], moved_away: set
     return ""
 
 
-__all__ = ["Amendment", "OperativeArticle", "parse_amendment",
+__all__ = ["Amendment", "OperativeArticle", "alias_top_level", "parse_amendment",
            "read_amendment_text", "resolve_directives", "resolve_label"]

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from errors import AmendmentError
 
 from . import labels
-from .lines import Line, LineKind, TopLevel, heading_like, read_numeral_suffixes, top_level
+from .lines import Line, LineKind, TopLevel, article_title, heading_like, read_numeral_suffixes, top_level
 from .model import Kind
 
 
@@ -185,6 +185,8 @@ def _article(line: Line) -> _Open:
         article.text = line.text
     elif line.elided:
         article.children.append(Elision(Kind.PARRAFO, lineno=line.lineno))
+    elif article_title(line):
+        article.heading = line.text         # as the statute reads it (parser.lines.article_title)
     elif line.text:
         article.children.append(_Open(Kind.PARRAFO, text=line.text, lineno=line.lineno))
     return article

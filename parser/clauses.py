@@ -24,10 +24,13 @@ Around the state machine, ``read_clause`` also reads:
   numeral 4 …, del artículo 104"): actions with no article of their own take it.
 
 A lettered "fracción B" is the apartado ``apt_b`` (the base reads "B." lines so); articles and
-transitorios named by ordinal words are ``art_1``, ``tra_4``. A unit the grammar does not model
-(reglas, lineamientos, subnumerales, viñetas, puntos, anexos, tablas, códigos, notas, bases,
-dotted numbers "4.1") raises ``AmendmentError``: it has no label, and reading it as some other
-unit would be a wrong one.
+transitorios named by ordinal words are ``art_1``, ``tra_4``; so are the top-level units agencies
+name with their own word ("lineamiento Quinto", "Disposición 5", "regla 3": ``art_5``, matched
+against a base that shows them as numerales or apartados by ``parser.amendments.alias_top_level``).
+"Se abroga la Disposición 73, segundo párrafo" is a derogation: only whole instruments are
+abrogated. A unit the grammar does not model (subnumerales, viñetas, puntos, anexos, tablas,
+códigos, notas, bases, dotted numbers "regla 3.1", "4.1") raises ``AmendmentError``: it has no
+label, and reading it as some other unit would be a wrong one.
 """
 
 from __future__ import annotations
@@ -113,8 +116,15 @@ _NOUNS: tuple[tuple[str, Kind | None], ...] = (
 )
 # Locator nouns of units the grammar does not model (grammar §4.1 lists them): a target named
 # by one of them cannot be given a label, and reading it as another unit would be a wrong label.
-_UNMODELLED = (r"reglas?|lineamientos?|vi[ñn]etas?|subnumeral(?:es)?|subincisos?|puntos?|anexos?"
+_UNMODELLED = (r"vi[ñn]etas?|subnumeral(?:es)?|subincisos?|puntos?|anexos?"
                r"|tablas?|tarifas?|c[oó]digos?|notas?|bases?")
+# The top-level unit of an agency instrument named with the agency's own word: "lineamiento
+# Quinto", "Disposición 5", "regla 3". Read as artículos (``_agency_nouns``): like artículos they
+# are the instrument's numbered normative units holding párrafos, fracciones and incisos, the DOF
+# prints them as article headings ("QUINTO.-", "Disposición 5.-"), and they are listed the same
+# way ("las Disposiciones 5, fracción I …; 29, segundo párrafo"). A base that shows them as
+# numerales or apartados ("3.", "III.") is matched when resolving (``alias_top_level``).
+_AGENCY = r"lineamientos?|disposici[oó]n(?:es)?|reglas?"
 _SPEC: tuple[tuple[str, str], ...] = (
     ("QUOTE", r"[\"“«][^\"”»]*[\"”»]"),
     ("PASA", r"(?:que\s+)?(?:pasa[n]?|para\s+pasar|pasando)\s+a\s+ser|para\s+ser|para\s+quedar\s+como"),
@@ -123,6 +133,7 @@ _SPEC: tuple[tuple[str, str], ...] = (
     ("DENOM", r"denominad[oa]s?"),
     ("ACTUAL", r"actual(?:es)?|vigentes?"),
     ("TENDRA", r"(?:(?:el|la|los|las)\s+cual(?:es)?|que)\s+tendr[aá]n?\b"),
+    ("AGENCY", rf"(?:{_AGENCY})\b"),
     ("OTHER", rf"(?:{_UNMODELLED})\b"),
     ("NOUN", "(?:" + "|".join(f"(?:{p})" for p, _ in _NOUNS) + r")\b"),
     ("ORD", rf"{_ORDINAL}(?:\s+{_LATIN}\b)*"),
@@ -157,7 +168,39 @@ def tokenize(text: str) -> list[Token]:
         name = match.lastgroup or "WORD"
         tokens.append(_make_token(name, match.group()))
         position = match.end()
-    return tokens
+    return _agency_nouns(tokens)
+
+
+def _arabic_run(tokens: list[Token], index: int) -> None:
+    """'las reglas III y IV': the Roman numbers of the list, as the artículos' arabic ones."""
+    while index < len(tokens) and tokens[index].type in ("NUM", "SEP", "TO") and \
+            tokens[index].text != ";":
+        raw = tokens[index].text
+        if tokens[index].type == "NUM" and re.fullmatch(r"[IVXLC]+", raw):
+            tokens[index] = Token("NUM", str(labels.roman_to_int(raw)))
+        index += 1
+
+
+def _agency_nouns(tokens: list[Token]) -> list[Token]:
+    """'los lineamientos Quinto y Sexto', 'la Disposición 73': artículos (see ``_AGENCY``).
+
+    Only with a number: "las disposiciones aplicables", "conforme a las reglas" are prose. A
+    dotted number ("regla 3.1") stays one, and is refused as dotted numbering is.
+    """
+    out = list(tokens)
+    for index, token in enumerate(out):
+        if token.type != "AGENCY":
+            continue
+        ahead = index + 1
+        while ahead < len(out) and out[ahead].type in ("DET", "ACTUAL"):
+            ahead += 1
+        if ahead < len(out) and out[ahead].type in ("NUM", "ORD", "DOTTED"):
+            plural = labels.fold(token.text).endswith("s")
+            out[index] = Token("NOUN", token.text, Kind.ARTICULO, plural)
+            _arabic_run(out, ahead)
+        else:
+            out[index] = Token("OTHER", token.text)
+    return out
 
 
 def _match_at(text: str, position: int) -> re.Match[str]:
@@ -370,7 +413,18 @@ def _is_heading_noun(tokens: list[Token], index: int) -> bool:
 
 def _on_heading_noun(state: _State, tokens: list[Token], index: int) -> int:
     """The heading of the unit named next ('la denominación del Capítulo IV'), or of the one
-    named after a list it opens ('el título y los párrafos segundo y tercero de la sección IV')."""
+    named after a list it opens ('el título y los párrafos segundo y tercero de la sección IV').
+
+    In an article-first list, '102, en su título, primer párrafo …' is the title of the article
+    just named.
+    """
+    if index and labels.fold(tokens[index - 1].text) in ("su", "sus") and \
+            state.context and state.context[0][0] in _ITEM_KINDS:
+        article = tuple(state.context[:1])
+        if state.article_open is not None and state.article_open.target == article:
+            state.article_open = None
+        state.out.append(Directive(state.verb, article, state.source, heading_only=True))
+        return index + 1
     if _next_is(tokens, index + 1, "OF"):
         state.heading_only = True
     else:
@@ -786,8 +840,10 @@ def _next_is(tokens: list[Token], index: int, kind: str, skip: tuple[str, ...] =
 
 def _on_ord(state: _State, tokens: list[Token], index: int) -> int:
     if not state.ordinals and state.group is not None and _after_conjunction(tokens, index) \
-            and index >= 2 and tokens[index - 2].text == ",":
-        state.group.closed = True           # "fracción XI, y segundo párrafo": the article's
+            and state.group.kind is not Kind.PARRAFO:
+        # "fracción XI, y segundo párrafo", "45, fracción III y penúltimo párrafo": the
+        # article's (a fracción's own párrafo is named after a comma: "fracción I, tercer …")
+        state.group.closed = True
     value = _ordinal_value(tokens[index].text)
     previous = tokens[index - 1] if index else None
     if previous is not None and previous.type in ("OF", "TO") and \
@@ -1181,14 +1237,26 @@ def read_clause(clause: str) -> tuple[str, list[Directive]]:
     actions = _actions(targets)
     read: list[list[Directive]] = []
     for verb, action, written in actions:
-        if verb in (Verb.EXPIDE, Verb.ABROGA) and not re.search(r"\bart[ií]culo", action, re.I):
+        if verb in (Verb.EXPIDE, Verb.ABROGA) and not _names_unit(action):
             read.append([Directive(verb, (), written)])
             continue
+        if verb is Verb.ABROGA:
+            # "Se abroga la Disposición 73, segundo párrafo": only a whole instrument is abrogated;
+            # a provision that ceases to have effect is derogated (the text keeps the word)
+            verb = Verb.DEROGA
         read.append(read_targets(verb, action, written))
     article = _shared_article(actions[-1][1])
     if article is not None:
         read = [_lend_article(directives, article) for directives in read]
     return instrument, link_renumbering([d for directives in read for d in directives])
+
+
+def _names_unit(action: str) -> bool:
+    """Does an action name a numbered unit ('la Disposición 73, segundo párrafo'), not only an
+    instrument ('Se abroga el Acuerdo por el que …')?"""
+    tokens = [t for t in tokenize(action) if t.type != "DET"]
+    return any(t.type == "NOUN" and t.kind is not None and u.type in ("NUM", "ORD")
+               for t, u in zip(tokens, tokens[1:], strict=False))
 
 
 _SUB_ARTICLE = frozenset({Kind.APARTADO, Kind.FRACCION, Kind.INCISO, Kind.NUMERAL, Kind.PARRAFO})

@@ -123,7 +123,10 @@ _ART_NUM = (
     rf"|\s+[A-ZÑ](?=\s*(?:\.|-|:|$)))*"
     rf"|(?i:{_ORD})(?:\s+(?i:{_LATIN})\b)?)"
 )
-_ART_KW = r"(?:Art[ií]culo|ART[ÍI]CULO|Art\.|ART\.)"
+# "Disposición 5.- Niveles de decisión …": the CFE's Disposiciones Generales number their units
+# as a statute numbers artículos, under the heading word of their own; read as artículos (the
+# clause grammar reads "las Disposiciones 5, fracción I, …" so too, parser.clauses._AGENCY).
+_ART_KW = r"(?:Art[ií]culo|ART[ÍI]CULO|Art\.|ART\.|Disposici[óo]n|DISPOSICI[ÓO]N)"
 _SEP = r"(?:\s*\.\s*[-–—]\s*|\s*[-–—:]\s*|\s*\.\s*|\s+(?=[\[(…]|\.\.\.)|\s*$)"
 
 _ARTICLE_RE = re.compile(rf"{_ART_KW}\s+(?P<num>{_ART_NUM}){_SEP}(?P<rest>.*)$", re.DOTALL)
@@ -220,6 +223,8 @@ def starts_unit(line: str) -> str:
 def _opens_unit(line: str) -> bool:
     first = line[:1]
     if first == "A" and (_ARTICLE_RE.match(line) or _APARTADO_RE.match(line)):
+        return True
+    if first == "D" and _ARTICLE_RE.match(line):
         return True
     if first in "BCDEFGH" and line[1:2] == "." and _APARTADO_RE.match(line):
         return True
@@ -406,7 +411,7 @@ def _clean(number: str) -> str:
 
 def _unit_line(line: str, in_transitorios: bool, lineno: int) -> Line | None:
     first = line[:1]
-    if first == "A":
+    if first in "AD":
         article = _ARTICLE_RE.match(line)
         if article:
             kind = LineKind.TRANSITORIO if in_transitorios else LineKind.ARTICLE
@@ -461,6 +466,24 @@ def _next_letter(line: Line) -> str:
     if line.unit is Kind.APARTADO and len(number) == 1 and "A" <= number < "H":
         return chr(ord(number) + 1)
     return ""
+
+
+_TITLED_ARTICLE_RE = re.compile(r"(?:Disposici[óo]n|DISPOSICI[ÓO]N)\s")
+_TITLE_RE = re.compile(r"[^.:;]{1,150}\.?")
+
+
+def article_title(line: Line) -> str:
+    """The title a 'Disposición 5.- Niveles de decisión …' line gives its unit, or ''.
+
+    Disposiciones Generales (CFE) print every Disposición with a title on its heading line and
+    its text below, so the title is the unit's heading, not its first paragraph ("tercer
+    párrafo" counts from the text). An "Artículo 5.- …" line keeps its text: there it is the
+    article's first paragraph far more often than a title.
+    """
+    if line.kind is not LineKind.ARTICLE or not _TITLED_ARTICLE_RE.match(line.raw) or \
+            line.elided or line.derogated:
+        return ""
+    return line.text if _TITLE_RE.fullmatch(line.text) else ""
 
 
 def _masculine(number: str) -> bool:
@@ -622,5 +645,6 @@ def _order(line: Line, last: bool = False) -> _Order | None:
     return value, labels.number_sort_key(f"0-{rest}")[1:] if rest else ()
 
 
-__all__ = ["TOP_LEVEL_KINDS", "UNIT_KINDS", "Line", "LineKind", "TopLevel", "classify_line",
+__all__ = ["TOP_LEVEL_KINDS", "UNIT_KINDS", "Line", "LineKind", "TopLevel", "article_title",
+           "classify_line",
            "classify_lines", "heading_like", "read_numeral_suffixes", "starts_unit", "top_level"]

@@ -51,6 +51,7 @@ from .lines import (
     Line,
     LineKind,
     TopLevel,
+    article_title,
     classify_lines,
     heading_like,
     read_numeral_suffixes,
@@ -258,6 +259,8 @@ class _Builder:
             node.text = line.text
         elif line.elided:
             node.paragraphs = 1
+        elif article_title(line):
+            node.heading = line.text        # "Disposición 5.- Niveles de decisión …"
         elif line.text:
             self.add_paragraph(node, line.text)
         return node
@@ -588,7 +591,8 @@ def guess_title(text: str, lines: Sequence[Line]) -> str:
     for line in lines:
         if line.kind is LineKind.PARAGRAPH and re.match(
                 r"(?:DECRETO|LEY|C[ÓO]DIGO|REGLAMENTO|ACUERDO|ESTATUTO|LINEAMIENTOS|NORMA|AVISO|MANUAL"
-                r"|CONVOCATORIA|Ley|Reglamento|Decreto|Acuerdo|C[óo]digo|Manual|Lineamientos)\b",
+                r"|CONVOCATORIA|DISPOSICIONES|Ley|Reglamento|Decreto|Acuerdo|C[óo]digo|Manual"
+                r"|Lineamientos|Convocatoria|Disposiciones)\b",
                 line.text):
             return line.text
         if line.kind in UNIT_KINDS or line.kind is LineKind.HEADING:

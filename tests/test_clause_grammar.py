@@ -2,8 +2,8 @@
 wrong, with the near misses that must not be read as them.
 
 Each row is a real phrasing (the spec's sources; the SADER and ASEA acuerdos are read from
-../shared/dof-samples). Labels follow DESIGN.md §1.2. A unit the grammar does not model (reglas,
-lineamientos, subnumerales, anexos, …) must raise ``AmendmentError``: never another unit's label.
+../shared/dof-samples). Labels follow DESIGN.md §1.2. A unit the grammar does not model
+(subnumerales, anexos, dotted numbers …) must raise ``AmendmentError``: never another unit's label.
 """
 
 from __future__ import annotations
@@ -148,9 +148,8 @@ def test_instrument_name_with_a_verb_in_it() -> None:
 
 # --- 8. units the grammar does not model ------------------------------------------------------
 @pytest.mark.parametrize(("clause", "noun"), [
-    ("Se reforman las reglas 3.1 y 3.2 de las Reglas de Operación X", "regla"),
-    ("Se REFORMAN los lineamientos Quinto y Sexto, y se ADICIONA el lineamiento Séptimo de los "
-     "Lineamientos X", "lineamiento"),
+    # reglas and lineamientos are read (tests/test_amend_agency_units.py), dotted ones are not
+    ("Se reforman las reglas 3.1 y 3.2 de las Reglas de Operación X", "dotted"),
     ("Se reforma la viñeta 2 del numeral 4 del Manual X", "viñeta"),
     ("Se reforman los subnumerales ii y iii del inciso b) del Manual X", "subnumeral"),
     ("Se reforma el subinciso i) del inciso a) de la fracción II del artículo 5 de la Ley X",
