@@ -178,9 +178,10 @@ def _paragraphs(provision: Provision) -> list[Provision]:
     return [c for c in provision.children if c.kind is Kind.PARRAFO]
 
 
-def resolve_label(label: str, base: Document, index: dict[str, Provision]) -> str:
+def resolve_label(label: str, base: Document, index: dict[str, Provision],
+                  adding: bool = False) -> str:
     """A directive's label in the base's terms; ``AmendmentError`` if it cannot be settled."""
-    label = alias_top_level(label, index)
+    label = alias_top_level(label, index, adding)
     parent, _, last = label.rpartition("__")
     prefix, _, number = last.partition("_")
     if prefix == "par" and number in RELATIVE_PARAGRAPHS.values():
@@ -215,7 +216,7 @@ def resolve_label(label: str, base: Document, index: dict[str, Provision]) -> st
 _TOP_ALIAS_KINDS = frozenset({Kind.ARTICULO, Kind.NUMERAL, Kind.APARTADO, Kind.SECCION})
 
 
-def alias_top_level(label: str, index: dict[str, Provision]) -> str:
+def alias_top_level(label: str, index: dict[str, Provision], adding: bool = False) -> str:
     """``label`` with its top-level part retargeted to the base's unit of the same number.
 
     Agencies name the top-level units of their instruments with their own word ("sección III",
@@ -223,7 +224,8 @@ def alias_top_level(label: str, index: dict[str, Provision]) -> str:
     "QUINTO.-", which the statute parser reads as an apartado, numeral or artículo. When the
     base lacks the unit the clause names but has exactly one top-level unit with the same
     number (by value: 3 = III = Tercero; qualifiers equal) of another of those kinds, the
-    directive means that unit: ``sec_3__apt_a__inc_a`` -> ``apt_iii__apt_a__inc_a``. Only the
+    directive means that unit: ``sec_3__apt_a__inc_a`` -> ``apt_iii__apt_a__inc_a``. A unit
+    being added (``adding``) joins the base's one top-level list (``_new_in_list``). Only the
     top-level part changes; anything ambiguous or absent is left as written (and reported).
     """
     top, sep, rest = label.partition("__")
@@ -239,7 +241,28 @@ def alias_top_level(label: str, index: dict[str, Provision]) -> str:
              unit.kind in _TOP_ALIAS_KINDS and
              _number_value(key.partition("_")[2], roman=unit.kind is not Kind.APARTADO
                            or roman_apartados) == wanted]
-    return f"{found[0]}{sep}{rest}" if len(found) == 1 else label
+    if len(found) == 1:
+        return f"{found[0]}{sep}{rest}"
+    return _new_in_list(label, kind, wanted, index, roman_apartados) if adding else label
+
+
+def _new_in_list(label: str, kind: Kind, wanted: tuple[int, str], index: dict[str, Provision],
+                 roman_apartados: bool) -> str:
+    """'se adiciona la sección V' to a convocatoria whose top level is 'I.' to 'IV.': a unit of
+    the base's one top-level list (apt_v), when the base has no top-level unit of the clause's
+    kind at all. A base with several top-level kinds, or lettered apartados, keeps the label."""
+    top, sep, rest = label.partition("__")
+    kinds = {unit.kind for key, unit in index.items()
+             if "__" not in key and unit.kind in _TOP_ALIAS_KINDS}
+    if len(kinds) != 1 or kind in kinds:
+        return label
+    (base_kind,) = kinds
+    if base_kind is Kind.APARTADO and not roman_apartados:
+        return label
+    value, qualifiers = wanted
+    number = labels.int_to_roman(value).lower() if base_kind is Kind.APARTADO else str(value)
+    number = f"{number}-{qualifiers}" if qualifiers else number
+    return f"{labels.PREFIX[base_kind]}_{number}{sep}{rest}"
 
 
 def _roman_apartados(index: dict[str, Provision]) -> bool:
@@ -294,11 +317,12 @@ def resolve_directives(directives: tuple[Directive, ...] | list[Directive],
             instructions.append(Instruction(directive.verb, "", None, directive.source))
             continue
         try:
-            target = resolve_label(directive.label, base, index)
+            target = resolve_label(directive.label, base, index,
+                                   adding=directive.verb is Verb.ADICIONA)
         except AmendmentError as exc:
             problems.append((directive.label, str(exc)))
             target = directive.label
-        new_label = directive.new_label and alias_top_level(directive.new_label, index)
+        new_label = directive.new_label and alias_top_level(directive.new_label, index, True)
         instructions.append(Instruction(directive.verb, target, new_label, directive.source))
         problem = _check(directive.verb, target, index, moved_away)
         if problem:

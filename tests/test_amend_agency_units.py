@@ -103,6 +103,21 @@ def test_alias_top_level(label: str, units: list[tuple[str, Kind]], expected: st
     assert alias_top_level(label, index_of(*units)) == expected
 
 
+@pytest.mark.parametrize(("label", "units", "expected"), [
+    # "se adiciona la sección V" to a convocatoria made of "I." to "IV.": its apartado V
+    ("sec_5", [("apt_iii", Kind.APARTADO), ("apt_iv", Kind.APARTADO)], "apt_v"),
+    ("art_8-bis__par_1", [("num_7", Kind.NUMERAL)], "num_8-bis__par_1"),
+    # the base has units of the clause's kind: a new one of that kind
+    ("sec_5", [("sec_4", Kind.SECCION), ("apt_iv", Kind.APARTADO)], "sec_5"),
+    # lettered apartados: no Roman number to give it
+    ("sec_3", [("apt_a", Kind.APARTADO), ("apt_b", Kind.APARTADO)], "sec_3"),
+])
+def test_an_added_unit_joins_the_base_top_level_list(label: str, units: list[tuple[str, Kind]],
+                                                     expected: str) -> None:
+    assert alias_top_level(label, index_of(*units), adding=True) == expected
+    assert alias_top_level(label, index_of(*units)) == label   # not when reformed or derogated
+
+
 CONVOCATORIA = ("CONVOCATORIA para obtener la Aprobación como Unidad de Inspección\n"
                 "I. Requisitos\nEl promovente presenta su solicitud.\n"
                 "II. Evaluación\nLa Agencia evalúa.\n"
