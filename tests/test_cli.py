@@ -114,9 +114,9 @@ def test_notices(db: str, capsys: pytest.CaptureFixture[str]) -> None:
 def test_info_shows_where_and_how_far(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--db", db, "info")
     assert code == 0 and out.startswith(f"database: {db}\n")
-    # the Estatuto imported, and the two new instruments with articles the sync registered
-    # (the Lineamientos of 15/05 and the Ley of 16/05)
-    assert "documents: 3  notices: 25" in out and "last checkpoint: MAT 2024-05-17" in out
+    # the Estatuto imported, and the three new instruments the sync registered (the NOM of
+    # 14/05, made of numerales, the Lineamientos of 15/05 and the Ley of 16/05)
+    assert "documents: 4  notices: 25" in out and "last checkpoint: MAT 2024-05-17" in out
 
 
 def test_info_never_shows_a_password(capsys: pytest.CaptureFixture[str]) -> None:
