@@ -238,12 +238,17 @@ def alias_top_level(label: str, index: dict[str, Provision], adding: bool = Fals
         return label
     roman_apartados = _roman_apartados(index)
     found = [key for key, unit in index.items() if "__" not in key and key != top and
-             unit.kind in _TOP_ALIAS_KINDS and
+             unit.kind in _TOP_ALIAS_KINDS and not _holds_articles(unit) and
              _number_value(key.partition("_")[2], roman=unit.kind is not Kind.APARTADO
                            or roman_apartados) == wanted]
     if len(found) == 1:
         return f"{found[0]}{sep}{rest}"
     return _new_in_list(label, kind, wanted, index, roman_apartados) if adding else label
+
+
+def _holds_articles(unit: Provision) -> bool:
+    """A sección that holds artículos is a container of a law, never another name of a unit."""
+    return any(child.kind is Kind.ARTICULO for child in unit.children)
 
 
 def _new_in_list(label: str, kind: Kind, wanted: tuple[int, str], index: dict[str, Provision],

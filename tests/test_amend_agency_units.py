@@ -271,3 +271,11 @@ def test_cfe_discrepancies_that_remain(cfe: AmendmentOutcome) -> None:
         ("undeclared_change", "art_45__par_2"),
         ("undeclared_change", "art_98__par_4"),
     ])
+
+
+def test_a_seccion_holding_articles_is_never_another_name_of_an_article() -> None:
+    # a reglamento divided into secciones only: "artículo 3", missing, is not the Sección Tercera
+    base = parse_statute("REGLAMENTO X\nSECCIÓN TERCERA\nDe los avisos\nArtículo 1.- Uno.\n"
+                         "Artículo 2.- Dos.\n")
+    assert "sec_3" in base.index()
+    assert alias_top_level("art_3", base.index()) == "art_3"
