@@ -415,7 +415,8 @@ class _Aligner:
     def align(self, items: tuple[BodyUnit | Elision, ...]) -> list[_M]:
         for index, item in enumerate(items):
             if isinstance(item, Elision):
-                if not self.continues_elided_unit(items, index):
+                if not (self.continues_elided_unit(items, index) or
+                        self.introduces_next_unit(items, index)):
                     self.elision(item)
             elif item.kind is Kind.PARRAFO:
                 self.paragraph(item)
@@ -480,6 +481,32 @@ class _Aligner:
         position = self.first_paragraph + sum(1 for n in self.out if n.kind is Kind.PARRAFO)
         declared = self.declared_paragraphs
         return position in declared and position + 1 not in declared
+
+    def introduces_next_unit(self, items: tuple[BodyUnit | Elision, ...], index: int) -> bool:
+        """Whether a bare "…" only leads into the numbered unit after it ("… III. y IV. …").
+
+        When the base's next unchanged sibling is already the first unit the following item
+        names, the ellipsis cannot stand for a sibling of its own (it would take that unit from
+        its own line): it is the printer's lead-in, as in the Registro Público Único decree's
+        "… III. y IV. …". Where a paragraph comes first ("… … I. a III. … …" in the CFE's
+        Disposición 41), each ellipsis keeps its sibling.
+        """
+        item = items[index]
+        if not isinstance(item, Elision) or item.is_range or item.kind is not None:
+            return False
+        if index + 1 == len(items) or self.pointer >= len(self.base):
+            return False
+        following = items[index + 1]
+        if isinstance(following, Elision):
+            if not following.is_range or following.kind is None:
+                return False
+            part = f"{_PREFIX[following.kind]}_{following.first}"
+        elif following.kind is Kind.PARRAFO:
+            return False
+        else:
+            part = f"{_PREFIX[following.kind]}_{following.number}"
+        node = self.base[self.pointer]
+        return node.kind is not Kind.PARRAFO and self.new_part(node) == part
 
     def locate(self, part: str) -> int | None:
         """Index (from the pointer on) of the base child that carries ``part`` after the decree."""

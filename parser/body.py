@@ -29,7 +29,16 @@ from dataclasses import dataclass, field
 from errors import AmendmentError
 
 from . import labels
-from .lines import Line, LineKind, TopLevel, article_title, heading_like, read_numeral_suffixes, top_level
+from .lines import (
+    Line,
+    LineKind,
+    TopLevel,
+    article_title,
+    heading_like,
+    read_numeral_suffixes,
+    split_elision_runs,
+    top_level,
+)
 from .model import Kind
 
 
@@ -112,7 +121,7 @@ def number_of(kind: Kind, written: str) -> str:
 def build_body(lines: tuple[Line, ...] | list[Line]) -> tuple[BodyUnit, ...]:
     """Body lines -> top-level items: container headings, articles and runs of top-level
     numerales or apartados, in the order written."""
-    lines, numbered = _top_level(lines)
+    lines, numbered = _top_level(split_elision_runs(lines))
     top: list[_Open] = []
     stack: list[_Open] = []   # the open article (or run and unit) and the units open inside it
     floor = 1                 # how many of the stack's units no line closes
@@ -217,6 +226,8 @@ def _add_line(stack: list[_Open], line: Line, floor: int = 1) -> None:
                                               number_of(line.unit, line.to_number or line.number),
                                               line.lineno))
         else:
+            if line.unit is not None and line.unit in _DEPTH:
+                _pop_to_parent(stack, line.unit, floor)   # "… III. y IV. …": in III's list
             stack[-1].children.append(Elision(lineno=line.lineno))
     elif line.kind in (LineKind.PARAGRAPH, LineKind.TRANSITORIO, LineKind.TRANSITORIOS_HEADING):
         paragraph = _Open(Kind.PARRAFO, text=line.text or line.raw, lineno=line.lineno,

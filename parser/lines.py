@@ -13,7 +13,7 @@ sentence wrapped so that a line begins "Capítulo VI del Título Cuarto" is not 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from enum import StrEnum
 from functools import lru_cache
@@ -359,6 +359,49 @@ def _opening(line: str, in_transitorios: bool, lineno: int) -> Line:
     if unit is not None:
         return unit
     return _line(LineKind.PARAGRAPH, line, "", None, False, False, line, lineno)
+
+
+# One ellipsis written without inner spaces: "…", "……", "...", "[...]", "[…]".
+_ONE_ELLIPSIS = r"(?:\[\s*(?:…+|\.{3,})\s*\]|…+\.*|\.{3,}…*)"
+_LEADING_ELL_RE = re.compile(rf"{_ONE_ELLIPSIS}\s+(?=\S)")
+_TRAILING_ELL_RE = re.compile(rf"(?<=\S)\s+{_ONE_ELLIPSIS}$")
+_ENDS_WITH_ELL_RE = re.compile(rf"(?:^|\s|(?<=[.)\-–]))\s*{_ONE_ELLIPSIS}$")
+
+
+def split_elision_runs(lines: Iterable[Line]) -> tuple[Line, ...]:
+    """Several ellipses on one line, each its own sibling: "… … I. a III. … …" is "…", "…",
+    "I. a III. …", "…"; "… …" and "[...] [...]" are two (grammar §5 rule 2: one ellipsis, one
+    unchanged sibling). A body printed from PDF loses the breaks between them; the clause then
+    counts the paragraphs as if they were there (the CFE Modificación of 1 April 2024:
+    "98, segundo párrafo" and "98, quinto párrafo" only fit if "… …" is two). An ellipsis
+    spaced inside itself (". . .", "…  …" as one run of dots) stays one; so does a unit's own
+    "I. a III. …".
+    """
+    out: list[Line] = []
+    for line in lines:
+        out.extend(_split_run(line) if line.kind in (LineKind.ELISION, LineKind.PARAGRAPH)
+                   and ("…" in line.raw or "..." in line.raw) else (line,))
+    return tuple(out)
+
+
+def _split_run(line: Line) -> tuple[Line, ...]:
+    rest = line.raw.strip()
+    leading = 0
+    while (found := _LEADING_ELL_RE.match(rest)) is not None:
+        leading, rest = leading + 1, rest[found.end():]
+    trailing = 0
+    while (found := _TRAILING_ELL_RE.search(rest)) is not None and \
+            _ENDS_WITH_ELL_RE.search(rest[:found.start()]) is not None:
+        trailing, rest = trailing + 1, rest[:found.start()]
+    if not leading and not trailing:
+        return (line,)
+    middle = classify_line(rest, lineno=line.lineno)
+    if middle.kind is not LineKind.ELISION:
+        return (line,)  # prose that happens to hold ellipses: left as it was
+    # the ellipses before a unit marker are siblings in that unit's list ("unit" set, no number)
+    lead = Line(LineKind.ELISION, unit=middle.unit, elided=True, raw="…", lineno=line.lineno)
+    bare = Line(LineKind.ELISION, elided=True, raw="…", lineno=line.lineno)
+    return (*(lead,) * leading, middle, *(bare,) * trailing)
 
 
 def _elision(line: str) -> tuple[Kind | None, str, str] | None:

@@ -60,3 +60,27 @@ def test_clause_naming_the_third_paragraph_keeps_the_default_reading() -> None:
     changes = {(c.label, c.type) for c in outcome.changes}
     assert ("art_26__par_3", ChangeType.ADDED) in changes
     assert ("art_26__par_2", ChangeType.MODIFIED) not in changes
+
+
+def test_several_ellipses_on_one_line_each_keep_one_sibling() -> None:
+    # "… … I. a III. … …" (a body printed from PDF): two párrafos, the fracciones, one párrafo
+    base = parse_statute("DISPOSICIONES X\nDisposición 41.- Invitación restringida.\n"
+                         "Primer párrafo.\nSegundo párrafo:\nI. Uno;\nII. Dos, y\nIII. Tres.\n"
+                         "Tercer párrafo.\nCuarto párrafo.\nQuinto párrafo.\n")
+    body = ("Se modifican las Disposiciones 41, cuarto párrafo de las Disposiciones X, para "
+            "quedar como sigue:\nDisposición 41.- Invitación restringida.\n… … I. a III. … …\n"
+            "Cuarto párrafo, nuevo.\n")
+    outcome = amend(base, body)
+    assert [(c.label, c.type) for c in outcome.changes] == [("art_41__par_4", ChangeType.MODIFIED)]
+    assert outcome.discrepancies == ()
+
+
+def test_a_lead_in_ellipsis_before_a_run_is_no_sibling() -> None:
+    # "… III. y IV. …" right after fracción II's incisos: the "…" only leads into the run
+    base = parse_statute("REGLAMENTO X\nArtículo 45. Se presentará:\nI. Uno;\nII. Dos:\n"
+                         "a) Inciso a;\nb) Inciso b;\nIII. Tres;\nIV. Cuatro, y\nV. Cinco.\n")
+    body = ("ARTÍCULO ÚNICO.- Se reforma el artículo 45, fracción V del Reglamento X, para "
+            "quedar como sigue:\nArtículo 45. …\nI. y II. …\n… III. y IV. …\nV. Cinco, nueva.\n")
+    outcome = amend(base, body)
+    assert [(c.label, c.type) for c in outcome.changes] == [("art_45__frac_v", ChangeType.MODIFIED)]
+    assert outcome.discrepancies == ()
