@@ -84,6 +84,7 @@ BodyItem = BodyUnit | Elision
 
 # How deep each kind of numbered unit sits inside an article.
 _DEPTH = {Kind.ARTICULO: 0, Kind.APARTADO: 1, Kind.FRACCION: 2, Kind.INCISO: 3, Kind.NUMERAL: 4}
+_LIST_KINDS = frozenset({Kind.APARTADO, Kind.FRACCION, Kind.INCISO, Kind.NUMERAL})
 _LINE_UNITS = {LineKind.FRACCION, LineKind.INCISO, LineKind.NUMERAL, LineKind.APARTADO}
 _SKIPPED = {LineKind.ANNOTATION, LineKind.FURNITURE, LineKind.TABLE, LineKind.SIGNATURE}
 
@@ -105,7 +106,11 @@ class _Open:
 
     def freeze(self) -> BodyUnit:
         _hoist_trailing(self)
-        return BodyUnit(self.kind, self.number, self.written, self.text, self.heading, self.elided,
+        # "II." restated with nothing at all (its ellipsis lost in printing): a fracción is
+        # never amended to no text, so it stands as it was, like "II. …"
+        elided = self.elided or (self.kind in _LIST_KINDS and not self.text and not self.heading
+                                 and not self.derogated and not self.children)
+        return BodyUnit(self.kind, self.number, self.written, self.text, self.heading, elided,
                         self.derogated, tuple(c.freeze() if isinstance(c, _Open) else c
                                               for c in self.children), self.lineno)
 

@@ -195,6 +195,17 @@ _ELISION_RANGES = tuple(_range_re(k, u) for k, u in (
     ("apt", Kind.APARTADO),
 ))
 _ORD_RANGE = _range_re("ord", Kind.TRANSITORIO)
+
+
+def _bare_range_re(kind: str, unit: Kind) -> tuple[re.Pattern[str], Kind]:
+    """'IV. a IX.' with its ellipsis lost in printing: no unit's text is only another marker."""
+    first = _marker(kind).replace("{g}", "a").replace("{{", "{").replace("}}", "}")
+    second = _marker(kind).replace("{g}", "b").replace("{{", "{").replace("}}", "}")
+    return re.compile(rf"{first}\s*{_RANGE_WORD}\s+{second}\s*$"), unit
+
+
+_BARE_RANGES = tuple(_bare_range_re(k, u) for k, u in (
+    ("frac", Kind.FRACCION), ("inc", Kind.INCISO), ("num", Kind.NUMERAL)))
 _ART_RANGE_WORDS = re.compile(
     rf"{_ART_KW}S?\s+(?P<a>(?i:{_ORD}))\s+{_RANGE_WORD}\s+(?P<b>(?i:{_ORD}))\s*(?:\.\s*[-–]?|[-–:])?\s*"
     rf"(?:{_ELL})?$")
@@ -410,7 +421,7 @@ def _elision(line: str) -> tuple[Kind | None, str, str] | None:
     if first in ".…[" and _ELISION_RE.match(line):
         return None, "", ""
     if not ("..." in line or "…" in line or ". ." in line):
-        return None
+        return _bare_range(line)
     if first == "A":
         words = _ART_RANGE_WORDS.match(line)
         if words:
@@ -424,6 +435,20 @@ def _elision(line: str) -> tuple[Kind | None, str, str] | None:
             high = _clean(found.group("b") or low)
             if unit is Kind.FRACCION and not _is_roman(low.split()[0].split("-")[0]):
                 continue
+            return unit, low, high
+    return None
+
+
+def _bare_range(line: str) -> tuple[Kind | None, str, str] | None:
+    if len(line) > 24 or " " not in line:
+        return None
+    for pattern, unit in _BARE_RANGES:
+        found = pattern.match(line)
+        if found:
+            low, high = _clean(found.group("a")), _clean(found.group("b"))
+            if unit is Kind.FRACCION and not (_is_roman(low.split()[0].split("-")[0])
+                                              and _is_roman(high.split()[0].split("-")[0])):
+                return None
             return unit, low, high
     return None
 
