@@ -84,3 +84,17 @@ def test_a_lead_in_ellipsis_before_a_run_is_no_sibling() -> None:
     outcome = amend(base, body)
     assert [(c.label, c.type) for c in outcome.changes] == [("art_45__frac_v", ChangeType.MODIFIED)]
     assert outcome.discrepancies == ()
+
+
+def test_units_printed_without_their_ellipsis_stand_as_they_were() -> None:
+    # "I." and "II." with nothing after them, and "IV. a V." with no ellipsis: unchanged units
+    base = parse_statute("DISPOSICIONES X\nDisposición 45.- Justificación de excepciones.\n"
+                         "La justificación contendrá:\nI. Uno;\nII. Dos;\nIII. Tres;\nIV. Cuatro;\n"
+                         "V. Cinco, y\nVI. Seis.\nPárrafo final.\n")
+    body = ("Se modifican las Disposiciones 45, fracción III y último párrafo de las "
+            "Disposiciones X, para quedar como sigue:\nDisposición 45.- Justificación de "
+            "excepciones.\n…\nI.\nII.\nIII. Tres, nueva;\nIV. a VI.\nPárrafo final, nuevo.\n")
+    outcome = amend(base, body)
+    assert {(c.label, c.type) for c in outcome.changes} == {
+        ("art_45__frac_iii", ChangeType.MODIFIED), ("art_45__par_2", ChangeType.MODIFIED)}
+    assert outcome.discrepancies == ()
