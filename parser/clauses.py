@@ -106,6 +106,7 @@ _NOUNS: tuple[tuple[str, Kind | None], ...] = (
     (r"incisos?", Kind.INCISO),
     (r"p[aá]rrafos?", Kind.PARRAFO),
     (r"numeral(?:es)?", Kind.NUMERAL),
+    (r"subnumeral(?:es)?", Kind.NUMERAL),     # "i.", "ii." under an inciso: see _subnumerales
     (r"apartados?", Kind.APARTADO),
     (r"transitorios?", Kind.TRANSITORIO),
     (r"libros?", Kind.LIBRO),
@@ -116,7 +117,7 @@ _NOUNS: tuple[tuple[str, Kind | None], ...] = (
 )
 # Locator nouns of units the grammar does not model (grammar §4.1 lists them): a target named
 # by one of them cannot be given a label, and reading it as another unit would be a wrong label.
-_UNMODELLED = (r"vi[ñn]etas?|subnumeral(?:es)?|subincisos?|puntos?|anexos?"
+_UNMODELLED = (r"vi[ñn]etas?|subincisos?|puntos?|anexos?"
                r"|tablas?|tarifas?|c[oó]digos?|notas?|bases?")
 # The top-level unit of an agency instrument named with the agency's own word: "lineamiento
 # Quinto", "Disposición 5", "regla 3". Read as artículos (``_agency_nouns``): like artículos they
@@ -168,7 +169,7 @@ def tokenize(text: str) -> list[Token]:
         name = match.lastgroup or "WORD"
         tokens.append(_make_token(name, match.group()))
         position = match.end()
-    return _agency_nouns(tokens)
+    return _subnumerales(_agency_nouns(tokens))
 
 
 def _arabic_run(tokens: list[Token], index: int) -> None:
@@ -201,6 +202,46 @@ def _agency_nouns(tokens: list[Token]) -> list[Token]:
         else:
             out[index] = Token("OTHER", token.text)
     return out
+
+
+_SUBNUMERAL_NUMBER_RE = re.compile(r"(?-i:x{0,3}(?:ix|iv|v?i{0,3}))")
+
+
+def _subnumerales(tokens: list[Token]) -> list[Token]:
+    """'los subnumerales ii y iii', 'el subnumeral i al inciso a)': numerales written in
+    lowercase Roman, under an inciso (parser.lines reads the lines "i.", "ii." so). Their
+    numbers are plain words to the tokenizer (upper case is what makes a Roman fracción); after
+    a subnumeral noun, and only there, they are the noun's NUM tokens, labelled as the statute
+    labels them: num_ii (DESIGN §1.2's numeral with its number as written, lowercase like
+    frac_ii), so "subnumeral ii" never names the Arabic numeral 2.
+    """
+    out = list(tokens)
+    for index, token in enumerate(tokens):
+        if token.type != "NOUN" or not labels.fold(token.text).startswith("subnumeral"):
+            continue
+        ahead = index + 1
+        while ahead < len(out) and out[ahead].type in ("DET", "ACTUAL"):
+            ahead += 1
+        while ahead < len(out):
+            word = out[ahead]
+            if word.type == "WORD" and word.text and _SUBNUMERAL_NUMBER_RE.fullmatch(word.text):
+                out[ahead] = Token("NUM", word.text)
+            elif word.type not in ("SEP", "TO") or not _roman_word_after(out, ahead):
+                break
+            ahead += 1
+    return out
+
+
+def _roman_word_after(tokens: list[Token], index: int) -> bool:
+    """Does a lowercase Roman word follow the separators from ``index`` on ('i, y ii')?"""
+    while index < len(tokens) and tokens[index].type in ("SEP", "TO"):
+        index += 1
+    return index < len(tokens) and tokens[index].type == "WORD" and \
+        _is_subnumeral_number(tokens[index].text)
+
+
+def _is_subnumeral_number(raw: str) -> bool:
+    return bool(raw) and _SUBNUMERAL_NUMBER_RE.fullmatch(raw) is not None
 
 
 def _match_at(text: str, position: int) -> re.Match[str]:
@@ -303,6 +344,7 @@ class _Group:
     closed: bool = False     # the list ended with "y" / "e": a following párrafo goes up a level
     unit_first: bool = False
     plural: bool = True
+    owner: tuple[tuple[Kind, str, bool], ...] = ()  # "el inciso b) y sus subnumerales ii …"
 
 
 @dataclass
@@ -392,13 +434,23 @@ def _on_noun(state: _State, tokens: list[Token], index: int) -> int:
             _flush_pending_if_complete(state, force=True)
         elif not state.pending or state.last_sep in (";",) or not unit_first:
             _flush_pending_if_complete(state)
-        state.group = _Group(kind, (), unit_first=True)
+        state.group = _Group(kind, (), unit_first=True, owner=_owner(state, tokens, index))
     else:
         state.group = _Group(kind, _parent_for(state, kind))
         _close_article(state)
     state.group.plural = token.plural or kind in _ITEM_KINDS
     state.after_det = state.after_con = False
     return _read_numbers(state, tokens, index + 1)
+
+
+def _owner(state: _State, tokens: list[Token], index: int) -> tuple[tuple[Kind, str, bool], ...]:
+    """'el inciso b) y sus subnumerales ii y iii del apartado A': units named with "su"/"sus"
+    belong to the unit-first unit just named, so their chains start with its chain (the parents
+    named after, "del apartado A", then go above both)."""
+    if not index or tokens[index - 1].type != "DET" or \
+            labels.fold(tokens[index - 1].text) not in ("su", "sus") or not state.pending:
+        return ()
+    return tuple(state.pending[-1])
 
 
 def _is_heading_noun(tokens: list[Token], index: int) -> bool:
@@ -597,7 +649,9 @@ def _fits(kind: Kind, token: Token) -> bool:
     raw = token.text.strip()
     if token.type == "ORD":
         return kind in _ORDINAL_NUMBERED and not re.match(r"(?i)(?:ante)?pen|[uú]ltim", raw)
-    if kind is Kind.ARTICULO or kind is Kind.NUMERAL:
+    if kind is Kind.NUMERAL:
+        return raw[0].isdigit() or _is_subnumeral_number(raw)
+    if kind is Kind.ARTICULO:
         return raw[0].isdigit()
     if kind is Kind.FRACCION:
         return bool(re.match(r"[IVXLC]+\b", raw))
@@ -632,6 +686,10 @@ def _expand_range(state: _State, group: _Group, last_raw: str) -> int:
         numbers = [labels.int_to_roman(v).lower() for v in values]
     elif group.kind in (Kind.INCISO, Kind.APARTADO) and len(first) == 1 and len(end) == 1:
         numbers = [chr(c) for c in range(ord(first) + 1, ord(end) + 1)]
+    elif group.kind is Kind.NUMERAL and _is_subnumeral_number(first) and \
+            _is_subnumeral_number(end):
+        values = range(labels.roman_to_int(first) + 1, labels.roman_to_int(end) + 1)
+        numbers = [labels.int_to_roman(v).lower() for v in values]
     elif first.isdigit() and end.isdigit():
         numbers = [str(v) for v in range(int(first) + 1, int(end) + 1)]
     else:
@@ -654,7 +712,7 @@ def _roman_range(first: str, end: str) -> bool:
 def _commit_group(state: _State, group: _Group) -> None:
     if group.unit_first:
         for number, actual in zip(group.numbers, group.actual, strict=True):
-            state.pending.append([(group.kind, number, actual)])
+            state.pending.append([*group.owner, (group.kind, number, actual)])
         if not group.numbers and state.pending:
             return
         return

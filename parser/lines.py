@@ -281,6 +281,7 @@ def classify_lines(text: str) -> tuple[Line, ...]:
     out: list[Line] = []
     in_transitorios = False
     letter = ""  # "C" or "D" where a bare lettered apartado would go on the list ("A. …", "B. …")
+    sub = _NO_SUBNUMERALS  # which subnumeral ("i.", "ii.") an open inciso may go on with
     for number, logical, furniture, first, single in logical_rows(text, starts_unit):
         if furniture:
             out.append(_line(LineKind.FURNITURE, logical, "", None, False, False, logical, number))
@@ -291,6 +292,7 @@ def classify_lines(text: str) -> tuple[Line, ...]:
             # heading, table or appendix)
             made = _prose(logical, number) if first == "" else \
                 _opening(logical, in_transitorios, number)
+            made, sub = _subnumeral(made, sub)
             out.append(made)
             if letter or made.unit is Kind.APARTADO:
                 letter = _letter_after(made, letter)
@@ -299,6 +301,7 @@ def classify_lines(text: str) -> tuple[Line, ...]:
             classified = classify_line(piece, in_transitorios, lineno)
             if letter and classified.kind is LineKind.PARAGRAPH and piece[:1] == letter:
                 classified = _apartado(piece, lineno) or classified
+            classified, sub = _subnumeral(classified, sub)
             if classified.kind is LineKind.TRANSITORIOS_HEADING:
                 in_transitorios = True
             elif classified.kind in (LineKind.HEADING, LineKind.APPENDIX):
@@ -307,6 +310,58 @@ def classify_lines(text: str) -> tuple[Line, ...]:
             if letter or classified.unit is Kind.APARTADO:
                 letter = _letter_after(classified, letter)
     return tuple(out)
+
+
+# --- subnumerales ------------------------------------------------------------------------------
+# Agency instruments (convocatorias, lineamientos) number items inside an inciso with lowercase
+# Roman numerals and a full stop: "b) … las especialidades siguientes:" / "i. Diseño;" /
+# "ii. Construcción;". The DOF calls them "subnumerales" ("el subnumeral i al inciso a) del
+# apartado A de la sección III"), so they are NUMERAL lines, labelled num_ plus the numeral as
+# written, lowercase ("num_ii"; DESIGN §1.2 gives numerales num_N and fracciones their Roman
+# number in lowercase, frac_iii, so the subnumeral keeps its own Roman one and never collides
+# with an Arabic num_2). Read so only where nothing else fits: a line "i." directly inside an
+# inciso (after it, its paragraphs, or its elision "a) …"), then "ii.", "iii." in order (a bare
+# "…" standing for one of them counts as one). An inciso "i)" closes with a parenthesis and is
+# no subnumeral; "i.e." and any other lowercase prose stay prose.
+_SUBNUMERAL_RE = re.compile(r"(?P<num>x{0,3}(?:ix|iv|v?i{0,3}))\.(?:\s+|$)(?P<rest>.*)$", re.DOTALL)
+
+
+@dataclass(frozen=True, slots=True)
+class _Subnumerals:
+    """Inside an inciso: the last subnumeral read (0: "i." may open the list) and how many bare
+    ellipses followed it; outside one, ``open`` is False."""
+
+    open: bool = False
+    last: int = 0
+    skipped: int = 0
+
+
+_NO_SUBNUMERALS = _Subnumerals()
+_KEEPS_SUBNUMERALS = frozenset({LineKind.PARAGRAPH, LineKind.ANNOTATION, LineKind.FURNITURE})
+
+
+def _subnumeral(line: Line, state: _Subnumerals) -> tuple[Line, _Subnumerals]:
+    """``line`` read as a subnumeral where the open inciso's list goes on with it; the state
+    after it."""
+    kind = line.kind
+    if kind is LineKind.INCISO or kind is LineKind.ELISION and line.unit is Kind.INCISO \
+            and line.number and line.to_number in ("", line.number):
+        return line, _Subnumerals(open=True)
+    if not state.open:
+        return line, state
+    if kind is LineKind.ELISION and line.unit is None and state.last:
+        return line, _Subnumerals(True, state.last, state.skipped + 1)
+    if kind is LineKind.PARAGRAPH and line.raw[:1] in "ivx":
+        found = _SUBNUMERAL_RE.match(line.raw)
+        if found is not None and found.group("num"):
+            value = labels.roman_to_int(found.group("num").upper())
+            if state.last < value <= state.last + 1 + state.skipped:
+                made = _make(LineKind.NUMERAL, Kind.NUMERAL, found.group("num"), found.group("rest"),
+                             line.raw, line.lineno)
+                return made, _Subnumerals(True, value)
+    if kind in _KEEPS_SUBNUMERALS:
+        return line, state
+    return line, _NO_SUBNUMERALS
 
 
 _LIST_ENDS = frozenset({LineKind.ARTICLE, LineKind.HEADING, LineKind.TRANSITORIO,

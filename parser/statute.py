@@ -278,7 +278,7 @@ class _Builder:
             if not self.started or not self.containers:
                 return  # lists in a preamble are not provisions
             self.article = self.containers[-1]
-        parent = self.parent_for(kind)
+        parent = self.parent_for(kind, line.number)
         label = _join(parent.label, _part(kind, line.number, line))
         if label in self.labels:
             parent = self.restart_parent(parent, line)
@@ -302,16 +302,19 @@ class _Builder:
         self.stack.append(node)
         self.holder = node
 
-    def parent_for(self, kind: Kind) -> _Node:
-        """Pop the open items a new item of ``kind`` closes; return its parent."""
+    def parent_for(self, kind: Kind, number: str = "") -> _Node:
+        """Pop the open items a new item of ``kind`` numbered ``number`` closes; return its parent.
+
+        A subnumeral ("ii." under an inciso, parser.lines) closes the subnumeral before it, not
+        an Arabic numeral the inciso sits in: the two lists are told apart by their numbers."""
         assert self.article is not None
         if kind is Kind.APARTADO:
             self.stack.clear()
         elif kind is Kind.FRACCION:
             while self.stack and self.stack[-1].kind not in (Kind.APARTADO, Kind.PARRAFO):
                 self.stack.pop()
-        elif any(node.kind is kind for node in self.stack):
-            while self.stack[-1].kind is not kind:
+        elif any(_same_list(node, kind, number) for node in self.stack):
+            while not _same_list(self.stack[-1], kind, number):
                 self.stack.pop()
             self.stack.pop()
         return self.stack[-1] if self.stack else self.article
@@ -336,7 +339,7 @@ class _Builder:
                 self.article.paragraphs += 1
             return
         if line.unit in (Kind.FRACCION, Kind.INCISO, Kind.NUMERAL, Kind.APARTADO):
-            self.parent_for(line.unit)
+            self.parent_for(line.unit, line.number)
 
     # --- prose -----------------------------------------------------------------------------
     def prose(self, index: int, line: Line) -> None:
@@ -367,7 +370,7 @@ class _Builder:
         kind = ahead.unit
         for position in range(len(self.stack) - 1, -1, -1):
             node = self.stack[position]
-            if node.kind is kind:
+            if _same_list(node, kind, ahead.number):
                 if _continues(node, ahead):
                     del self.stack[position + 1:]
                     return node
@@ -461,9 +464,22 @@ def _base_value(kind: Kind, number: str) -> int:
             return labels.roman_to_int(head)
         if kind in (Kind.INCISO, Kind.APARTADO):
             return _LETTERS.index(head[0]) + 1 if head and head[0] in _LETTERS else 0
+        if _is_subnumeral(kind, head):
+            return labels.roman_to_int(head)
         return int(head) if head.isdigit() else 0
     except ValueError:
         return 0
+
+
+def _is_subnumeral(kind: Kind | None, number: str) -> bool:
+    """A numeral numbered in lowercase Roman ('ii'): a subnumeral of an inciso (parser.lines)."""
+    return kind is Kind.NUMERAL and number[:1] in ("i", "v", "x")
+
+
+def _same_list(node: _Node, kind: Kind | None, number: str) -> bool:
+    """Is an item of ``kind`` numbered ``number`` in the list ``node`` belongs to? Arabic
+    numerales and subnumerales are both NUMERAL, in two lists."""
+    return node.kind is kind and _is_subnumeral(kind, node.number) == _is_subnumeral(kind, number)
 
 
 def _continues(node: _Node, ahead: Line) -> bool:

@@ -3,38 +3,24 @@ the Convocatoria it modifies (fixtures/amendments/convocatoria_asea_base.txt).
 
 Its clause names "secciones" (sec_N) while the Convocatoria shows "III." (apt_iii): the
 directives are retargeted (parser.amendments.alias_top_level), "la sección V" added becomes apt_v.
-Its clause also names "subnumerales" ("i.", "ii." under an inciso), which the statute parser
-reads as párrafos, and not consistently (under the last inciso they go up to the apartado,
-apt_iii__par_1 below): no label can name them, so the clause is refused as it is
-(tests/test_clause_grammar.py) and is applied here with its subnumeral targets cut out.
+Its clause also names "subnumerales" ("los subnumerales ii y iii del inciso b) …", "el inciso b)
+y sus subnumerales ii y iii"): items "i.", "ii." inside an inciso, num_i / num_ii under it in the
+statute, the body and the clause alike (tests/test_subnumerales.py), so the whole acuerdo is read.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 from test_amend_real import demarkdown
 
 from diffing import AmendmentOutcome, amend
-from errors import AmendmentError
 from parser import parse_statute
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "amendments"
 ASEA = ("DOF_2024-04-01_MAT_ASEA_ACUERDO_modifica-adiciona-deroga_Convocatoria_"
         "NOM-007-ASEA-2016.marker.md")
-SUBNUMERALES = (
-    r"y sus subnumerales ii y iii ",
-    r"los subnumerales i, y ii del inciso a\) del apartado B de la sección III; ",
-    r"el subnumeral i del inciso c\) del apartado B de la sección III; ",
-    r"el subnumeral i al\s+inciso a\) del apartado A de la sección III; ",
-    r"el subnumeral iii al inciso a\) del apartado B de la sección III; ",
-    r"los subnumerales iv y v del inciso b\) del apartado A de la sección III; ",
-)
-
-
-
 @pytest.fixture(scope="module")
 def text(samples: Path) -> str:
     return demarkdown((samples / "texts" / ASEA).read_text(encoding="utf-8"))
@@ -42,20 +28,11 @@ def text(samples: Path) -> str:
 
 @pytest.fixture(scope="module")
 def asea(text: str) -> AmendmentOutcome:
-    for cut in SUBNUMERALES:
-        text, count = re.subn(cut, "", text)
-        assert count == 1, cut
     document = parse_statute((FIXTURES / "convocatoria_asea_base.txt").read_text(encoding="utf-8"))
     return amend(document, text)
 
 
-def test_the_whole_acuerdo_is_refused_for_its_subnumerales(text: str) -> None:
-    document = parse_statute((FIXTURES / "convocatoria_asea_base.txt").read_text(encoding="utf-8"))
-    with pytest.raises(AmendmentError, match="subnumeral"):
-        amend(document, text)
-
-
-def test_every_other_instruction_in_the_convocatorias_labels(asea: AmendmentOutcome) -> None:
+def test_every_instruction_in_the_convocatorias_labels(asea: AmendmentOutcome) -> None:
     assert [(str(i.verb), i.target) for i in asea.instructions] == [
         ("reforma", ""),                                # la denominación
         ("reforma", "par_1"),                           # the Convocatoria's own párrafo
@@ -64,14 +41,21 @@ def test_every_other_instruction_in_the_convocatorias_labels(asea: AmendmentOutc
         ("reforma", "apt_iii__apt_a"),
         ("reforma", "apt_iii__apt_a__inc_a"),
         ("reforma", "apt_iii__apt_a__inc_b"),
+        ("reforma", "apt_iii__apt_a__inc_b__num_ii"),   # "el inciso b) y sus subnumerales ii y iii"
+        ("reforma", "apt_iii__apt_a__inc_b__num_iii"),
         ("reforma", "apt_iii__apt_b"),
+        ("reforma", "apt_iii__apt_b__inc_a__num_i"),    # "los subnumerales i, y ii del inciso a)"
+        ("reforma", "apt_iii__apt_b__inc_a__num_ii"),
         ("reforma", "apt_iii__apt_b__inc_b"),
+        ("reforma", "apt_iii__apt_b__inc_c__num_i"),
         ("reforma", "apt_iv"),
         ("reforma", "apt_iv__par_2"),
         ("reforma", "apt_iv__par_3"),
         ("adiciona", "par_2"),
+        ("adiciona", "apt_iii__apt_a__inc_a__num_i"),   # "el subnumeral i al inciso a)"
         ("adiciona", "apt_iii__apt_a__inc_a-bis"),
         ("adiciona", "apt_iii__apt_a__inc_c"),
+        ("adiciona", "apt_iii__apt_b__inc_a__num_iii"),
         ("adiciona", "apt_iv__inc_a"),
         ("adiciona", "apt_iv__inc_b"),
         ("adiciona", "apt_iv__par_5"),
@@ -79,6 +63,8 @@ def test_every_other_instruction_in_the_convocatorias_labels(asea: AmendmentOutc
         ("adiciona", "apt_v"),                          # "la sección V", new
         ("deroga", "apt_i__apt_b"),
         ("deroga", "apt_ii"),
+        ("deroga", "apt_iii__apt_a__inc_b__num_iv"),
+        ("deroga", "apt_iii__apt_a__inc_b__num_v"),
         ("deroga", "apt_iv__par_1"),
         ("deroga", "apt_iv__par_4"),
     ]
@@ -93,8 +79,9 @@ def test_the_discrepancies_that_remain(asea: AmendmentOutcome) -> None:
     * apt_iv__par_6: the body prints the sección's title "IV. Presentación y evaluación de las
       solicitudes." with a full stop, so it is read as the sección's text and its párrafos
       count one further than the clause counts them.
-    * apt_iii__par_1: subnumeral "i." under the last inciso (B c)) is a párrafo that goes up
-      to the sección: the inconsistency for which subnumerales have no label.
+
+    Every subnumeral target reconciles with the body (9 discrepancies, 10 when the subnumerales
+    were cut out: "i." under the last inciso was then a párrafo of the sección, apt_iii__par_1).
     """
     found = sorted((str(d.kind), d.label) for d in asea.discrepancies)
     assert found == sorted([
@@ -104,9 +91,13 @@ def test_the_discrepancies_that_remain(asea: AmendmentOutcome) -> None:
         ("unmatched_instruction", "par_1"),
         ("unmatched_instruction", "par_2"),
         ("unmatched_instruction", "apt_iv__par_6"),
-        ("undeclared_change", "apt_iii__par_1"),
     ])
     changes = {c.label: c for c in asea.changes}
     assert str(changes["apt_v"].type) == "added"
     assert str(changes["apt_ii"].type) == "derogated"
     assert "Inspección" in (changes["apt_i__apt_a__inc_a"].after or "")
+    assert str(changes["apt_iii__apt_a__inc_a__num_i"].type) == "added"
+    assert (changes["apt_iii__apt_a__inc_b__num_ii"].after or "").startswith("Construcción y Pre-")
+    assert str(changes["apt_iii__apt_a__inc_b__num_v"].type) == "derogated"
+    assert str(changes["apt_iii__apt_b__inc_a__num_iii"].type) == "added"
+    assert "apt_iii__par_1" not in changes

@@ -3,7 +3,7 @@ wrong, with the near misses that must not be read as them.
 
 Each row is a real phrasing (the spec's sources; the SADER and ASEA acuerdos are read from
 ../shared/dof-samples). Labels follow DESIGN.md §1.2. A unit the grammar does not model
-(subnumerales, anexos, dotted numbers …) must raise ``AmendmentError``: never another unit's label.
+(viñetas, anexos, dotted numbers …) must raise ``AmendmentError``: never another unit's label.
 """
 
 from __future__ import annotations
@@ -151,7 +151,6 @@ def test_instrument_name_with_a_verb_in_it() -> None:
     # reglas and lineamientos are read (tests/test_amend_agency_units.py), dotted ones are not
     ("Se reforman las reglas 3.1 y 3.2 de las Reglas de Operación X", "dotted"),
     ("Se reforma la viñeta 2 del numeral 4 del Manual X", "viñeta"),
-    ("Se reforman los subnumerales ii y iii del inciso b) del Manual X", "subnumeral"),
     ("Se reforma el subinciso i) del inciso a) de la fracción II del artículo 5 de la Ley X",
      "subinciso"),
     ("Se reforma el punto 5 del Acuerdo X", "punto"),
@@ -220,17 +219,25 @@ def _asea_clause(samples: Path) -> str:
     return " ".join(text[start + len("ÚNICO."):end].split())
 
 
-def test_asea_subnumerales_raise_clearly(samples: Path) -> None:
-    """Real DOF 01/04/2024: the clause names subnumerales, which the grammar does not model."""
-    with pytest.raises(AmendmentError, match="subnumeral"):
-        read_clause(_asea_clause(samples))
-    text = demarkdown((samples / "texts" / ASEA).read_text(encoding="utf-8"))
-    with pytest.raises(AmendmentError, match="subnumeral"):
-        parse_amendment(text)
+def test_asea_subnumerales(samples: Path) -> None:
+    """Real DOF 01/04/2024: the clause's subnumerales ("i.", "ii." in an inciso) are numerales
+    under the inciso, labelled as the statute parser labels them (tests/test_subnumerales.py)."""
+    _, directives = read_clause(_asea_clause(samples))
+    assert [(str(d.verb), d.label) for d in directives if "__num_" in d.label] == [
+        ("reforma", "sec_3__apt_a__inc_b__num_ii"),     # "el inciso b) y sus subnumerales ii y iii"
+        ("reforma", "sec_3__apt_a__inc_b__num_iii"),
+        ("reforma", "sec_3__apt_b__inc_a__num_i"),
+        ("reforma", "sec_3__apt_b__inc_a__num_ii"),
+        ("reforma", "sec_3__apt_b__inc_c__num_i"),
+        ("adiciona", "sec_3__apt_a__inc_a__num_i"),
+        ("adiciona", "sec_3__apt_b__inc_a__num_iii"),
+        ("deroga", "sec_3__apt_a__inc_b__num_iv"),
+        ("deroga", "sec_3__apt_a__inc_b__num_v"),
+    ]
 
 
 def test_asea_every_other_target(samples: Path) -> None:
-    """The same clause with its subnumeral targets cut out: everything else is read."""
+    """The same clause with its subnumeral targets cut out: everything else is read as before."""
     clause = _asea_clause(samples)
     for cut in (r"y sus subnumerales ii y iii ", r"los subnumerales i, y ii del inciso a\) del "
                 r"apartado B de la sección III; ", r"el subnumeral i del inciso c\) del apartado "
