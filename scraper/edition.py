@@ -24,6 +24,7 @@ from bs4 import BeautifulSoup, Tag
 
 from errors import IncompleteBody, SanityError
 from scraper.classify import classify
+from scraper.markup import read_markup
 from scraper.model import Edition, Notice
 
 DOF_BASE = "https://www.dof.gob.mx/"
@@ -187,7 +188,7 @@ def parse_edition(page: str, day: date, edition: Edition, url: str = "") -> Edit
             raise SanityError(f"{day.isoformat()} {edition}: note links but no Fecha: header "
                               "(layout change?)")
         return EditionIndex(day=day, edition=edition, published=False, url=url)
-    soup = BeautifulSoup(page, "lxml")
+    soup = read_markup(page)
     notices = _walk(soup, day, edition, url or DOF_BASE)
     if not notices:
         raise SanityError(f"{day.isoformat()} {edition}: edition header but no notes parsed "

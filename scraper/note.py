@@ -25,6 +25,7 @@ from bs4 import BeautifulSoup
 
 from errors import IncompleteBody, InputError
 from scraper.classify import fold
+from scraper.markup import read_markup
 
 _DIV = "DivDetalleNota"
 _DISCLAIMER = "En el documento que usted est"
@@ -103,7 +104,7 @@ def parse_note(page: str, codigo: str) -> Note:
     inner, published = _inner_document(page.lstrip("\ufeff"))
     body_match = _BODY.search(inner)
     body_html = (body_match.group(1) if body_match else inner).strip()
-    soup = BeautifulSoup(inner, "lxml")
+    soup = read_markup(inner)
     body = soup.body if soup.body is not None else soup
     body_text = " ".join(body.get_text(" ").split())
     image_only = _IMAGE_ONLY in fold(body_text)
