@@ -19,8 +19,9 @@ from errors import AmendmentError
 
 from . import labels
 from .body import BodyUnit, build_body
-from .clauses import RELATIVE_PARAGRAPHS, Directive, operative_subject_clause, read_clause
+from .clauses import operative_subject_clause, read_clause
 from .decode import decode_bytes
+from .directives import RELATIVE_PARAGRAPHS, Directive
 from .html import html_to_text, looks_like_html
 from .lines import Line, LineKind, classify_lines
 from .model import CONTAINER_KINDS, Document, Instruction, Kind, Provision, Status, Verb

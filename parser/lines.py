@@ -125,7 +125,7 @@ _ART_NUM = (
 )
 # "Disposición 5.- Niveles de decisión …": the CFE's Disposiciones Generales number their units
 # as a statute numbers artículos, under the heading word of their own; read as artículos (the
-# clause grammar reads "las Disposiciones 5, fracción I, …" so too, parser.clauses._AGENCY).
+# clause grammar reads "las Disposiciones 5, fracción I, …" so too, parser.clause_tokens._AGENCY).
 _ART_KW = r"(?:Art[ií]culo|ART[ÍI]CULO|Art\.|ART\.|Disposici[óo]n|DISPOSICI[ÓO]N)"
 _SEP = r"(?:\s*\.\s*[-–—]\s*|\s*[-–—:]\s*|\s*\.\s*|\s+(?=[\[(…]|\.\.\.)|\s*$)"
 

@@ -29,7 +29,7 @@ from parser import (
     provision_text,
     read_statute,
 )
-from parser.clauses import Directive
+from parser.directives import Directive
 from parser.transitorios import entry_into_force
 from scraper import FetchedEdition
 from scraper.model import Capture, Notice, NoticeKind

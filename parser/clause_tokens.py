@@ -1,0 +1,193 @@
+"""An operative clause's words as typed tokens: nouns, numbers, ordinals, separators, verbs of
+renumbering ("recorriéndose", "pasa a ser") — the first step of ``parser.clauses``.
+
+Case is kept (Roman numerals are upper case, subnumerales lower case); units the grammar does
+not model get tokens of their own so the target reader can refuse them by name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import labels
+from .model import Kind
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    type: str    # NOUN OTHER NUM DOTTED ORD QUOTE SEP OF TO CON ACTUAL RECORRE PASA TENDRA
+    #              DENOM COMPRENDE DET WORD
+    text: str
+    kind: Kind | None = None
+    plural: bool = False
+
+
+LATIN = (r"(?:bis|ter|qu[aá]ter|quinquies|quintus|sexies|sextus|septies|septimus|octies|nonies"
+          r"|decies)")
+_ORD_UNIT = (r"(?:primer[oa]?|segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|sext[oa]|s[eé]ptim[oa]"
+             r"|octav[oa]|noven[oa])")
+_ORD_TEN = r"(?:d[eé]cim[oa]|vig[eé]sim[oa]|trig[eé]sim[oa]|cuadrag[eé]sim[oa])"
+_ORDINAL = (rf"(?:{_ORD_TEN}\s*{_ORD_UNIT}|{_ORD_TEN}|{_ORD_UNIT}|[uú]nic[oa]|und[eé]cim[oa]"
+            rf"|duod[eé]cim[oa]|pen[uú]ltim[oa]|antepen[uú]ltim[oa]|[uú]ltim[oa])")
+_NOUNS: tuple[tuple[str, Kind | None], ...] = (
+    (r"art[ií]culos?", Kind.ARTICULO),
+    (r"fracci[oó]n(?:es)?", Kind.FRACCION),
+    (r"incisos?", Kind.INCISO),
+    (r"p[aá]rrafos?", Kind.PARRAFO),
+    (r"numeral(?:es)?", Kind.NUMERAL),
+    (r"subnumeral(?:es)?", Kind.NUMERAL),     # "i.", "ii." under an inciso: see _subnumerales
+    (r"apartados?", Kind.APARTADO),
+    (r"transitorios?", Kind.TRANSITORIO),
+    (r"libros?", Kind.LIBRO),
+    (r"t[ií]tulos?", Kind.TITULO),
+    (r"cap[ií]tulos?", Kind.CAPITULO),
+    (r"secci[oó]n(?:es)?", Kind.SECCION),
+    (r"denominaci[oó]n(?:es)?|ep[ií]grafes?|rubros?", None),
+)
+# Locator nouns of units the grammar does not model (grammar §4.1 lists them): a target named
+# by one of them cannot be given a label, and reading it as another unit would be a wrong label.
+_UNMODELLED = (r"vi[ñn]etas?|subincisos?|puntos?|anexos?"
+               r"|tablas?|tarifas?|c[oó]digos?|notas?|bases?")
+# The top-level unit of an agency instrument named with the agency's own word: "lineamiento
+# Quinto", "Disposición 5", "regla 3". Read as artículos (``_agency_nouns``): like artículos they
+# are the instrument's numbered normative units holding párrafos, fracciones and incisos, the DOF
+# prints them as article headings ("QUINTO.-", "Disposición 5.-"), and they are listed the same
+# way ("las Disposiciones 5, fracción I …; 29, segundo párrafo"). A base that shows them as
+# numerales or apartados ("3.", "III.") is matched when resolving (``alias_top_level``).
+_AGENCY = r"lineamientos?|disposici[oó]n(?:es)?|reglas?"
+_SPEC: tuple[tuple[str, str], ...] = (
+    ("QUOTE", r"[\"“«][^\"”»]*[\"”»]"),
+    ("PASA", r"(?:que\s+)?(?:pasa[n]?|para\s+pasar|pasando)\s+a\s+ser|para\s+ser|para\s+quedar\s+como"),
+    ("RECORRE", r"recorri[eé]ndose|recorriendo|se\s+recorre[n]?|recorr[ií]d[oa]s?"),
+    ("COMPRENDE", r"que\s+comprende[n]?|conformad[oa]\s+(?:de|por)|integrad[oa]\s+por"),
+    ("DENOM", r"denominad[oa]s?"),
+    ("ACTUAL", r"actual(?:es)?|vigentes?"),
+    ("TENDRA", r"(?:(?:el|la|los|las)\s+cual(?:es)?|que)\s+tendr[aá]n?\b"),
+    ("AGENCY", rf"(?:{_AGENCY})\b"),
+    ("OTHER", rf"(?:{_UNMODELLED})\b"),
+    ("NOUN", "(?:" + "|".join(f"(?:{p})" for p, _ in _NOUNS) + r")\b"),
+    ("ORD", rf"{_ORDINAL}(?:\s+{LATIN}\b)*"),
+    ("DOTTED", r"\d+(?:\.\d+)+\b"),
+    ("NUM", rf"\d+(?:\s*(?:o\.|º|°|o\b))?(?:\s*\.?-\s*[A-ZÑ]\b)?"
+            rf"(?:[\s-]*{LATIN}\b|[\s-]+(?:\d+\b(?!\s*[,;]?\s*\d)|(?-i:[A-ZÑ])\b))*"
+            rf"|[a-zñ]\)(?:\s+{LATIN}\b)?"
+            rf"|(?-i:\b[IVXLC]+(?:-[A-Z]\b)?)(?:\s+{LATIN}\b)*(?![\w)])"
+            rf"|(?-i:\b[A-Z]\b)(?![\w)])"),
+    ("OF", r"(?:del|de\s+la|de\s+las|de\s+los|de|al|a\s+la|a\s+las|a\s+los|en\s+el|en\s+la)\b"),
+    ("TO", r"al?\b"),
+    ("CON", r"con\b"),
+    ("DET", r"(?:el|la|los|las|un|una|unos|unas|dos|tres|cuatro|nuev[oa]s?|tod[oa]s|amb[oa]s"
+            r"|sus?|dich[oa]s?|en\s+su\s+orden|respectivamente|así\s+como|también)\b"),
+    ("SEP", r"[;,]|\by\b|\be\b|\bo\b"),
+    ("WORD", r"[^\s;,]+"),
+)
+_TOKEN_RE = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _SPEC),
+                       re.IGNORECASE)
+_NOUN_RES = [(re.compile(rf"^(?:{p})$", re.IGNORECASE), kind) for p, kind in _NOUNS]
+
+
+def tokenize(text: str) -> list[Token]:
+    """The clause's words as typed tokens (case is kept: Roman numerals are upper case)."""
+    tokens: list[Token] = []
+    position = 0
+    while position < len(text):
+        if text[position].isspace():
+            position += 1
+            continue
+        match = _match_at(text, position)
+        name = match.lastgroup or "WORD"
+        tokens.append(_make_token(name, match.group()))
+        position = match.end()
+    return _subnumerales(_agency_nouns(tokens))
+
+
+def _arabic_run(tokens: list[Token], index: int) -> None:
+    """'las reglas III y IV': the Roman numbers of the list, as the artículos' arabic ones."""
+    while index < len(tokens) and tokens[index].type in ("NUM", "SEP", "TO") and \
+            tokens[index].text != ";":
+        raw = tokens[index].text
+        if tokens[index].type == "NUM" and re.fullmatch(r"[IVXLC]+", raw):
+            tokens[index] = Token("NUM", str(labels.roman_to_int(raw)))
+        index += 1
+
+
+def _agency_nouns(tokens: list[Token]) -> list[Token]:
+    """'los lineamientos Quinto y Sexto', 'la Disposición 73': artículos (see ``_AGENCY``).
+
+    Only with a number: "las disposiciones aplicables", "conforme a las reglas" are prose. A
+    dotted number ("regla 3.1") stays one, and is refused as dotted numbering is.
+    """
+    out = list(tokens)
+    for index, token in enumerate(out):
+        if token.type != "AGENCY":
+            continue
+        ahead = index + 1
+        while ahead < len(out) and out[ahead].type in ("DET", "ACTUAL"):
+            ahead += 1
+        if ahead < len(out) and out[ahead].type in ("NUM", "ORD", "DOTTED"):
+            plural = labels.fold(token.text).endswith("s")
+            out[index] = Token("NOUN", token.text, Kind.ARTICULO, plural)
+            _arabic_run(out, ahead)
+        else:
+            out[index] = Token("OTHER", token.text)
+    return out
+
+
+_SUBNUMERAL_NUMBER_RE = re.compile(r"(?-i:x{0,3}(?:ix|iv|v?i{0,3}))")
+
+
+def _subnumerales(tokens: list[Token]) -> list[Token]:
+    """'los subnumerales ii y iii', 'el subnumeral i al inciso a)': numerales written in
+    lowercase Roman, under an inciso (parser.lines reads the lines "i.", "ii." so). Their
+    numbers are plain words to the tokenizer (upper case is what makes a Roman fracción); after
+    a subnumeral noun, and only there, they are the noun's NUM tokens, labelled as the statute
+    labels them: num_ii (DESIGN §1.2's numeral with its number as written, lowercase like
+    frac_ii), so "subnumeral ii" never names the Arabic numeral 2.
+    """
+    out = list(tokens)
+    for index, token in enumerate(tokens):
+        if token.type != "NOUN" or not labels.fold(token.text).startswith("subnumeral"):
+            continue
+        ahead = index + 1
+        while ahead < len(out) and out[ahead].type in ("DET", "ACTUAL"):
+            ahead += 1
+        while ahead < len(out):
+            word = out[ahead]
+            if word.type == "WORD" and word.text and _SUBNUMERAL_NUMBER_RE.fullmatch(word.text):
+                out[ahead] = Token("NUM", word.text)
+            elif word.type not in ("SEP", "TO") or not _roman_word_after(out, ahead):
+                break
+            ahead += 1
+    return out
+
+
+def _roman_word_after(tokens: list[Token], index: int) -> bool:
+    """Does a lowercase Roman word follow the separators from ``index`` on ('i, y ii')?"""
+    while index < len(tokens) and tokens[index].type in ("SEP", "TO"):
+        index += 1
+    return index < len(tokens) and tokens[index].type == "WORD" and \
+        is_subnumeral_number(tokens[index].text)
+
+
+def is_subnumeral_number(raw: str) -> bool:
+    return bool(raw) and _SUBNUMERAL_NUMBER_RE.fullmatch(raw) is not None
+
+
+def _match_at(text: str, position: int) -> re.Match[str]:
+    match = _TOKEN_RE.match(text, position)
+    assert match is not None  # WORD matches any non-space run
+    return match
+
+
+def _make_token(name: str, raw: str) -> Token:
+    if name == "NOUN":
+        for pattern, kind in _NOUN_RES:
+            if pattern.match(raw):
+                plural = labels.fold(raw).endswith(("s", "es")) and kind is not None and not \
+                    labels.fold(raw).endswith(("fraccion", "seccion", "denominacion"))
+                return Token("NOUN", raw, kind, plural)
+    return Token(name, raw)
+
+
+__all__ = ["LATIN", "Token", "is_subnumeral_number", "tokenize"]

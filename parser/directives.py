@@ -1,0 +1,55 @@
+"""What an operative clause orders, one target at a time, before a base text resolves it.
+
+``Directive`` values come out of ``parser.clauses.read_clause``; ``parser.amendments`` resolves
+them against a base into ``Instruction`` values, and the store keeps the declared ones of
+instruments whose text is not tracked yet. Pure data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import labels
+from .model import Kind, Verb
+
+Locator = tuple[tuple[Kind, str], ...]  # outermost first: ((ARTICULO, "2"), (FRACCION, "v"))
+
+RELATIVE_PARAGRAPHS = {"ultimo": "ultimo", "penultimo": "penultimo",
+                       "antepenultimo": "antepenultimo"}
+
+
+@dataclass(frozen=True, slots=True)
+class Directive:
+    """One target of one verb, before it is resolved against a base text.
+
+    ``actual`` marks "la actual fracción V" (numbering before the decree); ``new`` is where a
+    renumbered unit goes ("que pasa a ser el segundo párrafo"); ``heading_only`` is a
+    reform of a container's denominación, not of its articles.
+    """
+
+    verb: Verb
+    target: Locator
+    source: str
+    new: Locator | None = None
+    actual: bool = False
+    heading_only: bool = False
+
+    @property
+    def label(self) -> str:
+        return to_label(self.target)
+
+    @property
+    def new_label(self) -> str | None:
+        return to_label(self.new) if self.new else None
+
+
+def to_label(locator: Locator) -> str:
+    """A locator as a canonical label; articles drop the containers above them (§1.2)."""
+    parts = [f"{labels.PREFIX[kind]}_{number}" for kind, number in locator]
+    for index, (kind, _) in enumerate(locator):
+        if kind is Kind.ARTICULO:
+            return labels.join(*parts[index:])
+    return labels.join(*parts)
+
+
+__all__ = ["RELATIVE_PARAGRAPHS", "Directive", "Locator", "to_label"]
