@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from errors import AmendmentError
 
 from . import labels
-from .clause_tokens import LATIN, Token, is_subnumeral_number, tokenize
+from .clause_tokens import Token, is_subnumeral_number, tokenize
 from .directives import RELATIVE_PARAGRAPHS, Directive, Locator
 from .model import CONTAINER_KINDS, Kind, Verb
 
@@ -357,11 +357,7 @@ def _fits(kind: Kind, token: Token) -> bool:
     return bool(re.match(r"[IVXLC]+\b|\d", raw))
 
 
-_GLUED_LATIN_RE = re.compile(rf"(?<=\d)(?={LATIN}\b)", re.IGNORECASE)
-
-
 def _add_number(state: _State, group: _Group, raw: str) -> None:
-    raw = _GLUED_LATIN_RE.sub(" ", raw)     # "37bis" is "37 Bis"
     try:
         number = labels.part(group.kind, raw).partition("_")[2]
     except ValueError as exc:

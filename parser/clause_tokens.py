@@ -23,7 +23,7 @@ class Token:
     plural: bool = False
 
 
-LATIN = (r"(?:bis|ter|qu[aá]ter|quinquies|quintus|sexies|sextus|septies|septimus|octies|nonies"
+_LATIN = (r"(?:bis|ter|qu[aá]ter|quinquies|quintus|sexies|sextus|septies|septimus|octies|nonies"
           r"|decies)")
 _ORD_UNIT = (r"(?:primer[oa]?|segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|sext[oa]|s[eé]ptim[oa]"
              r"|octav[oa]|noven[oa])")
@@ -67,12 +67,12 @@ _SPEC: tuple[tuple[str, str], ...] = (
     ("AGENCY", rf"(?:{_AGENCY})\b"),
     ("OTHER", rf"(?:{_UNMODELLED})\b"),
     ("NOUN", "(?:" + "|".join(f"(?:{p})" for p, _ in _NOUNS) + r")\b"),
-    ("ORD", rf"{_ORDINAL}(?:\s+{LATIN}\b)*"),
+    ("ORD", rf"{_ORDINAL}(?:\s+{_LATIN}\b)*"),
     ("DOTTED", r"\d+(?:\.\d+)+\b"),
     ("NUM", rf"\d+(?:\s*(?:o\.|º|°|o\b))?(?:\s*\.?-\s*[A-ZÑ]\b)?"
-            rf"(?:[\s-]*{LATIN}\b|[\s-]+(?:\d+\b(?!\s*[,;]?\s*\d)|(?-i:[A-ZÑ])\b))*"
-            rf"|[a-zñ]\)(?:\s+{LATIN}\b)?"
-            rf"|(?-i:\b[IVXLC]+(?:-[A-Z]\b)?)(?:\s+{LATIN}\b)*(?![\w)])"
+            rf"(?:[\s-]*{_LATIN}\b|[\s-]+(?:\d+\b(?!\s*[,;]?\s*\d)|(?-i:[A-ZÑ])\b))*"
+            rf"|[a-zñ]\)(?:\s+{_LATIN}\b)?"
+            rf"|(?-i:\b[IVXLC]+(?:-[A-Z]\b)?)(?:\s+{_LATIN}\b)*(?![\w)])"
             rf"|(?-i:\b[A-Z]\b)(?![\w)])"),
     ("OF", r"(?:del|de\s+la|de\s+las|de\s+los|de|al|a\s+la|a\s+las|a\s+los|en\s+el|en\s+la)\b"),
     ("TO", r"al?\b"),
@@ -190,4 +190,4 @@ def _make_token(name: str, raw: str) -> Token:
     return Token(name, raw)
 
 
-__all__ = ["LATIN", "Token", "is_subnumeral_number", "tokenize"]
+__all__ = ["Token", "is_subnumeral_number", "tokenize"]

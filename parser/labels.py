@@ -178,12 +178,12 @@ def number_value(token: str) -> int:
         return ordinal_to_int(raw)
 
 
-def _qualifier_parts(rest: str) -> list[str]:
-    """'Bis 35-J' -> ['bis', '35', 'j'] ; '-A' -> ['a'] ; ' Quáter' -> ['quater']."""
-    return [p for p in re.split(r"[\s\-.,]+", fold(rest)) if p]
-
-
 _GLUED_LATIN_RE = re.compile(rf"(?<=\d)(?=(?:{'|'.join(sorted(LATIN_RANK, key=len, reverse=True))})\b)")
+
+
+def _qualifier_parts(rest: str) -> list[str]:
+    """'Bis 35-J' -> ['bis', '35', 'j'] ; '-A' -> ['a'] ; ' Quáter' -> ['quater'] ; '7bis' -> ['7', 'bis']."""
+    return [p for p in re.split(r"[\s\-.,]+", _GLUED_LATIN_RE.sub(" ", fold(rest))) if p]
 
 
 def article_number(number: str) -> str:

@@ -96,3 +96,11 @@ def test_split_rejects_non_labels() -> None:
         labels.split("artículo 57")
     assert labels.split("tit_2__cap_3__sec_10") == [
         (Kind.TITULO, "2"), (Kind.CAPITULO, "3"), (Kind.SECCION, "10")]
+
+
+@pytest.mark.parametrize(("kind", "written", "expected"), [
+    (Kind.ARTICULO, "37bis", "art_37-bis"), (Kind.ARTICULO, "5Ter", "art_5-ter"),
+    (Kind.NUMERAL, "7bis", "num_7-bis"), (Kind.NUMERAL, "7 Bis", "num_7-bis"),
+])
+def test_a_qualifier_glued_to_its_number_is_read_apart(kind: Kind, written: str, expected: str) -> None:
+    assert labels.part(kind, written) == expected
