@@ -415,8 +415,8 @@ class _Aligner:
     def align(self, items: tuple[BodyUnit | Elision, ...]) -> list[_M]:
         for index, item in enumerate(items):
             if isinstance(item, Elision):
-                if not (self.continues_elided_unit(items, index) or
-                        self.introduces_next_unit(items, index)):
+                if not (_is_bare(item) and (self.continues_elided_unit(items, index) or
+                                            self.introduces_next_unit(items, index))):
                     self.elision(item)
             elif item.kind is Kind.PARRAFO:
                 self.paragraph(item)
@@ -468,9 +468,6 @@ class _Aligner:
         otherwise, the clause's reading is the one taken. Otherwise the default reading stands
         and any disagreement is reported by the reconciliation.
         """
-        item = items[index]
-        if not isinstance(item, Elision) or item.is_range or item.kind is not None:
-            return False
         if index == 0 or index + 1 == len(items) or not _is_list_item(items[index - 1]):
             return False
         following = items[index + 1]
@@ -478,7 +475,7 @@ class _Aligner:
             return False
         if self.pointer >= len(self.base) or self.base[self.pointer].kind is not Kind.PARRAFO:
             return False
-        position = self.first_paragraph + sum(1 for n in self.out if n.kind is Kind.PARRAFO)
+        position = self.next_paragraph_position()
         declared = self.declared_paragraphs
         return position in declared and position + 1 not in declared
 
@@ -491,9 +488,6 @@ class _Aligner:
         "… III. y IV. …". Where a paragraph comes first ("… … I. a III. … …" in the CFE's
         Disposición 41), each ellipsis keeps its sibling.
         """
-        item = items[index]
-        if not isinstance(item, Elision) or item.is_range or item.kind is not None:
-            return False
         if index + 1 == len(items) or self.pointer >= len(self.base):
             return False
         following = items[index + 1]
@@ -516,8 +510,12 @@ class _Aligner:
                 return index
         return None
 
+    def next_paragraph_position(self) -> int:
+        """The number the next paragraph written out takes ("segundo párrafo" -> 2)."""
+        return self.first_paragraph + sum(1 for n in self.out if n.kind is Kind.PARRAFO)
+
     def paragraph(self, item: BodyUnit) -> None:
-        position = self.first_paragraph + sum(1 for n in self.out if n.kind is Kind.PARRAFO)
+        position = self.next_paragraph_position()
         following = self.next_base_paragraph()
         if item.derogated:
             if following is None:
@@ -567,6 +565,11 @@ def _paragraph_positions(targets: Iterable[str], label: str) -> set[int]:
         if parent == label and part.startswith("par_") and number.isdigit():
             positions.add(int(number))
     return positions
+
+
+def _is_bare(item: Elision) -> bool:
+    """A lone "…" standing for one sibling of any kind (not "II. a IV. …", not "Artículo 5. …")."""
+    return not item.is_range and item.kind is None
 
 
 def _is_list_item(item: BodyUnit | Elision) -> bool:
