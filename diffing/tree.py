@@ -70,18 +70,6 @@ def _moved(old_label: str, new_label: str, kind: Kind, parent_origin: str | None
     return _last(old_label) != _last(new_label) or old_label.rpartition("__")[0] != parent_origin
 
 
-def _parents(document: Document) -> dict[str, tuple[str, int]]:
-    out: dict[str, tuple[str, int]] = {}
-
-    def visit(nodes: tuple[Provision, ...], parent: str) -> None:
-        for index, node in enumerate(nodes):
-            out[node.label] = (parent, index)
-            visit(node.children, node.label)
-
-    visit(document.provisions, "")
-    return out
-
-
 def identity_origin(old: Document, new: Document) -> dict[str, str]:
     """Label identity, plus renumbered subtrees found by digest among vanished/new labels."""
     old_index, new_index = old.index(), new.index()

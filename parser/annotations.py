@@ -59,7 +59,6 @@ _SPECIAL_VERBS = (
     ("declarado invalid", "declarado invalido"),
     ("declarada invalid", "declarado invalido"),
 )
-_PARTICIPLE_RE = re.compile(_PARTICIPLE.replace("[oa]s?", r"(?:[oa]s?)\b"), re.IGNORECASE)
 _STEM_RE = re.compile(r"(reformad|adicionad|derogad|recorrid|reubicad|renumerad|reestructurad"
                       r"|publicad|declarad|modificad|suprimid|actualizad|aclarad|trasladad"
                       r"|reordenad|reformulad)[oa]s?\b")
