@@ -393,14 +393,17 @@ class DocumentHandle:
         A bare number ("7 Bis", "4, inciso a)") names an artículo, except in an instrument made
         of top-level numerales or apartados (a manual, a NOM), where it names that unit.
         """
+        with self.store.engine.connect() as conn:
+            return self._label(conn, citation)
+
+    def _label(self, conn: Connection, citation: str) -> str:
         label = parse_citation(citation)
         if not label.startswith("art_") or not citation.strip()[:1].isdigit():
             return label
         rest = label.removeprefix("art_")
-        with self.store.engine.connect() as conn:
-            for candidate in (label, f"num_{rest}", f"apt_{rest}"):
-                if _has_label(conn, self.id, candidate):
-                    return candidate
+        for candidate in (label, f"num_{rest}", f"apt_{rest}"):
+            if _has_label(conn, self.id, candidate):
+                return candidate
         return label
 
     def text(self, on: DateLike | None = None) -> Document:
@@ -426,8 +429,8 @@ class DocumentHandle:
 
     def history(self, citation: str) -> tuple[Version, ...]:
         """Every version of a provision, oldest first, each with the notice that made it."""
-        label = self.label(citation)
         with self.store.engine.connect() as conn:
+            label = self._label(conn, citation)
             index = subtree_rows(conn, self.id, label)
             rows = index.versions(label)
             if not rows:
@@ -437,8 +440,9 @@ class DocumentHandle:
 
     def at(self, citation: str, on: DateLike) -> Version:
         """The provision as in force on ``on``; ``NotFound`` if it did not exist then."""
-        label, day = self.label(citation), as_date(on)
+        day = as_date(on)
         with self.store.engine.connect() as conn:
+            label = self._label(conn, citation)
             revision = revision_at(conn, self.id, day)
             index = subtree_rows(conn, self.id, label, revision.number)
             row = index.live(label, revision.number)
