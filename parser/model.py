@@ -203,12 +203,58 @@ def make_provision(label: str, kind: Kind, number: str, heading: str, text: str,
     return provision
 
 
+class FindingKind(StrEnum):
+    """What kind of doubt a reading left: each is shown, stored and counted, never silenced."""
+
+    COLLISION = "collision"        # a unit number the text already used (a second one is kept apart)
+    GAP = "gap"                    # numbering jumps: artículo 12 after 10, fracción IV after II
+    ORDER = "order"                # numbering goes backwards: artículos, fracciones, incisos
+    UNREADABLE = "unreadable"      # a line that could not be read as what it looks like
+    FURNITURE = "furniture"        # page furniture (running headers, page counters) left in a text
+    HEADING_IN_TEXT = "heading_in_text"  # a título/capítulo heading inside a provision's text
+    ANNOTATION_IN_TEXT = "annotation_in_text"  # a Cámara history note inside a provision's text
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One doubt about a parsed text: a warning with its line number, never a refusal.
+
+    ``line`` is the 1-based line of the input the doubt was raised on (None when it concerns
+    the tree, not a line); ``label`` the provision it concerns, when there is one; ``message``
+    is in Spanish, since legal teams read it.
+    """
+
+    kind: FindingKind
+    message: str
+    line: int | None = None
+    label: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": str(self.kind), "message": self.message, "line": self.line,
+                "label": self.label}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Finding:
+        return cls(FindingKind(data["kind"]), data["message"], data.get("line"), data.get("label"))
+
+    def __str__(self) -> str:
+        where = f"línea {self.line}: " if self.line is not None else ""
+        what = f" [{self.label}]" if self.label else ""
+        return f"{where}{self.message}{what}"
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A whole statute: its title and its top-level provisions, in order."""
+    """A whole statute: its title, its top-level provisions in order, and what the reading doubted.
+
+    ``findings`` are the warnings of the reading (collisions, gaps, unreadable lines) and of the
+    structural check; they do not take part in equality, two readings of one text with the same
+    provisions are the same document.
+    """
 
     title: str
     provisions: tuple[Provision, ...]
+    findings: tuple[Finding, ...] = field(default=(), compare=False)
 
     def __repr__(self) -> str:
         return f"<Document {self.title!r}, {len(self.provisions)} top-level provisions>"
@@ -222,11 +268,13 @@ class Document:
         return {p.label: p for p in self.walk()}
 
     def to_json(self) -> dict[str, Any]:
-        return {"title": self.title, "provisions": [p.to_json() for p in self.provisions]}
+        return {"title": self.title, "provisions": [p.to_json() for p in self.provisions],
+                "findings": [f.to_json() for f in self.findings]}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Document:
-        return cls(data["title"], tuple(Provision.from_json(p) for p in data["provisions"]))
+        return cls(data["title"], tuple(Provision.from_json(p) for p in data["provisions"]),
+                   tuple(Finding.from_json(f) for f in data.get("findings", ())))
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,6 +300,8 @@ __all__ = [
     "CONTAINER_KINDS",
     "Annotation",
     "Document",
+    "Finding",
+    "FindingKind",
     "Instruction",
     "Kind",
     "Provision",

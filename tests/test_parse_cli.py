@@ -23,7 +23,8 @@ def test_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, str(STATUTES / "camara_ley_prueba.txt"), "--json")
     assert (code, err) == (0, "")
     data = json.loads(out)
-    assert set(data) == {"title", "provisions"}
+    assert set(data) == {"title", "provisions", "findings"}  # DESIGN §1.3: fields are added, never renamed
+    assert data["findings"] == []
     first = data["provisions"][0]
     assert {"label", "kind", "number", "heading", "text", "status", "annotations", "children"} <= set(first)
     notes = [a for p in Document.from_json(data).walk() for a in p.annotations]
