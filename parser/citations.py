@@ -13,6 +13,7 @@ from errors import InputError
 
 from . import labels
 from .model import Kind
+from .vocabulary import LATIN
 
 # Outermost first: the order in which an article-first citation names its parts.
 _RANK = {kind: rank for rank, kind in enumerate((
@@ -38,12 +39,11 @@ _ORDINAL_WORD = (
     r"|octav[oa]|noven[oa])|d[eé]cim[oa]|vig[eé]sim[oa]|trig[eé]sim[oa]|[uú]nic[oa]"
     r"|und[eé]cim[oa]|duod[eé]cim[oa]"
 )
-_LATIN = r"(?:bis|ter|qu[aá]ter|quinquies|quintus|sexies|sextus|septies|octies|nonies|decies)"
 _NUMBER = (
-    rf"(?:\d+(?:\s*(?:o\.|º|°)|o\b)?(?:\s*\.?-?\s*[A-ZÑa-zñ]\b)?(?:[\s-]+(?:{_LATIN}|\d+|[A-ZÑ]\b))*"
-    rf"|(?:{_ORDINAL_WORD})(?:\s+{_LATIN})?"
-    rf"|[IVXLC]+\b(?:-[A-Z]\b)?(?:\s+{_LATIN})*"
-    rf"|[a-zñ](?:\)|\b)(?:\s+{_LATIN})?)"
+    rf"(?:\d+(?:\s*(?:o\.|º|°)|o\b)?(?:\s*\.?-?\s*[A-ZÑa-zñ]\b)?(?:[\s-]+(?:{LATIN}|\d+|[A-ZÑ]\b))*"
+    rf"|(?:{_ORDINAL_WORD})(?:\s+{LATIN})?"
+    rf"|[IVXLC]+\b(?:-[A-ZÑ]\b)?(?:\s+{LATIN})*"
+    rf"|[a-zñ](?:\)|\b)(?:\s+{LATIN})?)"
 )
 # Nouns start a word: "art" inside "cuarto" or "Bellas Artes" is no article.
 _NOUN_RE = re.compile(
