@@ -13,7 +13,7 @@ from errors import InputError
 
 from . import labels
 from .model import Kind
-from .vocabulary import LATIN
+from .vocabulary import LATIN, ORDINAL
 
 # Outermost first: the order in which an article-first citation names its parts.
 _RANK = {kind: rank for rank, kind in enumerate((
@@ -33,15 +33,9 @@ _NOUNS: tuple[tuple[Kind, str], ...] = (
     (Kind.CAPITULO, r"cap[ií]tulos?|cap\."),
     (Kind.SECCION, r"secci[oó]n(?:es)?|secc?\."),
 )
-_ORDINAL_WORD = (
-    r"(?:(?:d[eé]cim|vig[eé]sim|trig[eé]sim|cuadrag[eé]sim)[oa]\s*)?"
-    r"(?:primer[oa]?|segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|sext[oa]|s[eé]ptim[oa]"
-    r"|octav[oa]|noven[oa])|d[eé]cim[oa]|vig[eé]sim[oa]|trig[eé]sim[oa]|[uú]nic[oa]"
-    r"|und[eé]cim[oa]|duod[eé]cim[oa]"
-)
 _NUMBER = (
     rf"(?:\d+(?:\s*(?:o\.|º|°)|o\b)?(?:\s*\.?-?\s*[A-ZÑa-zñ]\b)?(?:[\s-]+(?:{LATIN}|\d+|[A-ZÑ]\b))*"
-    rf"|(?:{_ORDINAL_WORD})(?:\s+{LATIN})?"
+    rf"|(?:{ORDINAL})(?:\s+{LATIN})?"
     rf"|[IVXLC]+\b(?:-[A-ZÑ]\b)?(?:\s+{LATIN})*"
     rf"|[a-zñ](?:\)|\b)(?:\s+{LATIN})?)"
 )
@@ -51,7 +45,7 @@ _NOUN_RE = re.compile(
     re.IGNORECASE,
 )
 _NUMBER_RE = re.compile(rf"\s*(?P<num>{_NUMBER})", re.IGNORECASE)
-_ORDINAL_BEFORE_RE = re.compile(rf"(?P<num>{_ORDINAL_WORD})\s+$", re.IGNORECASE)
+_ORDINAL_BEFORE_RE = re.compile(rf"(?P<num>{ORDINAL})\s+$", re.IGNORECASE)
 
 
 def _locators(text: str) -> list[tuple[Kind, str]]:

@@ -43,6 +43,14 @@ def unfold_label(number_piece: str) -> str:
     return "Ñ" if number_piece == "nn" else number_piece.upper()
 
 
+_ACCENTED = {"a": "[aá]", "e": "[eé]", "i": "[ií]", "o": "[oó]", "u": "[uú]"}
+
+
+def _accent_tolerant(word: str) -> str:
+    """A regex for ``word`` (folded) that also matches it written with accents."""
+    return "".join(_ACCENTED.get(c, c) for c in word)
+
+
 # --- Roman numerals -------------------------------------------------------------------------
 
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
@@ -123,6 +131,23 @@ _CARDINAL: dict[str, int] = {
     **{w: 10 * n for n, w in enumerate(_CARDINAL_TENS) if w},
     "un": 1, "una": 1, "veintiun": 21, "veintiuna": 21, "cien": 100,
 }
+
+
+def _gendered(stem: str) -> str:
+    return _accent_tolerant(stem[:-1]) + "[oa]"
+
+
+# Regex fragments for ordinal words ("Décima Segunda", "VIGESIMOCUARTO", "tercer", "Único") and
+# cardinal words ("Trece", "veintidós") as written, accents optional; compile with re.IGNORECASE.
+_ORD_TENS = "(?:" + "|".join(_gendered(w) for w in _TENS_ORD) + ")"
+_ORD_UNITS = ("(?:" + "|".join(_accent_tolerant(w[:-1]) + ("[oa]?" if w[:-1] in _UNITS_ORD else "[oa]")
+                               for w in _UNITS_ORD if w.endswith("o")) + ")")
+ORDINAL = (rf"(?:{_ORD_TENS}[\s-]*{_ORD_UNITS}|"
+           + "|".join(_gendered(w) for w in _SPECIAL_ORD if w != "unico")
+           + rf"|{_ORD_TENS}|{_ORD_UNITS}|{_gendered('unico')})")
+CARDINAL = "(?:" + "|".join(_accent_tolerant(fold_text(w)) for w in sorted(
+    {*_CARDINAL_UNITS, *_CARDINAL_TEENS, *_CARDINAL_TWENTIES, *filter(None, _CARDINAL_TENS)},
+    key=len, reverse=True)) + ")"
 
 
 def _split_ordinal_words(folded: str) -> list[str]:
@@ -228,13 +253,6 @@ LATIN_RANK: dict[str, int] = {
 }
 # How people write the ones that carry an accent.
 _LATIN_SHOWN = {"quater": "Quáter", "septimus": "Séptimus", "quaterdecies": "Quáterdecies"}
-_ACCENTED = {"a": "[aá]", "e": "[eé]", "i": "[ií]", "o": "[oó]", "u": "[uú]"}
-
-
-def _accent_tolerant(word: str) -> str:
-    return "".join(_ACCENTED.get(c, c) for c in word)
-
-
 # A regex fragment for one Latin qualifier as written (accents optional; longest first, so
 # "quaterdecies" is not read as "quater"); compile it with re.IGNORECASE where case varies.
 LATIN = "(?:" + "|".join(_accent_tolerant(w) for w in sorted(LATIN_RANK, key=len, reverse=True)) + ")"
@@ -260,7 +278,8 @@ def show_latin(word: str) -> str:
 # --- ellipses and derogations ---------------------------------------------------------------
 
 # One ellipsis standing for text that stays: "...", "…", ". . .", "..", "[...]", "[…]", "……..".
-ELLIPSIS = r"(?:\[\s*(?:…+|\.(?:\s*\.)+)\s*\]|…(?:\s?[.…])*|\.(?:\s?\.)+(?:\s?…)*)"
+# Possessive, so a line of 150 dots and a quote costs no quadratic retries.
+ELLIPSIS = r"(?:\[\s*(?:…+|\.(?:\s*\.)++)\s*\]|…(?:\s?[.…])*+|\.(?:\s?\.)++(?:\s?…)*+)"
 _ELLIPSIS_LINE_RE = re.compile(rf"\s*{ELLIPSIS}(?:\s*{ELLIPSIS})*\s*")
 
 # The words of a derogation placeholder: "Se deroga", "Se Deroga", "SE DEROGAN", "Derogado",

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import doctest
 import re
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from parser import Kind, format_citation, labels, parse_citation, vocabulary
+from parser import Kind, format_citation, labels, parse_citation, parse_statute, vocabulary
 from parser.labels import Label
 
 
@@ -30,6 +31,26 @@ def test_ordinal_round_trip(value: int, feminine: bool) -> None:
 @given(st.integers(min_value=0, max_value=99))
 def test_cardinal_round_trip(value: int) -> None:
     assert vocabulary.cardinal_to_int(vocabulary.int_to_cardinal(value)) == value
+
+
+@pytest.mark.parametrize("module", [vocabulary, labels])
+def test_doctests(module: object) -> None:
+    result = doctest.testmod(module)  # type: ignore[arg-type]
+    assert result.attempted > 0 and result.failed == 0
+
+
+@given(st.integers(min_value=1, max_value=99), st.booleans())
+def test_ordinal_fragment_matches_every_ordinal(value: int, feminine: bool) -> None:
+    words = vocabulary.int_to_ordinal(value, feminine=feminine)
+    for written in (words, words.upper(), vocabulary.fold_text(words).replace(" ", "")):
+        assert re.fullmatch(vocabulary.ORDINAL, written, re.IGNORECASE), written
+
+
+@given(st.integers(min_value=0, max_value=29))
+def test_cardinal_fragment_matches_the_one_word_cardinals(value: int) -> None:
+    words = vocabulary.int_to_cardinal(value)
+    for written in (words, words.upper(), vocabulary.fold_text(words)):
+        assert re.fullmatch(vocabulary.CARDINAL, written, re.IGNORECASE), written
 
 
 @pytest.mark.parametrize("bad", ["", "IIII", "VX", "abc", "MMMM"])
@@ -126,7 +147,8 @@ def test_fraccion_numbers(written: str, number: str) -> None:
     ["xxix", "xxix-a", "xxix-n", "xxix-nn", "xxix-o", "xxx"],
 ])
 def test_numbers_sort_as_codes_do(ordered: list[str]) -> None:
-    assert sorted(reversed(ordered), key=labels.number_sort_key) == ordered
+    shuffled = ordered[1::2] + ordered[::2]
+    assert sorted(shuffled, key=labels.number_sort_key) == ordered
 
 
 @pytest.mark.parametrize(("kind", "number", "shown"), [
@@ -186,3 +208,30 @@ def test_labels_sort_as_codes_do() -> None:
 def test_not_a_label(bad: str) -> None:
     with pytest.raises(ValueError):
         Label.parse(bad)
+
+
+_LFT_LIKE = """LEY FEDERAL DEL TRABAJO
+
+Artículo 353-N.- Los sindicatos de trabajadores universitarios.
+
+Artículo 353-Ñ.- Los sindicatos y las directivas de los mismos que se constituyan en las universidades.
+
+Artículo 353-O.- Las disposiciones de este capítulo.
+
+Artículo 73.- El Congreso tiene facultad:
+
+XXIX-N. Para expedir leyes en materia de constitución y funcionamiento de las sociedades cooperativas;
+
+XXIX-Ñ. Para expedir leyes que establezcan las bases sobre las cuales la Federación coordinará sus acciones;
+
+XXIX-O. Para legislar en materia de protección de datos personales en posesión de particulares.
+"""
+
+
+def test_n_and_enye_are_different_units_in_a_parsed_statute() -> None:
+    labels_found = list(parse_statute(_LFT_LIKE).index())
+    assert [x for x in labels_found if "__" not in x] == [
+        "art_353-n", "art_353-nn", "art_353-o", "art_73"]
+    assert [x for x in labels_found if "frac" in x] == [
+        "art_73__frac_xxix-n", "art_73__frac_xxix-nn", "art_73__frac_xxix-o"]
+    assert format_citation("art_73__frac_xxix-nn") == "artículo 73, fracción XXIX-Ñ"
