@@ -36,6 +36,7 @@ from parser import (
 )
 from parser.labels import PREFIX as _PREFIX
 from parser.labels import Label, join
+from parser.vocabulary import LATIN_RANK, unfold_label
 from parser.vocabulary import is_roman as _is_roman
 
 from .model import Discrepancy, DiscrepancyKind
@@ -580,9 +581,10 @@ def _old_part(node: _M) -> str:
 
 
 def _written(kind: Kind, part: str) -> str:
+    """A renumbered fracción's number as written: 'xiv-bis' -> 'XIV Bis', 'xxix-nn' -> 'XXIX Ñ'."""
     if kind is Kind.FRACCION:
-        return " ".join(p.upper() if i == 0 else p.capitalize() for i, p in
-                        enumerate(part.split("-")))
+        return " ".join(unfold_label(p) if i == 0 or p not in LATIN_RANK else p.capitalize()
+                        for i, p in enumerate(part.split("-")))
     return part
 
 

@@ -99,15 +99,13 @@ def parse_citation(text: str) -> str:
         parts = [labels.part(kind, number.strip()) for kind, number in found]
     except ValueError as exc:
         raise InputError(f"cannot read citation {text!r}: {exc}") from None
-    return labels.join(*_drop_containers_before_article(parts))
+    return str(_drop_containers_before_article(labels.Label.parse(labels.join(*parts))))
 
 
-def _drop_containers_before_article(parts: list[str]) -> list[str]:
+def _drop_containers_before_article(label: labels.Label) -> labels.Label:
     """Article labels never carry their chapter path (articles are unique in a document)."""
-    for index, piece in enumerate(parts):
-        if piece.startswith(labels.PREFIX[Kind.ARTICULO] + "_"):
-            return parts[index:]
-    return parts
+    kinds = [kind for kind, _ in label.parts]
+    return labels.Label(label.parts[kinds.index(Kind.ARTICULO):]) if Kind.ARTICULO in kinds else label
 
 
 _NAMES = {

@@ -235,3 +235,20 @@ def test_n_and_enye_are_different_units_in_a_parsed_statute() -> None:
     assert [x for x in labels_found if "frac" in x] == [
         "art_73__frac_xxix-n", "art_73__frac_xxix-nn", "art_73__frac_xxix-o"]
     assert format_citation("art_73__frac_xxix-nn") == "artículo 73, fracción XXIX-Ñ"
+
+
+_QUALIFIERS = st.lists(st.one_of(st.sampled_from(sorted(labels.LATIN_RANK)),
+                                 st.sampled_from([*"abcdefghijklmnopqrstuvwxyz", "nn"]),
+                                 st.integers(min_value=1, max_value=40).map(str)), max_size=3)
+
+
+@given(st.integers(min_value=1, max_value=3000), _QUALIFIERS)
+def test_article_numbers_survive_display_and_reading(base: int, qualifiers: list[str]) -> None:
+    number = "-".join([str(base), *qualifiers])
+    assert labels.article_number(labels.display_number(Kind.ARTICULO, number)) == number
+
+
+@given(st.integers(min_value=1, max_value=60), _QUALIFIERS)
+def test_fraccion_numbers_survive_display_and_reading(base: int, qualifiers: list[str]) -> None:
+    number = "-".join([vocabulary.int_to_roman(base).lower(), *qualifiers])
+    assert labels.fraccion_number(labels.display_number(Kind.FRACCION, number)) == number
