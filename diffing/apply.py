@@ -18,7 +18,6 @@ its placeholder ("IX. Se deroga."). What cannot be aligned is reported, never gu
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
@@ -35,13 +34,14 @@ from parser import (
     Verb,
     number_sort_key,
 )
+from parser.labels import PREFIX as _PREFIX
+from parser.labels import Label, join
+from parser.vocabulary import LATIN_RANK, unfold_label
+from parser.vocabulary import is_roman as _is_roman
 
 from .model import Discrepancy, DiscrepancyKind
 
 _LIST_KINDS = frozenset({Kind.APARTADO, Kind.FRACCION, Kind.INCISO, Kind.NUMERAL})
-_PREFIX = {Kind.LIBRO: "lib", Kind.TITULO: "tit", Kind.CAPITULO: "cap", Kind.SECCION: "sec",
-           Kind.ARTICULO: "art", Kind.APARTADO: "apt", Kind.PARRAFO: "par", Kind.FRACCION: "frac",
-           Kind.INCISO: "inc", Kind.NUMERAL: "num", Kind.TRANSITORIO: "tra"}
 
 
 class Origin(Mapping[str, str]):
@@ -94,7 +94,7 @@ class _M:
 
 
 def _from_provision(provision: Provision) -> _M:
-    part = provision.label.rpartition("__")[2].partition("_")[2]
+    part = Label.parse(provision.label).number
     return _M(provision.kind, "" if provision.kind is Kind.PARRAFO else part, provision.number,
               provision.heading, provision.text, provision.status, provision.annotations,
               origin=provision.label, keep=provision)
@@ -155,7 +155,7 @@ class _Applier:
             if label in self.base_index:
                 return label
         found = [label for label, p in self.base_index.items()
-                 if p.kind is kind and label.rpartition("__")[2] == suffix]
+                 if p.kind is kind and Label.parse(label).last_part == suffix]
         if len(found) == 1:
             return found[0]
         if self.previous_article is not None and found:
@@ -246,10 +246,10 @@ class _Applier:
             _insert_sorted(self.context.children, node)
             return
         letters = node.kind is Kind.APARTADO and not all(
-            _is_roman(label.partition("_")[2].partition("-")[0]) for label in sequence)
+            _is_roman(Label.parse(label).number.partition("-")[0]) for label in sequence)
         mine = _top_key(node.part, letters)
-        earlier = [(_top_key(label.partition("_")[2], letters), label) for label in sequence
-                   if _top_key(label.partition("_")[2], letters) < mine]
+        keys = [(_top_key(Label.parse(label).number, letters), label) for label in sequence]
+        earlier = [(key, label) for key, label in keys if key < mine]
         added = [(_top_key(n.part, letters), n) for n in self.added_tops
                  if _top_key(n.part, letters) < mine]
         if added and (not earlier or max(added, key=lambda a: a[0])[0] > max(earlier)[0]):
@@ -289,11 +289,11 @@ class _Applier:
         """A new container: where its instruction says, else beside the last article's."""
         suffix = f"{_PREFIX[node.kind]}_{node.part}"
         declared = next((i.target for i in self.instructions if i.verb is Verb.ADICIONA
-                         and i.target.rpartition("__")[2] == suffix), None)
-        parent_label = declared.rpartition("__")[0] if declared else None
+                         and i.target and Label.parse(i.target).last_part == suffix), None)
+        parent_label = str(Label.parse(declared).parent) if declared else None
         if parent_label is None and self.previous_article is not None:
             holder = self.holder_of(self.previous_article)
-            parent_label = holder.rpartition("__")[0] if holder else None
+            parent_label = str(Label.parse(holder).parent) if holder else None
         if parent_label:
             located = self.find(parent_label)
             if located is not None:
@@ -402,10 +402,10 @@ class _Aligner:
         """old part -> new part for this unit's children ('frac_v' -> 'frac_vi')."""
         moves = {}
         for instruction in self.applier.instructions:
-            if instruction.verb is Verb.RENUMERA and instruction.new_label and \
-                    instruction.target.rpartition("__")[0] == label:
-                moves[instruction.target.rpartition("__")[2]] = \
-                    instruction.new_label.rpartition("__")[2]
+            target = Label.parse(instruction.target)
+            if instruction.verb is Verb.RENUMERA and instruction.new_label and target and \
+                    str(target.parent) == label:
+                moves[target.last_part] = Label.parse(instruction.new_label).last_part
         return moves
 
     def new_part(self, node: _M) -> str:
@@ -435,7 +435,7 @@ class _Aligner:
         part = f"{_PREFIX[node.kind]}_{node.part}"
         if part in self.moves:
             _expand(node)
-            new = self.moves[part].partition("_")[2]
+            new = Label.parse(self.moves[part]).number
             node.part = new
             node.number = _written(node.kind, new)
         return node
@@ -552,18 +552,17 @@ class _Aligner:
         self.copy(index)
         node = self.renumbered(self.base[index])
         self.pointer = index + 1
-        self.applier.merge(node, item, f"{self.label}__{_PREFIX[node.kind]}_{_old_part(node)}")
+        self.applier.merge(node, item, str(Label.parse(self.label).child(node.kind, _old_part(node))))
         self.out.append(node)
 
 
 def _paragraph_positions(targets: Iterable[str], label: str) -> set[int]:
     """The paragraph numbers of ``label`` among instruction targets ('art_26__par_2' -> 2)."""
     positions = set()
-    for target in targets:
-        parent, _, part = target.rpartition("__")
-        number = part.removeprefix("par_")
-        if parent == label and part.startswith("par_") and number.isdigit():
-            positions.add(int(number))
+    for target in map(Label.parse, targets):
+        if target and str(target.parent) == label and target.kind is Kind.PARRAFO and \
+                target.number.isdigit():
+            positions.add(int(target.number))
     return positions
 
 
@@ -578,21 +577,15 @@ def _is_list_item(item: BodyUnit | Elision) -> bool:
 
 
 def _old_part(node: _M) -> str:
-    return node.origin.rpartition("__")[2].partition("_")[2] if node.origin else node.part
+    return Label.parse(node.origin).number if node.origin else node.part
 
 
 def _written(kind: Kind, part: str) -> str:
+    """A renumbered fracción's number as written: 'xiv-bis' -> 'XIV Bis', 'xxix-nn' -> 'XXIX Ñ'."""
     if kind is Kind.FRACCION:
-        return " ".join(p.upper() if i == 0 else p.capitalize() for i, p in
-                        enumerate(part.split("-")))
+        return " ".join(unfold_label(p) if i == 0 or p not in LATIN_RANK else p.capitalize()
+                        for i, p in enumerate(part.split("-")))
     return part
-
-
-_ROMAN = re.compile(r"m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
-
-
-def _is_roman(number: str) -> bool:
-    return bool(number) and _ROMAN.fullmatch(number) is not None
 
 
 def _top_key(number: str, letters: bool) -> tuple[tuple[int, int, str], ...]:
@@ -630,7 +623,7 @@ def _freeze(nodes: list[_M], parent: str, parent_kind: Kind | None, first_paragr
             part = f"{_PREFIX[node.kind]}_{node.part}"
         label = _label(part, node.kind, parent, parent_kind)
         if node.kind in (Kind.NUMERAL, Kind.APARTADO) and parent_kind in CONTAINER_KINDS and \
-                (node.origin is None or "__" not in node.origin):
+                (node.origin is None or len(Label.parse(node.origin)) == 1):
             label = part  # a top-level numeral in a chapter: like an article, no path
         out.append(_freeze_one(node, label, origin))
     return tuple(out)
@@ -640,8 +633,8 @@ def _label(part: str, kind: Kind, parent: str, parent_kind: Kind | None) -> str:
     if kind is Kind.ARTICULO or kind is Kind.TRANSITORIO or not parent:
         return part
     if kind in CONTAINER_KINDS:
-        return f"{parent}__{part}" if parent_kind in CONTAINER_KINDS else part
-    return f"{parent}__{part}"
+        return join(parent, part) if parent_kind in CONTAINER_KINDS else part
+    return join(parent, part)
 
 
 def _freeze_one(node: _M, label: str, origin: dict[str, str | None]) -> Provision:

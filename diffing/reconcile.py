@@ -20,13 +20,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from parser import Instruction, Kind, Verb
+from parser.labels import Label
 
 from .model import Change, ChangeType, Discrepancy, DiscrepancyKind
 
 
 def _within(label: str, target: str) -> bool:
-    """``label`` is ``target`` or a provision inside it."""
-    return label == target or label.startswith(target + "__")
+    """``label`` is ``target`` or a provision inside it (an empty target, the instrument's
+    denominación, holds nothing but itself)."""
+    return label == target or bool(target) and Label.parse(label).is_under(Label.parse(target))
 
 
 def _old_label(change: Change) -> str:
@@ -60,9 +62,10 @@ def _shift_explained(change: Change, instructions: Iterable[Instruction]) -> boo
     if change.type is not ChangeType.RENUMBERED or change.node is None or \
             change.node.kind is not Kind.PARRAFO:
         return False
-    parent = change.label.rpartition("__")[0]
-    return any(i.verb in (Verb.ADICIONA, Verb.DEROGA) and i.target.rpartition("__")[0] == parent
-               and i.target.rpartition("__")[2].startswith("par_") for i in instructions)
+    parent = Label.parse(change.label).parent
+    return any(i.verb in (Verb.ADICIONA, Verb.DEROGA) and i.target and
+               Label.parse(i.target).parent == parent and Label.parse(i.target).kind is Kind.PARRAFO
+               for i in instructions)
 
 
 def change_declared(change: Change, instructions: tuple[Instruction, ...]) -> bool:

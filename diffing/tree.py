@@ -26,6 +26,7 @@ from parser import (
     comparable_text,
     provision_text,
 )
+from parser.labels import Label
 
 from .model import Change, ChangeType
 from .text import redline
@@ -55,19 +56,15 @@ def same_content(old: Provision, new: Provision) -> bool:
 _WHOLE = "\x00"   # marks a used label whose whole subtree is carried over
 
 
-def _last(label: str) -> str:
-    return label.rpartition("__")[2]
-
-
 def _moved(old_label: str, new_label: str, kind: Kind, parent_origin: str | None) -> bool:
     """Renumbered or moved in its own right (not merely carried along by a renumbered parent).
 
     Articles, and the top-level numerales of an instrument without articles, have no path in
     their labels: a chapter holding them is not their label's parent."""
-    if kind is Kind.ARTICULO or kind in CONTAINER_KINDS or \
-            "__" not in old_label and "__" not in new_label:
-        return old_label != new_label
-    return _last(old_label) != _last(new_label) or old_label.rpartition("__")[0] != parent_origin
+    old, new = Label.parse(old_label), Label.parse(new_label)
+    if kind is Kind.ARTICULO or kind in CONTAINER_KINDS or len(old) == 1 and len(new) == 1:
+        return old != new
+    return old.last != new.last or str(old.parent) != parent_origin
 
 
 def identity_origin(old: Document, new: Document) -> dict[str, str]:
@@ -90,7 +87,7 @@ def identity_origin(old: Document, new: Document) -> dict[str, str]:
 def _shape(node: Provision) -> tuple[object, ...]:
     """A subtree's content without its labels or number: equal for a renumbered subtree."""
     return (node.kind, comparable_text(node.text), comparable_text(node.heading), node.status,
-            tuple((_last(c.label), _shape(c)) for c in node.children))
+            tuple((Label.parse(c.label).last, _shape(c)) for c in node.children))
 
 
 def _pair_subtree(old: Provision, new: Provision, origin: dict[str, str]) -> None:
@@ -310,9 +307,10 @@ class _Plan:
 
 
 def _relabel(label: str, old_parent: str, new_parent: str) -> str:
-    if old_parent == new_parent or not old_parent or not label.startswith(old_parent + "__"):
+    unit, old = Label.parse(label), Label.parse(old_parent)
+    if old_parent == new_parent or not old or not unit.is_under(old):
         return label
-    return new_parent + label[len(old_parent):]
+    return str(Label(Label.parse(new_parent).parts + unit.parts[len(old):]))
 
 
 def _with_label(node: Provision, label: str) -> Provision:

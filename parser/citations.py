@@ -13,6 +13,7 @@ from errors import InputError
 
 from . import labels
 from .model import Kind
+from .vocabulary import LATIN, ORDINAL
 
 # Outermost first: the order in which an article-first citation names its parts.
 _RANK = {kind: rank for rank, kind in enumerate((
@@ -32,18 +33,11 @@ _NOUNS: tuple[tuple[Kind, str], ...] = (
     (Kind.CAPITULO, r"cap[ií]tulos?|cap\."),
     (Kind.SECCION, r"secci[oó]n(?:es)?|secc?\."),
 )
-_ORDINAL_WORD = (
-    r"(?:(?:d[eé]cim|vig[eé]sim|trig[eé]sim|cuadrag[eé]sim)[oa]\s*)?"
-    r"(?:primer[oa]?|segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|sext[oa]|s[eé]ptim[oa]"
-    r"|octav[oa]|noven[oa])|d[eé]cim[oa]|vig[eé]sim[oa]|trig[eé]sim[oa]|[uú]nic[oa]"
-    r"|und[eé]cim[oa]|duod[eé]cim[oa]"
-)
-_LATIN = r"(?:bis|ter|qu[aá]ter|quinquies|quintus|sexies|sextus|septies|octies|nonies|decies)"
 _NUMBER = (
-    rf"(?:\d+(?:\s*(?:o\.|º|°)|o\b)?(?:\s*\.?-?\s*[A-ZÑa-zñ]\b)?(?:[\s-]+(?:{_LATIN}|\d+|[A-ZÑ]\b))*"
-    rf"|(?:{_ORDINAL_WORD})(?:\s+{_LATIN})?"
-    rf"|[IVXLC]+\b(?:-[A-Z]\b)?(?:\s+{_LATIN})*"
-    rf"|[a-zñ](?:\)|\b)(?:\s+{_LATIN})?)"
+    rf"(?:\d+(?:\s*(?:o\.|º|°)|o\b)?(?:\s*\.?-?\s*[A-ZÑa-zñ]\b)?(?:[\s-]+(?:{LATIN}|\d+|[A-ZÑ]\b))*"
+    rf"|(?:{ORDINAL})(?:\s+{LATIN})?"
+    rf"|[IVXLC]+\b(?:-[A-ZÑ]\b)?(?:\s+{LATIN})*"
+    rf"|[a-zñ](?:\)|\b)(?:\s+{LATIN})?)"
 )
 # Nouns start a word: "art" inside "cuarto" or "Bellas Artes" is no article.
 _NOUN_RE = re.compile(
@@ -51,7 +45,7 @@ _NOUN_RE = re.compile(
     re.IGNORECASE,
 )
 _NUMBER_RE = re.compile(rf"\s*(?P<num>{_NUMBER})", re.IGNORECASE)
-_ORDINAL_BEFORE_RE = re.compile(rf"(?P<num>{_ORDINAL_WORD})\s+$", re.IGNORECASE)
+_ORDINAL_BEFORE_RE = re.compile(rf"(?P<num>{ORDINAL})\s+$", re.IGNORECASE)
 
 
 def _locators(text: str) -> list[tuple[Kind, str]]:
@@ -105,15 +99,13 @@ def parse_citation(text: str) -> str:
         parts = [labels.part(kind, number.strip()) for kind, number in found]
     except ValueError as exc:
         raise InputError(f"cannot read citation {text!r}: {exc}") from None
-    return labels.join(*_drop_containers_before_article(parts))
+    return str(_drop_containers_before_article(labels.Label.parse(labels.join(*parts))))
 
 
-def _drop_containers_before_article(parts: list[str]) -> list[str]:
+def _drop_containers_before_article(label: labels.Label) -> labels.Label:
     """Article labels never carry their chapter path (articles are unique in a document)."""
-    for index, piece in enumerate(parts):
-        if piece.startswith(labels.PREFIX[Kind.ARTICULO] + "_"):
-            return parts[index:]
-    return parts
+    kinds = [kind for kind, _ in label.parts]
+    return labels.Label(label.parts[kinds.index(Kind.ARTICULO):]) if Kind.ARTICULO in kinds else label
 
 
 _NAMES = {

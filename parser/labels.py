@@ -10,9 +10,23 @@ Latin qualifiers ("Bis", "Quáter", "Quintus") and hyphenated letters ("2o.-A", 
 from __future__ import annotations
 
 import re
-import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
 
 from .model import Kind
+from .vocabulary import (
+    LATIN_RANK,
+    cardinal_to_int,
+    fold_label,
+    fold_text,
+    int_to_ordinal,
+    int_to_roman,
+    is_roman,
+    ordinal_to_int,
+    roman_to_int,
+    show_latin,
+    unfold_label,
+)
 
 SEPARATOR = "__"
 
@@ -31,130 +45,15 @@ PREFIX: dict[Kind, str] = {
 }
 KIND_OF_PREFIX: dict[str, Kind] = {prefix: kind for kind, prefix in PREFIX.items()}
 
-# Latin qualifiers in their legal order; "quintus" is a real variant of "quinquies" (LFD 257 Quintus).
-LATIN_RANK: dict[str, int] = {
-    "bis": 2, "ter": 3, "quater": 4, "quinquies": 5, "quintus": 5, "sexies": 6, "sextus": 6,
-    "septies": 7, "octies": 8, "nonies": 9, "novies": 9, "decies": 10, "undecies": 11,
-    "duodecies": 12, "terdecies": 13, "quaterdecies": 14, "quindecies": 15,
-}
+# The matching fold (ñ is n); label numbers use vocabulary.fold_label (Ñ is nn).
+fold = fold_text
 
-_UNITS_ORD = {
-    "primero": 1, "primer": 1, "primera": 1, "segundo": 2, "tercero": 3, "tercer": 3,
-    "cuarto": 4, "quinto": 5, "sexto": 6, "septimo": 7, "setimo": 7, "octavo": 8,
-    "noveno": 9, "nono": 9,
-}
-_TENS_ORD = {
-    "decimo": 10, "vigesimo": 20, "trigesimo": 30, "cuadragesimo": 40,
-    "quincuagesimo": 50, "sexagesimo": 60, "septuagesimo": 70, "octogesimo": 80,
-    "nonagesimo": 90,
-}
-_SPECIAL_ORD = {"unico": 1, "undecimo": 11, "duodecimo": 12, "centesimo": 100}
-_CARDINAL = {
-    "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
-    "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14,
-    "quince": 15, "dieciseis": 16, "diecisiete": 17, "dieciocho": 18, "diecinueve": 19,
-    "veinte": 20,
-}
-_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
-_ROMAN_RE = re.compile(r"^m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
-_ORD_UNITS_OUT = ["", "primero", "segundo", "tercero", "cuarto", "quinto", "sexto",
-                  "séptimo", "octavo", "noveno"]
-_ORD_TENS_OUT = ["", "décimo", "vigésimo", "trigésimo", "cuadragésimo", "quincuagésimo",
-                 "sexagésimo", "septuagésimo", "octogésimo", "nonagésimo"]
-
-
-def fold(text: str) -> str:
-    """Lowercase ASCII with accents removed: the alphabet of labels.
-
-    >>> fold("Quáter Ñ")
-    'quater n'
-    """
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-
-
-def roman_to_int(numeral: str) -> int:
-    """Value of a Roman numeral; ``ValueError`` if it is not one.
-
-    >>> roman_to_int("XXIX")
-    29
-    """
-    low = numeral.strip().lower()
-    if not low or not _ROMAN_RE.match(low):
-        raise ValueError(f"not a Roman numeral: {numeral!r}")
-    total = 0
-    for current, following in zip(low, low[1:] + " ", strict=True):
-        value = _ROMAN_VALUES[current]
-        total += -value if following != " " and _ROMAN_VALUES[following] > value else value
-    return total
-
-
-def int_to_roman(value: int) -> str:
-    """Upper-case Roman numeral of 1..3999.
-
-    >>> int_to_roman(14)
-    'XIV'
-    """
-    if not 0 < value < 4000:
-        raise ValueError(f"no Roman numeral for {value}")
-    out = []
-    for amount, symbol in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"),
-                           (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
-                           (4, "IV"), (1, "I")):
-        count, value = divmod(value, amount)
-        out.append(symbol * count)
-    return "".join(out)
-
-
-def _split_ordinal_words(folded: str) -> list[str]:
-    """'vigesimocuarto' and 'decimo segundo' both become word lists."""
-    words: list[str] = []
-    for word in folded.replace("-", " ").split():
-        for tens in _TENS_ORD:
-            if word.startswith(tens) and word != tens and word[len(tens):] in _UNITS_ORD:
-                words.extend((tens, word[len(tens):]))
-                break
-        else:
-            words.append(word)
-    return words
-
-
-def ordinal_to_int(words: str) -> int:
-    """Value of a Spanish ordinal in words, either gender, accents and case ignored.
-
-    >>> ordinal_to_int("Décima Segunda"), ordinal_to_int("VIGESIMOCUARTO"), ordinal_to_int("Único")
-    (12, 24, 1)
-    """
-    parts = _split_ordinal_words(fold(words).strip().rstrip("."))
-    if not parts:
-        raise ValueError(f"not an ordinal: {words!r}")
-    total = 0
-    for part in parts:
-        stem = re.sub(r"a$", "o", part) if part not in ("nona",) else "nono"
-        if stem in _SPECIAL_ORD and len(parts) == 1:
-            return _SPECIAL_ORD[stem]
-        if stem in _TENS_ORD:
-            total += _TENS_ORD[stem]
-        elif stem in _UNITS_ORD or part in _UNITS_ORD:
-            total += _UNITS_ORD.get(stem, _UNITS_ORD.get(part, 0))
-        else:
-            raise ValueError(f"not an ordinal: {words!r}")
-    return total
-
-
-def int_to_ordinal(value: int, feminine: bool = False) -> str:
-    """Spanish ordinal words for 1..99, as statutes write them.
-
-    >>> int_to_ordinal(12, feminine=True)
-    'décima segunda'
-    """
-    if not 0 < value < 100:
-        raise ValueError(f"no ordinal words for {value}")
-    tens, units = divmod(value, 10)
-    words = [w for w in (_ORD_TENS_OUT[tens], _ORD_UNITS_OUT[units]) if w]
-    if feminine:
-        words = [w[:-1] + "a" for w in words]
-    return " ".join(words)
+__all__ = [
+    "LATIN_RANK", "KIND_OF_PREFIX", "PREFIX", "SEPARATOR", "Label", "article_number",
+    "container_number", "display_number", "fold", "fraccion_number", "int_to_ordinal",
+    "int_to_roman", "is_label", "is_roman", "join", "last_part", "number_sort_key",
+    "number_value", "ordinal_to_int", "parent", "part", "roman_to_int", "simple_number", "split",
+]
 
 
 def number_value(token: str) -> int:
@@ -170,12 +69,12 @@ def number_value(token: str) -> int:
     raw = re.sub(r"(?<=\d)\s*(o|a|º|°|ª)\.?$", "", raw)
     if raw.isdigit():
         return int(raw)
-    if raw in _CARDINAL:
-        return _CARDINAL[raw]
-    try:
-        return roman_to_int(raw)
-    except ValueError:
-        return ordinal_to_int(raw)
+    for reader in (cardinal_to_int, roman_to_int):
+        try:
+            return reader(raw)
+        except ValueError:
+            pass
+    return ordinal_to_int(raw)
 
 
 _GLUED_LATIN_RE = re.compile(rf"(?<=\d)(?=(?:{'|'.join(sorted(LATIN_RANK, key=len, reverse=True))})\b)")
@@ -183,7 +82,12 @@ _GLUED_LATIN_RE = re.compile(rf"(?<=\d)(?=(?:{'|'.join(sorted(LATIN_RANK, key=le
 
 def _qualifier_parts(rest: str) -> list[str]:
     """'Bis 35-J' -> ['bis', '35', 'j'] ; '-A' -> ['a'] ; ' Quáter' -> ['quater'] ; '7bis' -> ['7', 'bis']."""
-    return [p for p in re.split(r"[\s\-.,]+", _GLUED_LATIN_RE.sub(" ", fold(rest))) if p]
+    return [p for p in re.split(r"[\s\-.,]+", _GLUED_LATIN_RE.sub(" ", fold_label(rest))) if p]
+
+
+# Digits, then maybe an ordinal mark written against them ("1o.", "1º", "2a"; folded, º is o):
+# "118 A" is article 118 A, not 118 with a spaced mark.
+_ARTICLE_HEAD_RE = re.compile(r"(\d+)(?:[oa]|\s+o(?=\.|$))?\.?(?![a-z])(.*)$")
 
 
 def article_number(number: str) -> str:
@@ -194,8 +98,8 @@ def article_number(number: str) -> str:
     >>> article_number("Primero"), article_number("Único")
     ('1', '1')
     """
-    text = _GLUED_LATIN_RE.sub(" ", fold(number).strip().rstrip(".-:").strip())  # "37bis"
-    match = re.match(r"(\d+)\s*(?:o|a|º|°|ª)?\.?(?![a-z])(.*)$", text)
+    text = _GLUED_LATIN_RE.sub(" ", fold_label(number).strip().rstrip(".-:").strip())  # "37bis"
+    match = _ARTICLE_HEAD_RE.match(text)
     if match is None:
         # "Artículo Primero" in acuerdos and estatutos: an ordinal word, maybe with qualifiers.
         words = text.split()
@@ -329,22 +233,125 @@ def number_sort_key(number: str) -> tuple[tuple[int, int, str], ...]:
 
 
 def display_number(kind: Kind, number: str) -> str:
-    """A label number as people write it: '57-bis' -> '57 Bis', 'xxix-y' -> 'XXIX-Y'."""
+    """A label number as people write it.
+
+    >>> display_number(Kind.ARTICULO, "57-bis"), display_number(Kind.FRACCION, "xxix-y")
+    ('57 Bis', 'XXIX-Y')
+    >>> display_number(Kind.ARTICULO, "353-nn"), display_number(Kind.ARTICULO, "1390-bis-1")
+    ('353-Ñ', '1390 Bis 1')
+    >>> display_number(Kind.ARTICULO, "257-septimus"), display_number(Kind.INCISO, "nn")
+    ('257 Séptimus', 'ñ)')
+    """
     pieces = number.split("-")
-    if kind is Kind.FRACCION:
-        head = pieces[0].upper()
-    elif kind in (Kind.INCISO,):
-        head = pieces[0] + ")"
-    elif kind is Kind.APARTADO:
-        head = pieces[0].upper()
+    if kind in (Kind.FRACCION, Kind.APARTADO):
+        head = unfold_label(pieces[0])
+    elif kind is Kind.INCISO:
+        head = unfold_label(pieces[0]).lower() + ")"
     else:
         head = pieces[0]
     out = head
     previous_latin = False
     for piece in pieces[1:]:
         if piece in LATIN_RANK:
-            out += " " + piece.capitalize().replace("Quater", "Quáter")
+            out += " " + show_latin(piece)
         else:
-            out += (" " if previous_latin and piece.isdigit() else "-") + piece.upper()
+            out += (" " if previous_latin and piece.isdigit() else "-") + unfold_label(piece)
         previous_latin = piece in LATIN_RANK
     return out
+
+
+_RANK = {kind: rank for rank, kind in enumerate(PREFIX)}
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A provision label parsed once: its parts as (kind, number) pairs, outermost first.
+
+    >>> label = Label.parse("art_57__frac_iii")
+    >>> label.kind, label.number, str(label.parent), label.last_part
+    (<Kind.FRACCION: 'fraccion'>, 'iii', 'art_57', 'frac_iii')
+    >>> str(label.child(Kind.INCISO, "a")), str(label.with_last(Kind.FRACCION, "iv"))
+    ('art_57__frac_iii__inc_a', 'art_57__frac_iv')
+    >>> label.is_under(Label.parse("art_57")), label.is_under(label), label.within(label)
+    (True, False, True)
+
+    The empty label is the document itself (the parent of a top-level unit).
+    """
+
+    parts: tuple[tuple[Kind, str], ...] = ()
+
+    @staticmethod
+    def parse(text: str) -> Label:
+        """The label ``text`` spells; ``ValueError`` if a part has no known kind or no number."""
+        return _parse(text)
+
+    @property
+    def kind(self) -> Kind:
+        return self._last[0]
+
+    @property
+    def number(self) -> str:
+        return self._last[1]
+
+    @property
+    def last(self) -> tuple[Kind, str]:
+        """The innermost part as a (kind, number) pair."""
+        return self._last
+
+    @property
+    def last_part(self) -> str:
+        """The innermost part as written in the label: 'frac_iii'."""
+        kind, number = self._last
+        return f"{PREFIX[kind]}_{number}"
+
+    @property
+    def _last(self) -> tuple[Kind, str]:
+        if not self.parts:
+            raise ValueError("the empty label has no parts")
+        return self.parts[-1]
+
+    @property
+    def parent(self) -> Label:
+        return Label(self.parts[:-1])
+
+    def child(self, kind: Kind, number: str) -> Label:
+        return Label((*self.parts, (kind, number)))
+
+    def with_last(self, kind: Kind, number: str) -> Label:
+        """The same label with its innermost part replaced."""
+        return Label((*self.parts[:-1], (kind, number)))
+
+    def is_under(self, other: Label) -> bool:
+        """Whether this label is strictly inside ``other``."""
+        return len(self.parts) > len(other.parts) and self.parts[:len(other.parts)] == other.parts
+
+    def within(self, other: Label) -> bool:
+        """Whether this label is ``other`` or inside it."""
+        return self == other or self.is_under(other)
+
+    def sort_key(self) -> tuple[tuple[int, tuple[tuple[int, int, str], ...]], ...]:
+        """Order as statutes order their units: 57 < 57 Bis < 58; frac_ix < frac_x."""
+        return tuple((_RANK[kind], number_sort_key(number)) for kind, number in self.parts)
+
+    def __bool__(self) -> bool:
+        return bool(self.parts)
+
+    def __len__(self) -> int:
+        return len(self.parts)
+
+    def __str__(self) -> str:
+        return SEPARATOR.join(f"{PREFIX[kind]}_{number}" for kind, number in self.parts)
+
+
+@lru_cache(maxsize=1 << 16)
+def _parse(text: str) -> Label:
+    if not text:
+        return Label()
+    parts = []
+    for piece in text.split(SEPARATOR):
+        prefix, _, number = piece.partition("_")
+        kind = KIND_OF_PREFIX.get(prefix)
+        if kind is None or not number:
+            raise ValueError(f"not a provision label: {text!r}")
+        parts.append((kind, number))
+    return Label(tuple(parts))

@@ -27,7 +27,8 @@ from diffing.model import Change, ChangeType, DiffOp, Redline
 from diffing.text import redline
 from errors import InputError, NotFound
 from parser.citations import format_citation, parse_citation
-from parser.model import Document, Provision, Status
+from parser.labels import Label
+from parser.model import Document, Kind, Provision, Status
 from parser.render import provision_text
 from scraper.model import Notice, NoticeKind
 
@@ -398,10 +399,11 @@ class DocumentHandle:
 
     def _label(self, conn: Connection, citation: str) -> str:
         label = parse_citation(citation)
-        if not label.startswith("art_") or not citation.strip()[:1].isdigit():
+        (kind, number), *inner = Label.parse(label).parts
+        if kind is not Kind.ARTICULO or not citation.strip()[:1].isdigit():
             return label
-        rest = label.removeprefix("art_")
-        for candidate in (label, f"num_{rest}", f"apt_{rest}"):
+        for unit in (Kind.ARTICULO, Kind.NUMERAL, Kind.APARTADO):
+            candidate = str(Label(((unit, number), *inner)))
             if _has_label(conn, self.id, candidate):
                 return candidate
         return label

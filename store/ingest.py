@@ -30,6 +30,7 @@ from parser import (
     read_statute,
 )
 from parser.directives import Directive
+from parser.labels import Label
 from parser.transitorios import entry_into_force
 from scraper import FetchedEdition
 from scraper.model import Capture, Notice, NoticeKind
@@ -247,7 +248,7 @@ def has_own_text(document: Document) -> bool:
     when it takes effect? A note whose only article is "ÚNICO.- El presente … entrará en vigor …"
     is the DOF's cover for a text published elsewhere (PDF, annex), not a text we can version."""
     for provision in document.walk():
-        top_level_unit = provision.kind in _OWN_UNITS and "__" not in provision.label
+        top_level_unit = provision.kind in _OWN_UNITS and len(Label.parse(provision.label)) == 1
         if provision.kind is Kind.ARTICULO or top_level_unit:
             text = provision_text(provision)
             if len(text) > 400 or not _IN_FORCE_CLAUSE.search(text):

@@ -17,8 +17,8 @@ from sqlalchemy import Connection, and_, func, insert, or_, select, update
 from diffing.model import Change, ChangeType, DiffOp, Redline
 from diffing.text import side
 from errors import InputError, NotFound, StoreError
-from parser.labels import fold
-from parser.model import Document, Provision, Status
+from parser.labels import SEPARATOR, Label, fold
+from parser.model import CONTAINER_KINDS, Document, Provision, Status
 
 from . import schema as s
 from .tree import TREE_COLUMNS, RowIndex, StoredRow, provision_row
@@ -336,7 +336,7 @@ def subtree_rows(conn: Connection, document_id: int, label: str, revision: int |
     Containers do not prefix their articles; for them the whole document is read.
     """
     pv = s.provision_version
-    prefix = label + "__"
+    prefix = label + SEPARATOR
     subtree = or_(pv.c.label == label, and_(pv.c.label > prefix, pv.c.label < label + "_`"))
     query = select(*TREE_COLUMNS).where(pv.c.document_id == document_id)
     if not _is_container(label):
@@ -347,7 +347,8 @@ def subtree_rows(conn: Connection, document_id: int, label: str, revision: int |
 
 
 def _is_container(label: str) -> bool:
-    return label.split("__", 1)[0].split("_", 1)[0] in ("lib", "tit", "cap", "sec")
+    outermost = Label.parse(label).parts[:1]
+    return bool(outermost) and outermost[0][0] in CONTAINER_KINDS
 
 
 def find_documents(conn: Connection, query: str) -> tuple[tuple[int, str], ...]:

@@ -20,6 +20,7 @@ from test_store_support import (  # noqa: F401  (fixtures)
 import store
 from diffing.model import ChangeType, DiffOp
 from errors import InputError, NotFound
+from parser import parse_statute
 from parser.model import Document, Status
 from scraper.model import Edition, Notice, NoticeKind
 from store import Store
@@ -203,3 +204,17 @@ def test_open_store_on_a_url(db_url: str) -> None:
     with store.open_store(db_url) as tracker:
         assert tracker.documents() == ()
         assert "***" not in tracker.url and repr(tracker).startswith("<Store ")
+
+
+def test_enye_and_n_are_two_provisions_in_the_store(engine: Engine) -> None:
+    """Artículo 353-Ñ is art_353-nn, next to art_353-n (DESIGN §1.2), and citations find each."""
+    text = ("LEY FEDERAL DEL TRABAJO\n\nArtículo 353-N.- Sindicatos universitarios.\n\n"
+            "Artículo 353-Ñ.- Los sindicatos de las universidades.\n\n"
+            "Artículo 353-O.- Disposiciones del capítulo.\n")
+    with store.transaction(engine) as conn:
+        store.register_document(conn, "Ley Federal del Trabajo", parse_statute(text), BASE_DAY)
+    ley = Store(engine).document("Ley Federal del Trabajo")
+    assert ley.at("artículo 353-Ñ", BASE_DAY).label == "art_353-nn"
+    assert "universidades" in ley.at("353 Ñ", BASE_DAY).text
+    assert "universitarios" in ley.at("353-N", BASE_DAY).text
+    assert ley.history("353-Ñ")[-1].citation == "artículo 353-Ñ"
