@@ -34,7 +34,7 @@ from tqdm import tqdm
 
 from diffing import ChangeType
 from errors import InputError, StoreError, TrackerError, WriterBusy
-from parser import read_statute
+from parser import Finding, read_statute
 from scraper import FetchedEdition, SidofCheck, fetch_edition, fetch_policy, fetch_sidof_check
 from scraper.mirror import serve_mirror
 from scraper.model import Capture, Edition
@@ -106,12 +106,26 @@ def cmd_parse(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise InputError(f"{args.file}: cannot read it ({exc.strerror})") from None
     document = read_statute(data, args.file)
-    if args.json:
+    if args.check:
+        _print_findings(document.findings, args.json)
+    elif args.json:
         json.dump(document.to_json(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         sys.stdout.write(outline(document))
     return EXIT_OK
+
+
+def _print_findings(findings: Sequence[Finding], as_json: bool) -> None:
+    """A reading's findings, one per line ("línea N: … [label]"), or as a JSON list. They are
+    warnings: the exit code stays 0."""
+    if as_json:
+        json.dump([f.to_json() for f in findings], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return
+    for finding in findings:
+        _print(plain(str(finding)))
+    _print(f"{len(findings)} hallazgo{'s' if len(findings) != 1 else ''}" if findings else "sin hallazgos")
 
 
 # --- amend -------------------------------------------------------------------------------------
@@ -869,6 +883,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("parse", help="split a statute (text, HTML or DOF note) into provisions")
     p.add_argument("file")
     p.add_argument("--json", action="store_true", help="print the provision tree as JSON")
+    p.add_argument("--check", action="store_true",
+                   help="print the reading's findings (structural check) instead of the tree")
     p.set_defaults(handler=cmd_parse)
 
     p = sub.add_parser("amend", help="apply an amending instrument to a base text (no database)")
