@@ -59,6 +59,7 @@ from store import (
     set_meta,
     start_run,
     store_status,
+    stored_findings,
     transaction,
     write_checkpoint,
 )
@@ -71,6 +72,7 @@ from store.report import (
     changes_json,
     changes_table,
     describe_filters,
+    findings_text,
     history_text,
     info_text,
     notices_text,
@@ -607,6 +609,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         engine.dispose()
     verb = "registered" if result.created else f"new text ({result.changes} changes) for"
     _print(f"{verb} document {result.document_id}: {result.title} (as of {as_of})")
+    if result.findings:
+        _print(f"{result.findings} hallazgo{'s' if result.findings != 1 else ''} en el texto "
+               "(dof-tracker info --findings)")
     pending = result.pending
     if pending.applied or pending.reflected:
         _print(f"pending amendments: {pending.applied} applied ({pending.changes} changes), "
@@ -726,8 +731,13 @@ def cmd_info(args: argparse.Namespace) -> int:
     try:
         with engine.connect() as conn:
             status = store_status(conn)
+            findings = {c.document_id: stored_findings(conn, c.document_id, c.revision)
+                        for c in status.findings if c.current} if args.findings else {}
     finally:
         engine.dispose()
+    if args.findings:
+        sys.stdout.write(findings_text(status.findings, findings))
+        return EXIT_OK
     _print(f"database: {safe_url(engine)}")
     sys.stdout.write(info_text(status))
     return EXIT_OK
@@ -857,6 +867,8 @@ def add_store_commands(sub: Any) -> None:
     p.set_defaults(handler=cmd_changes)
 
     p = sub.add_parser("info", help="where the store is and what it holds")
+    p.add_argument("--findings", action="store_true",
+                   help="the findings (structural check, reading doubts) of each document's latest text")
     p.set_defaults(handler=cmd_info)
 
     p = sub.add_parser("demo", help="offline demo: local DOF mirror, the IMSS-BIENESTAR case")

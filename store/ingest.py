@@ -34,6 +34,7 @@ from parser.transitorios import entry_into_force
 from scraper import FetchedEdition
 from scraper.model import Capture, Notice, NoticeKind
 
+from .findings import stored_findings
 from .matching import Tracked, kind_word
 from .pending import PendingResult, amendment_text, apply_pending
 from .records import (
@@ -292,6 +293,7 @@ class ImportResult:
     created: bool
     changes: int
     pending: PendingResult
+    findings: int = 0  # stored about the imported text (its reading's and the structural check's)
 
 
 def import_text(conn: Connection, document: Document, title: str | None, as_of: date) -> ImportResult:
@@ -311,6 +313,7 @@ def import_text(conn: Connection, document: Document, title: str | None, as_of: 
         current = current_document(conn, doc_id)
         changes = apply_new_version(conn, doc_id, document, changes_between(current, document),
                                     as_of).changes
+    findings = len(stored_findings(conn, doc_id, latest_revision(conn, doc_id).number))
     pending = apply_pending(conn, doc_id, as_of)
     stored = document_title(conn, doc_id)
-    return ImportResult(doc_id, stored, found is None, changes, pending)
+    return ImportResult(doc_id, stored, found is None, changes, pending, findings)
