@@ -53,8 +53,10 @@ _JOIN = "\x00"
 # A heading inside a text: in capitals anywhere ("… de la Ley. CAPÍTULO II De las …"), or in
 # title case where a text or sentence starts and a title follows ("Sección Primera Disposiciones
 # …"); prose cites "el Capítulo II del Título Tercero" in title case, never so. The lines of the
-# Cámara running header are found in the same scan: every branch opens with C, L, S or T, and
-# one scan for that set of letters costs what one for a literal does.
+# Cámara running header are found in the same scan (every branch opens with C, L, S or T, and one
+# scan for that set of letters costs what one for a literal does): "CÁMARA DE DIPUTADOS DEL H.
+# CONGRESO DE LA UNIÓN", or its two Secretarías one after the other; each Secretaría alone, or
+# the Centro de Documentación, is a real body that the Cámara's own instruments name in prose.
 _WEEKDAY = r"(?:Lunes|Martes|Mi[eé]rcoles|Jueves|Viernes|S[aá]bado|Domingo)"
 _SECTION = r"\((?:Primera|Segunda|Tercera|Cuarta|Quinta|Sexta|S[eé]ptima|Octava)\s+Secci[oó]n\)"
 _UPPER_HEADING = rf"\s+{_NUMBER_WORD}\b(?!\s+(?:de|del|y|o)\b)"
@@ -64,7 +66,7 @@ _OUT_OF_PLACE = re.compile(  # one flat alternation: only then does re scan for 
     rf"|SECCI[ÓO]N{_UPPER_HEADING}|Libro{_TITLE_HEADING}|T[íi]tulo{_TITLE_HEADING}"
     rf"|Cap[íi]tulo{_TITLE_HEADING}|Secci[óo]n{_TITLE_HEADING}"
     r"|C[ÁA]MARA DE DIPUTADOS DEL H\. CONGRESO DE LA UNI[ÓO]N"
-    r"|Secretar[íi]a de Servicios Parlamentarios|Centro de Documentaci[óo]n, Informaci[óo]n y An[áa]lisis")
+    r"|Secretar[íi]a General\s+Secretar[íi]a de Servicios Parlamentarios")
 _SENTENCE_START = re.compile(rf"(?:^|{_JOIN}|[.;]\s+)$")
 # The other furniture parser.furniture removes line by line: "Última Reforma DOF dd-mm-yyyy" is
 # found with the history notes by its "DOF dd-mm-yyyy", and DOF edition headers ("Viernes 17 de
@@ -266,7 +268,7 @@ def _scan(joined: str, starts: Sequence[int]) -> Iterator[tuple[FindingKind, str
     for found in _OUT_OF_PLACE.finditer(joined):
         start = found.start()
         text = found.group()
-        if text.startswith(("CÁMARA", "CAMARA", "Secretar", "Centro")):
+        if text.startswith(("CÁMARA", "CAMARA", "Secretar")):
             yield *furniture, start, found.end()
         elif text[1].isupper() or _SENTENCE_START.search(joined, max(0, start - 4), start):
             yield *heading, start, found.end()  # title case only where a sentence starts

@@ -137,7 +137,7 @@ def test_findings_carry_label_kind_and_no_line() -> None:
      "Secretaría de Servicios Parlamentarios Última Reforma DOF 16-10-2025 12 de 245 y notificará",
      FindingKind.FURNITURE),
     ("los requisitos siguientes: Última Reforma DOF 12-11-2021", FindingKind.FURNITURE),
-    ("Secretaría de Servicios Parlamentarios", FindingKind.FURNITURE),
+    ("los plazos. Secretaría General Secretaría de Servicios Parlamentarios", FindingKind.FURNITURE),
     ("la cantidad que resulte. 37 de 119", FindingKind.FURNITURE),
     ("y las demás que establezca. Viernes 17 de enero de 2025 DIARIO OFICIAL (Primera Sección) "
      "la Secretaría", FindingKind.FURNITURE),
@@ -167,6 +167,9 @@ def test_out_of_place_text_is_found(text: str, kind: FindingKind) -> None:
     "el ejercicio terminará. 31 de 12",
     "el Decreto publicado en el DOF 12-12-2012 seguirá aplicándose.",
     "La Cámara de Diputados del Congreso de la Unión aprobará el presupuesto.",
+    # the Cámara's own Lineamientos para el Parlamento Abierto (DOF 15/05/2024) name its bodies
+    "La Secretaría de Servicios Parlamentarios publicará las iniciativas.",
+    "el Centro de Documentación, Información y Análisis de la Cámara.",
 ])
 def test_prose_is_not_mistaken(text: str) -> None:
     assert check_document(Document("Ley", (unit("art_5", text=text),))) == ()
