@@ -98,11 +98,11 @@ def test_an_applied_version_keeps_the_check_of_the_text_it_made(engine: Engine) 
 def test_an_edition_records_the_findings_of_the_texts_its_notices_leave(engine: Engine) -> None:
     """15/05/2024: the IMSS Modificación is applied (revision 2, the check of the amended tree)
     and the Lineamientos are registered (revision 1, their reading's findings); each row names
-    the notice that made its revision."""
+    the notice that made its revision, and the edition's counts say how many were kept."""
     _, fetched = _fetch(date(2024, 5, 15), Edition.MAT)
     with store.transaction(engine) as conn:
         store.import_text(conn, read_statute(BASE.read_bytes(), str(BASE)), IMSS_TITLE, date(2023, 10, 6))
-        store.ingest_edition(conn, fetched)
+        result = store.ingest_edition(conn, fetched)
     f, v, n = s.finding, s.document_version, s.notice
     with engine.connect() as conn:
         imss = store.find_documents(conn, "IMSS-BIENESTAR")[0][0]
@@ -111,6 +111,7 @@ def test_an_edition_records_the_findings_of_the_texts_its_notices_leave(engine: 
             select(v.c.document_id, v.c.number, v.c.notice_id))}
         rows = conn.execute(select(f.c.document_id, f.c.revision, f.c.notice_id)).all()
         assert all(made[(doc, rev)] == notice for doc, rev, notice in rows)
+        assert result.counts["findings"] == sum(1 for _, _, notice in rows if notice is not None) > 0
         imss_notice = conn.execute(select(n.c.id).where(n.c.codigo == IMSS_CODIGO)).scalar_one()
         assert made[(imss, 2)] == imss_notice
         registered = [doc for (doc, rev), notice in made.items() if rev == 1 and notice is not None]
