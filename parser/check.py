@@ -4,13 +4,14 @@ juriscraper runs ``_check_sanity`` on every scrape so that drift in a source sho
 warning, not as silently wrong data. This is the same for a provision tree, run on every parse
 (``parse_statute``) and on every text the store versions: numbering that goes backwards or skips
 (artículos 57, 57 Bis, 58 …; fracciones I, II, II Bis, III …; incisos a … n, ñ, o …; numerales
-1, 2 …; transitorios), and text a provision should never hold: a título/capítulo/sección heading
-swallowed into it, page furniture of the Cámara or DOF PDFs, a Cámara history note
+1, 2 …; transitorios; títulos, capítulos and secciones within their parent), and text a
+provision should never hold: a título/capítulo/sección heading swallowed into it, page
+furniture of the Cámara or DOF PDFs, a Cámara history note
 ("Fracción reformada DOF 01-12-2004").
 
 Consolidated texts print derogated articles ("Artículo 2o.- (Se deroga).") so a gap in the
-artículos is a finding too. Pure and linear: one walk over the tree, a few regex searches per
-text; a 1.4 MB code is checked in milliseconds.
+artículos is a finding too. Pure and linear: one walk over the tree, then a few regex scans
+over all texts joined; a 1.4 MB code is checked in a few milliseconds (4-8 % of its parse).
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ _LIST_KINDS = frozenset({Kind.FRACCION, Kind.INCISO, Kind.NUMERAL})
 _DOCUMENT_KINDS = frozenset({Kind.ARTICULO, Kind.TRANSITORIO})
 # Top-level numerales of a text with no artículos (a manual, a NOM) are numbered like articles.
 _TOP_LEVEL_UNITS = frozenset({Kind.NUMERAL})
-_NOUN = {Kind.ARTICULO: "artículo", Kind.TRANSITORIO: "transitorio", Kind.FRACCION: "fracción",
+_NOUN = {Kind.LIBRO: "libro", Kind.TITULO: "título", Kind.CAPITULO: "capítulo", Kind.SECCION: "sección",
+         Kind.ARTICULO: "artículo", Kind.TRANSITORIO: "transitorio", Kind.FRACCION: "fracción",
          Kind.INCISO: "inciso", Kind.NUMERAL: "numeral"}
 # Incisos run a … n, ñ, o … z; "ñ" is "nn" in labels (DESIGN §1.2).
 _LETTERS = ("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "nn", "o", "p",
@@ -139,6 +141,9 @@ class _Walk:
         for child in children:
             kind = child.kind
             if kind in CONTAINER_KINDS:
+                found = _step(siblings, child, first_is_one=False)
+                if found is not None:
+                    self.findings.append((len(self.texts), found))
                 self.visit(child.children, True)
                 continue
             found = None

@@ -68,6 +68,21 @@ def test_articles_are_one_sequence_across_containers() -> None:
     assert messages(first, second) == ["artículo 4 después de 2: falta 3 [art_4]"]
 
 
+def test_containers_in_order_within_their_parent() -> None:
+    """Títulos within a libro, capítulos within a título (they restart there, or run on across
+    títulos: no first number is expected); CNPP's TÍTULO VI swallowed into a text shows as a gap."""
+    def container(label: str, *children: Provision) -> Provision:
+        kind, number = labels.split(label)[-1]
+        return Provision(label, kind, number, children=children)
+
+    libro = container("lib_2", container("lib_2__tit_5", container("lib_2__tit_5__cap_4"),
+                                         container("lib_2__tit_5__cap_4-bis")),
+                      container("lib_2__tit_7", container("lib_2__tit_7__cap_1"),
+                                container("lib_2__tit_7__cap_3")))
+    assert messages(libro) == ["título 7 después de 5: falta 6 [lib_2__tit_7]",
+                               "capítulo 3 después de 1: falta 2 [lib_2__tit_7__cap_3]"]
+
+
 def _list(parent: str, prefix: str, *numbers: str) -> Provision:
     return unit(parent, *(unit(f"{parent}__{prefix}_{n}") for n in numbers))
 
