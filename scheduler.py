@@ -202,7 +202,7 @@ class EditionResult:
         if not self.counts.get("published", 1):
             return f"{head} no edition" + ("" if self.counts.get("checkpointed") else " (will look again)")
         shown = ("notices", "amendments_applied", "changes", "documents_registered",
-                 "instructions_unapplied", "errata", "problems")
+                 "instructions_unapplied", "errata", "problems", "findings")
         parts = [f"{self.counts[k]} {k.replace('_', ' ')}" for k in shown if self.counts.get(k)]
         return f"{head} ok: " + (", ".join(parts) or "nothing new")
 
