@@ -12,6 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from errors import TrackerError
 from parser import (
@@ -288,3 +290,26 @@ def test_invariants_on_the_tezca_codes(samples: Path) -> None:
         assert time.perf_counter() - started < 0.5, path.name
         index = document.index()
         assert all(f.label in index for f in found), path.name
+
+
+# --- properties ---------------------------------------------------------------------------------
+QUALIFIERS = ("", "-bis", "-ter", "-quater")
+
+
+@given(st.integers(1, 400), st.lists(st.sampled_from(QUALIFIERS[1:]), max_size=3, unique=True),
+       st.integers(1, 30))
+def test_a_run_without_holes_has_no_findings(first: int, qualifiers: list[str], length: int) -> None:
+    """Consecutive articles, each optionally followed by Bis, Ter … in their order, and a full
+    fracción list: nothing to report, whatever the numbers."""
+    ordered = [q for q in QUALIFIERS[1:] if q in qualifiers]
+    numbers = [f"{n}{q}" for n in range(first, first + length) for q in ("", *ordered)]
+    fracciones = _list("tra_1", "frac", *(labels.int_to_roman(n).lower() for n in range(1, length + 1)))
+    assert messages(*articles(*numbers), fracciones) == []
+
+
+@given(st.permutations(list(range(1, 12))))
+def test_articles_out_of_order_are_reported(order: list[int]) -> None:
+    """Every step back is an ORDER finding on the article that steps back; nothing else is."""
+    found = check_document(Document("Ley", tuple(articles(*map(str, order)))))
+    backwards = {f"art_{b}" for a, b in zip(order, order[1:], strict=False) if b < a}
+    assert {f.label for f in found if f.kind is FindingKind.ORDER} == backwards
