@@ -140,23 +140,20 @@ class _Walk:
         siblings: dict[tuple[Kind, bool], _Last] = {}
         for child in children:
             kind = child.kind
-            if kind in CONTAINER_KINDS:
+            if kind in CONTAINER_KINDS:  # títulos in a libro, capítulos in a título: no first number
                 found = _step(siblings, child, first_is_one=False)
-                if found is not None:
-                    self.findings.append((len(self.texts), found))
-                self.visit(child.children, True)
-                continue
-            found = None
-            if kind in _DOCUMENT_KINDS or top and kind in _TOP_LEVEL_UNITS:
+            elif kind in _DOCUMENT_KINDS or top and kind in _TOP_LEVEL_UNITS:
                 found = _step(self.document_level, child, first_is_one=False)
             elif kind in _LIST_KINDS:
                 found = _step(siblings, child, first_is_one=True)
+            else:
+                found = None
             if found is not None:
                 self.findings.append((len(self.texts), found))
             if child.text:
                 self.texts.append(child)
             if child.children:
-                self.visit(child.children, False)
+                self.visit(child.children, kind in CONTAINER_KINDS)
 
 
 def _number(label: str) -> str:
@@ -225,10 +222,7 @@ def _noun(kind: Kind, subnumeral: bool) -> str:
 
 def _shown(kind: Kind, number: str) -> str:
     """A label number as the text prints it: '57-bis' -> '57 Bis', 'iii' -> 'III', 'nn' -> 'ñ)'."""
-    if kind is Kind.INCISO:
-        head, _, rest = number.partition("-")
-        return labels.display_number(kind, ("ñ" if head == "nn" else head) + ("-" + rest if rest else ""))
-    return labels.display_number(kind, number)
+    return labels.display_number(kind, "-".join("ñ" if p == "nn" else p for p in number.split("-")))
 
 
 def _missing(kind: Kind, subnumeral: bool, after: int, before: int) -> str:

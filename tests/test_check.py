@@ -55,6 +55,7 @@ def articles(*numbers: str) -> list[Provision]:
     (("57", "60"), ["artículo 60 después de 57: faltan 58 y 59 [art_60]"]),
     (("57", "61"), ["artículo 61 después de 57: faltan 58 a 60 [art_61]"]),
     (("57-ter", "57-bis"), ["artículo 57 Bis después de 57 Ter [art_57-bis]"]),
+    (("353-nn", "353-n"), ["artículo 353-N después de 353-Ñ [art_353-n]"]),
     (("58", "60", "59"), ["artículo 60 después de 58: falta 59 [art_60]",
                           "artículo 59 después de 60 [art_59]"]),
     (("12", "13"), []),                                        # an excerpt need not start at 1
