@@ -70,6 +70,9 @@ _OUT_OF_PLACE = re.compile(  # one flat alternation: only then does re scan for 
     r"|C[ÁA]MARA DE DIPUTADOS DEL H\. CONGRESO DE LA UNI[ÓO]N"
     r"|Secretar[íi]a General\s+Secretar[íi]a de Servicios Parlamentarios")
 _SENTENCE_START = re.compile(rf"(?:^|{_JOIN}|[.;]\s+)$")
+# A heading in capitals cited by a decree's clause: "la denominación del CAPÍTULO II, del TÍTULO
+# SEGUNDO", "se adiciona un CAPÍTULO I Bis denominado …" (DOF 1 April 2024, Código de Comercio).
+_CITED = re.compile(r"\b(?:del|de|el|al|la|las|los|un|una|en|y|e|o|u|a)\s+$", re.IGNORECASE)
 # The other furniture parser.furniture removes line by line: "Última Reforma DOF dd-mm-yyyy" is
 # found with the history notes by its "DOF dd-mm-yyyy", and DOF edition headers ("Viernes 17 de
 # enero de 2025 DIARIO OFICIAL (Primera Sección)") by "DIARIO OFICIAL" and what stands around it.
@@ -269,7 +272,8 @@ def _scan(joined: str, starts: Sequence[int]) -> Iterator[tuple[FindingKind, str
         text = found.group()
         if text.startswith(("CÁMARA", "CAMARA", "Secretar")):
             yield *furniture, start, found.end()
-        elif text[1].isupper() or _SENTENCE_START.search(joined, max(0, start - 4), start):
+        elif text[1].isupper() and not _CITED.search(joined, max(0, start - 12), start) or \
+                text[1].islower() and _SENTENCE_START.search(joined, max(0, start - 4), start):
             yield *heading, start, found.end()  # title case only where a sentence starts
     for found in _DIARIO.finditer(joined):
         window = max(0, found.start() - 48)

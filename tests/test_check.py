@@ -178,6 +178,10 @@ def test_out_of_place_text_is_found(text: str, kind: FindingKind) -> None:
     "conforme a la Sección Primera del Capítulo IV; y",
     "Las adquisiciones a título gratuito. Título Tercero de esta Ley.",
     "a TÍTULO DE PROPIEDAD o de cualquier otro",
+    # decree clauses citing headings in capitals (DOF 1 April 2024; Código de Comercio's history)
+    "se modifica la denominación del CAPÍTULO IV, 17, fracciones I y II",
+    "la denominación del Capítulo VI del TITULO PRIMERO del LIBRO QUINTO; la Fracción III",
+    "SE ADICIONAN un artículo 46 bis; un CAPÍTULO I Bis denominado “De la Digitalización”",
     "la Secretaría General de Gobierno y la Secretaría de Hacienda.",
     "publicado en el DIARIO OFICIAL DE LA FEDERACIÓN el 5 de febrero de 2017.",
     "publicado en el Diario Oficial de la Federación el 12 de diciembre de 2012.",
