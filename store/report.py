@@ -358,7 +358,7 @@ def findings_text(counts: Sequence[FindingCount], findings: Mapping[int, Sequenc
         pieces.append(f"[{c.document_id}] {plain(c.title)} (revisión {c.revision}): "
                       f"{_plural(len(found), 'hallazgo')}")
         pieces.extend(f"    {plain(str(f))}" for f in found)
-    return _lines(pieces) if pieces else "no documents stored\n"
+    return _lines(pieces) if pieces else "ningún documento guardado\n"
 
 
 __all__ = ["CSV_COLUMNS", "DISCLAIMER", "FORMATS", "at_text", "changes_csv", "changes_html", "changes_json",
