@@ -34,7 +34,7 @@ from tqdm import tqdm
 
 from diffing import ChangeType
 from errors import InputError, StoreError, TrackerError, WriterBusy
-from parser import read_statute
+from parser import Finding, read_statute
 from scraper import FetchedEdition, SidofCheck, fetch_edition, fetch_policy, fetch_sidof_check
 from scraper.mirror import serve_mirror
 from scraper.model import Capture, Edition
@@ -59,6 +59,7 @@ from store import (
     set_meta,
     start_run,
     store_status,
+    stored_findings,
     transaction,
     write_checkpoint,
 )
@@ -71,6 +72,7 @@ from store.report import (
     changes_json,
     changes_table,
     describe_filters,
+    findings_text,
     history_text,
     info_text,
     notices_text,
@@ -106,12 +108,26 @@ def cmd_parse(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise InputError(f"{args.file}: cannot read it ({exc.strerror})") from None
     document = read_statute(data, args.file)
-    if args.json:
+    if args.check:
+        _print_findings(document.findings, args.json)
+    elif args.json:
         json.dump(document.to_json(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         sys.stdout.write(outline(document))
     return EXIT_OK
+
+
+def _print_findings(findings: Sequence[Finding], as_json: bool) -> None:
+    """A reading's findings, one per line ("línea N: … [label]"), or as a JSON list. They are
+    warnings: the exit code stays 0."""
+    if as_json:
+        json.dump([f.to_json() for f in findings], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return
+    for finding in findings:
+        _print(plain(str(finding)))
+    _print(f"{len(findings)} hallazgo{'s' if len(findings) != 1 else ''}" if findings else "sin hallazgos")
 
 
 # --- amend -------------------------------------------------------------------------------------
@@ -186,7 +202,7 @@ class EditionResult:
         if not self.counts.get("published", 1):
             return f"{head} no edition" + ("" if self.counts.get("checkpointed") else " (will look again)")
         shown = ("notices", "amendments_applied", "changes", "documents_registered",
-                 "instructions_unapplied", "errata", "problems")
+                 "instructions_unapplied", "errata", "problems", "findings")
         parts = [f"{self.counts[k]} {k.replace('_', ' ')}" for k in shown if self.counts.get(k)]
         return f"{head} ok: " + (", ".join(parts) or "nothing new")
 
@@ -593,6 +609,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         engine.dispose()
     verb = "registered" if result.created else f"new text ({result.changes} changes) for"
     _print(f"{verb} document {result.document_id}: {result.title} (as of {as_of})")
+    if result.findings:
+        _print(f"{result.findings} hallazgo{'s' if result.findings != 1 else ''} en el texto "
+               "(dof-tracker info --findings)")
     pending = result.pending
     if pending.applied or pending.reflected:
         _print(f"pending amendments: {pending.applied} applied ({pending.changes} changes), "
@@ -712,8 +731,13 @@ def cmd_info(args: argparse.Namespace) -> int:
     try:
         with engine.connect() as conn:
             status = store_status(conn)
+            findings = {c.document_id: stored_findings(conn, c.document_id, c.revision)
+                        for c in status.findings if c.current} if args.findings else {}
     finally:
         engine.dispose()
+    if args.findings:
+        sys.stdout.write(findings_text(status.findings, findings))
+        return EXIT_OK
     _print(f"database: {safe_url(engine)}")
     sys.stdout.write(info_text(status))
     return EXIT_OK
@@ -843,6 +867,8 @@ def add_store_commands(sub: Any) -> None:
     p.set_defaults(handler=cmd_changes)
 
     p = sub.add_parser("info", help="where the store is and what it holds")
+    p.add_argument("--findings", action="store_true",
+                   help="the findings (structural check, reading doubts) of each document's latest text")
     p.set_defaults(handler=cmd_info)
 
     p = sub.add_parser("demo", help="offline demo: local DOF mirror, the IMSS-BIENESTAR case")
@@ -869,6 +895,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("parse", help="split a statute (text, HTML or DOF note) into provisions")
     p.add_argument("file")
     p.add_argument("--json", action="store_true", help="print the provision tree as JSON")
+    p.add_argument("--check", action="store_true",
+                   help="print the reading's findings (structural check) instead of the tree")
     p.set_defaults(handler=cmd_parse)
 
     p = sub.add_parser("amend", help="apply an amending instrument to a base text (no database)")

@@ -8,6 +8,7 @@ from .amendments import (
     resolve_directives,
 )
 from .body import BodyUnit, Elision
+from .check import check_document
 from .citations import format_citation, parse_citation
 from .decode import decode_bytes
 from .instruments import name_words, same_instrument
@@ -55,6 +56,7 @@ __all__ = [
     "Status",
     "Verb",
     "build_tree",
+    "check_document",
     "classify_lines",
     "comparable_text",
     "decode_bytes",

@@ -43,6 +43,7 @@ from functools import lru_cache
 from errors import InputError, ParseError
 
 from . import labels
+from .check import with_check
 from .decode import decode_bytes
 from .furniture import running_title
 from .html import html_to_text, looks_like_html
@@ -666,7 +667,7 @@ def parse_statute(text: str, title: str | None = None) -> Document:
     if not document.provisions:
         raise ParseError("no artículo, numeral, capítulo or transitorio found: this does not look "
                          "like a statute")
-    return document
+    return with_check(document)  # the reading's findings, then the structural check's
 
 
 def _unescape_json_string(text: str) -> str:

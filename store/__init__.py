@@ -32,6 +32,7 @@ from .db import (
     transaction,
     upgrade,
 )
+from .findings import FindingCount, finding_counts, findings_of, record_findings, stored_findings
 from .ingest import ImportResult, IngestResult, has_own_text, import_text, ingest_edition
 from .matching import Tracked, same_instrument
 from .pending import PendingResult, apply_pending
@@ -84,6 +85,11 @@ __all__ = [
     "Version",
     "history_json",
     "open_store",
+    "FindingCount",
+    "finding_counts",
+    "findings_of",
+    "record_findings",
+    "stored_findings",
     "ImportResult",
     "IngestResult",
     "PendingResult",

@@ -17,7 +17,7 @@ parameter, or is refused with ``InputError`` before it gets there.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -28,12 +28,13 @@ from diffing.text import redline
 from errors import InputError, NotFound
 from parser.citations import format_citation, parse_citation
 from parser.labels import Label
-from parser.model import Document, Kind, Provision, Status
+from parser.model import Document, Finding, Kind, Provision, Status
 from parser.render import provision_text
 from scraper.model import Notice, NoticeKind
 
 from . import schema as s
 from .db import open_engine, safe_url
+from .findings import revision_counts, stored_findings
 from .records import RunRecord, notice_columns, notice_from_row, runs
 from .tree import RowIndex, StoredRow
 from .versions import (
@@ -157,6 +158,8 @@ class ChangeEntry:
     notice: Notice | None
     reconciled: bool
     origin: str
+    revision: int = 0   # the document revision the change made
+    findings: int = 0   # findings stored about that revision's text (DocumentHandle.findings)
 
     @property
     def label(self) -> str:
@@ -177,10 +180,11 @@ class ChangeEntry:
                 f"{_short(self.document, 30)!r}{source}>")
 
     def to_json(self) -> dict[str, Any]:
-        """DESIGN §1.3's change object, plus ``document``, ``date``, ``valid_from`` and ``reconciled``."""
+        """DESIGN §1.3's change object, plus ``document``, ``date``, ``valid_from``, ``reconciled``
+        and ``findings`` (how many doubts the text of the revision it made has)."""
         return {**self.change.to_json(), "notice": _notice_json(self.notice), "document": self.document,
                 "date": self.date.isoformat(), "valid_from": self.valid_from.isoformat(),
-                "reconciled": self.reconciled}
+                "reconciled": self.reconciled, "findings": self.findings}
 
 
 @dataclass(frozen=True, slots=True)
@@ -350,14 +354,14 @@ def _changes(conn: Connection, conditions: Sequence[ColumnElement[bool]]) -> tup
     c, d, n = s.change, s.document, s.notice
     query = (select(c.c.label, c.c.type, c.c.from_label, c.c.before, c.c.after, c.c.diff, c.c.date,
                     c.c.valid_from, c.c.reconciled, c.c.origin, c.c.document_id, d.c.title, n.c.id,
-                    *_NOTICE_COLUMNS)
+                    c.c.revision, *_NOTICE_COLUMNS)
              .join(d, d.c.id == c.c.document_id).outerjoin(n, n.c.id == c.c.notice_id)
              .where(*conditions).order_by(c.c.date, c.c.id))
     notices: dict[int, Notice] = {}
     entries = []
     for row in conn.execute(query):
         (label, kind, from_label, before, after, diff, day, valid_from, reconciled, origin, document_id,
-         title, notice_id) = row[:13]
+         title, notice_id, revision) = row[:14]
         notice = None
         if notice_id is not None:
             notice = notices.get(notice_id)
@@ -365,8 +369,11 @@ def _changes(conn: Connection, conditions: Sequence[ColumnElement[bool]]) -> tup
                 notice = notices[notice_id] = notice_from_row(row)
         change = Change(label, _TYPES[kind], before, after, decode_diff(diff, before, after), from_label)
         entries.append(ChangeEntry(title, document_id, day, valid_from, change, notice, bool(reconciled),
-                                   origin))
-    return tuple(entries)
+                                   origin, revision))
+    counts = revision_counts(conn, sorted({(e.document_id, e.revision) for e in entries}))
+    if not counts:
+        return tuple(entries)
+    return tuple(replace(e, findings=counts.get((e.document_id, e.revision), 0)) for e in entries)
 
 
 # --- one document -------------------------------------------------------------------------------
@@ -469,6 +476,14 @@ class DocumentHandle:
         changes = tuple(e for e in window if e.label in labels or e.change.from_label in labels)
         diff = redline(before.text if before else "", after.text if after else "")
         return Comparison(self.title, label, day1, day2, before, after, diff, changes)
+
+    def findings(self, on: DateLike | None = None) -> tuple[Finding, ...]:
+        """The doubts about the text in force on ``on`` (default: the latest text): what its
+        reading raised and the structural check found (``parser.check``), as ``Finding`` values."""
+        with self.store.engine.connect() as conn:
+            revision = revision_at(conn, self.id, as_date(on)) if on is not None else \
+                revisions(conn, self.id)[-1]
+            return stored_findings(conn, self.id, revision.number)
 
     def changes(self, since: DateLike | None = None, until: DateLike | None = None,
                 type: ChangeType | str | None = None) -> tuple[ChangeEntry, ...]:

@@ -35,6 +35,7 @@ from parser.transitorios import entry_into_force
 from scraper import FetchedEdition
 from scraper.model import Capture, Notice, NoticeKind
 
+from .findings import stored_findings
 from .matching import Tracked, kind_word
 from .pending import PendingResult, amendment_text, apply_pending
 from .records import (
@@ -165,7 +166,7 @@ def _apply_amendment(work: _Ingest, doc_id: int, text: str, notice: Notice, nid:
                                 undeclared=undeclared)
     work.counts.update(instructions=record_instructions(conn, doc_id, nid, outcome.instructions),
                        discrepancies=record_discrepancies(conn, doc_id, nid, outcome.discrepancies),
-                       changes=applied.changes, amendments_applied=1)
+                       changes=applied.changes, amendments_applied=1, findings=applied.findings)
     save_notice(conn, notice, document_id=doc_id)
 
 
@@ -211,6 +212,7 @@ def _ingest_creation(work: _Ingest, notice: Notice, nid: int, body: Capture | No
         doc_id = register_document(work.conn, title, document, valid_from, nid, kind=kind_word(title))
         work.tracked.titles[doc_id] = title
         work.counts["documents_registered"] += 1
+        work.counts["findings"] += len(document.findings)  # a read text: what register_document kept
     else:
         _replace_text(work, doc_id, document, valid_from, nid)
     save_notice(work.conn, notice, document_id=doc_id)
@@ -233,7 +235,7 @@ def _replace_text(work: _Ingest, doc_id: int, document: Document, valid_from: da
                          f"({latest.valid_from}); not applied")
     changes = changes_between(current, document)
     applied = apply_new_version(work.conn, doc_id, document, changes, valid_from, nid)
-    work.counts.update(changes=applied.changes, documents_reissued=1)
+    work.counts.update(changes=applied.changes, documents_reissued=1, findings=applied.findings)
 
 
 _IN_FORCE_CLAUSE = re.compile(r"entrar[aá]n?\s+en\s+vigor|surtir[aá]n?\s+(?:sus\s+)?efectos", re.IGNORECASE)
@@ -293,6 +295,7 @@ class ImportResult:
     created: bool
     changes: int
     pending: PendingResult
+    findings: int = 0  # stored about the imported text (its reading's and the structural check's)
 
 
 def import_text(conn: Connection, document: Document, title: str | None, as_of: date) -> ImportResult:
@@ -312,6 +315,7 @@ def import_text(conn: Connection, document: Document, title: str | None, as_of: 
         current = current_document(conn, doc_id)
         changes = apply_new_version(conn, doc_id, document, changes_between(current, document),
                                     as_of).changes
+    findings = len(stored_findings(conn, doc_id, latest_revision(conn, doc_id).number))
     pending = apply_pending(conn, doc_id, as_of)
     stored = document_title(conn, doc_id)
-    return ImportResult(doc_id, stored, found is None, changes, pending)
+    return ImportResult(doc_id, stored, found is None, changes, pending, findings)

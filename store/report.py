@@ -17,14 +17,16 @@ import io
 import json
 import re
 import textwrap
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
 from diffing import ChangeType, DiffOp, Redline, redline, render_inline
+from parser.model import Finding
 from scraper.model import Notice
 
 from .api import ChangeEntry, Version
+from .findings import FindingCount
 from .status import StoreStatus
 
 FORMATS = ("table", "json", "csv", "html")
@@ -87,7 +89,31 @@ def changes_table(entries: Sequence[ChangeEntry], *, redlines: bool = False, wid
         if redlines:
             lines.extend(textwrap.wrap(_redline_text(entry), width, initial_indent="    ",
                                        subsequent_indent="    ", break_on_hyphens=False))
+    lines.extend(_findings_footer(entries))
     return "\n".join(lines) + "\n"
+
+
+FINDINGS_WHERE = ("detalle del texto vigente: dof-tracker info --findings; de cualquier fecha: "
+                  "Store.document(DOC).findings(fecha)")
+
+
+def revision_findings(entries: Iterable[ChangeEntry]) -> list[tuple[str, int, int]]:
+    """(document, revision, findings) of each revision the entries made whose text has findings,
+    in the order the entries show them."""
+    seen: dict[tuple[int, int], tuple[str, int, int]] = {}
+    for e in entries:
+        if e.findings and (e.document_id, e.revision) not in seen:
+            seen[(e.document_id, e.revision)] = (e.document, e.revision, e.findings)
+    return list(seen.values())
+
+
+def _findings_footer(entries: Sequence[ChangeEntry]) -> list[str]:
+    found = revision_findings(entries)
+    if not found:
+        return []
+    return ["", f"hallazgos en el texto que dejaron estos cambios ({FINDINGS_WHERE}):",
+            *(f"  {one_line(document, 60)}, revisión {revision}: {_plural(count, 'hallazgo')}"
+              for document, revision, count in found)]
 
 
 def _redline_text(entry: ChangeEntry) -> str:
@@ -101,7 +127,7 @@ def _redline_text(entry: ChangeEntry) -> str:
 # --- csv and json -------------------------------------------------------------------------------
 CSV_COLUMNS = ("date", "valid_from", "document", "label", "citation", "type", "from_label", "before",
                "after", "notice_codigo", "notice_date", "notice_edition", "notice_title", "notice_url",
-               "reconciled")
+               "reconciled", "findings")
 
 
 def _cell(value: str) -> str:
@@ -119,7 +145,7 @@ def changes_csv(entries: Iterable[ChangeEntry]) -> str:
         row = (e.date.isoformat(), e.valid_from.isoformat(), e.document, e.label, e.citation, str(e.type),
                e.change.from_label or "", e.change.before or "", e.change.after or "",
                n.codigo if n else "", n.date.isoformat() if n else "", str(n.edition) if n else "",
-               n.title if n else "", n.url if n else "", "yes" if e.reconciled else "no")
+               n.title if n else "", n.url if n else "", "yes" if e.reconciled else "no", e.findings)
         writer.writerow([_cell(str(value)) for value in row])
     return out.getvalue()
 
@@ -143,6 +169,7 @@ h3{font-size:1rem;margin:0 0 .2rem}
 letter-spacing:.05em;margin-left:.4rem;color:#444}.text{white-space:pre-wrap;margin:.3rem 0 0}
 del{color:#b42318;background:#ffebe9;text-decoration:line-through}ins{color:#1a7f37;background:#dafbe1;
 text-decoration:underline}.unreconciled{color:#b42318;font-weight:bold}
+.findings{font:9pt/1.4 Helvetica,Arial,sans-serif;color:#9a6700;margin:.1rem 0 .8rem}
 @media print{body{margin:0;max-width:none}a{color:#111;text-decoration:none}
 a[href]::after{content:" <" attr(href) ">";font-size:8pt;word-break:break-all}
 del,ins{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
@@ -204,6 +231,16 @@ def _html_change(entry: ChangeEntry) -> str:
             f'<div class="text">{body}</div></article>')
 
 
+def _html_findings(entries: Sequence[ChangeEntry]) -> str:
+    """A document's revisions whose text has findings, and where to read them."""
+    found = revision_findings(entries)
+    if not found:
+        return ""
+    listed = "; ".join(f"revisión {revision}: {_plural(count, 'hallazgo')}" for _, revision, count in found)
+    return (f'<p class="findings">Hallazgos en el texto que dejaron estos cambios: {esc(listed)} '
+            f"({esc(FINDINGS_WHERE)}).</p>")
+
+
 def changes_html(entries: Sequence[ChangeEntry], *, title: str = "DOF change log",
                  filters: str = "", generated: datetime | None = None) -> str:
     """A self-contained, printable HTML page: changes grouped by document, redlines inline."""
@@ -212,7 +249,8 @@ def changes_html(entries: Sequence[ChangeEntry], *, title: str = "DOF change log
         groups.setdefault((entry.document_id, entry.document), []).append(entry)
     stamp = f"Generated {generated:%Y-%m-%d %H:%M %Z}".strip() if generated else ""
     meta = " · ".join(part for part in (stamp, filters, f"{len(entries)} changes") if part)
-    sections = [f"<section><h2>{esc(name)}</h2>{''.join(_html_change(e) for e in items)}</section>"
+    sections = [f"<section><h2>{esc(name)}</h2>{_html_findings(items)}"
+                f"{''.join(_html_change(e) for e in items)}</section>"
                 for (_, name), items in groups.items()]
     if not sections:
         sections = ["<p>No changes match.</p>"]
@@ -291,9 +329,38 @@ def info_text(status: StoreStatus) -> str:
         r = status.last_run
         lines.append(f"last run: {r.day} {r.edition} {r.status} at {r.finished_at or r.started_at}")
     lines.extend(f"failed, retried next run: {r.day} {r.edition}: {r.error}" for r in status.failed)
+    lines.extend(_finding_count_lines(status.findings))
     return _lines(["\n".join(lines)])
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _finding_count_lines(counts: Sequence[FindingCount]) -> list[str]:
+    """Per document, the findings of its latest text (and of all its revisions, when more)."""
+    if not counts:
+        return []
+    lines = ["hallazgos por documento (texto vigente; detalle: dof-tracker info --findings):"]
+    for c in counts:
+        more = f" ({c.total} en todas sus revisiones)" if c.total != c.current else ""
+        lines.append(f"  [{c.document_id}] {one_line(c.title, 70)} (revisión {c.revision}): "
+                     f"{_plural(c.current, 'hallazgo')}{more}")
+    return lines
+
+
+def findings_text(counts: Sequence[FindingCount], findings: Mapping[int, Sequence[Finding]]) -> str:
+    """``dof-tracker info --findings``: each document's latest text and the doubts about it, one
+    per line as ``Finding`` prints them ("línea N: … [label]")."""
+    pieces = []
+    for c in counts:
+        found = findings.get(c.document_id, ())
+        pieces.append(f"[{c.document_id}] {plain(c.title)} (revisión {c.revision}): "
+                      f"{_plural(len(found), 'hallazgo')}")
+        pieces.extend(f"    {plain(str(f))}" for f in found)
+    return _lines(pieces) if pieces else "ningún documento guardado\n"
 
 
 __all__ = ["CSV_COLUMNS", "DISCLAIMER", "FORMATS", "at_text", "changes_csv", "changes_html", "changes_json",
            "changes_table", "describe_filters", "diff_of", "esc", "history_text", "html_redline", "info_text",
-           "inline_redline", "notice_line", "notices_text", "one_line", "plain", "safe_href"]
+           "findings_text", "inline_redline", "notice_line", "notices_text", "one_line", "plain", "safe_href"]

@@ -13,6 +13,10 @@ but never its siblings.
 Revision numbers, not dates, decide which rows belong together: two amendments published the
 same day give two revisions with the same date, the first valid for zero days.
 
+A revision's ``finding`` rows are the doubts about its text: what the reading raised and what the
+structural check (``parser.check``) found, for a text read from a file or a notice; the check
+alone for a text made by applying an amendment. Warnings, never a refusal.
+
 Raw captures are content-addressed (``blob`` by sha256) so a page fetched twice is stored once.
 Every response the fetcher reports is a capture, cut bodies included (``complete`` false): they
 are evidence of what the site answered, written in short transactions of their own before an
@@ -52,7 +56,7 @@ from sqlalchemy.types import TypeDecorator, TypeEngine
 
 #: The alembic revision this module describes; ``open_engine`` skips alembic when the database
 #: is already there (a test checks it equals the migration scripts' head).
-SCHEMA_REVISION = "0002"
+SCHEMA_REVISION = "0003"
 
 NAMING = {
     "ix": "ix_%(column_0_N_label)s",
@@ -255,6 +259,21 @@ discrepancy = Table(
     Column("detail", Text, nullable=False),
     Column("instruction", JSON),
     Column("change", JSON),
+)
+
+finding = Table(
+    "finding",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", Integer, ForeignKey("document.id"), nullable=False),
+    Column("revision", Integer, nullable=False, comment="the document revision whose text it is about"),
+    Column("notice_id", Integer, ForeignKey("notice.id"), comment="the notice that made the revision"),
+    Column("seq", Integer, nullable=False, comment="order within its revision"),
+    Column("kind", String(32), nullable=False),
+    Column("message", Text, nullable=False, comment="in Spanish, as people read it"),
+    Column("line", Integer, comment="1-based line of the text read; NULL when about the tree"),
+    Column("label", _label_type()),
+    Index("ix_finding_document", "document_id", "revision"),
 )
 
 run = Table(

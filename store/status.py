@@ -17,6 +17,7 @@ from scraper.model import Edition
 
 from . import schema as s
 from .db import schema_revision
+from .findings import FindingCount, finding_counts
 from .records import RunRecord, RunStatus, done_editions, get_meta, read_checkpoint, runs
 
 TRACKING_SINCE = "tracking_since"  # meta key: the first day the nightly run tracks
@@ -38,6 +39,7 @@ class StoreStatus:
     tracking_since: str | None
     last_run: RunRecord | None
     failed: tuple[RunRecord, ...]
+    findings: tuple[FindingCount, ...] = ()  # per document: its latest text's and all revisions'
 
 
 def store_status(conn: Connection) -> StoreStatus:
@@ -54,6 +56,7 @@ def store_status(conn: Connection) -> StoreStatus:
         tracking_since=get_meta(conn, TRACKING_SINCE),
         last_run=recent[-1] if recent else None,
         failed=_still_failed(conn, recent),
+        findings=finding_counts(conn),
     )
 
 

@@ -21,6 +21,7 @@ from parser.labels import SEPARATOR, Label, fold
 from parser.model import CONTAINER_KINDS, Document, Provision, Status
 
 from . import schema as s
+from .findings import findings_of, record_findings
 from .tree import TREE_COLUMNS, RowIndex, StoredRow, provision_row
 
 BATCH = 5000
@@ -50,6 +51,7 @@ class AppliedVersion:
     inserted: int
     closed: int
     changes: int
+    findings: int = 0  # findings recorded about the new text
 
     @property
     def changed(self) -> bool:
@@ -110,6 +112,7 @@ def register_document(conn: Connection, title: str, document: Document, as_of: d
         .returning(s.document.c.id)
     ).scalar_one()
     _insert_revision(conn, document_id, 1, document, as_of, notice_id)
+    record_findings(conn, document_id, 1, notice_id, findings_of(document))
     rows = [provision_row(document_id, p, 1, as_of, notice_id) for p in document.walk()]
     for batch in _batches(rows):
         conn.execute(insert(s.provision_version), batch)
@@ -213,9 +216,10 @@ def apply_new_version(conn: Connection, document_id: int, document: Document,
     for rows in _batches(new_rows):
         conn.execute(insert(pv), rows)
     _insert_revision(conn, document_id, number, document, valid_from, notice_id)
+    findings = record_findings(conn, document_id, number, notice_id, findings_of(document))
     known = _notice_date(conn, notice_id) or valid_from
     _insert_changes(conn, document_id, number, changes, known, valid_from, notice_id, set(undeclared))
-    return AppliedVersion(document_id, number, len(new_rows), len(closing), len(changes))
+    return AppliedVersion(document_id, number, len(new_rows), len(closing), len(changes), findings)
 
 
 def _current_rows(conn: Connection, document_id: int) -> dict[str, StoredRow]:

@@ -1,4 +1,5 @@
-"""`dof-tracker parse FILE [--json]`: DESIGN.md §1.3 shape, outline, and one-line errors."""
+"""`dof-tracker parse FILE [--json] [--check]`: DESIGN.md §1.3 shape, outline, findings, and
+one-line errors."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ def test_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
     assert (code, err) == (0, "")
     data = json.loads(out)
     assert set(data) == {"title", "provisions", "findings"}  # DESIGN §1.3: fields are added, never renamed
-    assert data["findings"] == []
+    assert all(set(f) == {"kind", "message", "line", "label"} for f in data["findings"])
     first = data["provisions"][0]
     assert {"label", "kind", "number", "heading", "text", "status", "annotations", "children"} <= set(first)
     notes = [a for p in Document.from_json(data).walk() for a in p.annotations]
@@ -73,3 +74,32 @@ def test_missing_file_and_directory(capsys: pytest.CaptureFixture[str], tmp_path
     assert code != 0 and "no such file" in err
     code, _, err = run(capsys, str(tmp_path))
     assert code != 0 and "directory" in err
+
+
+def test_check_prints_findings_one_per_line_and_exits_zero(capsys: pytest.CaptureFixture[str],
+                                                          tmp_path: Path) -> None:
+    """An excerpt of a law with a gap in its fracciones and a chapter heading swallowed into a
+    paragraph: each doubt on its own line, in Spanish, with its label; warnings, so exit 0."""
+    text = tmp_path / "ley.txt"
+    text.write_text("LEY FEDERAL DE PRUEBA\n\nArtículo 1o.- Son autoridades:\n\nI. La Secretaría;\n\n"
+                    "III. El Instituto.\n\nArtículo 2o.- El Instituto resolverá. CAPÍTULO II De las "
+                    "notificaciones\n\nArtículo 3o.- Las notificaciones serán personales.\n",
+                    encoding="utf-8")
+    code, out, err = run(capsys, str(text), "--check")
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert "fracción III después de I: falta II [art_1__frac_iii]" in lines
+    assert any(line.startswith("encabezado dentro del texto: «CAPÍTULO II»") and
+               line.endswith("[art_2__par_1]") for line in lines)
+    assert lines[-1] == f"{len(lines) - 1} hallazgos"
+    code, out, _ = run(capsys, str(text), "--check", "--json")
+    assert code == 0
+    assert {(f["kind"], f["label"]) for f in json.loads(out)} >= {("gap", "art_1__frac_iii"),
+                                                                  ("heading_in_text", "art_2__par_1")}
+
+
+def test_check_on_a_clean_text(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    text = tmp_path / "ley.txt"
+    text.write_text("LEY FEDERAL DE PRUEBA\n\nArtículo 1o.- Esta Ley es de orden público.\n\n"
+                    "Artículo 2o.- Se aplica en toda la República.\n", encoding="utf-8")
+    assert run(capsys, str(text), "--check") == (0, "sin hallazgos\n", "")

@@ -17,7 +17,7 @@ from store.db import MIGRATIONS
 from store.schema import SCHEMA_REVISION, metadata
 
 TABLES = {"blob", "capture", "change", "checkpoint", "discrepancy", "document", "document_version",
-          "instruction", "meta", "notice", "provision_version", "run"}
+          "finding", "instruction", "meta", "notice", "provision_version", "run"}
 
 
 def _tables(engine: object) -> set[str]:
@@ -80,6 +80,37 @@ def test_0002_keeps_old_captures_as_complete_and_downgrades_with_data(db_url: st
         store.upgrade(engine)
         with engine.connect() as conn:
             assert store.load_capture(conn, 1).complete is True
+    finally:
+        engine.dispose()
+
+
+def test_0003_adds_findings_to_a_store_with_documents_and_takes_them_away(db_url: str) -> None:
+    """A store at 0002 with a registered document upgrades to an empty ``finding`` table (no
+    revision was checked then); the next revision records its findings; a downgrade drops the
+    table and keeps the documents."""
+    engine = store.open_engine(db_url, migrate=False)
+    try:
+        store.upgrade(engine, "0002")
+        with engine.begin() as conn:
+            conn.execute(text("INSERT INTO document (title, search_title, kind, created_at) "
+                              "VALUES ('Ley', 'ley', '', '2024-01-01 00:00:00+00:00')"))
+            conn.execute(text("INSERT INTO document_version (document_id, number, valid_from, top, digest, "
+                              "created_at) VALUES (1, 1, '2024-01-01', '[]', 'x', "
+                              "'2024-01-01 00:00:00+00:00')"))
+        store.upgrade(engine)
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM finding")).scalar_one() == 0
+        with store.transaction(engine) as conn:
+            conn.execute(text("INSERT INTO finding (document_id, revision, seq, kind, message, label) "
+                              "VALUES (1, 1, 0, 'gap', 'artículo 3 después de 1: falta 2', 'art_3')"))
+        with engine.connect() as conn:
+            assert [f.label for f in store.stored_findings(conn, 1, 1)] == ["art_3"]
+        store.downgrade(engine, "0002")
+        assert "finding" not in _tables(engine)
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM document")).scalar_one() == 1
+        store.upgrade(engine)
+        assert "finding" in _tables(engine)
     finally:
         engine.dispose()
 
