@@ -8,7 +8,8 @@ CSV) goes through one of these:
 * ``plain``: the characters removed (tables, reports: the text stays readable);
 * ``visible``: each one shown as its escape (``\\x1b``, ``\\u202e``), for error messages and run
   records, where someone investigating must see that something was there;
-* ``printable_url``: a URL with its password removed and those characters percent-encoded.
+* ``printable_url``: a URL with its password removed and those characters percent-encoded;
+* ``json_visible``: JSON with them as ``\\uXXXX`` escapes (the same data, printed safely).
 
 Newlines and tabs are layout, not controls, and are kept. Pure.
 """
@@ -55,4 +56,15 @@ def printable_url(url: str | None) -> str:
     return "".join(quote(c, safe="") if CONTROL.match(c) or c.isspace() else c for c in text)
 
 
-__all__ = ["CONTROL", "plain", "printable_url", "visible"]
+def json_visible(text: str) -> str:
+    """JSON text with each raw control or bidi character written as its ``\\uXXXX`` escape:
+    the same data for a program, nothing for a terminal to act on. (In JSON they can only
+    stand inside strings, where the escape means the same character.)
+
+    >>> json_visible('{"t": "a\u202eb"}')
+    '{"t": "a\\\\u202eb"}'
+    """
+    return CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+__all__ = ["CONTROL", "json_visible", "plain", "printable_url", "visible"]
