@@ -209,3 +209,27 @@ def test_origin_of_bad_urls_are_input_errors(url: str) -> None:
     with pytest.raises(InputError) as info:
         origin_of(url)
     assert "secreto" not in str(info.value)
+
+
+# --- 10. a sane cap on notices per edition ----------------------------------------------------
+def test_an_index_with_400000_links_is_refused_without_building_it() -> None:
+    """Issue #9 finding 10: such a page was accepted and stored (1.4 GB of memory)."""
+    from datetime import date
+
+    from errors import SanityError
+    from scraper.edition import MAX_NOTICES, parse_edition
+    from scraper.model import Edition
+
+    rows = "".join(f'<tr><td><a href="/nota_detalle.php?codigo={5_000_000 + n}&fecha=15/05/2024">'
+                   f"ACUERDO {n}</a></td></tr>" for n in range(400_000))
+    page = ('<html><body><table><tr><td class="txt">Fecha: 15/05/2024 - Edición Matutina</td></tr>'
+            + rows + "</table></body></html>")
+    tracemalloc.start()
+    try:
+        with pytest.raises(SanityError, match=f"more than {MAX_NOTICES} notes"):
+            parse_edition(page, date(2024, 5, 15), Edition.MAT)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    print(f"\n400,000-link index ({len(page) / 2**20:.0f} MiB): refused, {peak / 2**20:.1f} MiB peak")
+    assert peak < 2 * 2**20
