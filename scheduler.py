@@ -300,7 +300,7 @@ class Pipeline:
                                 f"internal error {type(exc).__name__}: {_short_error(exc)}", started)
         counts, warnings = result
         for warning in warnings:  # shown by the caller: printed by sync, logged by the nightly run
-            logger.debug("%s %s: %s", day, edition, warning)
+            logger.debug("%s %s: %s", day, edition, visible(warning))
         return self._record(day, edition, RunStatus.OK, counts, None, started, tuple(warnings))
 
     def _ingest(self, day: date, edition: Edition) -> tuple[dict[str, int], list[str]]:
@@ -465,7 +465,7 @@ def catch_up(engine: Engine, source: str | None = None, *, today: date | None = 
     for result in report.results:
         logger.info("%s", result.line())
     for warning in report.warnings:
-        logger.warning("%s", warning)
+        logger.warning("%s", visible(warning))
     return report
 
 
@@ -524,9 +524,9 @@ def nightly_job() -> None:
         report = catch_up(engine, config.source, since=config.since, lookback=config.lookback)
         report_outcome(report, config.notify)
     except WriterBusy as exc:
-        logger.warning("skipping this pass: %s", exc)
+        logger.warning("skipping this pass: %s", visible(str(exc)))
     except TrackerError as exc:
-        logger.error("nightly pass failed: %s", exc)
+        logger.error("nightly pass failed: %s", visible(str(exc)))
         notify(config.notify, "failed", f"nightly pass failed: {exc}")
     except Exception as exc:  # a bug must not kill the scheduler; it is logged and notified
         logger.exception("nightly pass failed unexpectedly")

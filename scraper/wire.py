@@ -5,9 +5,10 @@ arrive, with the size cap applied to the *decoded* bytes: a gzip bomb stops at t
 the end of its expansion. An encoding we did not ask for is refused, never stored as text.
 
 ``Watch`` bounds a whole attempt: a timer shuts down the socket of the request in flight when
-the attempt's deadline passes, whether the server is slow to connect, drips its headers a byte
-at a time (each byte inside the read timeout, so ``requests``' timeouts never fire) or drips its
-body. The connection classes below hand their socket to the watch of the current thread; the
+the attempt's deadline passes, whether the server drips its headers a byte at a time (each byte
+inside the read timeout, so ``requests``' timeouts never fire) or its body. A connect still in
+progress at the deadline is bounded by the connect timeout, and its socket is shut as soon as it
+is handed over. The connection classes below hand their socket to the watch of the current thread; the
 adapters in ``scraper.http`` install them.
 """
 
