@@ -6,16 +6,13 @@ stderr with a usage status, never a traceback, a hang or a silent fetch of the r
 
 from __future__ import annotations
 
-import http.server
 import os
 import subprocess
 import sys
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from test_http import redirecting_server
 
 import scheduler
 from errors import InputError
@@ -94,33 +91,13 @@ def test_bad_arguments_are_one_line_errors(argv: list[str], says: str, tmp_path:
 
 
 # --- 7. escapes from the network and the gazette ----------------------------------------------
-@contextmanager
-def hostile_redirects() -> Iterator[str]:
-    """A --source whose every answer redirects to a Location full of terminal escapes."""
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802
-            self.send_response(302)
-            self.send_header("Location", "http://evil.example/\x1b]0;pwned\x07\x1b[2J\x1b[31mrojo")
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+HOSTILE_LOCATION = "http://evil.example/\x1b]0;pwned\x07\x1b[2J\x1b[31mrojo"
 
 
 def test_escapes_in_a_redirect_reach_neither_terminal_nor_run_record(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = ["--db", f"sqlite:///{tmp_path / 'db.sqlite'}"]
-    with hostile_redirects() as base:
+    with redirecting_server(HOSTILE_LOCATION) as base:  # every answer redirects there
         status, out, err = run([*db, "sync", "--date", "2024-05-15", "--source", base], capsys)
     assert status == scheduler.EXIT_ERROR and "FAILED" in out and "evil.example" in out
     _, info, _ = run([*db, "info"], capsys)
