@@ -42,13 +42,12 @@ from urllib.robotparser import RobotFileParser
 
 import certifi
 import requests
-import urllib3
 from requests.adapters import HTTPAdapter
 
 from errors import FetchError, IncompleteBody, InputError
 from scraper.decode import decode_body
 from scraper.model import Capture
-from scraper.wire import ACCEPT_ENCODING, BodyDecoder, TooLarge, Undecodable, Watch, watch_pools
+from scraper.wire import ACCEPT_ENCODING, Watch, read_body, watch_pools
 from untrusted import printable_url, visible
 
 if TYPE_CHECKING:
@@ -366,7 +365,7 @@ class Fetcher:
         with Watch(self.policy.deadline) as watch:
             raw = self._send(url, watch)
             try:
-                body, problem = self._read_body(raw, watch)
+                body, problem = read_body(raw, watch, self.policy.max_bytes)
             finally:
                 raw.close()
                 self._last_request = time.monotonic()
@@ -421,43 +420,6 @@ class Fetcher:
                              f"(more than {self.policy.retry_after_max:.0f} s): left for the next run",
                              url=url, status=status)
         raise _Retry(f"http_{status}", status, wait)
-
-    def _read_body(self, raw: requests.Response, watch: Watch) -> tuple[bytes, str | None]:
-        """The decoded body and what went wrong, if anything.
-
-        Read with read1 (raw bytes, as sent) so the deadline is checked between socket reads;
-        the watch's timer wakes a read that blocks past it. Decoded chunk by chunk, so the cap
-        applies to what the body expands to.
-        """
-        try:
-            decoder = BodyDecoder(raw.headers.get("Content-Encoding"), self.policy.max_bytes)
-        except Undecodable as exc:
-            return b"", f"refused: {exc}"
-        chunks: list[bytes] = []
-        received = 0
-        try:
-            while True:
-                if watch.expired:
-                    return b"".join(chunks), "deadline"
-                chunk = raw.raw.read1(65536)
-                if not chunk:
-                    break
-                received += len(chunk)
-                chunks.append(decoder.feed(chunk))
-            chunks.append(decoder.finish())
-        except TooLarge:
-            return b"".join(chunks), f"refused: exceeds {self.policy.max_bytes} bytes"
-        except Undecodable as exc:
-            return b"".join(chunks), f"incomplete: {exc}"
-        except (urllib3.exceptions.ReadTimeoutError, TimeoutError):
-            return b"".join(chunks), "deadline" if watch.expired else "timeout"
-        except (urllib3.exceptions.HTTPError, OSError):
-            return b"".join(chunks), "deadline" if watch.expired else "incomplete: connection broke mid-body"
-        body = b"".join(chunks)
-        declared = raw.headers.get("Content-Length")
-        if declared and declared.isdigit() and int(declared) != received:
-            return body, f"incomplete: {received} of {declared} bytes"
-        return body, None
 
     def _capture(self, url: str, status: int, headers: tuple[tuple[str, str], ...], body: bytes,
                  complete: bool) -> Capture:

@@ -1,5 +1,6 @@
 """The bytes on the wire: one bounded decoder for every body, one deadline for every attempt.
 
+``read_body`` is the one reader of every response body, bounded in size and time.
 ``BodyDecoder`` undoes the ``Content-Encoding`` we announce (``gzip, deflate``) as the chunks
 arrive, with the size cap applied to the *decoded* bytes: a gzip bomb stops at the cap, not at
 the end of its expansion. An encoding we did not ask for is refused, never stored as text.
@@ -20,6 +21,7 @@ import threading
 import zlib
 from typing import Any
 
+import requests
 import urllib3
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
@@ -132,6 +134,44 @@ class Watch:
                 _shut(sock)
 
 
+def read_body(raw: requests.Response, watch: Watch, limit: int) -> tuple[bytes, str | None]:
+    """The decoded body of a streamed response and what went wrong, if anything (None: whole).
+
+    Read with read1 (raw bytes, as sent) so the deadline is checked between socket reads;
+    the watch's timer wakes a read that blocks past it. Decoded chunk by chunk, so the cap
+    applies to what the body expands to.
+    """
+    try:
+        decoder = BodyDecoder(raw.headers.get("Content-Encoding"), limit)
+    except Undecodable as exc:
+        return b"", f"refused: {exc}"
+    chunks: list[bytes] = []
+    received = 0
+    try:
+        while True:
+            if watch.expired:
+                return b"".join(chunks), "deadline"
+            chunk = raw.raw.read1(65536)
+            if not chunk:
+                break
+            received += len(chunk)
+            chunks.append(decoder.feed(chunk))
+        chunks.append(decoder.finish())
+    except TooLarge:
+        return b"".join(chunks), f"refused: exceeds {limit} bytes"
+    except Undecodable as exc:
+        return b"".join(chunks), f"incomplete: {exc}"
+    except (urllib3.exceptions.ReadTimeoutError, TimeoutError):
+        return b"".join(chunks), "deadline" if watch.expired else "timeout"
+    except (urllib3.exceptions.HTTPError, OSError):
+        return b"".join(chunks), "deadline" if watch.expired else "incomplete: connection broke mid-body"
+    body = b"".join(chunks)
+    declared = raw.headers.get("Content-Length")
+    if declared and declared.isdigit() and int(declared) != received:
+        return body, f"incomplete: {received} of {declared} bytes"
+    return body, None
+
+
 def _shut(sock: socket.socket) -> None:
     """Wake the reader blocked on ``sock``: the plain socket's shutdown, even under TLS
     (``SSLSocket.shutdown`` would also drop the SSL object under the reading thread)."""
@@ -173,4 +213,4 @@ def watch_pools(manager: urllib3.PoolManager) -> None:
     manager.pool_classes_by_scheme = {"http": WatchedHTTPPool, "https": WatchedHTTPSPool}
 
 
-__all__ = ["ACCEPT_ENCODING", "BodyDecoder", "TooLarge", "Undecodable", "Watch", "watch_pools"]
+__all__ = ["ACCEPT_ENCODING", "BodyDecoder", "TooLarge", "Undecodable", "Watch", "read_body", "watch_pools"]
