@@ -9,8 +9,8 @@ the end of its expansion. An encoding we did not ask for is refused, never store
 the attempt's deadline passes, whether the server drips its headers a byte at a time (each byte
 inside the read timeout, so ``requests``' timeouts never fire) or its body. A connect still in
 progress at the deadline is bounded by the connect timeout, and its socket is shut as soon as it
-is handed over. The connection classes below hand their socket to the watch of the current thread; the
-adapters in ``scraper.http`` install them.
+is handed over. The connection classes below hand their socket to the watch of the current
+thread; the adapters in ``scraper.http`` install them.
 """
 
 from __future__ import annotations
