@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import shlex
+import stat
 import subprocess
 import sys
 import tempfile
@@ -77,14 +78,15 @@ from store.report import (
     info_text,
     notices_text,
     one_line,
-    plain,
 )
+from untrusted import json_visible, plain, visible
 
 logger = logging.getLogger("dof_tracker")
 
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a writer whose reader left
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -93,21 +95,11 @@ Handler = Callable[[argparse.Namespace], int]
 def cmd_parse(args: argparse.Namespace) -> int:
     """Print a statute's provision tree: an outline for people, or JSON with ``--json``."""
     import json
-    from pathlib import Path
 
     from parser.render import outline
     from parser.statute import read_statute
 
-    path = Path(args.file)
-    if not path.exists():
-        raise InputError(f"{args.file}: no such file")
-    if path.is_dir():
-        raise InputError(f"{args.file}: is a directory, not a file")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{args.file}: cannot read it ({exc.strerror})") from None
-    document = read_statute(data, args.file)
+    document = read_statute(_read_file(args.file), args.file)
     if args.check:
         _print_findings(document.findings, args.json)
     elif args.json:
@@ -131,16 +123,38 @@ def _print_findings(findings: Sequence[Finding], as_json: bool) -> None:
 
 
 # --- amend -------------------------------------------------------------------------------------
-def _read_file(name: str) -> bytes:
-    from pathlib import Path
+MAX_INPUT_BYTES = 64 * 2**20  # the longest real law is a few MB; the fetcher's cap is 50 MiB
 
-    path = Path(name)
-    if not path.is_file():
-        raise InputError(f"{name}: no such file")
+
+def _read_file(name: str, limit: int = MAX_INPUT_BYTES) -> bytes:
+    """A regular file's bytes, at most ``limit``; InputError for anything else.
+
+    Opened without blocking (a FIFO would wait for a writer) and checked on the open handle,
+    so a device (``/dev/zero`` reads forever), FIFO or socket is refused by what it is, and a
+    file that grows past the limit while read is refused too.
+    """
     try:
-        return path.read_bytes()
+        fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK)
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"{name}: cannot open it ({exc.strerror})") from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError(f"{name}: is a directory, not a file")
+        if not stat.S_ISREG(mode):
+            raise InputError(f"{name}: not a regular file (a device, FIFO or socket): refused")
+        os.set_blocking(fd, True)
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            data = handle.read(limit + 1)
     except OSError as exc:
         raise InputError(f"{name}: cannot read it ({exc.strerror})") from None
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        raise InputError(f"{name}: larger than {limit // 2**20} MiB, the most an input may be")
+    return data
 
 
 def cmd_amend(args: argparse.Namespace) -> int:
@@ -234,8 +248,10 @@ class SyncReport:
 
 
 def _short_error(exc: BaseException) -> str:
+    """The first line of an error, its control characters made visible (it is printed and
+    stored as the run's error, and may quote a URL or text from the network)."""
     lines = str(exc).strip().splitlines()
-    return (lines[0] if lines else type(exc).__name__)[:500]
+    return visible(lines[0] if lines else type(exc).__name__)[:500]
 
 
 class Pipeline:
@@ -300,7 +316,7 @@ class Pipeline:
                                 f"internal error {type(exc).__name__}: {_short_error(exc)}", started)
         counts, warnings = result
         for warning in warnings:  # shown by the caller: printed by sync, logged by the nightly run
-            logger.debug("%s %s: %s", day, edition, warning)
+            logger.debug("%s %s: %s", day, edition, visible(warning))
         return self._record(day, edition, RunStatus.OK, counts, None, started, tuple(warnings))
 
     def _ingest(self, day: date, edition: Edition) -> tuple[dict[str, int], list[str]]:
@@ -366,7 +382,7 @@ class Pipeline:
                 error: str | None, started: float, warnings: tuple[str, ...] = ()) -> EditionResult:
         """Write the run record (its own transactions) and return the result."""
         duration = int((time.monotonic() - started) * 1000) if started else 0
-        shown = error or ("; ".join(warnings)[:2000] if warnings else None)
+        shown = visible(error or "; ".join(warnings)[:2000]) or None
         with transaction(self.engine) as conn:
             run_id = start_run(conn, day, edition)
             finish_run(conn, run_id, status, {**counts, "duration_ms": duration}, shown)
@@ -465,7 +481,7 @@ def catch_up(engine: Engine, source: str | None = None, *, today: date | None = 
     for result in report.results:
         logger.info("%s", result.line())
     for warning in report.warnings:
-        logger.warning("%s", warning)
+        logger.warning("%s", visible(warning))
     return report
 
 
@@ -524,9 +540,9 @@ def nightly_job() -> None:
         report = catch_up(engine, config.source, since=config.since, lookback=config.lookback)
         report_outcome(report, config.notify)
     except WriterBusy as exc:
-        logger.warning("skipping this pass: %s", exc)
+        logger.warning("skipping this pass: %s", visible(str(exc)))
     except TrackerError as exc:
-        logger.error("nightly pass failed: %s", exc)
+        logger.error("nightly pass failed: %s", visible(str(exc)))
         notify(config.notify, "failed", f"nightly pass failed: {exc}")
     except Exception as exc:  # a bug must not kill the scheduler; it is logged and notified
         logger.exception("nightly pass failed unexpectedly")
@@ -576,11 +592,29 @@ def _engine(args: argparse.Namespace) -> Engine:
     return open_engine(args.db)
 
 
+FIRST_DOF_DAY = date(1917, 1, 1)  # the Diario Oficial de la Federación under the 1917 Constitution
+MAX_LOOKBACK = 366
+
+
 def _date(value: str, what: str = "date") -> date:
+    """A DOF day: not in the future, not before 1917 (each day is three editions to fetch)."""
     day = as_date(value, what)
     if day > mexico_today():
         raise InputError(f"{what} {day} is in the future: the DOF has not published it yet")
+    if day < FIRST_DOF_DAY:
+        raise InputError(f"{what} {day} is before {FIRST_DOF_DAY.year}: the DOF has no such edition")
     return day
+
+
+def _source(value: str | None) -> str | None:
+    """``--source`` checked before any work; an empty one is refused, never the real DOF."""
+    if value is None:
+        return None
+    if not value.strip():
+        raise InputError("--source is empty: give a base URL like http://127.0.0.1:8000, or leave "
+                         "it out to fetch from the DOF")
+    source_base(value)
+    return value
 
 
 def _sync_days(args: argparse.Namespace) -> list[date]:
@@ -596,6 +630,8 @@ def _sync_days(args: argparse.Namespace) -> list[date]:
 
 
 def _print(text: str) -> None:
+    """One piece of terminal output; control and bidi characters never reach the terminal."""
+    text = plain(text)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
@@ -630,8 +666,7 @@ def _print_result(result: EditionResult, indent: str = "") -> None:
 def cmd_sync(args: argparse.Namespace) -> int:
     """Fetch and ingest DOF editions; one line per edition, non-zero if any failed."""
     days = _sync_days(args)
-    if args.source:
-        source_base(args.source)  # an unusable --source is bad input, refused before any work
+    _source(args.source)  # an unusable --source is bad input, refused before any work
     engine = _engine(args)
     try:
         report = sync(engine, days, args.source, progress=len(days) > 1, on_result=_print_result)
@@ -643,9 +678,10 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 def cmd_run(args: argparse.Namespace) -> int:
     """The nightly scheduler (blocking), or one catch-up pass with ``--once``."""
-    since = as_date(args.since, "--since") if args.since else None
-    if args.source:
-        source_base(args.source)
+    since = _date(args.since, "--since") if args.since is not None else None
+    _source(args.source)
+    if not 0 <= args.lookback <= MAX_LOOKBACK:
+        raise InputError(f"--lookback {args.lookback} makes no sense: give 0 to {MAX_LOOKBACK} days")
     if args.once:
         engine = _engine(args)
         try:
@@ -668,7 +704,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def _print_json(value: object) -> None:
-    _print(json.dumps(value, ensure_ascii=False, indent=2))
+    sys.stdout.write(json_visible(json.dumps(value, ensure_ascii=False, indent=2)) + "\n")
 
 
 def cmd_notices(args: argparse.Namespace) -> int:
@@ -714,7 +750,7 @@ def cmd_changes(args: argparse.Namespace) -> int:
     with open_store(args.db) as store:
         entries = store.changes(since=since, until=until, document=args.document, type=args.type)
     if args.format == "json":
-        sys.stdout.write(changes_json(entries))
+        sys.stdout.write(json_visible(changes_json(entries)))
     elif args.format == "csv":
         sys.stdout.write(changes_csv(entries))
     elif args.format == "html":
@@ -924,9 +960,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     handler: Handler = args.handler
     try:
-        return handler(args)
+        status = handler(args)
+        sys.stdout.flush()  # here, so a closed pipe is caught below and not at exit
+        return status
+    except BrokenPipeError:  # `dof-tracker … | head`: the reader has gone; nothing to say
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
     except TrackerError as exc:
-        print(f"dof-tracker {args.command}: {exc}", file=sys.stderr)
+        print(f"dof-tracker {args.command}: {visible(str(exc))}", file=sys.stderr)
         return EXIT_USAGE if isinstance(exc, InputError) else EXIT_ERROR
     except SQLAlchemyError as exc:
         print(f"dof-tracker {args.command}: database error: {_short_error(exc)}", file=sys.stderr)
@@ -934,6 +975,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"dof-tracker {args.command}: interrupted", file=sys.stderr)
         return 130
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 if __name__ == "__main__":

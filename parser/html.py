@@ -7,6 +7,11 @@ tables with per-cell styles, and in older notes ``<p align="justify"><font ...>`
 ``nota_detalle.php`` page wraps the note as a complete nested document inside
 ``div#DivDetalleNota``, followed by the site's disclaimer; only the inner document is the note.
 
+Deep nesting is read whole or refused, never cut: libxml2 stops building the tree at 256
+levels (2,048 with ``huge_tree``, which we ask for) and silently drops everything past it, so a
+resource limit in its error log fails the parse with the line it happened at. The tree is walked
+with an explicit stack, not recursion.
+
 Paragraphs come out separated by a blank line. A table comes out one row per line as
 ``| cell | cell |`` so it stays a table; a row whose first cell is a unit marker ("VI.", "a)")
 is a unit laid out as a table and comes out as ordinary text.
@@ -62,8 +67,18 @@ def _tag(element: etree._Element) -> str:
     return tag.lower() if isinstance(tag, str) else ""
 
 
-def _is_leaf_block(element: etree._Element) -> bool:
-    return not any(_tag(child) in _BLOCKS for child in element.iterdescendants())
+def _block_holders(root: etree._Element) -> set[etree._Element]:
+    """Every element with a block element below it (one upward walk per block, each ancestor
+    visited once: linear however deep the page is)."""
+    holders: set[etree._Element] = set()
+    for element in root.iter():
+        if _tag(element) not in _BLOCKS:
+            continue
+        parent = element.getparent()
+        while parent is not None and parent not in holders:
+            holders.add(parent)
+            parent = parent.getparent()
+    return holders
 
 
 def _inline_text(element: etree._Element) -> str:
@@ -96,8 +111,23 @@ def _table_lines(table: etree._Element) -> Iterator[str]:
             yield "| " + " | ".join(cells) + " |"
 
 
-def _blocks(element: etree._Element) -> Iterator[str]:
-    """Paragraph texts (and table blocks) under ``element`` in document order."""
+def _blocks(root: etree._Element) -> Iterator[str]:
+    """Paragraph texts (and table blocks) under ``root`` in document order, without recursion."""
+    holders = _block_holders(root)
+    stack = [_element_blocks(root, holders)]
+    while stack:
+        item = next(stack[-1], None)
+        if item is None:
+            stack.pop()
+        elif isinstance(item, str):
+            yield item
+        else:
+            stack.append(_element_blocks(item, holders))
+
+
+def _element_blocks(element: etree._Element,
+                    holders: set[etree._Element]) -> Iterator[str | etree._Element]:
+    """The texts of ``element`` itself, and in their place the children to descend into."""
     tag = _tag(element)
     if tag in _SKIP or not tag:
         return
@@ -106,7 +136,7 @@ def _blocks(element: etree._Element) -> Iterator[str]:
         if rows:
             yield "\n".join(rows)
         return
-    if tag in _BLOCKS and _is_leaf_block(element):
+    if tag in _BLOCKS and element not in holders:
         text = _clean(_inline_text(element))
         if text:
             yield text
@@ -119,7 +149,7 @@ def _blocks(element: etree._Element) -> Iterator[str]:
             if text:
                 yield text
             run = []
-            yield from _blocks(child)
+            yield child
         elif child_tag:
             run.append(_inline_text(child))
         run.append(child.tail or "")
@@ -141,13 +171,23 @@ def _title(root: etree._Element) -> str:
     return ""
 
 
-def html_to_text(html: str) -> tuple[str, str]:
-    """(title, text) of a DOF note page or body; paragraphs separated by blank lines."""
-    document = _note_document(html)
+def _parse(document: str) -> etree._Element:
+    """The page's tree, however deep; ``InputError`` if libxml2 had to drop any of it."""
+    parser = lxml.html.HTMLParser(huge_tree=True)
     try:
-        root = lxml.html.document_fromstring(document)
+        root: etree._Element = lxml.html.document_fromstring(document, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"unreadable HTML: {exc}") from None
+    limits = [e for e in parser.error_log if e.type_name == "ERR_RESOURCE_LIMIT"]
+    if limits:
+        raise InputError(f"the HTML passes a parser limit at line {limits[0].line} "
+                         f"({limits[0].message}): refused rather than read in part")
+    return root
+
+
+def html_to_text(html: str) -> tuple[str, str]:
+    """(title, text) of a DOF note page or body; paragraphs separated by blank lines."""
+    root = _parse(_note_document(html))
     title = _title(root)
     body = root.find("body")
     paragraphs = list(_blocks(body if body is not None else root))

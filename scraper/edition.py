@@ -34,6 +34,9 @@ _EDITION_WORDS = {"matutina": Edition.MAT, "vespertina": Edition.VES,
 _HEADER = re.compile(r"Fecha:\s*(\d{1,2})/(\d{1,2})/(\d{4})(?:\s*-\s*Edici[oó]n\s+(\w+))?",
                      re.IGNORECASE)
 _NOTE_HREF = re.compile(r"nota_detalle\.php\?codigo=(\d+)")
+# The busiest real editions list a few hundred notes; past this a page is not an edition, and
+# building its tree would take gigabytes (400,000 links: 1.4 GB).
+MAX_NOTICES = 2000
 _NOTE_ANCHOR = re.compile(
     r"<a\s[^>]*href\s*=\s*[\"'][^\"']*nota_detalle\.php\?codigo=(\d+)[^>]*>([^<]*)<(/?\w*)",
     re.IGNORECASE)
@@ -171,6 +174,17 @@ def _walk(soup: BeautifulSoup, day: date, edition: Edition, base: str) -> list[N
     return notices
 
 
+def _check_notice_count(page: str, day: date, edition: Edition) -> None:
+    """SanityError when the page links more distinct notes than any edition has (before any
+    tree is built, so such a page costs a regex scan, not its tree's memory)."""
+    codigos: set[str] = set()
+    for match in _NOTE_HREF.finditer(page):
+        codigos.add(match.group(1))
+        if len(codigos) > MAX_NOTICES:
+            raise SanityError(f"{day.isoformat()} {edition}: the index links more than {MAX_NOTICES} "
+                              "notes, more than any edition has: refused (a broken or hostile page?)")
+
+
 def parse_edition(page: str, day: date, edition: Edition, url: str = "") -> EditionIndex:
     """Parse an index page fetched for ``day`` and ``edition``.
 
@@ -178,6 +192,7 @@ def parse_edition(page: str, day: date, edition: Edition, url: str = "") -> Edit
     note links, means no such edition (HTTP 200 does not mean published). Anything else that
     yields no notes is a layout change and raises ``SanityError``.
     """
+    _check_notice_count(page, day, edition)
     unescaped = html.unescape(page)
     has_links = _NOTE_HREF.search(page) is not None
     if NO_DATA.lower() in " ".join(unescaped.split()).lower():

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from urllib.parse import urlsplit
 
-from errors import FetchError, ParseError
+from errors import TrackerError
 from scraper.http import FetchPolicy
 from scraper.model import Capture, Edition, Notice, NoticeKind
 from scraper.sidof import Reconciliation, SidofDay, reconcile
@@ -56,10 +56,11 @@ class SidofCheck:
 
 def fetch_sidof_check(source: DofSource, day: date) -> SidofCheck:
     """SIDOF's day list for the cross-check. Never raises for SIDOF's failures (an unreachable
-    host, a cut or malformed answer): the cross-check is skipped and says why."""
+    host, a cut, malformed or hostile answer, whatever its payload): the cross-check is skipped
+    and says why."""
     try:
         return SidofCheck(day, source.sidof_notes(day))
-    except (FetchError, ParseError) as exc:
+    except TrackerError as exc:
         reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
         return SidofCheck(day, unavailable=reason[:300])
 

@@ -6,15 +6,20 @@
   hop by hop, so nothing outside can make us fetch anywhere else (S4);
 * robots.txt of each origin respected (www.dof.gob.mx disallows nota_detalle.php);
 * one request at a time, a polite delay between requests, ``(connect, read)`` timeouts plus a
-  TOTAL deadline per attempt, checked between reads so a slow drip cannot hang us (F1, F2);
+  TOTAL deadline per attempt that covers connecting, headers and body: a timer cuts the socket,
+  so a server dripping its headers a byte at a time cannot hang us either (F1, F2);
 * retries with jittered exponential backoff on connection errors, timeouts, cut bodies, 408,
-  429 and 5xx, honouring Retry-After (F3-F7); a maximum body size (S9);
+  429 and 5xx, honouring Retry-After up to a cap (a longer wait is left for the next run) (F3-F7);
+* gzip/deflate bodies decoded as they arrive, the maximum body size applied to the decoded
+  bytes (a gzip bomb stops at the cap); an encoding we never asked for is refused (S9);
 * a completeness check on every body: Content-Length against the bytes received, plus the
   caller's structural check (closing ``</html>``, the note's own ``</BODY>``, valid JSON);
 * TLS verified against certifi plus the GoDaddy G2 intermediate the DOF forgets to send;
   verification is never turned off (S7);
 * ``on_capture`` receives a ``Capture`` for EVERY response, including error statuses and cut
-  bodies (``complete=False``), so each stored record traces to the exact bytes received.
+  bodies (``complete=False``), so each stored record traces to the exact bytes received
+  (decoded: the body as the server meant it, whatever its transfer compression);
+* every URL in a message goes through ``untrusted.printable_url`` (a redirect can carry escapes).
 """
 
 from __future__ import annotations
@@ -37,12 +42,13 @@ from urllib.robotparser import RobotFileParser
 
 import certifi
 import requests
-import urllib3
 from requests.adapters import HTTPAdapter
 
 from errors import FetchError, IncompleteBody, InputError
 from scraper.decode import decode_body
 from scraper.model import Capture
+from scraper.wire import ACCEPT_ENCODING, Watch, read_body, watch_pools
+from untrusted import printable_url, visible
 
 if TYPE_CHECKING:
     from requests.adapters import _HostParams, _PoolKwargs
@@ -70,7 +76,7 @@ class FetchPolicy:
     attempts: int = 5
     backoff_base: float = 2.0
     backoff_max: float = 120.0
-    retry_after_max: float = 3600.0
+    retry_after_max: float = 120.0  # a server asking for longer is left for the next run
     delay: float = 1.0  # polite pause between any two requests
     max_bytes: int = 50 * 2**20
     respect_robots: bool = True
@@ -119,13 +125,17 @@ class _Retry(Exception):
 
 def origin_of(url: str) -> str:
     """``scheme://host[:port]`` of a URL, lowercased, default ports dropped."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname or parts.username:
-        raise InputError(f"not an http(s) URL without credentials: {url!r}")
-    port = parts.port
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as exc:  # a bad port, an unclosed IPv6 bracket
+        raise InputError(f"not a usable URL ({exc}): {printable_url(url)}") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.username is not None:
+        raise InputError(f"not an http(s) URL without credentials: {printable_url(url)}")
     default = {"http": 80, "https": 443}[parts.scheme]
-    netloc = parts.hostname.lower() + (f":{port}" if port and port != default else "")
-    return f"{parts.scheme}://{netloc}"
+    host = parts.hostname.lower()
+    host = f"[{host}]" if ":" in host else host  # IPv6 literals keep their brackets
+    return f"{parts.scheme}://{host}" + (f":{port}" if port and port != default else "")
 
 
 def robots_lines(text: str) -> list[str]:
@@ -147,12 +157,24 @@ def tls_context(extra_ca: Path | None = None) -> ssl.SSLContext:
     return context
 
 
-class _VerifiedAdapter(HTTPAdapter):
+class _WatchedAdapter(HTTPAdapter):
+    """An adapter whose connections hand their socket to the attempt's ``Watch`` (deadline)."""
+
+    def __init__(self) -> None:
+        super().__init__(max_retries=0)
+
+    def init_poolmanager(self, connections: int, maxsize: int, block: bool = False,
+                         **pool_kwargs: Any) -> None:
+        super().init_poolmanager(connections, maxsize, block, **pool_kwargs)
+        watch_pools(self.poolmanager)
+
+
+class _VerifiedAdapter(_WatchedAdapter):
     """An adapter that always verifies TLS against our context."""
 
     def __init__(self, context: ssl.SSLContext) -> None:
         self._context = context
-        super().__init__(max_retries=0)
+        super().__init__()
 
     def build_connection_pool_key_attributes(
         self, request: requests.PreparedRequest, verify: bool | str, cert: Any = None
@@ -212,11 +234,11 @@ class Fetcher:
         self._lock = threading.Lock()
         self._session = requests.Session()
         self._session.headers.update({"User-Agent": self.policy.user_agent,
-                                      "Accept-Encoding": "gzip, deflate"})
+                                      "Accept-Encoding": ACCEPT_ENCODING})
         self._session.trust_env = False  # no proxy or netrc from the environment
         adapter = _VerifiedAdapter(tls_context(extra_ca))
         self._session.mount("https://", adapter)
-        self._session.mount("http://", HTTPAdapter(max_retries=0))
+        self._session.mount("http://", _WatchedAdapter())
 
     def close(self) -> None:
         self._session.close()
@@ -241,13 +263,13 @@ class Fetcher:
         with self._lock:
             self.stats.fetches += 1
             if self.policy.respect_robots and not self._robots_allow(url):
-                raise RobotsDisallowed(f"robots.txt disallows {url}", url=url)
+                raise RobotsDisallowed(f"robots.txt disallows {printable_url(url)}", url=url)
             return self._get_with_retries(url, check, retry_on)
 
     # --- policy pieces --------------------------------------------------------------------
     def _require_allowed(self, url: str) -> None:
         if origin_of(url) not in self.allowed:
-            raise InputError(f"refusing to fetch outside the allowed hosts: {url}")
+            raise InputError(f"refusing to fetch outside the allowed hosts: {printable_url(url)}")
 
     def _robots_allow(self, url: str) -> bool:
         origin = origin_of(url)
@@ -301,7 +323,7 @@ class Fetcher:
                 last = exc
         self.stats.failures += 1
         assert last is not None
-        message = f"gave up on {url} after {self.policy.attempts} attempts: {last.reason}"
+        message = f"gave up on {printable_url(url)} after {self.policy.attempts} attempts: {last.reason}"
         if last.cause is not None and not isinstance(last.cause, IncompleteBody):
             raise last.cause
         if last.reason.startswith("incomplete"):
@@ -318,35 +340,35 @@ class Fetcher:
                 return response
             location = {k.lower(): v for k, v in response.headers}.get("location")
             if not location:
-                raise FetchError(f"redirect without Location from {current}", url=current,
-                                 status=response.status)
-            target = urljoin(current, location)
-            if origin_of(target) not in self.allowed:
-                raise FetchError(f"redirect to a host outside the allowed ones: {target}",
+                raise FetchError(f"redirect without Location from {printable_url(current)}",
                                  url=current, status=response.status)
-            current = target
-        raise FetchError(f"too many redirects from {url}", url=url)
+            current = self._redirect_target(current, location, response.status)
+        raise FetchError(f"too many redirects from {printable_url(url)}", url=url)
+
+    def _redirect_target(self, current: str, location: str, status: int) -> str:
+        """Where a redirect leads, if it stays inside the allowed origins; FetchError otherwise."""
+        try:
+            target = urljoin(current, location)
+            allowed = origin_of(target) in self.allowed
+        except (ValueError, InputError):
+            raise FetchError(f"malformed redirect Location from {printable_url(current)}: "
+                             f"{printable_url(location)}", url=current, status=status) from None
+        if not allowed:
+            raise FetchError(f"redirect to a host outside the allowed ones: {printable_url(target)}",
+                             url=current, status=status)
+        return target
 
     def _one_request(self, url: str, check: Check | None,
                      retry_on: tuple[type[Exception], ...]) -> Response:
         self._pause()
-        started = time.monotonic()
         self.stats.requests += 1
-        policy = self.policy
-        try:
-            raw = self._session.get(url, stream=True, allow_redirects=False,
-                                    timeout=(policy.connect_timeout, policy.read_timeout))
-        except requests.Timeout as exc:
-            raise _Retry("timeout") from exc
-        except requests.RequestException as exc:
-            raise _Retry("connection") from exc
-        finally:
-            self._last_request = time.monotonic()
-        try:
-            body, problem = self._read_body(raw, started)
-        finally:
-            raw.close()
-            self._last_request = time.monotonic()
+        with Watch(self.policy.deadline) as watch:
+            raw = self._send(url, watch)
+            try:
+                body, problem = read_body(raw, watch, self.policy.max_bytes)
+            finally:
+                raw.close()
+                self._last_request = time.monotonic()
         status = raw.status_code
         headers = tuple((str(k), str(v)) for k, v in raw.headers.items())
         text = decode_body(body, raw.headers.get("Content-Type"))
@@ -358,9 +380,8 @@ class Fetcher:
                 rejection = exc
         complete = problem is None and rejection is None
         capture = self._capture(url, status, headers, body, complete)
-        if problem == "too_large":
-            raise FetchError(f"body of {url} exceeds {self.policy.max_bytes} bytes", url=url,
-                             status=status)
+        if problem is not None and problem.startswith("refused"):
+            raise FetchError(f"body of {printable_url(url)} {problem}", url=url, status=status)
         if problem is not None:
             raise _Retry(problem, status)
         if rejection is not None and not isinstance(rejection, retry_on):
@@ -369,39 +390,36 @@ class Fetcher:
             reason = "incomplete" if isinstance(rejection, IncompleteBody) else "rejected"
             raise _Retry(f"{reason}: {rejection}", status, cause=rejection)
         if status in _RETRY_STATUSES:
-            wait = parse_retry_after(raw.headers.get("Retry-After")) or 0.0
-            raise _Retry(f"http_{status}", status, min(wait, self.policy.retry_after_max))
+            return self._retry_status(url, status, raw.headers.get("Retry-After"))
         if status >= 400:
-            raise FetchError(f"HTTP {status} for {url}", url=url, status=status)
+            raise FetchError(f"HTTP {status} for {printable_url(url)}", url=url, status=status)
         return Response(url=url, status=status, headers=headers, body=body, text=text,
                         capture=capture)
 
-    def _read_body(self, raw: requests.Response, started: float) -> tuple[bytes, str | None]:
-        """Read the body with read1 so the deadline is checked between socket reads."""
-        chunks: list[bytes] = []
-        size = 0
-        deadline = started + self.policy.deadline
+    def _send(self, url: str, watch: Watch) -> requests.Response:
+        """The request up to its headers, inside the attempt's deadline."""
+        policy = self.policy
         try:
-            while True:
-                if time.monotonic() > deadline:
-                    return b"".join(chunks), "deadline"
-                chunk = raw.raw.read1(65536)
-                if not chunk:
-                    break
-                chunks.append(chunk)
-                size += len(chunk)
-                if size > self.policy.max_bytes:
-                    return b"".join(chunks), "too_large"
-        except (urllib3.exceptions.ReadTimeoutError, TimeoutError):
-            return b"".join(chunks), "timeout"
-        except (urllib3.exceptions.HTTPError, OSError):
-            return b"".join(chunks), "incomplete: connection broke mid-body"
-        body = b"".join(chunks)
-        declared = raw.headers.get("Content-Length")
-        encoded = raw.headers.get("Content-Encoding", "identity").lower() not in ("", "identity")
-        if declared and declared.isdigit() and not encoded and int(declared) != len(body):
-            return body, f"incomplete: {len(body)} of {declared} bytes"
-        return body, None
+            return self._session.get(url, stream=True, allow_redirects=False,
+                                     timeout=(policy.connect_timeout, policy.read_timeout))
+        except requests.Timeout as exc:
+            raise _Retry("deadline" if watch.expired else "timeout") from exc
+        except requests.RequestException as exc:
+            raise _Retry("deadline" if watch.expired else "connection") from exc
+        except ValueError as exc:  # requests reads a redirect's Location even when not following
+            raise FetchError(f"malformed redirect Location or response from {printable_url(url)}: "
+                             f"{visible(str(exc))}", url=url) from None
+        finally:
+            self._last_request = time.monotonic()
+
+    def _retry_status(self, url: str, status: int, retry_after: str | None) -> Response:
+        """A retryable status: retry after the announced wait, or give up when it is too long."""
+        wait = parse_retry_after(retry_after) or 0.0
+        if wait > self.policy.retry_after_max:
+            raise FetchError(f"HTTP {status} for {printable_url(url)} asks to wait {wait:.0f} s "
+                             f"(more than {self.policy.retry_after_max:.0f} s): left for the next run",
+                             url=url, status=status)
+        raise _Retry(f"http_{status}", status, wait)
 
     def _capture(self, url: str, status: int, headers: tuple[tuple[str, str], ...], body: bytes,
                  complete: bool) -> Capture:

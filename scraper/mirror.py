@@ -14,8 +14,10 @@ benchmarks and the offline demo exercise the production code path end to end:
 Faults are switchable per request, chosen deterministically from a seed and per-fault rates
 (``FaultPlan``): never answering, slow drip, connection reset, 429 with Retry-After, 500/503,
 bodies cut with and without Content-Length, another day's page, undeclared cp1252 and a false
-ISO-8859-1 header. Counters tell what was served. Transport faults need raw socket control, which
-is why this is a ``socketserver`` handler and not a web framework (reliability.md [P6]).
+ISO-8859-1 header; headers dripped a byte at a time (each inside any read timeout); bodies sent
+gzip-encoded (as a compressing server or CDN does), whole or cut. Counters tell what was
+served. Transport faults need raw socket control, which is why this is a ``socketserver``
+handler and not a web framework (reliability.md [P6]).
 
 Run it: ``python -m scraper.mirror --port 8000`` then
 ``dof-tracker sync --date 2024-05-15 --source http://127.0.0.1:8000``.
@@ -24,6 +26,7 @@ Run it: ``python -m scraper.mirror --port 8000`` then
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import random
 import re
@@ -41,8 +44,9 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "dof"
-FAULTS = ("hang", "drip", "reset", "http_429", "http_500", "http_503", "cut_with_length",
-          "cut_without_length", "wrong_day", "cp1252", "latin1_header")
+FAULTS = ("hang", "drip", "drip_headers", "reset", "http_429", "http_500", "http_503",
+          "cut_with_length", "cut_without_length", "wrong_day", "cp1252", "latin1_header", "gzip",
+          "gzip_cut")
 HTML = "text/html; charset=UTF-8"
 JSON = "application/json;charset=UTF-8"
 _INDEX = re.compile(r"^/index(?:_\d+)?\.php$")
@@ -264,6 +268,34 @@ def _serve_drip(handler: _Handler, answer: Answer) -> None:
     handler.close_connection = True
 
 
+def _serve_drip_headers(handler: _Handler, answer: Answer) -> None:
+    """Status line and headers one byte at a time: a read timeout never fires, a deadline must."""
+    plan = handler.server.plan
+    head = (f"HTTP/1.1 {answer.status} OK\r\nContent-Type: {answer.content_type}\r\n"
+            f"Content-Length: {len(answer.body)}\r\n").encode() + b"X-Padding: " + b"." * 4000
+    stop = time.monotonic() + plan.drip_for
+    for byte in head:
+        if time.monotonic() > stop:
+            break
+        handler.wfile.write(bytes([byte]))
+        handler.wfile.flush()
+        time.sleep(plan.drip_interval)
+    handler.close_connection = True
+
+
+def _serve_gzip(handler: _Handler, answer: Answer) -> None:
+    body = gzip.compress(answer.body, mtime=0)
+    handler.head(answer.status, answer.content_type, len(body), {"Content-Encoding": "gzip"})
+    handler.wfile.write(body)
+
+
+def _serve_gzip_cut(handler: _Handler, answer: Answer) -> None:
+    """A gzip body cut short without a Content-Length: only the gzip stream can tell."""
+    body = gzip.compress(answer.body, mtime=0)
+    handler.head(answer.status, answer.content_type, None, {"Content-Encoding": "gzip"})
+    handler.wfile.write(body[: _cut_point(handler, len(body))])
+
+
 def _serve_reset(handler: _Handler, answer: Answer) -> None:
     handler.head(answer.status, answer.content_type, len(answer.body))
     handler.wfile.write(answer.body[: len(answer.body) // 3])
@@ -320,6 +352,7 @@ _FAULT_ACTIONS: dict[str, Serve] = {
     "http_503": _serve_status(503), "cut_with_length": _serve_cut_with_length,
     "cut_without_length": _serve_cut_without_length, "wrong_day": _serve_wrong_day,
     "cp1252": _serve_cp1252, "latin1_header": _serve_latin1_header,
+    "drip_headers": _serve_drip_headers, "gzip": _serve_gzip, "gzip_cut": _serve_gzip_cut,
 }
 
 

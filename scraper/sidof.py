@@ -3,7 +3,9 @@
 SIDOF answers 200 with empty lists for days it lost, lists title-less stub entries and
 "digital twins", and carries convocatorias/avisos (CV, VG, AV) the www index never lists
 (research/dof-source.md §7). So it never decides whether a day was published; it only lets us
-compare counts with the index and name what one side has and the other lacks. Pure.
+compare counts with the index and name what one side has and the other lacks. Whatever the
+payload (nested a million deep, lists where strings belong, an unknown edition code), reading
+it either gives entries or raises ``ParseError``, which the caller turns into a warning. Pure.
 """
 
 from __future__ import annotations
@@ -60,42 +62,65 @@ class Reconciliation:
         return not self.only_in_index and not self.only_in_sidof
 
 
+def _load(text: str) -> Any:
+    """``json.loads``; RecursionError (deep nesting) is a ParseError like any unreadable JSON."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ParseError("JSON nested too deep to read") from None
+
+
 def check_json_complete(text: str) -> None:
     """A cut JSON body does not parse: raise IncompleteBody so the fetcher retries."""
     try:
-        json.loads(text)
+        _load(text)
     except ValueError as exc:
         raise IncompleteBody(f"JSON body does not parse: {exc}") from exc
 
 
+def _scalar(raw: dict[str, Any], key: str) -> str:
+    """A field as text when it is a string or a number; anything else counts as missing."""
+    value = raw.get(key)
+    return str(value) if isinstance(value, str | int | float) and not isinstance(value, bool) else ""
+
+
 def _entry(raw: dict[str, Any], edition: Edition) -> SidofEntry | None:
-    title = " ".join(str(raw.get("titulo") or "").split())
-    codigo = str(raw.get("codNota") or "").strip()
+    title = " ".join(_scalar(raw, "titulo").split())
+    codigo = _scalar(raw, "codNota").strip()
     if not title or not codigo.isdigit():
         return None  # title-less stubs are page-span markers, not notes
     page = raw.get("pagina")
+    listed = _scalar(raw, "codEdicion").upper()
     return SidofEntry(codigo=codigo, title=title,
-                      edition=Edition(str(raw.get("codEdicion") or edition)),
-                      section=str(raw.get("codSeccion") or ""),
-                      poder_code=str(raw.get("codOrgaUno") or ""),
-                      poder=str(raw.get("nombreCodOrgaUno") or ""),
-                      issuer=str(raw.get("codOrgaDos") or ""),
-                      page=page if isinstance(page, int) else None)
+                      edition=Edition(listed) if listed in Edition.__members__ else edition,
+                      section=_scalar(raw, "codSeccion"),
+                      poder_code=_scalar(raw, "codOrgaUno"),
+                      poder=_scalar(raw, "nombreCodOrgaUno"),
+                      issuer=_scalar(raw, "codOrgaDos"),
+                      page=page if isinstance(page, int) and not isinstance(page, bool) else None)
+
+
+def _preview(data: Any) -> str:
+    """The start of an unexpected answer, for the warning (never a RecursionError itself)."""
+    try:
+        return str(data)[:120]
+    except RecursionError:
+        return f"a {type(data).__name__} nested too deep to show"
 
 
 def parse_sidof_notes(text: str, day: date) -> SidofDay:
     """Parse the JSON answer; ParseError if it is not the notes-list shape."""
     try:
-        data = json.loads(text)
+        data = _load(text)
     except ValueError as exc:
         raise ParseError(f"SIDOF notes list for {day.isoformat()} is not JSON") from exc
     if not isinstance(data, dict) or data.get("messageCode") != 200:
-        raise ParseError(f"SIDOF notes list for {day.isoformat()} answered "
-                         f"{str(data)[:120]!r}")
+        raise ParseError(f"SIDOF notes list for {day.isoformat()} answered {_preview(data)!r}")
     seen: set[str] = set()
     entries: list[SidofEntry] = []
     for key, edition in _LISTS.items():
-        for raw in data.get(key) or []:
+        listed = data.get(key)
+        for raw in listed if isinstance(listed, list) else []:
             entry = _entry(raw, edition) if isinstance(raw, dict) else None
             if entry is not None and entry.codigo not in seen:  # digital twins share a codigo
                 seen.add(entry.codigo)

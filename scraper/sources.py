@@ -28,6 +28,7 @@ from scraper.http import DOF_ORIGINS, Fetcher, FetchPolicy, origin_of
 from scraper.model import Capture, Edition, Notice
 from scraper.note import Note, check_note_complete, parse_note, valid_codigo
 from scraper.sidof import SidofDay, check_json_complete, parse_sidof_notes
+from untrusted import printable_url
 
 DOF_BASE = "https://www.dof.gob.mx"
 SIDOF_BASE = "https://sidof.segob.gob.mx"
@@ -35,10 +36,13 @@ SIDOF_BASE = "https://sidof.segob.gob.mx"
 
 def source_base(source: str) -> str:
     """Validate a ``--source`` URL: an http(s) origin with no path, query or credentials."""
-    parts = urlsplit(source.strip())
+    try:
+        parts = urlsplit(source.strip())
+    except ValueError as exc:  # an unclosed IPv6 bracket
+        raise InputError(f"--source is not a usable URL ({exc}): {printable_url(source)}") from None
     if parts.path not in ("", "/") or parts.query or parts.fragment:
         raise InputError(f"--source must be a bare base URL like http://127.0.0.1:8000, "
-                         f"not {source!r}")
+                         f"not {printable_url(source)}")
     return origin_of(source.strip())
 
 

@@ -17,6 +17,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,6 +27,7 @@ from sqlalchemy import URL, Connection, Engine, create_engine, event, func, insp
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError, StatementError
 
 from errors import InputError, StoreError, WriterBusy
+from untrusted import visible
 
 from .schema import SCHEMA_REVISION
 
@@ -57,20 +59,27 @@ def default_url() -> str:
 
 
 def safe_url(url: str | URL | Engine) -> str:
-    """A URL fit for messages and logs: the password, if any, shown as ``***``."""
+    """A URL fit for messages and logs: every password shown as ``***``, in each form
+    SQLAlchemy and the drivers accept (``user:pw@``, ``?password=``, ``?sslpassword=`` …).
+
+    >>> safe_url("postgresql+psycopg://ana:x@db/dof?PASSWORD=y&sslmode=require")
+    'postgresql+psycopg://ana:***@db/dof?PASSWORD=***&sslmode=require'
+    """
     if isinstance(url, Engine):
         url = url.url
     try:
         parsed = make_url(url)
-    except ArgumentError:
+    except (ArgumentError, ValueError):
         return "<unreadable database URL>"
-    return parsed.render_as_string(hide_password=True)
+    secret = {key: "***" for key in parsed.query if "pass" in key.lower()}
+    shown = parsed.update_query_dict(secret).render_as_string(hide_password=True)
+    return visible(shown.replace("=%2A%2A%2A", "=***"))
 
 
 def _parse_url(url: str | URL | None) -> URL:
     try:
         return make_url(url if url is not None else default_url())
-    except ArgumentError:
+    except (ArgumentError, ValueError):  # ValueError: a port that is not a number
         raise InputError("cannot read the database URL (expected e.g. sqlite:///file.sqlite "
                          "or postgresql+psycopg://user@host/db)") from None
 
@@ -129,13 +138,18 @@ def open_engine(url: str | URL | None = None, *, migrate: bool = True) -> Engine
     reached; neither message contains the password.
     """
     parsed = _parse_url(url)
+    if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+        raise InputError(f"unsupported database {parsed.get_backend_name()!r} in {safe_url(parsed)}: "
+                         "use SQLite or PostgreSQL")
     path = sqlite_file(parsed)
-    if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
     try:
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(parsed)
-    except (NoSuchModuleError, ArgumentError) as exc:
-        raise InputError(f"unsupported database URL {safe_url(parsed)}: {exc}") from None
+    except (NoSuchModuleError, ArgumentError, ImportError) as exc:
+        raise InputError(f"unsupported database URL {safe_url(parsed)}: {visible(str(exc))}") from None
+    except OSError as exc:
+        raise StoreError(f"cannot open {safe_url(parsed)}: {exc.strerror}") from None
     if engine.dialect.name == "sqlite":
         _install_sqlite_hooks(engine)
     elif engine.dialect.name != "postgresql":
@@ -171,6 +185,9 @@ def transaction(engine: Engine) -> Iterator[Connection]:
         with engine.connect() as conn:
             conn.execution_options(**{_IMMEDIATE: True})
             with conn.begin():
+                held = _held_locks.get(id(engine))
+                if held is not None:
+                    held.confirm(conn)
                 yield conn
     except SQLAlchemyError as exc:
         raise StoreError(f"database error: {_reason(exc)}") from exc
@@ -239,6 +256,42 @@ def _lock_key(conn: Connection, purpose: str) -> int:
     return int.from_bytes(digest[:8], "big", signed=True)
 
 
+def _advisory_key_parts(key: int) -> tuple[int, int]:
+    """(classid, objid) of a bigint advisory-lock key as pg_locks shows it."""
+    unsigned = key & 0xFFFFFFFFFFFFFFFF
+    return unsigned >> 32, unsigned & 0xFFFFFFFF
+
+
+_HOLDS_LOCK = text("SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 1 "
+                   "AND classid::bigint = :hi AND objid::bigint = :lo AND database = "
+                   "(SELECT oid FROM pg_database WHERE datname = current_database())")
+
+
+def writer_lock_holder(conn: Connection) -> int | None:
+    """The server process id holding this store's writer lock (PostgreSQL), or None."""
+    hi, lo = _advisory_key_parts(_lock_key(conn, "writer"))
+    return conn.execute(_HOLDS_LOCK, {"hi": hi, "lo": lo}).scalar()
+
+
+@dataclass(frozen=True, slots=True)
+class _HeldLock:
+    """This process's PostgreSQL writer lock: the server process that holds it, and the key
+    every write transaction serialises on (see ``_postgres_lock``)."""
+
+    pid: int
+    writing_key: int
+    where: str
+
+    def confirm(self, conn: Connection) -> None:
+        """Start of a write transaction: wait out any other writer's transaction, then make
+        sure our lock's session still holds the lock; ``StoreError`` before any write if not."""
+        conn.execute(select(func.pg_advisory_xact_lock(self.writing_key)))
+        if writer_lock_holder(conn) != self.pid:
+            raise StoreError(f"lost the writer lock on {self.where} (its server session ended): "
+                             "stopping before writing again")
+
+
+_held_locks: dict[int, _HeldLock] = {}  # id(engine) -> its writer lock, while held
 _memory_writers: set[str] = set()
 _memory_guard = threading.Lock()
 
@@ -267,16 +320,25 @@ def acquire_writer_lock(engine: Engine) -> Iterator[None]:
 
 @contextlib.contextmanager
 def _postgres_lock(engine: Engine) -> Iterator[None]:
+    """The session lock lives on its own connection. If the server ends that session (a
+    restart, ``pg_terminate_backend``, a network cut), the lock is gone and another process may
+    take it while we go on: so every write transaction of ours first takes a transaction-level
+    lock on a second key, which any writer's transaction takes too (no two overlap), and then
+    checks our session still holds the writer lock (``_HeldLock.confirm``)."""
     conn = engine.connect()
     try:
         key = _lock_key(conn, "writer")
         acquired = conn.execute(select(func.pg_try_advisory_lock(key))).scalar_one()
+        held = _HeldLock(pid=conn.execute(select(func.pg_backend_pid())).scalar_one(),
+                         writing_key=_lock_key(conn, "writing"), where=safe_url(engine))
         conn.commit()
         if not acquired:
             raise WriterBusy(f"another dof-tracker writer is running on {safe_url(engine)}")
+        _held_locks[id(engine)] = held
         try:
             yield
         finally:
+            _held_locks.pop(id(engine), None)
             try:
                 conn.execute(select(func.pg_advisory_unlock(key)))
                 conn.commit()

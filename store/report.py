@@ -6,7 +6,9 @@ document names, URLs) is untrusted here: the DOF's own pages have carried markup
 a store can be fed anything. So the HTML escapes every value (``html.escape`` with quotes),
 links only ``http``/``https`` URLs, carries a Content-Security-Policy that forbids scripts, and
 uses no JavaScript at all; the terminal table drops control characters (no escape sequences
-reach the terminal); CSV defuses cells a spreadsheet would run as formulas (OWASP).
+reach the terminal); CSV quotes every field and defuses cells a spreadsheet would run as
+formulas (OWASP). Control and bidi-override characters are removed from every output
+(``untrusted.plain``): in HTML and CSV they would reorder or hide what a reader sees.
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ import csv
 import html
 import io
 import json
-import re
 import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
@@ -24,6 +25,7 @@ from urllib.parse import urlsplit
 from diffing import ChangeType, DiffOp, Redline, redline, render_inline
 from parser.model import Finding
 from scraper.model import Notice
+from untrusted import CONTROL, plain
 
 from .api import ChangeEntry, Version
 from .findings import FindingCount
@@ -32,21 +34,11 @@ from .status import StoreStatus
 FORMATS = ("table", "json", "csv", "html")
 DISCLAIMER = ("A documentation tool with no legal effect: the official text is the one the Diario "
               "Oficial de la Federación published. Each change links to its DOF notice.")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _EDITIONS = {"MAT": "matutina", "VES": "vespertina", "EXT": "extraordinaria"}
 
 
 # --- shared pieces --------------------------------------------------------------------------------
-def plain(text: str | None) -> str:
-    """Text safe for a terminal: control and bidi-override characters removed.
-
-    >>> plain("Art\\x1b[31m 57\\u202e")
-    'Art[31m 57'
-    """
-    return _CONTROL.sub("", text or "")
-
-
 def diff_of(entry: ChangeEntry) -> Redline:
     """The entry's word-level redline; computed from before/after when none was stored."""
     change = entry.change
@@ -131,14 +123,17 @@ CSV_COLUMNS = ("date", "valid_from", "document", "label", "citation", "type", "f
 
 
 def _cell(value: str) -> str:
-    """A spreadsheet-safe cell: a leading = + - @ would be run as a formula, so it gets a quote."""
+    """A spreadsheet-safe cell: controls removed; a leading = + - @ would be run as a formula,
+    so it gets a quote."""
+    value = plain(value)
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
 def changes_csv(entries: Iterable[ChangeEntry]) -> str:
-    """The change log as CSV (one header row, RFC 4180 quoting)."""
+    """The change log as CSV (one header row, every field quoted: a ';' inside a field stays
+    inside it in a spreadsheet set to split on ';', as OWASP's CSV-injection advice asks)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     writer.writerow(CSV_COLUMNS)
     for e in entries:
         n = e.notice
@@ -178,8 +173,8 @@ _CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-act
 
 
 def esc(value: object) -> str:
-    """Escape any value for HTML text or a double-quoted attribute."""
-    return html.escape(str(value), quote=True)
+    """Escape any value for HTML text or a double-quoted attribute (controls removed)."""
+    return html.escape(plain(str(value)), quote=True)
 
 
 def safe_href(url: str | None) -> str | None:
@@ -192,7 +187,7 @@ def safe_href(url: str | None) -> str | None:
         return None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc or "@" in parts.netloc:
         return None
-    if _CONTROL.search(url) or any(c.isspace() or c in "\"'<>\\`" for c in url.strip()):
+    if CONTROL.search(url) or any(c.isspace() or c in "\"'<>\\`" for c in url.strip()):
         return None  # characters a well-formed URL percent-encodes
     return url.strip()
 
@@ -328,7 +323,7 @@ def info_text(status: StoreStatus) -> str:
     if status.last_run is not None:
         r = status.last_run
         lines.append(f"last run: {r.day} {r.edition} {r.status} at {r.finished_at or r.started_at}")
-    lines.extend(f"failed, retried next run: {r.day} {r.edition}: {r.error}" for r in status.failed)
+    lines.extend(f"failed, retried next run: {r.day} {r.edition}: {plain(r.error)}" for r in status.failed)
     lines.extend(_finding_count_lines(status.findings))
     return _lines(["\n".join(lines)])
 

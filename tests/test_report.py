@@ -21,7 +21,7 @@ import pytest
 from diffing.model import Change, ChangeType, DiffOp
 from scraper.model import Edition, Notice, NoticeKind
 from store.api import ChangeEntry
-from store.report import changes_csv, changes_html, changes_json, changes_table, plain, safe_href
+from store.report import CSV_COLUMNS, changes_csv, changes_html, changes_json, changes_table, plain, safe_href
 
 XSS = [
     "<script>alert(1)</script>",
@@ -114,7 +114,8 @@ def test_gazette_text_is_escaped_everywhere_in_the_html(payload: str) -> None:
     assert all(h.startswith("https://www.dof.gob.mx/") for h in parsed.hrefs)
     assert parsed.tags.count("style") == 1 and parsed.tags.count("meta") == 4
     text = "".join(parsed.text)
-    assert payload in text  # the words survive, as words
+    assert plain(payload) in text  # the words survive, as words (bidi overrides dropped)
+    assert not any(c in page for c in "\u202e\u202c\x1b")
 
 
 def test_the_page_forbids_scripts_and_is_self_contained() -> None:
@@ -159,3 +160,24 @@ def test_json_keeps_the_design_change_shape() -> None:
     assert {"label", "type", "from_label", "before", "after", "diff", "notice"} <= set(item)
     assert set(item["notice"]) >= {"codigo", "date", "edition", "title", "url"}
     assert item["diff"][1] == ["-", "Antes x"]
+
+
+HOSTILE = "Artículo 57.- \u202eexe.txt\u202c \x1b[2J\x1b]0;pwned\x07 fin"
+
+
+def test_control_and_bidi_characters_never_reach_html_or_csv() -> None:
+    """Issue #9 finding 7: ESC and RTL overrides from gazette text reached the report and CSV."""
+    entry = _entry(HOSTILE)
+    for output in (changes_html([entry], title=HOSTILE, filters=HOSTILE), changes_csv([entry])):
+        assert not any(c in output for c in "\u202e\u202c\x1b\x07"), output
+        assert "Artículo 57.- exe.txt [2J]0;pwned fin" in output
+
+
+def test_every_csv_field_is_quoted() -> None:
+    """Issue #9 finding 10: a field with ';' was left unquoted, so a spreadsheet splitting on ';'
+    read what followed as a cell of its own (a formula, if it started with '=')."""
+    text = changes_csv([_entry("a;=HYPERLINK(\"http://evil.example\")")])
+    for line in text.splitlines():
+        fields = line.split('","')
+        assert line.startswith('"') and line.endswith('"') and len(fields) == len(CSV_COLUMNS), line
+    assert ';=HYPERLINK' in text and '";=' not in text

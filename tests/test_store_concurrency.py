@@ -146,3 +146,61 @@ def test_passwords_never_appear_in_errors_or_urls(caplog: pytest.LogCaptureFixtu
     assert "cannot open postgresql+psycopg://tracker:***@127.0.0.1:9/nowhere" in str(caught.value)
     assert store.safe_url(rendered) == "postgresql+psycopg://tracker:***@127.0.0.1:9/nowhere"
     assert not any(form in texts for form in forms)
+
+
+@pytest.mark.postgres
+def test_a_writer_whose_lock_session_is_terminated_stops_before_writing_again(tmp_path: Path) -> None:
+    """Issue #9 finding 9: killing only the backend that holds the advisory lock let a second
+    process take the lock while the first went on writing."""
+    import contextlib
+
+    from sqlalchemy import text
+    from test_store_support import database_url
+
+    from store.db import writer_lock_holder
+
+    with contextlib.ExitStack() as stack:
+        url = database_url("postgresql", tmp_path, stack)
+        first, second = store.open_engine(url), store.open_engine(url)
+        stack.callback(first.dispose)
+        stack.callback(second.dispose)
+        with store.acquire_writer_lock(first):
+            with store.transaction(first) as conn:  # the holder writes normally
+                conn.execute(text("SELECT 1"))
+            with second.connect() as admin:
+                holder = writer_lock_holder(admin)
+                assert holder is not None
+                admin.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": holder})
+                admin.commit()
+            with store.acquire_writer_lock(second):  # the lock is free: another writer takes it
+                with pytest.raises(StoreError, match="lost the writer lock"), store.transaction(first):
+                    pytest.fail("the first writer wrote after losing its lock")
+                with store.transaction(second) as conn:  # the new holder is unaffected
+                    conn.execute(text("SELECT 1"))
+
+
+@pytest.mark.parametrize("url", [
+    f"postgresql+psycopg://tracker@127.0.0.1:9/nowhere?password={quote(SENTINEL, safe='')}",
+    f"postgresql+psycopg://tracker@127.0.0.1:9/nowhere?PassWord={quote(SENTINEL, safe='')}&sslmode=disable",
+    f"postgresql+psycopg://tracker:{quote(SENTINEL, safe='')}@127.0.0.1:9/nowhere"
+    f"?sslpassword={quote(SENTINEL, safe='')}",
+])
+def test_a_password_in_the_query_is_hidden_too(url: str) -> None:
+    """Issue #9 finding 4: ``?password=`` was printed by info, errors, logs and the lock message."""
+    forms = (SENTINEL, quote(SENTINEL, safe=""))
+    with pytest.raises(StoreError) as caught:
+        store.open_engine(url)
+    for shown in (str(caught.value), store.safe_url(url)):
+        assert "***" in shown and not any(form in shown for form in forms), shown
+
+
+@pytest.mark.parametrize("url", ["postgresql://u:pw@127.0.0.1:abc/test", "postgresql://u:pw@[::1/test",
+                                 "mysql://u:pw@h/db", "oracle://u:pw@h/db", "sqlite+pysqlcipher://:pw@/x.db",
+                                 "postgresql+asyncpg://u:pw@h/db", "nonsense"])
+def test_unusable_database_urls_are_one_line_input_errors(url: str) -> None:
+    """Issue #9 finding 8: a bad port or an unknown dialect was a traceback."""
+    from errors import InputError
+
+    with pytest.raises(InputError) as caught:
+        store.open_engine(url)
+    assert ":pw@" not in str(caught.value) and "\n" not in str(caught.value)
