@@ -11,12 +11,13 @@ como actuales párrafos …"), denominaciones and new containers ("denominado �
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from errors import AmendmentError
 
 from . import labels
-from .clause_tokens import Token, is_subnumeral_number, tokenize
+from .clause_tokens import Token, TokenType, is_subnumeral_number, tokenize
 from .directives import RELATIVE_PARAGRAPHS, Directive, Locator
 from .model import CONTAINER_KINDS, Kind, Verb
 
@@ -25,6 +26,11 @@ _RANK = {kind: rank for rank, kind in enumerate((
     Kind.APARTADO, Kind.FRACCION, Kind.INCISO, Kind.NUMERAL, Kind.PARRAFO))}
 _ORDINAL_NUMBERED = CONTAINER_KINDS | {Kind.TRANSITORIO, Kind.ARTICULO}
 _ITEM_KINDS = frozenset({Kind.ARTICULO, Kind.TRANSITORIO})  # head an article-first list
+_ORDINAL_LIST = frozenset({TokenType.ORD, TokenType.SEP, TokenType.TO, TokenType.OF})
+_DESTINATION = frozenset({TokenType.DET, TokenType.NOUN, TokenType.NUM, TokenType.ORD,
+                          TokenType.SEP, TokenType.ACTUAL})     # "pasa a ser la fracción VI"
+_AFTER_NAME = frozenset({TokenType.COMPRENDE, TokenType.TENDRA, TokenType.PASA,
+                         TokenType.RECORRE})                    # end an unquoted name
 
 
 @dataclass
@@ -141,7 +147,7 @@ def _owner(state: _State, tokens: list[Token], index: int) -> tuple[tuple[Kind, 
     """'el inciso b) y sus subnumerales ii y iii del apartado A': units named with "su"/"sus"
     belong to the unit-first unit just named, so their chains start with its chain (the parents
     named after, "del apartado A", then go above both)."""
-    if not index or tokens[index - 1].type != "DET" or \
+    if not index or tokens[index - 1].type != TokenType.DET or \
             labels.fold(tokens[index - 1].text) not in ("su", "sus") or not state.pending:
         return ()
     return tuple(state.pending[-1])
@@ -154,7 +160,7 @@ def _is_heading_noun(tokens: list[Token], index: int) -> bool:
     if token.kind is None:
         return True
     return token.kind is Kind.TITULO and not token.plural and \
-        not _next_is(tokens, index + 1, "NUM") and not _next_is(tokens, index + 1, "ORD")
+        not _next_is(tokens, index + 1, TokenType.NUM) and not _next_is(tokens, index + 1, TokenType.ORD)
 
 
 def _on_heading_noun(state: _State, tokens: list[Token], index: int) -> int:
@@ -171,7 +177,7 @@ def _on_heading_noun(state: _State, tokens: list[Token], index: int) -> int:
             state.article_open = None
         state.out.append(Directive(state.verb, article, state.source, heading_only=True))
         return index + 1
-    if _next_is(tokens, index + 1, "OF"):
+    if _next_is(tokens, index + 1, TokenType.OF):
         state.heading_only = True
     else:
         chain: list[tuple[Kind, str, bool]] = []
@@ -183,9 +189,9 @@ def _on_heading_noun(state: _State, tokens: list[Token], index: int) -> int:
 def _unit_kind(kind: Kind, tokens: list[Token], index: int) -> Kind:
     """A 'fracción B' is lettered: an apartado, as the base's 'B.' lines are (a letter that is
     also a Roman numeral, 'fracción C', stays a fracción)."""
-    while index < len(tokens) and tokens[index].type == "ACTUAL":
+    while index < len(tokens) and tokens[index].type == TokenType.ACTUAL:
         index += 1
-    if kind is Kind.FRACCION and index < len(tokens) and tokens[index].type == "NUM" and \
+    if kind is Kind.FRACCION and index < len(tokens) and tokens[index].type == TokenType.NUM and \
             re.fullmatch(r"[ABE-HJKN-UWYZÑ]", tokens[index].text):
         return Kind.APARTADO
     return kind
@@ -194,9 +200,9 @@ def _unit_kind(kind: Kind, tokens: list[Token], index: int) -> Kind:
 def _after_conjunction(tokens: list[Token], index: int) -> bool:
     """'…, fracción X y fracción XI': the unit after 'y' ends a list."""
     index -= 1
-    while index >= 0 and tokens[index].type == "DET":
+    while index >= 0 and tokens[index].type == TokenType.DET:
         index -= 1
-    return index >= 0 and tokens[index].type == "SEP" and tokens[index].text.lower() in ("y", "e")
+    return index >= 0 and tokens[index].type == TokenType.SEP and tokens[index].text.lower() in ("y", "e")
 
 
 def _on_paragraph_noun(state: _State, tokens: list[Token], index: int) -> int:
@@ -206,7 +212,7 @@ def _on_paragraph_noun(state: _State, tokens: list[Token], index: int) -> int:
     if not ordinals:                        # "segundo párrafo y Tercero": none after the noun
         index = _ordinals_after_noun(state, tokens, index, ordinals)
     unit_first = not _article_in_context(state)
-    if unit_first or (state.after_det and not state.after_con and _next_is(tokens, index, "OF")):
+    if unit_first or (state.after_det and not state.after_con and _next_is(tokens, index, TokenType.OF)):
         if state.parented:                  # "…, el párrafo segundo de la fracción II …"
             _flush_pending_if_complete(state, force=True)
         state.pending.extend([[(Kind.PARRAFO, n, False)] for n in ordinals])
@@ -229,10 +235,10 @@ def _ordinals_after_noun(state: _State, tokens: list[Token], index: int,
     list of such articles ('Segundo, párrafo cuarto y Cuarto, …').
     """
     ranged = False
-    while index < len(tokens) and tokens[index].type in ("ORD", "SEP", "TO", "OF") and \
+    while index < len(tokens) and tokens[index].type in _ORDINAL_LIST and \
             tokens[index].text != ";" and _ordinal_ahead(tokens, index):
         token = tokens[index]
-        if token.type == "ORD":
+        if token.type == TokenType.ORD:
             if state.item_words and token.text[:1].isupper():
                 break
             value = _ordinal_value(token.text)
@@ -249,9 +255,9 @@ def _ordinals_after_noun(state: _State, tokens: list[Token], index: int,
 def _ordinal_ahead(tokens: list[Token], index: int) -> bool:
     """Is there another ordinal before the next noun or number ('noveno, y del décimo …')?"""
     for token in tokens[index:]:
-        if token.type == "ORD":
+        if token.type == TokenType.ORD:
             return True
-        if token.type not in ("SEP", "TO", "OF"):
+        if token.type not in (TokenType.SEP, TokenType.TO, TokenType.OF):
             return False
     return False
 
@@ -272,18 +278,18 @@ def _read_numbers(state: _State, tokens: list[Token], index: int) -> int:
     assert group is not None
     while index < len(tokens):
         token = tokens[index]
-        if token.type == "ACTUAL":
-            if group.numbers and not _next_is(tokens, index + 1, "NUM"):
+        if token.type == TokenType.ACTUAL:
+            if group.numbers and not _next_is(tokens, index + 1, TokenType.NUM):
                 group.actual[-1] = True     # "el numeral 4 vigente"
             else:
                 state.actual_next = True    # "fracciones IV y actual V"
-        elif token.type in ("NUM", "ORD") and _fits(group.kind, token):
+        elif token.type in (TokenType.NUM, TokenType.ORD) and _fits(group.kind, token):
             _add_number(state, group, token.text)
             if group.kind in _ITEM_KINDS:
-                state.item_words = token.type == "ORD"
-        elif token.type in ("TO",) and group.numbers and _next_is(tokens, index + 1, "NUM"):
+                state.item_words = token.type == TokenType.ORD
+        elif token.type in (TokenType.TO,) and group.numbers and _next_is(tokens, index + 1, TokenType.NUM):
             index = _expand_range(state, group, tokens[index + 1].text) + index
-        elif token.type == "SEP" and _continues(tokens, index, group):
+        elif token.type == TokenType.SEP and _continues(tokens, index, group):
             if token.text.lower() in ("y", "e"):
                 group.closed = True
         else:
@@ -302,7 +308,7 @@ def _read_numbers(state: _State, tokens: list[Token], index: int) -> int:
 def _continues(tokens: list[Token], index: int, group: _Group) -> bool:
     """Does the list of numbers go on after this separator ('IV, V, y VI'; not 'IV, 17')?"""
     conjunction = False
-    while index < len(tokens) and tokens[index].type == "SEP":
+    while index < len(tokens) and tokens[index].type == TokenType.SEP:
         conjunction = conjunction or tokens[index].text.lower() in ("y", "e")
         index += 1
     if not (group.plural or conjunction):
@@ -311,14 +317,14 @@ def _continues(tokens: list[Token], index: int, group: _Group) -> bool:
 
 
 def token_is_conjunction(tokens: list[Token], index: int) -> bool:
-    return 0 <= index < len(tokens) and tokens[index].type == "SEP" and \
+    return 0 <= index < len(tokens) and tokens[index].type == TokenType.SEP and \
         tokens[index].text.lower() in ("y", "e")
 
 
 def _next_fits(tokens: list[Token], index: int, kind: Kind) -> bool:
-    while index < len(tokens) and tokens[index].type == "ACTUAL":
+    while index < len(tokens) and tokens[index].type == TokenType.ACTUAL:
         index += 1
-    return index < len(tokens) and tokens[index].type in ("NUM", "ORD") and \
+    return index < len(tokens) and tokens[index].type in (TokenType.NUM, TokenType.ORD) and \
         _fits(kind, tokens[index]) and not _ord_before_paragraph(tokens, index, kind)
 
 
@@ -328,20 +334,20 @@ def _ord_before_paragraph(tokens: list[Token], index: int, kind: Kind) -> bool:
     Not when the párrafo noun has ordinals of its own: in "Cuarto, párrafos primero" the
     "Cuarto" is a transitorio.
     """
-    if tokens[index].type != "ORD" or kind is Kind.PARRAFO:
+    if tokens[index].type != TokenType.ORD or kind is Kind.PARRAFO:
         return False
     for position in range(index + 1, len(tokens)):
         token = tokens[position]
-        if token.type == "NOUN":
-            return token.kind is Kind.PARRAFO and not _next_is(tokens, position + 1, "ORD")
-        if token.type not in ("ORD", "SEP"):
+        if token.type == TokenType.NOUN:
+            return token.kind is Kind.PARRAFO and not _next_is(tokens, position + 1, TokenType.ORD)
+        if token.type not in (TokenType.ORD, TokenType.SEP):
             return False
     return False
 
 
 def _fits(kind: Kind, token: Token) -> bool:
     raw = token.text.strip()
-    if token.type == "ORD":
+    if token.type == TokenType.ORD:
         return kind in _ORDINAL_NUMBERED and not re.match(r"(?i)(?:ante)?pen|[uú]ltim", raw)
     if kind is Kind.NUMERAL:
         return raw[0].isdigit() or is_subnumeral_number(raw)
@@ -516,10 +522,10 @@ def _on_of(state: _State, tokens: list[Token], index: int) -> int:
     skip = _introducing_paragraph(state, tokens, index + 1)
     if skip:
         return skip
-    if not state.pending or not _next_is(tokens, index + 1, "NOUN", skip=("DET",)):
+    if not state.pending or not _next_is(tokens, index + 1, TokenType.NOUN, skip=(TokenType.DET,)):
         return index + 1
     position = index + 1
-    while tokens[position].type == "DET":
+    while tokens[position].type == TokenType.DET:
         position += 1
     noun = tokens[position]
     if _is_heading_noun(tokens, position) or noun.kind is Kind.PARRAFO and not state.pending:
@@ -548,16 +554,16 @@ def _introducing_paragraph(state: _State, tokens: list[Token], index: int) -> in
     if not state.pending or any(not chain or chain[0][0] not in _LIST_KINDS
                                 for chain in state.pending):
         return 0
-    while index < len(tokens) and tokens[index].type == "DET":
+    while index < len(tokens) and tokens[index].type == TokenType.DET:
         index += 1
     start = index
-    while index < len(tokens) and tokens[index].type == "ORD":
+    while index < len(tokens) and tokens[index].type == TokenType.ORD:
         index += 1
     if index >= len(tokens) or tokens[index].kind is not Kind.PARRAFO:
         return 0
     index += 1
     if index == start + 1:                  # "del párrafo cuarto"
-        if not _next_is(tokens, index, "ORD"):
+        if not _next_is(tokens, index, TokenType.ORD):
             return 0
         index += 1
     return index
@@ -570,17 +576,18 @@ def _is_destination(state: _State, token: Token) -> bool:
 
 
 def _read_parent_numbers(state: _State, group: _Group, tokens: list[Token], index: int) -> int:
-    if index < len(tokens) and tokens[index].type == "ACTUAL":
+    if index < len(tokens) and tokens[index].type == TokenType.ACTUAL:
         state.actual_next = True
         index += 1
-    if index < len(tokens) and tokens[index].type in ("NUM", "ORD") and _fits(group.kind,
+    if index < len(tokens) and tokens[index].type in (TokenType.NUM, TokenType.ORD) and _fits(group.kind,
                                                                                tokens[index]):
         _add_number(state, group, tokens[index].text)
         index += 1
     return index
 
 
-def _next_is(tokens: list[Token], index: int, kind: str, skip: tuple[str, ...] = ()) -> bool:
+def _next_is(tokens: list[Token], index: int, kind: TokenType,
+             skip: tuple[TokenType, ...] = ()) -> bool:
     while index < len(tokens) and tokens[index].type in skip:
         index += 1
     return index < len(tokens) and tokens[index].type == kind
@@ -594,7 +601,7 @@ def _on_ord(state: _State, tokens: list[Token], index: int) -> int:
         state.group.closed = True
     value = _ordinal_value(tokens[index].text)
     previous = tokens[index - 1] if index else None
-    if previous is not None and previous.type in ("OF", "TO") and \
+    if previous is not None and previous.type in (TokenType.OF, TokenType.TO) and \
             labels.fold(previous.text) == "al" and state.ordinals and value.isdigit() \
             and state.ordinals[-1].isdigit():
         state.ordinals.extend(str(n) for n in range(int(state.ordinals[-1]) + 1, int(value)))
@@ -640,9 +647,9 @@ def _next_item(state: _State, tokens: list[Token], index: int) -> Kind | None:
         return None
     token = tokens[index]
     kind = _item_kind(state)
-    if token.type == "NUM" and token.text[0].isdigit():
+    if token.type == TokenType.NUM and token.text[0].isdigit():
         return kind or Kind.ARTICULO
-    if kind is not None and token.type == "ORD" and state.item_words and _fits(kind, token) \
+    if kind is not None and token.type == TokenType.ORD and state.item_words and _fits(kind, token) \
             and not _ord_before_paragraph(tokens, index, kind):
         return kind
     return None
@@ -693,7 +700,7 @@ def _on_pasa(state: _State, tokens: list[Token], index: int) -> int:
     Right after a target ("actual X, que pasa a ser IX Bis") the move is that target's and
     names one destination; the list may go on after it ("…, XIV Bis y actual XV").
     """
-    if _next_is(tokens, index + 1, "QUOTE", skip=("DET",)):
+    if _next_is(tokens, index + 1, TokenType.QUOTE, skip=(TokenType.DET,)):
         return index + 1                    # "para quedar como “De la Productividad …”"
     linked = state.renumber_from is None
     if linked and state.verb is Verb.ADICIONA and _PLACING_RE.match(tokens[index].text):
@@ -751,16 +758,15 @@ def _read_destination(state: _State, tokens: list[Token], position: int, kind: K
     """The numbers after 'pasa a ser' (one only when ``single``) and where reading stopped."""
     group = _Group(kind, ())
     ordinals: list[str] = []
-    while position < len(tokens) and tokens[position].type in ("DET", "NOUN", "NUM", "ORD",
-                                                               "SEP", "ACTUAL"):
+    while position < len(tokens) and tokens[position].type in _DESTINATION:
         token = tokens[position]
-        if single and (group.numbers or ordinals) and token.type == "SEP":
+        if single and (group.numbers or ordinals) and token.type == TokenType.SEP:
             break
-        if token.type == "NUM" and _fits(kind, token):
+        if token.type == TokenType.NUM and _fits(kind, token):
             _add_number(state, group, token.text)
-        elif token.type == "ORD":
+        elif token.type == TokenType.ORD:
             ordinals.append(_ordinal_value(token.text))
-        elif (token.type == "NOUN" and token.kind not in (kind, None)) or token.text == ";":
+        elif (token.type == TokenType.NOUN and token.kind not in (kind, None)) or token.text == ";":
             break
         position += 1
     return group.numbers or ordinals, position
@@ -769,7 +775,7 @@ def _read_destination(state: _State, tokens: list[Token], position: int, kind: K
 def _resume_list(state: _State, tokens: list[Token], position: int, parent: Locator,
                  kind: Kind) -> int:
     """'fracciones VIII Bis, actual X, que pasa a ser IX Bis, XIV Bis y actual XV'."""
-    if position < len(tokens) and tokens[position].type == "SEP" and \
+    if position < len(tokens) and tokens[position].type == TokenType.SEP and \
             tokens[position].text != ";" and _next_fits(tokens, position + 1, kind):
         state.group = _Group(kind, parent, unit_first=not parent)
         return _read_numbers(state, tokens, position + 1)
@@ -866,7 +872,7 @@ def _on_other(state: _State, tokens: list[Token], index: int) -> int:
     the noun is prose.
     """
     position = index + 1
-    while position < len(tokens) and tokens[position].type in ("DET", "ACTUAL"):
+    while position < len(tokens) and tokens[position].type in (TokenType.DET, TokenType.ACTUAL):
         position += 1
     if position < len(tokens) and _is_designator(tokens[position]):
         noun = tokens[index].text
@@ -885,7 +891,8 @@ def _on_dotted(state: _State, tokens: list[Token], index: int) -> int:
 
 def _is_designator(token: Token) -> bool:
     """A unit number: '3', 'III', 'a)', 'Quinto', or a lowercase Roman 'ii' left as a word."""
-    return token.type in ("NUM", "ORD") or re.fullmatch(r"[ivxlc]+|\d[\d.]*", token.text) is not None
+    return token.type in (TokenType.NUM, TokenType.ORD) or \
+        re.fullmatch(r"[ivxlc]+|\d[\d.]*", token.text) is not None
 
 
 def _on_tendra(state: _State, tokens: list[Token], index: int) -> int:
@@ -906,10 +913,10 @@ def _on_denom(state: _State, tokens: list[Token], index: int) -> int:
     """'denominado De la Inspección y Vigilancia': an unquoted name is no locator; it runs to
     the next comma or semicolon (a quoted one is a single QUOTE token)."""
     index += 1
-    if index < len(tokens) and tokens[index].type == "QUOTE":
+    if index < len(tokens) and tokens[index].type == TokenType.QUOTE:
         return index + 1
     while index < len(tokens) and tokens[index].text not in (",", ";") and \
-            tokens[index].type not in ("COMPRENDE", "TENDRA", "PASA", "RECORRE"):
+            tokens[index].type not in _AFTER_NAME:
         index += 1
     return index
 
@@ -922,11 +929,13 @@ def _on_comprende(state: _State, tokens: list[Token], index: int) -> int:
     return index + 1
 
 
-_HANDLERS = {
-    "NOUN": _on_noun, "OF": _on_of, "ORD": _on_ord, "SEP": _on_sep, "DET": _on_det,
-    "CON": _on_con, "ACTUAL": _on_actual, "RECORRE": _on_recorre, "PASA": _on_pasa,
-    "QUOTE": _on_quote, "COMPRENDE": _on_comprende, "NUM": _on_num, "OTHER": _on_other,
-    "TENDRA": _on_tendra, "DENOM": _on_denom, "DOTTED": _on_dotted,
+_HANDLERS: dict[TokenType, Callable[[_State, list[Token], int], int]] = {
+    TokenType.NOUN: _on_noun, TokenType.OF: _on_of, TokenType.ORD: _on_ord,
+    TokenType.SEP: _on_sep, TokenType.DET: _on_det, TokenType.CON: _on_con,
+    TokenType.ACTUAL: _on_actual, TokenType.RECORRE: _on_recorre, TokenType.PASA: _on_pasa,
+    TokenType.QUOTE: _on_quote, TokenType.COMPRENDE: _on_comprende, TokenType.NUM: _on_num,
+    TokenType.OTHER: _on_other, TokenType.TENDRA: _on_tendra, TokenType.DENOM: _on_denom,
+    TokenType.DOTTED: _on_dotted,
 }
 
 

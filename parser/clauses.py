@@ -43,7 +43,7 @@ from errors import AmendmentError
 
 from . import labels
 from .clause_targets import read_targets
-from .clause_tokens import tokenize
+from .clause_tokens import TokenType, tokenize
 from .directives import RELATIVE_PARAGRAPHS, Directive, Locator, to_label
 from .model import Kind, Verb
 
@@ -143,8 +143,8 @@ def main_verb(clause: str) -> int | None:
 
 
 def _locator_follows(text: str) -> bool:
-    tokens = [t for t in tokenize(text[:120]) if t.type != "DET"]
-    return bool(tokens) and tokens[0].type in ("NOUN", "OTHER")
+    tokens = [t for t in tokenize(text[:120]) if t.type != TokenType.DET]
+    return bool(tokens) and tokens[0].type in (TokenType.NOUN, TokenType.OTHER)
 
 
 def operative_subject_clause(text: str) -> bool:
@@ -184,8 +184,8 @@ def read_clause(clause: str) -> tuple[str, list[Directive]]:
 def _names_unit(action: str) -> bool:
     """Does an action name a numbered unit ('la Disposición 73, segundo párrafo'), not only an
     instrument ('Se abroga el Acuerdo por el que …')?"""
-    tokens = [t for t in tokenize(action) if t.type != "DET"]
-    return any(t.type == "NOUN" and t.kind is not None and u.type in ("NUM", "ORD")
+    tokens = [t for t in tokenize(action) if t.type != TokenType.DET]
+    return any(t.type == TokenType.NOUN and t.kind is not None and u.type in (TokenType.NUM, TokenType.ORD)
                for t, u in zip(tokens, tokens[1:], strict=False))
 
 
@@ -195,9 +195,9 @@ _SUB_ARTICLE = frozenset({Kind.APARTADO, Kind.FRACCION, Kind.INCISO, Kind.NUMERA
 def _shared_article(last_action: str) -> Locator | None:
     """'…, recorriendo el numeral 4 vigente al numeral 5, del artículo 104': the article named
     once at the end of the last action, for every action written before it."""
-    tokens = [t for t in tokenize(last_action) if t.type != "DET"]
-    if len(tokens) < 3 or tokens[-3].type != "OF" or tokens[-2].kind is not Kind.ARTICULO or \
-            tokens[-2].plural or tokens[-1].type != "NUM":
+    tokens = [t for t in tokenize(last_action) if t.type != TokenType.DET]
+    if len(tokens) < 3 or tokens[-3].type != TokenType.OF or tokens[-2].kind is not Kind.ARTICULO or \
+            tokens[-2].plural or tokens[-1].type != TokenType.NUM:
         return None
     try:
         return ((Kind.ARTICULO, labels.part(Kind.ARTICULO, tokens[-1].text).partition("_")[2]),)
