@@ -67,6 +67,8 @@ class _State:
     item_words: bool = False    # the list's articles are named by words ("Primero", "Tercero")
     recorre_mark: int = 0       # pending chains read after "recorriéndose" start here
     heading_chains: list[list[tuple[Kind, str, bool]]] = field(default_factory=list)
+    context_trailing: bool = False  # the context was named after its units ("… al artículo 4o.")
+    shifting_chains: list[list[tuple[Kind, str, bool]]] = field(default_factory=list)
     within: Locator = ()        # "…, el cual tendrá …": later containers go inside this one
     within_adds: bool = False   # … and are additions ("tendrá"), or keep the verb ("comprende")
     parented: bool = False      # the pending chains were given a parent: a new chain ends them
@@ -211,18 +213,25 @@ def _on_paragraph_noun(state: _State, tokens: list[Token], index: int) -> int:
     index += 1
     if not ordinals:                        # "segundo párrafo y Tercero": none after the noun
         index = _ordinals_after_noun(state, tokens, index, ordinals)
-    unit_first = not _article_in_context(state)
+    # "… al artículo 4o. y un párrafo segundo, …, al artículo 5o.": a new item names its own
+    unit_first = not _article_in_context(state) or (state.after_det and state.context_trailing)
     if unit_first or (state.after_det and not state.after_con and _next_is(tokens, index, TokenType.OF)):
         if state.parented:                  # "…, el párrafo segundo de la fracción II …"
             _flush_pending_if_complete(state, force=True)
         state.pending.extend([[(Kind.PARRAFO, n, False)] for n in ordinals])
     else:
+        group = state.group
         parent = _paragraph_parent(state)
         if state.article_open is not None and state.article_open.target == parent:
             state.article_open = None
         for number in ordinals:
             _emit(state, (*parent, (Kind.PARRAFO, number)))
         state.group = None
+        if group is not None and group.kind not in _ITEM_KINDS and parent and \
+                parent[-1][0] is group.kind:
+            # "30 Bis, fracciones I, párrafo primero, II y III": the list goes on
+            state.after_det = state.after_con = False
+            return _resume_list(state, tokens, index, group.parent, group.kind)
     state.after_det = state.after_con = False
     return index
 
@@ -416,6 +425,7 @@ def _commit_group(state: _State, group: _Group) -> None:
         for number in group.numbers:
             _flush_article(state)
             state.context = [(group.kind, number)]
+            state.context_trailing = False
             state.article_open = Directive(state.verb, ((group.kind, number),), state.source)
         return
     for position, (number, actual) in enumerate(zip(group.numbers, group.actual, strict=True)):
@@ -444,9 +454,15 @@ def _close_article(state: _State) -> None:
         state.article_open = None
 
 
-def _emit(state: _State, locator: Locator, actual: bool = False, hold: bool = False) -> None:
-    """Record a target; with ``hold`` it waits: a sub-locator naming a part of it replaces it."""
-    if state.renumber_from is not None and not state.renumber_to and state.pending == []:
+def _emit(state: _State, locator: Locator, actual: bool = False, hold: bool = False,
+          shifts: bool = False) -> None:
+    """Record a target; with ``hold`` it waits: a sub-locator naming a part of it replaces it.
+
+    While a "recorriéndose …" has named no unit yet, the unit named is what moves; an
+    addition that makes the others move (``shifts``) is not.
+    """
+    if state.renumber_from is not None and not state.renumber_to and state.pending == [] \
+            and not shifts:
         state.renumber_from.append(Directive(Verb.RENUMERA, locator, state.source, actual=actual))
         return
     open_unit = state.article_open
@@ -457,7 +473,7 @@ def _emit(state: _State, locator: Locator, actual: bool = False, hold: bool = Fa
             _flush_article(state)
     locator, verb = _inside(state, locator)
     directive = Directive(verb, locator, state.source, actual=actual,
-                          heading_only=state.heading_only)
+                          heading_only=state.heading_only, shifts=shifts)
     state.heading_only = False
     if hold:
         state.article_open = directive
@@ -499,17 +515,18 @@ def _flush_pending_if_complete(state: _State, force: bool = False) -> None:
         state.pending = chains
         return
     state.parented = False
-    headings = state.heading_chains
-    state.heading_chains = []
+    headings, shifting = state.heading_chains, state.shifting_chains
+    state.heading_chains, state.shifting_chains = [], []
     for chain in chains:
         locator = tuple((kind, number) for kind, number, _ in chain)
         actual = any(flag for _, _, flag in chain)
         if locator and locator[0][0] not in CONTAINER_KINDS | _ITEM_KINDS:
             locator = (*_parent_for(state, locator[0][0]), *locator)
         state.heading_only = state.heading_only or any(chain is h for h in headings)
-        _emit(state, locator, actual)
+        _emit(state, locator, actual, shifts=any(chain is c for c in shifting))
         if locator and locator[0][0] in _ITEM_KINDS:
             state.context = list(locator[:1])
+            state.context_trailing = True
 
 
 def _on_of(state: _State, tokens: list[Token], index: int) -> int:
@@ -677,18 +694,49 @@ def _on_con(state: _State, tokens: list[Token], index: int) -> int:
 
 
 def _on_actual(state: _State, tokens: list[Token], index: int) -> int:
-    state.actual_next = True
+    """'la actual fracción V', 'la actual III'; not 'recorriéndose los actuales, al artículo'."""
+    state.actual_next = _next_is(tokens, index + 1, TokenType.NOUN, skip=(TokenType.DET,)) or \
+        _next_is(tokens, index + 1, TokenType.NUM, skip=(TokenType.DET,)) or \
+        _next_is(tokens, index + 1, TokenType.ORD, skip=(TokenType.DET,))
     return index + 1
 
 
 def _on_recorre(state: _State, tokens: list[Token], index: int) -> int:
-    """'recorriéndose en su orden la actual fracción V para pasar a ser la fracción VI'."""
-    if state.pending and _article_in_context(state):
+    """'recorriéndose en su orden la actual fracción V para pasar a ser la fracción VI'.
+
+    An addition's "recorriéndose en su orden los subsecuentes" (or "la actual", "el
+    subsecuente") shifts the base units from the added one's number on: the additions just
+    named are marked ``shifts`` (``parser.shifts`` spells the moves out against the base,
+    unless the clause spells them out itself, as it does when "para pasar a ser" follows).
+    """
+    _finish_renumbering(state)
+    if state.pending and _article_in_context(state) and not state.context_trailing:
         _flush_pending_if_complete(state, force=True)
+    if state.verb is Verb.ADICIONA:
+        _mark_shifting(state)
     state.renumber_from = []
     state.renumber_to = []
     state.recorre_mark = len(state.pending)    # chains read from here on are what moves
     return index + 1
+
+
+def _mark_shifting(state: _State) -> None:
+    """The additions named last shift what follows them: the pending chains, or else the
+    run of additions of one kind under one parent just emitted ('las fracciones XXV y XXVI')."""
+    if state.pending:
+        state.shifting_chains.extend(chain for chain in state.pending if chain)
+        return
+    _flush_article(state)
+    if not state.out or state.out[-1].verb is not Verb.ADICIONA or not state.out[-1].target:
+        return
+    last = state.out[-1].target
+    position = len(state.out)
+    while position > 0 and state.out[position - 1].verb is Verb.ADICIONA and \
+            state.out[position - 1].target[:-1] == last[:-1] and \
+            state.out[position - 1].target[-1:] and \
+            state.out[position - 1].target[-1][0] is last[-1][0]:
+        position -= 1
+    state.out[position:] = [replace(d, shifts=True) for d in state.out[position:]]
 
 
 _PLACING_RE = re.compile(r"para\s+quedar\s+como", re.IGNORECASE)
@@ -775,10 +823,12 @@ def _read_destination(state: _State, tokens: list[Token], position: int, kind: K
 def _resume_list(state: _State, tokens: list[Token], position: int, parent: Locator,
                  kind: Kind) -> int:
     """'fracciones VIII Bis, actual X, que pasa a ser IX Bis, XIV Bis y actual XV'."""
-    if position < len(tokens) and tokens[position].type == TokenType.SEP and \
-            tokens[position].text != ";" and _next_fits(tokens, position + 1, kind):
+    ahead = position
+    while ahead < len(tokens) and tokens[ahead].type is TokenType.SEP and tokens[ahead].text != ";":
+        ahead += 1
+    if ahead > position and _next_fits(tokens, ahead, kind):
         state.group = _Group(kind, parent, unit_first=not parent)
-        return _read_numbers(state, tokens, position + 1)
+        return _read_numbers(state, tokens, ahead)
     return position
 
 

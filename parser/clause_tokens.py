@@ -47,8 +47,8 @@ class Token:
     plural: bool = False
 
 
-_LATIN = (r"(?:bis|ter|qu[aá]ter|quinquies|quintus|sexies|sextus|septies|septimus|octies|nonies"
-          r"|decies)")
+_LATIN = (r"(?:bis|ter|qu[aá]ter|quinquies|quintus|sexies|sextus|septies|s[eé]ptimus|octies"
+          r"|nonies|novies|decies|undecies|duodecies)")
 _ORD_UNIT = (r"(?:primer[oa]?|segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|sext[oa]|s[eé]ptim[oa]"
              r"|octav[oa]|noven[oa])")
 _ORD_TEN = r"(?:d[eé]cim[oa]|vig[eé]sim[oa]|trig[eé]sim[oa]|cuadrag[eé]sim[oa])"
@@ -94,7 +94,7 @@ _SPEC: tuple[tuple[str, str], ...] = (
     ("ORD", rf"{_ORDINAL}(?:\s+{_LATIN}\b)*"),
     ("DOTTED", r"\d+(?:\.\d+)+\b"),
     ("NUM", rf"\d+(?:\s*(?:o\.|º|°|o\b))?(?:\s*\.?-\s*[A-ZÑ]\b)?"
-            rf"(?:[\s-]*{_LATIN}\b|[\s-]+(?:\d+\b(?!\s*[,;]?\s*\d)|(?-i:[A-ZÑ])\b))*"
+            rf"(?:[\s-]*{_LATIN}\b(?:[\s-]+\d+\b)?|[\s-]+(?:\d+\b(?!\s*[,;]?\s*\d)|(?-i:[A-ZÑ])\b))*"
             rf"|[a-zñ]\)(?:\s+{_LATIN}\b)?"
             rf"|(?-i:\b[IVXLC]+(?:-[A-Z]\b)?)(?:\s+{_LATIN}\b)*(?![\w)])"
             rf"|(?-i:\b[A-Z]\b)(?![\w)])"),

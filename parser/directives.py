@@ -24,7 +24,9 @@ class Directive:
 
     ``actual`` marks "la actual fracción V" (numbering before the decree); ``new`` is where a
     renumbered unit goes ("que pasa a ser el segundo párrafo"); ``heading_only`` is a
-    reform of a container's denominación, not of its articles.
+    reform of a container's denominación, not of its articles; ``shifts`` marks an addition
+    "recorriéndose en su orden los subsecuentes": the base units of its kind from its number
+    on move down to make room (``parser.shifts`` spells the moves out against a base).
     """
 
     verb: Verb
@@ -33,6 +35,7 @@ class Directive:
     new: Locator | None = None
     actual: bool = False
     heading_only: bool = False
+    shifts: bool = False
 
     @property
     def label(self) -> str:
