@@ -18,17 +18,15 @@ from errors import AmendmentError
 
 from . import labels
 from .clause_tokens import Token, TokenType, is_subnumeral_number, tokenize
-from .directives import RELATIVE_PARAGRAPHS, Directive, Locator
+from .directives import KIND_RANK, RELATIVE_PARAGRAPHS, Directive, Locator
 from .model import CONTAINER_KINDS, Kind, Verb
 
-_RANK = {kind: rank for rank, kind in enumerate((
-    Kind.LIBRO, Kind.TITULO, Kind.CAPITULO, Kind.SECCION, Kind.TRANSITORIO, Kind.ARTICULO,
-    Kind.APARTADO, Kind.FRACCION, Kind.INCISO, Kind.NUMERAL, Kind.PARRAFO))}
+_RANK = KIND_RANK
 _ORDINAL_NUMBERED = CONTAINER_KINDS | {Kind.TRANSITORIO, Kind.ARTICULO}
 _ITEM_KINDS = frozenset({Kind.ARTICULO, Kind.TRANSITORIO})  # head an article-first list
 _ORDINAL_LIST = frozenset({TokenType.ORD, TokenType.SEP, TokenType.TO, TokenType.OF})
 _DESTINATION = frozenset({TokenType.DET, TokenType.NOUN, TokenType.NUM, TokenType.ORD,
-                          TokenType.SEP, TokenType.ACTUAL})     # "pasa a ser la fracción VI"
+                          TokenType.SEP, TokenType.ACTUAL, TokenType.TO})     # "pasa a ser la fracción VI"
 _AFTER_NAME = frozenset({TokenType.COMPRENDE, TokenType.TENDRA, TokenType.PASA,
                          TokenType.RECORRE})                    # end an unquoted name
 
@@ -218,7 +216,8 @@ def _on_paragraph_noun(state: _State, tokens: list[Token], index: int) -> int:
     if unit_first or (state.after_det and not state.after_con and _next_is(tokens, index, TokenType.OF)):
         if state.parented:                  # "…, el párrafo segundo de la fracción II …"
             _flush_pending_if_complete(state, force=True)
-        state.pending.extend([[(Kind.PARRAFO, n, False)] for n in ordinals])
+        state.pending.extend([[(Kind.PARRAFO, n, state.actual_next)] for n in ordinals])
+        state.actual_next = False
     else:
         group = state.group
         parent = _paragraph_parent(state)
@@ -356,8 +355,10 @@ def _ord_before_paragraph(tokens: list[Token], index: int, kind: Kind) -> bool:
 
 def _fits(kind: Kind, token: Token) -> bool:
     raw = token.text.strip()
-    if token.type == TokenType.ORD:
-        return kind in _ORDINAL_NUMBERED and not re.match(r"(?i)(?:ante)?pen|[uú]ltim", raw)
+    if token.type == TokenType.ORD:          # "el Título Sexto", "la fracción segunda"
+        # (a capitalised word after a fracción is an article: "Primero, fracción II y Tercero")
+        return (kind in _ORDINAL_NUMBERED or kind is Kind.FRACCION and raw[:1].islower()) \
+            and not re.match(r"(?i)(?:ante)?pen|[uú]ltim", raw)
     if kind is Kind.NUMERAL:
         return raw[0].isdigit() or is_subnumeral_number(raw)
     if kind is Kind.ARTICULO:
@@ -374,6 +375,8 @@ def _fits(kind: Kind, token: Token) -> bool:
 
 def _add_number(state: _State, group: _Group, raw: str) -> None:
     try:
+        if group.kind is Kind.FRACCION and not re.match(r"[IVXLC]+\b", raw):
+            raw = labels.int_to_roman(labels.ordinal_to_int(raw))   # "la fracción segunda"
         number = labels.part(group.kind, raw).partition("_")[2]
     except ValueError as exc:
         raise AmendmentError(f"cannot read {group.kind} number {raw!r}: {exc}") from None
@@ -617,12 +620,7 @@ def _on_ord(state: _State, tokens: list[Token], index: int) -> int:
         # article's (a fracción's own párrafo is named after a comma: "fracción I, tercer …")
         state.group.closed = True
     value = _ordinal_value(tokens[index].text)
-    previous = tokens[index - 1] if index else None
-    if previous is not None and previous.type in (TokenType.OF, TokenType.TO) and \
-            labels.fold(previous.text) == "al" and state.ordinals and value.isdigit() \
-            and state.ordinals[-1].isdigit():
-        state.ordinals.extend(str(n) for n in range(int(state.ordinals[-1]) + 1, int(value)))
-    state.ordinals.append(value)
+    _add_ordinal(state.ordinals, value, ranged=index > 0 and _is_range_word(tokens[index - 1]))
     return index + 1
 
 
@@ -754,7 +752,10 @@ def _on_pasa(state: _State, tokens: list[Token], index: int) -> int:
     if linked and state.verb is Verb.ADICIONA and _PLACING_RE.match(tokens[index].text):
         return _place_additions(state, tokens, index + 1)
     annotate = False
-    if linked:
+    bare = _bare_sources(state, tokens, index)
+    if bare:
+        state.renumber_from, linked = bare, False
+    elif linked:
         state.renumber_from, annotate = _linked_source(state)
     elif not state.renumber_from and len(state.pending) > state.recorre_mark:
         chains = state.pending[state.recorre_mark:]
@@ -763,7 +764,7 @@ def _on_pasa(state: _State, tokens: list[Token], index: int) -> int:
     assert state.renumber_from is not None
     sources = state.renumber_from
     kind = sources[-1].target[-1][0] if sources else Kind.FRACCION
-    single = linked and len(sources) == 1
+    single = (linked or bool(bare)) and len(sources) == 1
     numbers, position = _read_destination(state, tokens, index + 1, kind, single)
     state.renumber_to = [((kind, n),) for n in numbers]
     if annotate and len(numbers) == 1:
@@ -773,6 +774,28 @@ def _on_pasa(state: _State, tokens: list[Token], index: int) -> int:
     if single and numbers:
         return _resume_list(state, tokens, position, sources[0].target[:-1], kind)
     return position
+
+
+def _bare_sources(state: _State, tokens: list[Token], index: int) -> list[Directive]:
+    """What moves when no noun names it: 'pasando el actual tercero a ser cuarto' (párrafos
+    by their ordinals), 'pasando el actual a ser cuarto' (the unit numbered as the one added)."""
+    if state.ordinals:
+        numbers, state.ordinals = state.ordinals, []
+        return [Directive(Verb.RENUMERA, ((Kind.PARRAFO, n),), state.source, actual=True)
+                for n in numbers]
+    previous = index - 1
+    while previous >= 0 and tokens[previous].type is TokenType.DET:
+        previous -= 1
+    if previous < 0 or tokens[previous].type is not TokenType.ACTUAL or \
+            state.renumber_from != [] or len(state.pending) > state.recorre_mark:
+        return []
+    if state.pending and state.pending[-1]:
+        kind, number, _ = state.pending[-1][-1]
+        return [Directive(Verb.RENUMERA, ((kind, number),), state.source, actual=True)]
+    _flush_article(state)
+    if state.out and state.out[-1].target:
+        return [replace(state.out[-1], verb=Verb.RENUMERA, actual=True, shifts=False)]
+    return []
 
 
 def _linked_source(state: _State) -> tuple[list[Directive], bool]:
@@ -813,11 +836,30 @@ def _read_destination(state: _State, tokens: list[Token], position: int, kind: K
         if token.type == TokenType.NUM and _fits(kind, token):
             _add_number(state, group, token.text)
         elif token.type == TokenType.ORD:
-            ordinals.append(_ordinal_value(token.text))
+            _add_ordinal(ordinals, _ordinal_value(token.text),
+                         ranged=_is_range_word(tokens[position - 1]))
         elif (token.type == TokenType.NOUN and token.kind not in (kind, None)) or token.text == ";":
             break
+        elif token.type is TokenType.TO and group.numbers and \
+                _next_is(tokens, position + 1, TokenType.NUM):
+            position += _expand_range(state, group, tokens[position + 1].text)
+        elif token.type is TokenType.TO and not (ordinals and
+                                                 _next_is(tokens, position + 1, TokenType.ORD)):
+            break                                       # "a ser": not a range
         position += 1
     return group.numbers or ordinals, position
+
+
+def _is_range_word(token: Token) -> bool:
+    """'IV a VI', 'del décimo quinto al décimo séptimo': the word between a range's ends."""
+    return token.type in (TokenType.TO, TokenType.OF) and labels.fold(token.text) in ("a", "al")
+
+
+def _add_ordinal(ordinals: list[str], value: str, ranged: bool) -> None:
+    """Add a párrafo number; after 'a'/'al' the numbers between the last one and it too."""
+    if ranged and ordinals and ordinals[-1].isdigit() and value.isdigit():
+        ordinals.extend(str(n) for n in range(int(ordinals[-1]) + 1, int(value)))
+    ordinals.append(value)
 
 
 def _resume_list(state: _State, tokens: list[Token], position: int, parent: Locator,

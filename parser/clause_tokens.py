@@ -82,8 +82,9 @@ _UNMODELLED = (r"vi[ñn]etas?|subincisos?|puntos?|anexos?"
 _AGENCY = r"lineamientos?|disposici[oó]n(?:es)?|reglas?"
 _SPEC: tuple[tuple[str, str], ...] = (
     ("QUOTE", r"[\"“«][^\"”»]*[\"”»]"),
-    ("PASA", r"(?:que\s+)?(?:pasa[n]?|para\s+pasar|pasando)\s+a\s+ser|para\s+ser|para\s+quedar\s+como"),
-    ("RECORRE", r"recorri[eé]ndose|recorriendo|se\s+recorre[n]?|recorr[ií]d[oa]s?"),
+    ("PASA", r"(?:que\s+)?(?:pasa[n]?|para\s+pasar|pasando)\s+a\s+ser|para\s+ser|para\s+quedar\s+como"
+             r"|a\s+ser\b"),          # "pasando el actual tercero a ser cuarto"
+    ("RECORRE", r"recorri[eé]ndose|recorriendo|se\s+recorre[n]?|recorr[ií]d[oa]s?|pasando\b"),
     ("COMPRENDE", r"que\s+comprende[n]?|conformad[oa]\s+(?:de|por)|integrad[oa]\s+por"),
     ("DENOM", r"denominad[oa]s?"),
     ("ACTUAL", r"actual(?:es)?|vigentes?"),

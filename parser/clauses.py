@@ -44,7 +44,7 @@ from errors import AmendmentError
 from . import labels
 from .clause_targets import read_targets
 from .clause_tokens import TokenType, tokenize
-from .directives import RELATIVE_PARAGRAPHS, Directive, Locator, to_label
+from .directives import KIND_RANK, RELATIVE_PARAGRAPHS, Directive, Locator, to_label
 from .model import Kind, Verb
 
 # --- actions ---------------------------------------------------------------------------------------
@@ -175,43 +175,60 @@ def read_clause(clause: str) -> tuple[str, list[Directive]]:
             # a provision that ceases to have effect is derogated (the text keeps the word)
             verb = Verb.DEROGA
         read.append(read_targets(verb, action, written))
-    article = _shared_article(actions[-1][1])
-    if article is not None:
-        read = [_lend_article(directives, article) for directives in read]
+    parents = _shared_parents(actions[-1][1])
+    if parents:
+        read = [_lend_parents(directives, parents) for directives in read]
     return instrument, link_renumbering([d for directives in read for d in directives])
 
 
 def _names_unit(action: str) -> bool:
     """Does an action name a numbered unit ('la Disposición 73, segundo párrafo'), not only an
     instrument ('Se abroga el Acuerdo por el que …')?"""
-    tokens = [t for t in tokenize(action) if t.type != TokenType.DET]
-    return any(t.type == TokenType.NOUN and t.kind is not None and u.type in (TokenType.NUM, TokenType.ORD)
+    tokens = [t for t in tokenize(action) if t.type is not TokenType.DET]
+    return any(t.type is TokenType.NOUN and t.kind is not None and
+               u.type in (TokenType.NUM, TokenType.ORD)
                for t, u in zip(tokens, tokens[1:], strict=False))
 
 
 _SUB_ARTICLE = frozenset({Kind.APARTADO, Kind.FRACCION, Kind.INCISO, Kind.NUMERAL, Kind.PARRAFO})
 
 
-def _shared_article(last_action: str) -> Locator | None:
-    """'…, recorriendo el numeral 4 vigente al numeral 5, del artículo 104': the article named
-    once at the end of the last action, for every action written before it."""
-    tokens = [t for t in tokenize(last_action) if t.type != TokenType.DET]
-    if len(tokens) < 3 or tokens[-3].type != TokenType.OF or tokens[-2].kind is not Kind.ARTICULO or \
-            tokens[-2].plural or tokens[-1].type != TokenType.NUM:
-        return None
-    try:
-        return ((Kind.ARTICULO, labels.part(Kind.ARTICULO, tokens[-1].text).partition("_")[2]),)
-    except ValueError:
-        return None
+def _shared_parents(last_action: str) -> Locator:
+    """'Se reforma el inciso e) y se adiciona el inciso o) de la fracción IV del artículo 116':
+    the chain of parents ending in an article, written once at the end of the last action,
+    for every action written before it (outermost first: art_116, frac_iv). Read backwards:
+    the article is the last thing written, the deeper units before it."""
+    tokens = [t for t in tokenize(last_action) if t.type is not TokenType.DET]
+    chain: list[tuple[Kind, str]] = []
+    end = len(tokens)
+    while end >= 3 and tokens[end - 3].type is TokenType.OF and \
+            tokens[end - 2].type is TokenType.NOUN and tokens[end - 1].type is TokenType.NUM:
+        kind, plural = tokens[end - 2].kind, tokens[end - 2].plural
+        outer = chain[-1][0] if chain else None
+        if kind is None or plural or (kind is not Kind.ARTICULO if outer is None else
+                                      KIND_RANK[kind] <= KIND_RANK[outer]):
+            break
+        try:
+            chain.append((kind, labels.part(kind, tokens[end - 1].text).partition("_")[2]))
+        except ValueError:
+            break
+        end -= 3
+    return tuple(chain)
 
 
-def _lend_article(directives: list[Directive], article: Locator) -> list[Directive]:
-    """An action none of whose targets has an article ('se reforma el numeral 1') takes it."""
+def _lend_parents(directives: list[Directive], parents: Locator) -> list[Directive]:
+    """An action none of whose targets has an article ('se reforma el inciso e)') takes the
+    shared parents above its units' kind."""
     if not directives or any(not d.target or d.target[0][0] not in _SUB_ARTICLE
                              for d in directives):
         return directives
-    return [replace(d, target=(*article, *d.target),
-                    new=(*article, *d.new) if d.new else None) for d in directives]
+    out = []
+    for directive in directives:
+        rank = KIND_RANK[directive.target[0][0]]
+        above = tuple(p for p in parents if KIND_RANK[p[0]] < rank)
+        out.append(replace(directive, target=(*above, *directive.target),
+                           new=(*above, *directive.new) if directive.new else None))
+    return out
 
 
 def link_renumbering(directives: list[Directive]) -> list[Directive]:

@@ -14,6 +14,11 @@ from .model import Kind, Verb
 
 Locator = tuple[tuple[Kind, str], ...]  # outermost first: ((ARTICULO, "2"), (FRACCION, "v"))
 
+# How deep each kind of unit sits: a unit holds only units of a higher rank (fracción in artículo).
+KIND_RANK: dict[Kind, int] = {kind: rank for rank, kind in enumerate((
+    Kind.LIBRO, Kind.TITULO, Kind.CAPITULO, Kind.SECCION, Kind.TRANSITORIO, Kind.ARTICULO,
+    Kind.APARTADO, Kind.FRACCION, Kind.INCISO, Kind.NUMERAL, Kind.PARRAFO))}
+
 RELATIVE_PARAGRAPHS = {"ultimo": "ultimo", "penultimo": "penultimo",
                        "antepenultimo": "antepenultimo"}
 
@@ -55,4 +60,4 @@ def to_label(locator: Locator) -> str:
     return labels.join(*parts)
 
 
-__all__ = ["RELATIVE_PARAGRAPHS", "Directive", "Locator", "to_label"]
+__all__ = ["KIND_RANK", "RELATIVE_PARAGRAPHS", "Directive", "Locator", "to_label"]
