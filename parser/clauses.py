@@ -43,7 +43,7 @@ from errors import AmendmentError
 
 from . import labels
 from .clause_targets import read_targets
-from .clause_tokens import TokenType, tokenize
+from .clause_tokens import Token, TokenType, tokenize
 from .directives import KIND_RANK, RELATIVE_PARAGRAPHS, Directive, Locator, to_label
 from .model import Kind, Verb
 
@@ -200,7 +200,7 @@ def _shared_parents(last_action: str) -> Locator:
     the article is the last thing written, the deeper units before it."""
     tokens = [t for t in tokenize(last_action) if t.type is not TokenType.DET]
     chain: list[tuple[Kind, str]] = []
-    end = len(tokens)
+    end = _before_shift(tokens)
     while end >= 3 and tokens[end - 3].type is TokenType.OF and \
             tokens[end - 2].type is TokenType.NOUN and tokens[end - 1].type is TokenType.NUM:
         kind, plural = tokens[end - 2].kind, tokens[end - 2].plural
@@ -214,6 +214,18 @@ def _shared_parents(last_action: str) -> Locator:
             break
         end -= 3
     return tuple(chain)
+
+
+_SHIFT_TAIL = frozenset({TokenType.SEP, TokenType.RECORRE, TokenType.ACTUAL, TokenType.WORD})
+
+
+def _before_shift(tokens: list[Token]) -> int:
+    """Where '…, recorriéndose la actual en su orden' (naming no unit) starts, or the end."""
+    end = len(tokens)
+    while end and tokens[end - 1].type in _SHIFT_TAIL:
+        end -= 1
+    tail = tokens[end:]
+    return end if any(t.type is TokenType.RECORRE for t in tail) else len(tokens)
 
 
 def _lend_parents(directives: list[Directive], parents: Locator) -> list[Directive]:
