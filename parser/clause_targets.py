@@ -291,12 +291,16 @@ def _read_numbers(state: _State, tokens: list[Token], index: int) -> int:
                 group.actual[-1] = True     # "el numeral 4 vigente"
             else:
                 state.actual_next = True    # "fracciones IV y actual V"
-        elif token.type in (TokenType.NUM, TokenType.ORD) and _fits(group.kind, token):
+        elif token.type in (TokenType.NUM, TokenType.ORD) and _fits(group.kind, token) and \
+                not _ord_before_paragraph(tokens, index, group.kind, adjacent=True):
             _add_number(state, group, token.text)
             if group.kind in _ITEM_KINDS:
                 state.item_words = token.type == TokenType.ORD
-        elif token.type in (TokenType.TO,) and group.numbers and _next_is(tokens, index + 1, TokenType.NUM):
+        elif _is_range_word(token) and group.numbers and _next_fits(tokens, index + 1, group.kind):
             index = _expand_range(state, group, tokens[index + 1].text) + index
+        elif token.type is TokenType.OF and labels.fold(token.text) == "del" and \
+                not group.numbers and _next_fits(tokens, index + 1, group.kind):
+            pass                                # "los artículos del 51 al 74"
         elif token.type == TokenType.SEP and _continues(tokens, index, group):
             if token.text.lower() in ("y", "e"):
                 group.closed = True
@@ -336,7 +340,8 @@ def _next_fits(tokens: list[Token], index: int, kind: Kind) -> bool:
         _fits(kind, tokens[index]) and not _ord_before_paragraph(tokens, index, kind)
 
 
-def _ord_before_paragraph(tokens: list[Token], index: int, kind: Kind) -> bool:
+def _ord_before_paragraph(tokens: list[Token], index: int, kind: Kind,
+                          adjacent: bool = False) -> bool:
     """'fracción I, segundo párrafo': the ordinal belongs to a párrafo, not to the list.
 
     Not when the párrafo noun has ordinals of its own: in "Cuarto, párrafos primero" the
@@ -344,6 +349,8 @@ def _ord_before_paragraph(tokens: list[Token], index: int, kind: Kind) -> bool:
     """
     if tokens[index].type != TokenType.ORD or kind is Kind.PARRAFO:
         return False
+    if adjacent and (not index or tokens[index - 1].type is not TokenType.NUM):
+        return False                    # only "12 segundo párrafo", no comma between
     for position in range(index + 1, len(tokens)):
         token = tokens[position]
         if token.type == TokenType.NOUN:
@@ -400,11 +407,19 @@ def _expand_range(state: _State, group: _Group, last_raw: str) -> int:
         numbers = [labels.int_to_roman(v).lower() for v in values]
     elif first.isdigit() and end.isdigit():
         numbers = [str(v) for v in range(int(first) + 1, int(end) + 1)]
+    elif _lettered(first) and _lettered(end) and first[:-1] == end[:-1]:
+        # "los artículos 291-A a 291-U"
+        numbers = [first[:-1] + chr(c) for c in range(ord(first[-1]) + 1, ord(end[-1]) + 1)]
     else:
         raise AmendmentError(f"cannot expand the range {first} a {end}")
     group.numbers.extend(numbers)
     group.actual.extend([False] * len(numbers))
     return 1
+
+
+def _lettered(number: str) -> bool:
+    """'291-a': an article number with a letter after it."""
+    return re.fullmatch(r"\d+-[a-z]", number) is not None
 
 
 def _roman_range(first: str, end: str) -> bool:
@@ -851,8 +866,9 @@ def _read_destination(state: _State, tokens: list[Token], position: int, kind: K
 
 
 def _is_range_word(token: Token) -> bool:
-    """'IV a VI', 'del décimo quinto al décimo séptimo': the word between a range's ends."""
-    return token.type in (TokenType.TO, TokenType.OF) and labels.fold(token.text) in ("a", "al")
+    """'IV a VI', 'I a la V', 'del 51 al 74': the word between a range's ends."""
+    return token.type in (TokenType.TO, TokenType.OF) and \
+        labels.fold(token.text) in ("a", "al", "a la")
 
 
 def _add_ordinal(ordinals: list[str], value: str, ranged: bool) -> None:
