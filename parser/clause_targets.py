@@ -568,6 +568,10 @@ def _on_of(state: _State, tokens: list[Token], index: int) -> int:
     assert noun.kind is not None
     group = _Group(_unit_kind(noun.kind, tokens, position + 1), (), unit_first=True)
     end = _read_parent_numbers(state, group, tokens, position + 1)
+    if group.kind is Kind.ARTICULO and group.numbers and end < len(tokens) and \
+            tokens[end].kind is Kind.TRANSITORIO:
+        group.kind = Kind.TRANSITORIO       # "al Artículo Séptimo Transitorio": tra_7
+        end += 1
     if group.numbers:
         for chain in state.pending:
             chain.insert(0, (group.kind, group.numbers[0], group.actual[0]))
@@ -644,10 +648,16 @@ def _ordinal_value(raw: str) -> str:
     for word, value in RELATIVE_PARAGRAPHS.items():
         if re.fullmatch(rf"{word}[oa]?", folded.rstrip("oa") + "o") or folded.startswith(word):
             return value
+    if folded.rstrip("oa") in _PARTITIVE:
+        return _PARTITIVE[folded.rstrip("oa")]
     try:
         return str(labels.ordinal_to_int(raw))
     except ValueError:
         raise AmendmentError(f"cannot read the ordinal {raw!r} as a párrafo number") from None
+
+
+# Partitives written for ordinals ("décimo y onceavo párrafos", Código de Comercio 2018)
+_PARTITIVE = {"onceav": "11", "doceav": "12"}
 
 
 def _on_sep(state: _State, tokens: list[Token], index: int) -> int:
@@ -701,7 +711,9 @@ def _on_det(state: _State, tokens: list[Token], index: int) -> int:
 
 
 def _on_con(state: _State, tokens: list[Token], index: int) -> int:
-    _flush_pending_if_complete(state, force=True)
+    """'un Capítulo XII Bis con los artículos …' (the container is complete); 'un párrafo
+    séptimo con las fracciones I, II y III, …, al artículo 167' (both wait for the article)."""
+    _flush_pending_if_complete(state, force=_article_in_context(state))
     state.after_con = True
     return index + 1
 
@@ -736,8 +748,10 @@ def _on_recorre(state: _State, tokens: list[Token], index: int) -> int:
 def _mark_shifting(state: _State) -> None:
     """The additions named last shift what follows them: the pending chains, or else the
     run of additions of one kind under one parent just emitted ('las fracciones XXV y XXVI')."""
-    if state.pending:
-        state.shifting_chains.extend(chain for chain in state.pending if chain)
+    if state.pending:                   # "un párrafo séptimo con las fracciones I, II y III, …":
+        kind = state.pending[0][-1][0] if state.pending[0] else None   # the párrafo shifts
+        state.shifting_chains.extend(chain for chain in state.pending
+                                     if chain and chain[-1][0] is kind)
         return
     _flush_article(state)
     if not state.out or state.out[-1].verb is not Verb.ADICIONA or not state.out[-1].target:
@@ -848,6 +862,8 @@ def _read_destination(state: _State, tokens: list[Token], position: int, kind: K
         token = tokens[position]
         if single and (group.numbers or ordinals) and token.type == TokenType.SEP:
             break
+        if token.type == TokenType.NUM and kind is Kind.PARRAFO:
+            break                               # "… a ser quinto y sexto párrafos, … y 29"
         if token.type == TokenType.NUM and _fits(kind, token):
             _add_number(state, group, token.text)
         elif token.type == TokenType.ORD:

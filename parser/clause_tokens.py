@@ -53,7 +53,7 @@ _ORD_UNIT = (r"(?:primer[oa]?|segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|sext[oa
              r"|octav[oa]|noven[oa])")
 _ORD_TEN = r"(?:d[eé]cim[oa]|vig[eé]sim[oa]|trig[eé]sim[oa]|cuadrag[eé]sim[oa])"
 _ORDINAL = (rf"(?:{_ORD_TEN}\s*{_ORD_UNIT}|{_ORD_TEN}|{_ORD_UNIT}|[uú]nic[oa]|und[eé]cim[oa]"
-            rf"|duod[eé]cim[oa]|pen[uú]ltim[oa]|antepen[uú]ltim[oa]|[uú]ltim[oa])")
+            rf"|onceav[oa]|doceav[oa]|duod[eé]cim[oa]|pen[uú]ltim[oa]|antepen[uú]ltim[oa]|[uú]ltim[oa])")
 _NOUNS: tuple[tuple[str, Kind | None], ...] = (
     (r"art[ií]culos?", Kind.ARTICULO),
     (r"fracci[oó]n(?:es)?", Kind.FRACCION),

@@ -63,7 +63,7 @@ _INSTRUMENT_RE = re.compile(
     r",?\s*(?:(?:tod[oa]s|amb[oa]s)\s+)?(?:del|de\s+la|de\s+los|de\s+las|al|a\s+la)\s+[\"“]?"
     r"(?=(?-i:[A-ZÁÉÍÓÚ]))(?=(?:Ley|Reglamento|C[oó]digo|Estatuto|Constituci[oó]n|Decreto|Acuerdo|Lineamientos"
     r"|Reglas|Norma|Manual|Disposiciones|Convocatoria|Resoluci[oó]n|Bases|Criterios|Programa"
-    r"|Presupuesto|Pol[ií]ticas|Condiciones|Clasificador|Tarifa|Arancel)\b)")
+    r"|Presupuesto|Pol[ií]ticas|Condiciones|Clasificador|Tarifa|Arancel)\b)", re.IGNORECASE)
 
 
 # "ÚNICO. Se reforma la denominación de la Convocatoria para quedar como sigue: <the new name>.
@@ -82,12 +82,23 @@ def split_instrument(clause: str) -> tuple[str, str]:
     """
     body = _INLINE_TAIL_RE.sub("; ", clause.strip())
     body = _TAIL_RE.sub("", body).rstrip(" .,;:")
-    last_verb = max((m.end() for m in _VERB_RE.finditer(body)), default=0)
-    masked = re.sub(r"[\"“«][^\"”»]*[\"”»]", lambda m: "_" * len(m.group()), body)
-    for match in _INSTRUMENT_RE.finditer(masked, last_verb):
+    masked = _mask_quotes(body)
+    last_verb = max((m.end() for m in _VERB_RE.finditer(masked)), default=0)
+    for match in _INSTRUMENT_RE.finditer(body, last_verb):
+        if masked[match.start()] == "_":
+            continue                    # inside a quoted name: '“… de la Ley …”'
         name = body[match.end():].strip().strip("\"“”").rstrip(" .,;")
         return body[:match.start()].rstrip(" ,;"), name
     return body, ""
+
+
+_QUOTED_RE = re.compile(r"[\"“«][^\"”»]*[\"”»]")
+
+
+def _mask_quotes(text: str) -> str:
+    """Quoted names blanked out, same length: the verbs in “Decreto por el que se reforman …”
+    are no actions."""
+    return _QUOTED_RE.sub(lambda m: "_" * len(m.group()), text)
 
 
 def split_actions(targets: str) -> list[tuple[Verb, str]]:
@@ -97,7 +108,7 @@ def split_actions(targets: str) -> list[tuple[Verb, str]]:
 
 def _actions(targets: str) -> list[tuple[Verb, str, str]]:
     """(verb, target text, the action as written: 'se ADICIONAN la fracción V …')."""
-    matches = list(_VERB_RE.finditer(targets))
+    matches = list(_VERB_RE.finditer(_mask_quotes(targets)))
     if not matches:
         raise AmendmentError(f"no 'se reforma/adiciona/deroga' in clause: {targets[:120]!r}")
     out: list[tuple[Verb, str, str]] = []
@@ -201,17 +212,24 @@ def _shared_parents(last_action: str) -> Locator:
     tokens = [t for t in tokenize(last_action) if t.type is not TokenType.DET]
     chain: list[tuple[Kind, str]] = []
     end = _before_shift(tokens)
-    while end >= 3 and tokens[end - 3].type is TokenType.OF and \
-            tokens[end - 2].type is TokenType.NOUN and tokens[end - 1].type is TokenType.NUM:
+    while end >= 3:
+        transitorio = tokens[end - 1].kind is Kind.TRANSITORIO and not chain
+        if transitorio:                 # "del artículo Décimo Noveno Transitorio"
+            end -= 1
+        if end < 3 or tokens[end - 3].type is not TokenType.OF or \
+                tokens[end - 2].type is not TokenType.NOUN or \
+                tokens[end - 1].type not in (TokenType.NUM, TokenType.ORD):
+            break
         kind, plural = tokens[end - 2].kind, tokens[end - 2].plural
         outer = chain[-1][0] if chain else None
         if kind is None or plural or (kind is not Kind.ARTICULO if outer is None else
                                       KIND_RANK[kind] <= KIND_RANK[outer]):
             break
         try:
-            chain.append((kind, labels.part(kind, tokens[end - 1].text).partition("_")[2]))
+            number = labels.part(kind, tokens[end - 1].text).partition("_")[2]
         except ValueError:
             break
+        chain.append((Kind.TRANSITORIO if transitorio else kind, number))
         end -= 3
     return tuple(chain)
 
