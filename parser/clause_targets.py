@@ -554,7 +554,7 @@ def _on_of(state: _State, tokens: list[Token], index: int) -> int:
     """
     if _is_destination(state, tokens[index]):
         return _on_pasa(state, tokens, index)
-    skip = _introducing_paragraph(state, tokens, index + 1)
+    skip = _introducing_paragraph(state, tokens, index + 1) or _placement(state, tokens, index)
     if skip:
         return skip
     if not state.pending or not _next_is(tokens, index + 1, TokenType.NOUN, skip=(TokenType.DET,)):
@@ -581,6 +581,66 @@ def _on_of(state: _State, tokens: list[Token], index: int) -> int:
     if group.numbers and group.kind in _ITEM_KINDS and state.relative:
         _place_relative(state, ((group.kind, group.numbers[0]),))
     return end
+
+
+def _placement(state: _State, tokens: list[Token], index: int) -> int:
+    """Where the units named next go, or where the last one is, written with no unit pending:
+
+    * 'se adicionan al artículo 13, las fracciones IV y V': the article is the context of
+      what follows, not a target itself;
+    * 'se adiciona al Título V, Capítulo I, una Sección Cuarta': new containers go inside;
+    * '… el segundo párrafo del artículo 83 del Título Tercero, Capítulo IV': where the
+      article is, no target.
+
+    Returns where the placement ends (0: not one).
+    """
+    if state.pending or state.heading_only:
+        return 0
+    into = labels.fold(tokens[index].text) in ("al", "a la", "a los", "a las")
+    position = index + 1
+    while position < len(tokens) and tokens[position].type is TokenType.DET:
+        position += 1
+    if not _next_is(tokens, position, TokenType.NOUN) or tokens[position].kind is None:
+        return 0
+    kind = tokens[position].kind
+    if into and kind in _ITEM_KINDS and not tokens[position].plural and \
+            _next_fits(tokens, position + 1, kind):
+        _flush(state)
+        number = labels.part(kind, tokens[position + 1].text).partition("_")[2]
+        state.context, state.context_trailing = [(kind, number)], False
+        state.group = None
+        return position + 2
+    if kind not in CONTAINER_KINDS:
+        return 0
+    containers, end = _read_containers(tokens, position)
+    if not containers:
+        return 0
+    if into and not state.out:
+        state.within, state.within_adds = containers, False
+        return end
+    last = state.out[-1].target if state.out else ()
+    return end if not into and last and last[0][0] in _ITEM_KINDS else 0
+
+
+def _read_containers(tokens: list[Token], index: int) -> tuple[Locator, int]:
+    """'Título V, Capítulo I', 'Capítulo II del Título Segundo': containers, outermost first."""
+    found: list[tuple[Kind, str]] = []
+    end = index
+    while index + 1 < len(tokens) and tokens[index].type is TokenType.NOUN and \
+            tokens[index].kind in CONTAINER_KINDS and not tokens[index].plural and \
+            tokens[index + 1].type in (TokenType.NUM, TokenType.ORD):
+        kind = tokens[index].kind
+        assert kind is not None
+        try:
+            found.append((kind, labels.part(kind, tokens[index + 1].text).partition("_")[2]))
+        except ValueError:
+            break
+        end = index + 2
+        index = end
+        while index < len(tokens) and (tokens[index].text == "," or
+                                       tokens[index].type in (TokenType.OF, TokenType.DET)):
+            index += 1
+    return tuple(sorted(found, key=lambda unit: _RANK[unit[0]])), end
 
 
 _LIST_KINDS = frozenset({Kind.APARTADO, Kind.FRACCION, Kind.INCISO, Kind.NUMERAL})
@@ -665,13 +725,17 @@ def _on_sep(state: _State, tokens: list[Token], index: int) -> int:
     state.last_sep = text
     kind = _next_item(state, tokens, index + 1)
     if kind is not None:
+        state.after_det = False         # "…, respectivamente, y 29, fracción IV"
         _flush(state)                       # "2, fracciones IV y actual V, 82 y 84"
         state.group = _Group(kind, ())      # "Segundo, párrafo cuarto; Cuarto, párrafos …"
         return _read_numbers(state, tokens, index + 1)
     if text == ";":
+        _finish_renumbering(state)      # a "recorriéndose …" ends with its item
         _flush(state)
         state.group = None
         state.within = ()
+        state.ordinals = []             # "recorriéndose del quinto al último, en su orden;"
+        state.context_trailing = True   # "…; un cuarto párrafo al artículo 115": its own
     return index + 1
 
 
@@ -858,6 +922,7 @@ def _read_destination(state: _State, tokens: list[Token], position: int, kind: K
     """The numbers after 'pasa a ser' (one only when ``single``) and where reading stopped."""
     group = _Group(kind, ())
     ordinals: list[str] = []
+    start = position
     while position < len(tokens) and tokens[position].type in _DESTINATION:
         token = tokens[position]
         if single and (group.numbers or ordinals) and token.type == TokenType.SEP:
@@ -878,6 +943,8 @@ def _read_destination(state: _State, tokens: list[Token], position: int, kind: K
                                                  _next_is(tokens, position + 1, TokenType.ORD)):
             break                                       # "a ser": not a range
         position += 1
+    while position > start and tokens[position - 1].type in (TokenType.SEP, TokenType.DET):
+        position -= 1                   # "…, respectivamente, y 29, …": the list goes on
     return group.numbers or ordinals, position
 
 
