@@ -638,8 +638,8 @@ def _read_containers(tokens: list[Token], index: int) -> tuple[Locator, int]:
         end = index + 2
         index = end
         while index < len(tokens) and (tokens[index].text == "," or
-                                       tokens[index].type in (TokenType.OF, TokenType.DET)):
-            index += 1
+                                       tokens[index].type is TokenType.OF):
+            index += 1                  # not a determiner: "…, Capítulo I, una Sección Cuarta"
     return tuple(sorted(found, key=lambda unit: _RANK[unit[0]])), end
 
 
