@@ -11,8 +11,9 @@ como actuales párrafos …"), denominaciones and new containers ("denominado �
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from enum import Enum
 
 from errors import AmendmentError
 
@@ -29,6 +30,29 @@ _DESTINATION = frozenset({TokenType.DET, TokenType.NOUN, TokenType.NUM, TokenTyp
                           TokenType.SEP, TokenType.ACTUAL, TokenType.TO})     # "pasa a ser la fracción VI"
 _AFTER_NAME = frozenset({TokenType.COMPRENDE, TokenType.TENDRA, TokenType.PASA,
                          TokenType.RECORRE})                    # end an unquoted name
+
+
+class Mode(Enum):
+    """What the units named are, as the reader goes."""
+
+    TARGETS = "targets"     # what the clause's verb acts on
+    MOVING = "moving"       # after "recorriéndose": what moves, until "pasa a ser" names where
+
+
+class Lead(Enum):
+    """What the word before a noun says about it."""
+
+    NONE = "none"
+    DETERMINER = "determiner"   # "el", "un": a unit-first chain starts ("el inciso h) de …")
+    WITH = "with"               # "con": a part of the unit just named ("93, con un párrafo")
+
+
+@dataclass(slots=True)
+class Move:
+    """A renumbering being read: its sources so far, and where its chains start."""
+
+    sources: list[Directive] = field(default_factory=list)
+    mark: int = 0       # pending chains from this index on are what moves
 
 
 @dataclass
@@ -56,14 +80,12 @@ class _State:
     group: _Group | None = None
     ordinals: list[str] = field(default_factory=list)
     actual_next: bool = False
-    renumber_from: list[Directive] | None = None
-    renumber_to: list[Locator] = field(default_factory=list)
+    mode: Mode = Mode.TARGETS
+    move: Move = field(default_factory=lambda: Move())
     relative: list[Directive] = field(default_factory=list)  # renumberings awaiting "del artículo N"
     heading_only: bool = False
-    after_con: bool = False
-    after_det: bool = False
+    lead: Lead = Lead.NONE
     item_words: bool = False    # the list's articles are named by words ("Primero", "Tercero")
-    recorre_mark: int = 0       # pending chains read after "recorriéndose" start here
     heading_chains: list[list[tuple[Kind, str, bool]]] = field(default_factory=list)
     context_trailing: bool = False  # the context was named after its units ("… al artículo 4o.")
     shifting_chains: list[list[tuple[Kind, str, bool]]] = field(default_factory=list)
@@ -125,7 +147,7 @@ def _on_noun(state: _State, tokens: list[Token], index: int) -> int:
         return _on_paragraph_noun(state, tokens, index)
     assert token.kind is not None
     kind = _unit_kind(token.kind, tokens, index + 1)
-    unit_first = state.after_det and not state.after_con
+    unit_first = state.lead is Lead.DETERMINER
     if kind in _ITEM_KINDS:                   # "los artículos 2, …", "los transitorios Segundo, …"
         _flush(state)
         state.group = _Group(kind, ())
@@ -139,7 +161,7 @@ def _on_noun(state: _State, tokens: list[Token], index: int) -> int:
         state.group = _Group(kind, _parent_for(state, kind))
         _close_article(state)
     state.group.plural = token.plural or kind in _ITEM_KINDS
-    state.after_det = state.after_con = False
+    state.lead = Lead.NONE
     return _read_numbers(state, tokens, index + 1)
 
 
@@ -212,8 +234,9 @@ def _on_paragraph_noun(state: _State, tokens: list[Token], index: int) -> int:
     if not ordinals:                        # "segundo párrafo y Tercero": none after the noun
         index = _ordinals_after_noun(state, tokens, index, ordinals)
     # "… al artículo 4o. y un párrafo segundo, …, al artículo 5o.": a new item names its own
-    unit_first = not _article_in_context(state) or (state.after_det and state.context_trailing)
-    if unit_first or (state.after_det and not state.after_con and _next_is(tokens, index, TokenType.OF)):
+    unit_first = not _article_in_context(state) or (state.lead is not Lead.NONE and
+                                                    state.context_trailing)
+    if unit_first or (state.lead is Lead.DETERMINER and _next_is(tokens, index, TokenType.OF)):
         if state.parented:                  # "…, el párrafo segundo de la fracción II …"
             _flush_pending_if_complete(state, force=True)
         state.pending.extend([[(Kind.PARRAFO, n, state.actual_next)] for n in ordinals])
@@ -229,9 +252,9 @@ def _on_paragraph_noun(state: _State, tokens: list[Token], index: int) -> int:
         if group is not None and group.kind not in _ITEM_KINDS and parent and \
                 parent[-1][0] is group.kind:
             # "30 Bis, fracciones I, párrafo primero, II y III": the list goes on
-            state.after_det = state.after_con = False
+            state.lead = Lead.NONE
             return _resume_list(state, tokens, index, group.parent, group.kind)
-    state.after_det = state.after_con = False
+    state.lead = Lead.NONE
     return index
 
 
@@ -479,9 +502,8 @@ def _emit(state: _State, locator: Locator, actual: bool = False, hold: bool = Fa
     While a "recorriéndose …" has named no unit yet, the unit named is what moves; an
     addition that makes the others move (``shifts``) is not.
     """
-    if state.renumber_from is not None and not state.renumber_to and state.pending == [] \
-            and not shifts:
-        state.renumber_from.append(Directive(Verb.RENUMERA, locator, state.source, actual=actual))
+    if state.mode is Mode.MOVING and state.pending == [] and not shifts:
+        state.move.sources.append(Directive(Verb.RENUMERA, locator, state.source, actual=actual))
         return
     open_unit = state.article_open
     if open_unit is not None:
@@ -669,9 +691,9 @@ def _introducing_paragraph(state: _State, tokens: list[Token], index: int) -> in
 
 
 def _is_destination(state: _State, token: Token) -> bool:
-    return state.renumber_from is not None and not state.renumber_to and \
+    return state.mode is Mode.MOVING and \
         labels.fold(token.text) in ("al", "a la", "a las", "a los") and \
-        bool(state.renumber_from or len(state.pending) > state.recorre_mark)
+        bool(state.move.sources or len(state.pending) > state.move.mark)
 
 
 def _read_parent_numbers(state: _State, group: _Group, tokens: list[Token], index: int) -> int:
@@ -725,7 +747,7 @@ def _on_sep(state: _State, tokens: list[Token], index: int) -> int:
     state.last_sep = text
     kind = _next_item(state, tokens, index + 1)
     if kind is not None:
-        state.after_det = False         # "…, respectivamente, y 29, fracción IV"
+        state.lead = Lead.NONE          # "…, respectivamente, y 29, fracción IV"
         _flush(state)                       # "2, fracciones IV y actual V, 82 y 84"
         state.group = _Group(kind, ())      # "Segundo, párrafo cuarto; Cuarto, párrafos …"
         return _read_numbers(state, tokens, index + 1)
@@ -770,7 +792,8 @@ def _item_kind(state: _State) -> Kind | None:
 
 
 def _on_det(state: _State, tokens: list[Token], index: int) -> int:
-    state.after_det = True
+    if state.lead is not Lead.WITH:
+        state.lead = Lead.DETERMINER
     return index + 1
 
 
@@ -778,7 +801,7 @@ def _on_con(state: _State, tokens: list[Token], index: int) -> int:
     """'un Capítulo XII Bis con los artículos …' (the container is complete); 'un párrafo
     séptimo con las fracciones I, II y III, …, al artículo 167' (both wait for the article)."""
     _flush_pending_if_complete(state, force=_article_in_context(state))
-    state.after_con = True
+    state.lead = Lead.WITH
     return index + 1
 
 
@@ -803,9 +826,7 @@ def _on_recorre(state: _State, tokens: list[Token], index: int) -> int:
         _flush_pending_if_complete(state, force=True)
     if state.verb is Verb.ADICIONA:
         _mark_shifting(state)
-    state.renumber_from = []
-    state.renumber_to = []
-    state.recorre_mark = len(state.pending)    # chains read from here on are what moves
+    state.mode, state.move = Mode.MOVING, Move(mark=len(state.pending))
     return index + 1
 
 
@@ -841,29 +862,29 @@ def _on_pasa(state: _State, tokens: list[Token], index: int) -> int:
     """
     if _next_is(tokens, index + 1, TokenType.QUOTE, skip=(TokenType.DET,)):
         return index + 1                    # "para quedar como “De la Productividad …”"
-    linked = state.renumber_from is None
+    linked = state.mode is Mode.TARGETS
     if linked and state.verb is Verb.ADICIONA and _PLACING_RE.match(tokens[index].text):
         return _place_additions(state, tokens, index + 1)
     annotate = False
     bare = _bare_sources(state, tokens, index)
     if bare:
-        state.renumber_from, linked = bare, False
+        sources, linked = bare, False
     elif linked:
-        state.renumber_from, annotate = _linked_source(state)
-    elif not state.renumber_from and len(state.pending) > state.recorre_mark:
-        chains = state.pending[state.recorre_mark:]
-        del state.pending[state.recorre_mark:]
-        state.renumber_from = [_chain_directive(state, chain) for chain in chains]
-    assert state.renumber_from is not None
-    sources = state.renumber_from
+        sources, annotate = _linked_source(state)
+    elif not state.move.sources and len(state.pending) > state.move.mark:
+        chains = state.pending[state.move.mark:]
+        del state.pending[state.move.mark:]
+        sources = [_chain_directive(state, chain) for chain in chains]
+    else:
+        sources = state.move.sources
+    state.mode, state.move = Mode.MOVING, Move(sources)
     kind = sources[-1].target[-1][0] if sources else Kind.FRACCION
     single = (linked or bool(bare)) and len(sources) == 1
     numbers, position = _read_destination(state, tokens, index + 1, kind, single)
-    state.renumber_to = [((kind, n),) for n in numbers]
     if annotate and len(numbers) == 1:
         last = state.out[-1]
         state.out[-1] = replace(last, new=(*last.target[:-1], (kind, numbers[0])))
-    _finish_renumbering(state)
+    _finish_renumbering(state, [((kind, n),) for n in numbers])
     if single and numbers:
         return _resume_list(state, tokens, position, sources[0].target[:-1], kind)
     return position
@@ -880,7 +901,8 @@ def _bare_sources(state: _State, tokens: list[Token], index: int) -> list[Direct
     while previous >= 0 and tokens[previous].type is TokenType.DET:
         previous -= 1
     if previous < 0 or tokens[previous].type is not TokenType.ACTUAL or \
-            state.renumber_from != [] or len(state.pending) > state.recorre_mark:
+            state.mode is not Mode.MOVING or state.move.sources or \
+            len(state.pending) > state.move.mark:
         return []
     if state.pending and state.pending[-1]:
         kind, number, _ = state.pending[-1][-1]
@@ -998,13 +1020,14 @@ def _place_additions(state: _State, tokens: list[Token], position: int) -> int:
     return position
 
 
-def _finish_renumbering(state: _State) -> None:
-    sources = state.renumber_from
-    if sources is None:
+def _finish_renumbering(state: _State, targets: Sequence[Locator] = ()) -> None:
+    """The move read ends: each source goes to its destination (the last sources to the
+    destinations named, "recorriéndose las actuales XXVIII y XXIX, para ser las XXIX y XXX");
+    with none named, what was named reads as a target of the clause's verb."""
+    if state.mode is not Mode.MOVING:
         return
-    targets = state.renumber_to
-    state.renumber_from = None
-    state.renumber_to = []
+    sources = state.move.sources
+    state.mode, state.move = Mode.TARGETS, Move()
     if not targets:
         if sources:
             state.out.extend(replace(s, verb=state.verb) for s in sources)  # never renumbered
@@ -1031,7 +1054,7 @@ def _place_relative(state: _State, parent: Locator) -> None:
 def _on_num(state: _State, tokens: list[Token], index: int) -> int:
     """A number with no noun of its own: 'recorriéndose las actuales XXVIII y XXIX', or
     'y la actual III pasa a ser IV' (a unit of the kind just named)."""
-    renumbering = state.renumber_from is not None and not state.renumber_to
+    renumbering = state.mode is Mode.MOVING
     if not (renumbering or state.actual_next):
         return index + 1
     kind = state.pending[-1][-1][0] if state.pending and state.pending[-1] else (
@@ -1040,9 +1063,9 @@ def _on_num(state: _State, tokens: list[Token], index: int) -> int:
     if not _fits(kind, token):
         return index + 1
     number = labels.part(kind, token.text).partition("_")[2]
-    if state.renumber_from is not None and renumbering:
-        state.renumber_from.append(Directive(Verb.RENUMERA, ((kind, number),), state.source,
-                                             actual=state.actual_next))
+    if renumbering:
+        state.move.sources.append(Directive(Verb.RENUMERA, ((kind, number),), state.source,
+                                          actual=state.actual_next))
     elif state.group is not None and state.group.parent and not state.pending:
         _emit(state, (*state.group.parent, (kind, number)), actual=True)
     else:
@@ -1116,7 +1139,7 @@ def _on_comprende(state: _State, tokens: list[Token], index: int) -> int:
     """'…, que comprende los artículos 284 Bis y 284 Ter', '…, conformado de una Sección
     Primera': the container's articles, and containers inside it."""
     _enter_last_container(state, adds=False)
-    state.after_det = False
+    state.lead = Lead.NONE
     return index + 1
 
 
