@@ -13,6 +13,7 @@ from . import labels
 from .clause_state import (
     ITEM_KINDS,
     ORDINAL_NUMBERED,
+    Chain,
     Group,
     State,
     emit,
@@ -218,7 +219,7 @@ def roman_range(first: str, end: str) -> bool:
 def commit_group(state: State, group: Group) -> None:
     if group.unit_first:
         for number, actual in zip(group.numbers, group.actual, strict=True):
-            state.pending.append([*group.owner, (group.kind, number, actual)])
+            state.pending.append(Chain([*group.owner, (group.kind, number, actual)]))
         if not group.numbers and state.pending:
             return
         return

@@ -26,6 +26,7 @@ from .clause_numbers import (
 )
 from .clause_state import (
     ORDINAL_NUMBERED,
+    Chain,
     Group,
     Mode,
     Move,
@@ -70,8 +71,8 @@ def mark_shifting(state: State) -> None:
     run of additions of one kind under one parent just emitted ('las fracciones XXV y XXVI')."""
     if state.pending:                   # "un párrafo séptimo con las fracciones I, II y III, …":
         kind = state.pending[0][-1][0] if state.pending[0] else None   # the párrafo shifts
-        state.shifting_chains.extend(chain for chain in state.pending
-                                     if chain and chain[-1][0] is kind)
+        for chain in state.pending:
+            chain.shifts = chain.shifts or bool(chain) and chain[-1][0] is kind
         return
     flush_article(state)
     if not state.out or state.out[-1].verb is not Verb.ADICIONA or not state.out[-1].target:
@@ -168,7 +169,7 @@ def linked_source(state: State) -> tuple[list[Directive], bool]:
     return [replace(last, verb=Verb.RENUMERA)], True
 
 
-def chain_directive(state: State, chain: list[tuple[Kind, str, bool]]) -> Directive:
+def chain_directive(state: State, chain: Chain) -> Directive:
     locator = tuple((kind, number) for kind, number, _ in chain)
     return Directive(Verb.RENUMERA, (*parent_for(state, chain[0][0]), *locator), state.source,
                      actual=any(flag for *_, flag in chain))
@@ -227,7 +228,7 @@ def place_additions(state: State, tokens: list[Token], position: int) -> int:
         while state.pending and state.pending[-1][-1][0] is kind:
             state.pending.pop()
         numbers, position = read_destination(state, tokens, position, kind, single=False)
-        state.pending.extend([*template, (kind, number, False)] for number in numbers)
+        state.pending.extend(Chain([*template, (kind, number, False)]) for number in numbers)
         return position
     if not state.out:
         return position

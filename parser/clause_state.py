@@ -42,6 +42,29 @@ class Move:
     mark: int = 0       # pending chains from this index on are what moves
 
 
+Unit = tuple[Kind, str, bool]      # (kind, number, named as "actual")
+
+
+class Chain(list[Unit]):
+    """The units of a unit-first phrase, outermost first once its parents are read: 'el
+    inciso h)' waits for 'de la fracción III del artículo 11'. ``heading``: the unit's
+    denominación is what is named; ``shifts``: an addition "recorriéndose en su orden los
+    subsecuentes" (``parser.shifts``)."""
+
+    heading: bool = False
+    shifts: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Within:
+    """'…, el cual tendrá un Capítulo Único', '…, que comprende …', 'al Título V, Capítulo I,
+    una Sección Cuarta': containers named next go inside ``container``; after 'tendrá' they
+    are additions whatever the clause's verb (``adds``)."""
+
+    container: Locator
+    adds: bool = False
+
+
 @dataclass
 class Group:
     """The units named by one noun and its list of numbers."""
@@ -63,7 +86,7 @@ class State:
     out: list[Directive] = field(default_factory=list)
     context: list[tuple[Kind, str]] = field(default_factory=list)
     article_open: Directive | None = None     # "84" emitted only if no sub-locator follows
-    pending: list[list[tuple[Kind, str, bool]]] = field(default_factory=list)  # unit-first chains
+    pending: list[Chain] = field(default_factory=list)  # unit-first chains, awaiting parents
     group: Group | None = None
     ordinals: list[str] = field(default_factory=list)
     actual_next: bool = False
@@ -73,11 +96,8 @@ class State:
     heading_only: bool = False
     lead: Lead = Lead.NONE
     item_words: bool = False    # the list's articles are named by words ("Primero", "Tercero")
-    heading_chains: list[list[tuple[Kind, str, bool]]] = field(default_factory=list)
     context_trailing: bool = False  # the context was named after its units ("… al artículo 4o.")
-    shifting_chains: list[list[tuple[Kind, str, bool]]] = field(default_factory=list)
-    within: Locator = ()        # "…, el cual tendrá …": later containers go inside this one
-    within_adds: bool = False   # … and are additions ("tendrá"), or keep the verb ("comprende")
+    within: Within | None = None    # "…, el cual tendrá …": later containers go inside
     parented: bool = False      # the pending chains were given a parent: a new chain ends them
     last_sep: str = ""
 
@@ -136,11 +156,12 @@ def inside(state: State, locator: Locator) -> tuple[Locator, Verb]:
     """A target named after 'el cual tendrá' / 'que comprende': a container goes inside the
     container named before; after 'tendrá' it is an addition whatever the clause's verb."""
     within = state.within
-    if not within or not locator:
+    if within is None or not within.container or not locator:
         return locator, state.verb
-    verb = Verb.ADICIONA if state.within_adds else state.verb
-    if locator[0][0] in CONTAINER_KINDS and RANK[locator[0][0]] > RANK[within[-1][0]]:
-        return (*within, *locator), verb
+    verb = Verb.ADICIONA if within.adds else state.verb
+    if locator[0][0] in CONTAINER_KINDS and \
+            RANK[locator[0][0]] > RANK[within.container[-1][0]]:
+        return (*within.container, *locator), verb
     return locator, verb
 
 
@@ -166,15 +187,13 @@ def flush_pending_if_complete(state: State, force: bool = False) -> None:
         state.pending = chains
         return
     state.parented = False
-    headings, shifting = state.heading_chains, state.shifting_chains
-    state.heading_chains, state.shifting_chains = [], []
     for chain in chains:
         locator = tuple((kind, number) for kind, number, _ in chain)
         actual = any(flag for _, _, flag in chain)
         if locator and locator[0][0] not in CONTAINER_KINDS | ITEM_KINDS:
             locator = (*parent_for(state, locator[0][0]), *locator)
-        state.heading_only = state.heading_only or any(chain is h for h in headings)
-        emit(state, locator, actual, shifts=any(chain is c for c in shifting))
+        state.heading_only = state.heading_only or chain.heading
+        emit(state, locator, actual, shifts=chain.shifts)
         if locator and locator[0][0] in ITEM_KINDS:
             state.context = list(locator[:1])
             state.context_trailing = True

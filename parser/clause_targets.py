@@ -42,10 +42,12 @@ from .clause_state import (
     LIST_KINDS,
     ORDINAL_NUMBERED,
     RANK,
+    Chain,
     Group,
     Lead,
     Mode,
     State,
+    Within,
     article_in_context,
     close_article,
     emit,
@@ -171,9 +173,9 @@ def _on_heading_noun(state: State, tokens: list[Token], index: int) -> int:
     if next_is(tokens, index + 1, TokenType.OF):
         state.heading_only = True
     else:
-        chain: list[tuple[Kind, str, bool]] = []
+        chain = Chain()
+        chain.heading = True
         state.pending.append(chain)
-        state.heading_chains.append(chain)
     return index + 1
 
 
@@ -200,7 +202,7 @@ def _on_paragraph_noun(state: State, tokens: list[Token], index: int) -> int:
     if unit_first or (state.lead is Lead.DETERMINER and next_is(tokens, index, TokenType.OF)):
         if state.parented:                  # "…, el párrafo segundo de la fracción II …"
             flush_pending_if_complete(state, force=True)
-        state.pending.extend([[(Kind.PARRAFO, n, state.actual_next)] for n in ordinals])
+        state.pending.extend(Chain([(Kind.PARRAFO, n, state.actual_next)]) for n in ordinals)
         state.actual_next = False
     else:
         group = state.group
@@ -296,7 +298,7 @@ def _placement(state: State, tokens: list[Token], index: int) -> int:
     if not containers:
         return 0
     if into and not state.out:
-        state.within, state.within_adds = containers, False
+        state.within = Within(containers)
         return end
     last = state.out[-1].target if state.out else ()
     return end if not into and last and last[0][0] in ITEM_KINDS else 0
@@ -380,7 +382,7 @@ def _on_sep(state: State, tokens: list[Token], index: int) -> int:
         finish_renumbering(state)      # a "recorriéndose …" ends with its item
         flush(state)
         state.group = None
-        state.within = ()
+        state.within = None
         state.ordinals = []             # "recorriéndose del quinto al último, en su orden;"
         state.context_trailing = True   # "…; un cuarto párrafo al artículo 115": its own
     return index + 1
@@ -452,7 +454,7 @@ def _on_num(state: State, tokens: list[Token], index: int) -> int:
     if state.group is not None and state.group.parent and not state.pending:
         emit(state, (*state.group.parent, (kind, number)), actual=True)
     else:
-        state.pending.append([(kind, number, True)])
+        state.pending.append(Chain([(kind, number, True)]))
     state.actual_next = False
     return index + 1
 
@@ -510,8 +512,7 @@ def _on_tendra(state: State, tokens: list[Token], index: int) -> int:
 def _enter_last_container(state: State, adds: bool) -> None:
     flush(state)
     if state.out and state.out[-1].target and state.out[-1].target[-1][0] in CONTAINER_KINDS:
-        state.within = state.out[-1].target
-        state.within_adds = adds
+        state.within = Within(state.out[-1].target, adds)
 
 
 def _on_denom(state: State, tokens: list[Token], index: int) -> int:
