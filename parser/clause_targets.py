@@ -5,7 +5,16 @@ article-first lists ("25, fracción I, incisos e), f) y g)") and unit-first chai
 h) de la fracción III del artículo 11"), plus ranges, "actual", renumbering ("recorriéndose …
 para pasar a ser …", "que pasa a ser el segundo párrafo"), placed additions ("para quedar
 como actuales párrafos …"), denominaciones and new containers ("denominado …, que comprende
-…"). Each token type has a handler; the state holds the context the next token is read in.
+…"), and placements written before their units ("se adicionan al artículo 13, las fracciones
+IV y V").
+
+A state machine: each token is read by the handler for (the reader's ``Mode``, the token's
+``TokenType``) — ``_MODE_HANDLERS`` — or else by the one for its type — ``_HANDLERS``. In
+``Mode.TARGETS`` the units named are what the verb acts on; "recorriéndose" enters
+``Mode.MOVING``, where they are what moves, until "pasa a ser" names where
+(``parser.clause_renumbering``). The numbers after a noun are read by ``parser.clause_numbers``;
+the state the handlers share, and how a named unit becomes a directive, is
+``parser.clause_state``.
 """
 
 from __future__ import annotations

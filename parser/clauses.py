@@ -7,8 +7,8 @@ fracción VI; … y se DEROGA el artículo 83, todos del Reglamento …, para qu
 The grammar (research/mx-amendment-grammar.md §4) is read as a pipeline of small steps over a
 token list, as regparser reads the Federal Register's amendatory instructions:
 ``tokenize`` (``parser.clause_tokens``) -> ``split_actions`` (one verb each, here) ->
-``read_targets`` (``parser.clause_targets``, a small state machine
-that understands both article-first lists, "25, fracción I, incisos e), f) y g)", and
+``read_targets`` (``parser.clause_targets``, a small state machine of (mode, token type)
+handlers that understands both article-first lists, "25, fracción I, incisos e), f) y g)", and
 unit-first chains, "el inciso h) de la fracción III del artículo 11") -> ``Directive`` values.
 Targets are locators in the numbering *before* the decree, except what is added (numbered as
 it will be: "dos últimos párrafos …, para quedar como actuales párrafos vigésimo y vigésimo
@@ -22,7 +22,10 @@ Around the state machine, ``read_clause`` also reads:
 * several sentences, each with its own verb and maybe its own new text ("Se reforma la
   denominación … para quedar como sigue: <name>. Se modifican …. Todos de la Convocatoria …");
 * one locator written once after the last action ("Se reforma el numeral 1 y se adiciona un
-  numeral 4 …, del artículo 104"): actions with no article of their own take it.
+  numeral 4 …, del artículo 104"; "Se reforma el inciso e) y se adiciona el inciso o) de la
+  fracción IV del artículo 116"): actions with no article of their own take the units of it
+  above their own;
+* verbs inside a quoted name ("del “Decreto por el que se reforman …”") are no actions.
 
 A lettered "fracción B" is the apartado ``apt_b`` (the base reads "B." lines so); articles and
 transitorios named by ordinal words are ``art_1``, ``tra_4``; so are the top-level units agencies
