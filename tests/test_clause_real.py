@@ -514,10 +514,11 @@ _STILL_WRONG = {  # a clause's opening words -> what the reader still misses in 
 
 def _params() -> list[object]:
     out: list[object] = []
-    for source, clause, expected in REAL_CLAUSES:
+    for number, (source, clause, expected) in enumerate(REAL_CLAUSES, 1):
         reason = next((r for start, r in _STILL_WRONG.items() if clause.startswith(start)), None)
         marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-        out.append(pytest.param(source, clause, expected, marks=marks))
+        out.append(pytest.param(source, clause, expected, marks=marks,
+                                id=f"{source.lower()}-{number}"))
     return out
 
 
