@@ -90,6 +90,18 @@ MOVED_III_TO_V = {("art_5__frac_iii", ChangeType.ADDED, None),
      {("art_4__par_2", ChangeType.ADDED, None),
       ("art_4__par_3", ChangeType.RENUMBERED, "art_4__par_2"),
       ("art_4__par_4", ChangeType.RENUMBERED, "art_4__par_3")}),
+    # a unit that moves and is reformed ("el actual párrafo segundo"): one renumbered change
+    # carrying its new text
+    ("Se ADICIONA un párrafo segundo, se recorren los subsecuentes y se REFORMA el actual párrafo "
+     "segundo del artículo 4o.",
+     "Artículo 4o. ...\nNuevo segundo párrafo del cuatro.\nSegundo párrafo, reformado.\n...",
+     {("art_4__par_2", ChangeType.ADDED, None),
+      ("art_4__par_3", ChangeType.RENUMBERED, "art_4__par_2"),
+      ("art_4__par_4", ChangeType.RENUMBERED, "art_4__par_3")}),
+    ("Se ADICIONA una fracción III, recorriéndose en su orden las subsecuentes, y se REFORMA la "
+     "actual fracción III del artículo 5o.",
+     "Artículo 5o. ...\nI. y II. ...\nIII. La nueva tres;\nIV. La tres reformada;\nV. y VI. ...",
+     MOVED_III_TO_V),
 ])
 def test_moved_units_are_renumbered_not_modified(clause: str, body: str,
                                                  expected: set[tuple[str, ChangeType, str | None]]
@@ -97,6 +109,16 @@ def test_moved_units_are_renumbered_not_modified(clause: str, body: str,
     outcome = amend(parse_statute(BASE), DECREE.format(clause=clause, body=body))
     assert outcome.discrepancies == ()
     assert {(c.label, c.type, c.from_label) for c in outcome.changes} == expected
+
+
+def test_a_moved_and_reformed_unit_keeps_its_new_text() -> None:
+    outcome = amend(parse_statute(BASE), DECREE.format(
+        clause="Se ADICIONA una fracción III, recorriéndose en su orden las subsecuentes, y se "
+               "REFORMA la actual fracción III del artículo 5o.",
+        body="Artículo 5o. ...\nI. y II. ...\nIII. La nueva tres;\nIV. La tres reformada;\n"
+             "V. y VI. ..."))
+    (moved,) = [c for c in outcome.changes if c.label == "art_5__frac_iv"]
+    assert (moved.before, moved.after) == ("La tres;", "La tres reformada;")
 
 
 def test_without_the_shift_the_added_fraccion_collides() -> None:
