@@ -128,6 +128,13 @@ def _on_noun(state: State, tokens: list[Token], index: int) -> int:
     assert token.kind is not None
     kind = _unit_kind(token.kind, tokens, index + 1)
     unit_first = state.lead is Lead.DETERMINER
+    if kind is Kind.ARTICULO and next_is(tokens, index + 1, TokenType.NOUN) and \
+            tokens[index + 1].kind is Kind.TRANSITORIO:
+        kind = Kind.TRANSITORIO             # "los artículos Transitorios Segundo; …"
+        index += 1
+    elif kind is Kind.ARTICULO and _item_kind(state) is Kind.TRANSITORIO and \
+            next_is(tokens, index + 1, TokenType.ORD):
+        kind = Kind.TRANSITORIO             # "…; primer párrafo del artículo Cuarto, y artículo Quinto"
     if kind in ITEM_KINDS:                   # "los artículos 2, …", "los transitorios Segundo, …"
         flush(state)
         state.group = Group(kind, ())
@@ -208,9 +215,12 @@ def _on_paragraph_noun(state: State, tokens: list[Token], index: int) -> int:
     # "… al artículo 4o. y un párrafo segundo, …, al artículo 5o.": a new item names its own
     unit_first = not article_in_context(state) or (state.lead is not Lead.NONE and
                                                     state.context_trailing)
-    if unit_first or (state.lead is Lead.DETERMINER and next_is(tokens, index, TokenType.OF)):
+    parent_kind = _parent_follows(tokens, index)
+    if unit_first or parent_kind is not None:
         if state.parented:                  # "…, el párrafo segundo de la fracción II …"
             flush_pending_if_complete(state, force=True)
+        if not unit_first and parent_kind not in ITEM_KINDS:
+            close_article(state)            # "4o., primer párrafo de la Fracción I": a part
         state.pending.extend(Chain([(Kind.PARRAFO, n, state.actual_next)]) for n in ordinals)
         state.actual_next = False
     else:
@@ -228,6 +238,20 @@ def _on_paragraph_noun(state: State, tokens: list[Token], index: int) -> int:
             return resume_list(state, tokens, index, group.parent, group.kind)
     state.lead = Lead.NONE
     return index
+
+
+def _parent_follows(tokens: list[Token], index: int) -> Kind | None:
+    """'primer párrafo del artículo Tercero', '4o., primer párrafo de la Fracción I': the
+    kind of the párrafo's parent when it is named right after it."""
+    if not next_is(tokens, index, TokenType.OF):
+        return None
+    position = index + 1
+    while position < len(tokens) and tokens[position].type is TokenType.DET:
+        position += 1
+    if position + 1 < len(tokens) and tokens[position].type is TokenType.NOUN and \
+            tokens[position + 1].type in (TokenType.NUM, TokenType.ORD):
+        return tokens[position].kind
+    return None
 
 
 def _paragraph_parent(state: State) -> Locator:
@@ -263,6 +287,9 @@ def _on_of(state: State, tokens: list[Token], index: int) -> int:
             tokens[end].kind is Kind.TRANSITORIO:
         group.kind = Kind.TRANSITORIO       # "al Artículo Séptimo Transitorio": tra_7
         end += 1
+    elif group.kind is Kind.ARTICULO and _item_kind(state) is Kind.TRANSITORIO and \
+            tokens[position + 1].type is TokenType.ORD:
+        group.kind = Kind.TRANSITORIO       # "los Transitorios Segundo; … del artículo Tercero"
     if group.numbers:
         for chain in state.pending:
             chain.insert(0, (group.kind, group.numbers[0], group.actual[0]))

@@ -213,6 +213,11 @@ def shifts_of(clause: str) -> list[ShiftRow]:
     ("Se adiciona un tercer párrafo, pasando el actual a ser cuarto al artículo 1255 del Código de "
      "Comercio", [("adiciona", "art_1255__par_3", None, True),
                   ("renumera", "art_1255__par_3", "art_1255__par_4", False)]),
+    # a párrafo whose parent is named after it, inside an article-first list
+    ("Se REFORMAN los Artículos 3o., segundo párrafo; 4o., primer párrafo de la Fracción I; 5o., "
+     "segundo párrafo de la Ley del Impuesto al Valor Agregado",
+     [("reforma", "art_3__par_2", None, False), ("reforma", "art_4__frac_i__par_1", None, False),
+      ("reforma", "art_5__par_2", None, False)]),
     # Latin qualifiers followed by a number are one article each
     ("Se ADICIONAN los artículos 48 Bis 1, 48 Bis 2 y 48 Bis 3; y se adicionan los artículos 112 "
      "Sextus y 112 Séptimus de la Ley de Instituciones de Crédito",
