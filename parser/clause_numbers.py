@@ -6,6 +6,7 @@ décimo quinto al décimo séptimo'), and where a list ends ('IV, V, y VI' but n
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from errors import AmendmentError
 
@@ -14,6 +15,7 @@ from .clause_state import (
     ITEM_KINDS,
     ORDINAL_NUMBERED,
     Chain,
+    Context,
     Group,
     State,
     emit,
@@ -46,7 +48,7 @@ def ordinals_after_noun(state: State, tokens: list[Token], index: int,
             tokens[index].text != ";" and ordinal_ahead(tokens, index):
         token = tokens[index]
         if token.type == TokenType.ORD:
-            if state.item_words and token.text[:1].isupper():
+            if state.context.words and token.text[:1].isupper():
                 break
             value = ordinal_value(token.text)
             if ranged and ordinals and ordinals[-1].isdigit() and value.isdigit():
@@ -83,8 +85,7 @@ def read_numbers(state: State, tokens: list[Token], index: int) -> int:
         elif token.type in (TokenType.NUM, TokenType.ORD) and fits(group.kind, token) and \
                 not ord_before_paragraph(tokens, index, group.kind, adjacent=True):
             add_number(state, group, token.text)
-            if group.kind in ITEM_KINDS:
-                state.item_words = token.type == TokenType.ORD
+            group.words = token.type == TokenType.ORD
         elif is_range_word(token) and group.numbers and next_fits(tokens, index + 1, group.kind):
             index = expand_range(state, group, tokens[index + 1].text) + index
         elif token.type is TokenType.OF and labels.fold(token.text) == "del" and \
@@ -226,15 +227,15 @@ def commit_group(state: State, group: Group) -> None:
     if group.kind in ITEM_KINDS:
         for number in group.numbers:
             flush_article(state)
-            state.context = [(group.kind, number)]
-            state.context_trailing = False
+            state.context = Context(((group.kind, number),), words=group.words)
             state.article_open = Directive(state.verb, ((group.kind, number),), state.source)
         return
     for position, (number, actual) in enumerate(zip(group.numbers, group.actual, strict=True)):
         emit(state, (*group.parent, (group.kind, number)), actual,
               hold=position == len(group.numbers) - 1)
     if group.numbers:
-        state.context = [*group.parent, (group.kind, group.numbers[-1])]
+        state.context = replace(state.context,
+                                units=(*group.parent, (group.kind, group.numbers[-1])))
 
 
 def ordinal_value(raw: str) -> str:

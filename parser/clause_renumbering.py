@@ -58,7 +58,7 @@ def on_recorre(state: State, tokens: list[Token], index: int) -> int:
     unless the clause spells them out itself, as it does when "para pasar a ser" follows).
     """
     finish_renumbering(state)
-    if state.pending and article_in_context(state) and not state.context_trailing:
+    if state.pending and article_in_context(state) and not state.context.named_after:
         flush_pending_if_complete(state, force=True)
     if state.verb is Verb.ADICIONA:
         mark_shifting(state)

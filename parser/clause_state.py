@@ -9,7 +9,7 @@ waiting for their parents, the list being read) and the directives read so far.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from .clause_tokens import Token, TokenType
@@ -53,6 +53,26 @@ class Chain(list[Unit]):
 
     heading: bool = False
     shifts: bool = False
+    parented: bool = False  # its parents were read: a new chain no longer joins it
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """The unit the next sub-locator belongs to ('2, fracción IV': IV is art_2's).
+
+    ``named_after``: the unit was named after its own units ("un párrafo quinto … al artículo
+    4o."), so a new determiner-led unit ("y un párrafo segundo …") names its own parent too;
+    ``words``: the list's articles are named by ordinal words ("Primero, fracción II y
+    Tercero"), so a capitalised ordinal is the next article, not a párrafo.
+    """
+
+    units: Locator = ()
+    named_after: bool = False
+    words: bool = False
+
+    def item(self) -> Kind | None:
+        """The kind of the list's item (artículo or transitorio), if the context has one."""
+        return self.units[0][0] if self.units and self.units[0][0] in ITEM_KINDS else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +97,7 @@ class Group:
     unit_first: bool = False
     plural: bool = True
     owner: tuple[tuple[Kind, str, bool], ...] = ()  # "el inciso b) y sus subnumerales ii …"
+    words: bool = False      # numbered by ordinal words: "los artículos Primero y Tercero"
 
 
 @dataclass
@@ -84,7 +105,7 @@ class State:
     verb: Verb
     source: str
     out: list[Directive] = field(default_factory=list)
-    context: list[tuple[Kind, str]] = field(default_factory=list)
+    context: Context = field(default_factory=lambda: Context())
     article_open: Directive | None = None     # "84" emitted only if no sub-locator follows
     pending: list[Chain] = field(default_factory=list)  # unit-first chains, awaiting parents
     group: Group | None = None
@@ -95,11 +116,7 @@ class State:
     relative: list[Directive] = field(default_factory=list)  # renumberings awaiting "del artículo N"
     heading_only: bool = False
     lead: Lead = Lead.NONE
-    item_words: bool = False    # the list's articles are named by words ("Primero", "Tercero")
-    context_trailing: bool = False  # the context was named after its units ("… al artículo 4o.")
     within: Within | None = None    # "…, el cual tendrá …": later containers go inside
-    parented: bool = False      # the pending chains were given a parent: a new chain ends them
-    last_sep: str = ""
 
 
 def token_is_conjunction(tokens: list[Token], index: int) -> bool:
@@ -109,14 +126,14 @@ def token_is_conjunction(tokens: list[Token], index: int) -> bool:
 
 def parent_for(state: State, kind: Kind) -> Locator:
     """The deepest unit in context that can hold a unit of ``kind`` (fracción under artículo)."""
-    context = list(state.context)
+    context = list(state.context.units)
     while context and RANK[context[-1][0]] >= RANK[kind]:
         context.pop()
     return tuple(context)
 
 
 def article_in_context(state: State) -> bool:
-    return any(kind in ITEM_KINDS for kind, _ in state.context)
+    return any(kind in ITEM_KINDS for kind, _ in state.context.units)
 
 
 def close_article(state: State) -> None:
@@ -186,7 +203,6 @@ def flush_pending_if_complete(state: State, force: bool = False) -> None:
     if not force and not tops & (CONTAINER_KINDS | ITEM_KINDS):
         state.pending = chains
         return
-    state.parented = False
     for chain in chains:
         locator = tuple((kind, number) for kind, number, _ in chain)
         actual = any(flag for _, _, flag in chain)
@@ -195,8 +211,7 @@ def flush_pending_if_complete(state: State, force: bool = False) -> None:
         state.heading_only = state.heading_only or chain.heading
         emit(state, locator, actual, shifts=chain.shifts)
         if locator and locator[0][0] in ITEM_KINDS:
-            state.context = list(locator[:1])
-            state.context_trailing = True
+            state.context = replace(state.context, units=locator[:1], named_after=True)
 
 
 LIST_KINDS = frozenset({Kind.APARTADO, Kind.FRACCION, Kind.INCISO, Kind.NUMERAL})

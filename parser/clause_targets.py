@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from errors import AmendmentError
 
@@ -52,6 +53,7 @@ from .clause_state import (
     ORDINAL_NUMBERED,
     RANK,
     Chain,
+    Context,
     Group,
     Lead,
     Mode,
@@ -139,9 +141,9 @@ def _on_noun(state: State, tokens: list[Token], index: int) -> int:
         flush(state)
         state.group = Group(kind, ())
     elif kind in ORDINAL_NUMBERED or unit_first or not article_in_context(state):
-        if state.parented:                  # "el primer párrafo de la sección I, el inciso a) …"
+        if _parented(state):                # "el primer párrafo de la sección I, el inciso a) …"
             flush_pending_if_complete(state, force=True)
-        elif not state.pending or state.last_sep in (";",) or not unit_first:
+        elif not state.pending or _after_semicolon(tokens, index) or not unit_first:
             flush_pending_if_complete(state)
         state.group = Group(kind, (), unit_first=True, owner=_owner(state, tokens, index))
     else:
@@ -150,6 +152,19 @@ def _on_noun(state: State, tokens: list[Token], index: int) -> int:
     state.group.plural = token.plural or kind in ITEM_KINDS
     state.lead = Lead.NONE
     return read_numbers(state, tokens, index + 1)
+
+
+def _parented(state: State) -> bool:
+    """Were the pending chains given their parents ('el párrafo segundo de la fracción II')?"""
+    return any(chain.parented for chain in state.pending)
+
+
+def _after_semicolon(tokens: list[Token], index: int) -> bool:
+    """Is the separator nearest before ``index`` a semicolon ('…; el inciso a) …')?"""
+    for token in reversed(tokens[:index]):
+        if token.type is TokenType.SEP:
+            return token.text == ";"
+    return False
 
 
 def _owner(state: State, tokens: list[Token], index: int) -> tuple[tuple[Kind, str, bool], ...]:
@@ -180,8 +195,8 @@ def _on_heading_noun(state: State, tokens: list[Token], index: int) -> int:
     just named.
     """
     if index and labels.fold(tokens[index - 1].text) in ("su", "sus") and \
-            state.context and state.context[0][0] in ITEM_KINDS:
-        article = tuple(state.context[:1])
+            state.context.item() is not None:
+        article = state.context.units[:1]
         if state.article_open is not None and state.article_open.target == article:
             state.article_open = None
         state.out.append(Directive(state.verb, article, state.source, heading_only=True))
@@ -214,10 +229,10 @@ def _on_paragraph_noun(state: State, tokens: list[Token], index: int) -> int:
         index = ordinals_after_noun(state, tokens, index, ordinals)
     # "… al artículo 4o. y un párrafo segundo, …, al artículo 5o.": a new item names its own
     unit_first = not article_in_context(state) or (state.lead is not Lead.NONE and
-                                                    state.context_trailing)
+                                                    state.context.named_after)
     parent_kind = _parent_follows(tokens, index)
     if unit_first or parent_kind is not None:
-        if state.parented:                  # "…, el párrafo segundo de la fracción II …"
+        if _parented(state):                # "…, el párrafo segundo de la fracción II …"
             flush_pending_if_complete(state, force=True)
         if not unit_first and parent_kind not in ITEM_KINDS:
             close_article(state)            # "4o., primer párrafo de la Fracción I": a part
@@ -258,7 +273,7 @@ def _paragraph_parent(state: State) -> Locator:
     """A párrafo after one unit belongs to it; after a list of units, to the list's parent."""
     group = state.group
     if group is None or group.kind in ITEM_KINDS:
-        return tuple(state.context[:1]) if state.context else ()
+        return state.context.units[:1]
     if len(group.numbers) == 1 and not group.closed and group.kind is not Kind.PARRAFO:
         return (*group.parent, (group.kind, group.numbers[0]))
     return group.parent
@@ -293,7 +308,8 @@ def _on_of(state: State, tokens: list[Token], index: int) -> int:
     if group.numbers:
         for chain in state.pending:
             chain.insert(0, (group.kind, group.numbers[0], group.actual[0]))
-        state.parented = True
+        for chain in state.pending:
+            chain.parented = True
         if group.kind in ITEM_KINDS:
             flush_pending_if_complete(state, force=True)
     if group.numbers and group.kind in ITEM_KINDS and state.relative:
@@ -325,7 +341,7 @@ def _placement(state: State, tokens: list[Token], index: int) -> int:
             next_fits(tokens, position + 1, kind):
         flush(state)
         number = labels.part(kind, tokens[position + 1].text).partition("_")[2]
-        state.context, state.context_trailing = [(kind, number)], False
+        state.context = Context(((kind, number),))
         state.group = None
         return position + 2
     if kind not in CONTAINER_KINDS:
@@ -407,7 +423,6 @@ def _on_ord(state: State, tokens: list[Token], index: int) -> int:
 
 def _on_sep(state: State, tokens: list[Token], index: int) -> int:
     text = tokens[index].text
-    state.last_sep = text
     kind = _next_item(state, tokens, index + 1)
     if kind is not None:
         state.lead = Lead.NONE          # "…, respectivamente, y 29, fracción IV"
@@ -420,7 +435,8 @@ def _on_sep(state: State, tokens: list[Token], index: int) -> int:
         state.group = None
         state.within = None
         state.ordinals = []             # "recorriéndose del quinto al último, en su orden;"
-        state.context_trailing = True   # "…; un cuarto párrafo al artículo 115": its own
+        state.context = replace(state.context, named_after=True)  # "…; un cuarto párrafo al
+        #                                   artículo 115": a new unit names its own
     return index + 1
 
 
@@ -438,7 +454,8 @@ def _next_item(state: State, tokens: list[Token], index: int) -> Kind | None:
     kind = _item_kind(state)
     if token.type == TokenType.NUM and token.text[0].isdigit():
         return kind or Kind.ARTICULO
-    if kind is not None and token.type == TokenType.ORD and state.item_words and fits(kind, token) \
+    if kind is not None and token.type == TokenType.ORD and state.context.words and \
+            fits(kind, token) \
             and not ord_before_paragraph(tokens, index, kind):
         return kind
     return None
@@ -449,8 +466,8 @@ def _item_kind(state: State) -> Kind | None:
     group = state.group
     if group is not None and group.kind in ITEM_KINDS and not group.unit_first:
         return group.kind
-    if state.context and state.context[0][0] in ITEM_KINDS:
-        return state.context[0][0]
+    if state.context.item() is not None:
+        return state.context.item()
     return None
 
 
