@@ -102,6 +102,17 @@ class Group:
 
 @dataclass
 class State:
+    """What one action's reader knows between two tokens.
+
+    The verb and the action as written; the directives so far (``out``, and ``relative``
+    renumberings still waiting for their article); where the next sub-locator goes
+    (``context``, ``within``, ``article_open``: an article named alone, a target only if no
+    sub-locator follows); the phrase being read (``group``: a noun and its numbers;
+    ``pending``: unit-first chains waiting for their parents; ``ordinals`` read before their
+    párrafo noun; ``actual_next``; ``lead``; ``heading_only``); and the ``mode`` with its
+    ``move``.
+    """
+
     verb: Verb
     source: str
     out: list[Directive] = field(default_factory=list)
@@ -214,6 +225,16 @@ def flush_pending_if_complete(state: State, force: bool = False) -> None:
             state.context = replace(state.context, units=locator[:1], named_after=True)
 
 
+def item_kind(state: State) -> Kind | None:
+    """The kind of the article-first list being read (artículos or transitorios), if any."""
+    group = state.group
+    if group is not None and group.kind in ITEM_KINDS and not group.unit_first:
+        return group.kind
+    if state.context.item() is not None:
+        return state.context.item()
+    return None
+
+
 LIST_KINDS = frozenset({Kind.APARTADO, Kind.FRACCION, Kind.INCISO, Kind.NUMERAL})
 
 
@@ -225,6 +246,7 @@ def next_is(tokens: list[Token], index: int, kind: TokenType,
 
 
 __all__ = [
+    "item_kind",
     "article_in_context", "close_article", "emit", "flush", "flush_article",
     "flush_pending_if_complete", "Group", "inside", "ITEM_KINDS", "Lead", "LIST_KINDS", "Mode",
     "Move", "next_is", "ORDINAL_NUMBERED", "parent_for", "RANK", "State", "token_is_conjunction",
