@@ -11,9 +11,11 @@ through the whole pipeline (``diffing.amend``).
 from __future__ import annotations
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from diffing import ChangeType, amend
-from parser import Kind, Verb, parse_statute
+from parser import Kind, Verb, labels, parse_statute
 from parser.clauses import read_clause
 from parser.directives import Directive
 from parser.shifts import with_shifts
@@ -152,3 +154,30 @@ def test_a_qualified_addition_moves_nothing() -> None:
     added = Directive(Verb.ADICIONA, ((Kind.ARTICULO, "5"), (Kind.FRACCION, "iii-bis")), "",
                       shifts=True)
     assert with_shifts([added], parse_statute(BASE)) == [added]
+
+
+def _listed(numbers: list[str]) -> str:
+    """'la fracción III', 'las fracciones III y IV', 'las fracciones III, IV y V'."""
+    if len(numbers) == 1:
+        return f"la fracción {numbers[0]}"
+    return f"las fracciones {', '.join(numbers[:-1])} y {numbers[-1]}"
+
+
+@settings(max_examples=60, deadline=None)
+@given(count=st.integers(1, 15), first=st.integers(1, 16), added=st.integers(1, 3))
+def test_a_shift_moves_every_unit_from_the_first_added_on(count: int, first: int,
+                                                          added: int) -> None:
+    assume(first <= count + 1)
+    roman = [labels.int_to_roman(n) for n in range(1, count + added + 2)]
+    base = parse_statute("LEY de Pruebas\nArtículo 5o. El artículo dice:\n" +
+                         "".join(f"{roman[n]}. Texto {n + 1};\n" for n in range(count)))
+    new = roman[first - 1:first - 1 + added]
+    _, directives = read_clause(f"Se adicionan {_listed(new)}, recorriéndose en su orden las "
+                                "subsecuentes, al artículo 5o. de la Ley de Pruebas")
+    assert [(d.label, d.shifts) for d in directives] == [
+        (f"art_5__frac_{n.lower()}", True) for n in new]
+    moves = [(d.label, d.new_label) for d in with_shifts(directives, base)
+             if d.verb is Verb.RENUMERA]
+    assert moves == [(f"art_5__frac_{roman[n - 1].lower()}",
+                      f"art_5__frac_{roman[n - 1 + added].lower()}")
+                     for n in range(first, count + 1)]
