@@ -105,8 +105,11 @@ def on_pasa(state: State, tokens: list[Token], index: int) -> int:
     bare = bare_sources(state, tokens, index)
     if bare:
         sources, linked = bare, False
-    elif linked:
+    elif linked or _moves_what_was_named(state, tokens, index):
+        # "actual X, que pasa a ser IX Bis"; "12 segundo párrafo, recorriéndose para quedar
+        # como cuarto": the unit just named moves (and stays a target of the verb)
         sources, annotate = linked_source(state)
+        linked = True
     elif not state.move.sources and len(state.pending) > state.move.mark:
         chains = state.pending[state.move.mark:]
         del state.pending[state.move.mark:]
@@ -124,6 +127,14 @@ def on_pasa(state: State, tokens: list[Token], index: int) -> int:
     if single and numbers:
         return resume_list(state, tokens, position, sources[0].target[:-1], kind)
     return position
+
+
+def _moves_what_was_named(state: State, tokens: list[Token], index: int) -> bool:
+    """'…, recorriéndose para quedar como cuarto': a move that names no unit of its own, right
+    after "recorriéndose"."""
+    return state.mode is Mode.MOVING and not state.move.sources and \
+        len(state.pending) <= state.move.mark and index > 0 and \
+        tokens[index - 1].type is TokenType.RECORRE and state.verb is not Verb.ADICIONA
 
 
 def bare_sources(state: State, tokens: list[Token], index: int) -> list[Directive]:
