@@ -192,6 +192,8 @@ def expand_range(state: State, group: Group, last_raw: str) -> int:
         numbers = [labels.int_to_roman(v).lower() for v in values]
     elif first.isdigit() and end.isdigit():
         numbers = [str(v) for v in range(int(first) + 1, int(end) + 1)]
+    elif _qualified_run(first, end):
+        numbers = _qualified_run(first, end)
     elif lettered(first) and lettered(end) and first[:-1] == end[:-1]:
         # "los artículos 291-A a 291-U"
         numbers = [first[:-1] + chr(c) for c in range(ord(first[-1]) + 1, ord(end[-1]) + 1)]
@@ -200,6 +202,22 @@ def expand_range(state: State, group: Group, last_raw: str) -> int:
     group.numbers.extend(numbers)
     group.actual.extend([False] * len(numbers))
     return 1
+
+
+def _qualified_run(first: str, end: str) -> list[str]:
+    """'109 Bis a 109 Bis 8' (109-bis-1 … 109-bis-8), '138 a 140 Bis' (139, 140, 140-bis):
+    articles numbered with a Latin qualifier and a counter. Empty when not such a run."""
+    head, _, qualifier = end.partition("-")
+    match = re.fullmatch(r"([a-z]+)(?:-(\d+))?", qualifier)
+    if not head.isdigit() or match is None:
+        return []
+    latin, last = match.group(1), int(match.group(2) or 0)
+    if first.isdigit() and int(first) <= int(head) and not last:
+        return [*(str(n) for n in range(int(first) + 1, int(head) + 1)), end]
+    start = re.fullmatch(rf"{head}-{latin}(?:-(\d+))?", first)
+    if start is None or last <= int(start.group(1) or 0):
+        return []
+    return [f"{head}-{latin}-{n}" for n in range(int(start.group(1) or 0) + 1, last + 1)]
 
 
 def lettered(number: str) -> bool:

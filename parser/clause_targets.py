@@ -272,6 +272,10 @@ def _on_sep(state: State, tokens: list[Token], index: int) -> int:
     if text == ";":
         finish_renumbering(state)      # a "recorriéndose …" ends with its item
         flush(state)
+        if state.relative and article_in_context(state):
+            # "una fracción XII al artículo 125, pasando la actual XII a convertirse en la
+            # fracción XIII del mismo artículo;": the item's own article
+            place_relative(state, parent_for(state, state.relative[0].target[0][0]))
         state.group = None
         state.within = None
         state.ordinals = []             # "recorriéndose del quinto al último, en su orden;"

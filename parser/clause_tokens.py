@@ -83,7 +83,8 @@ _AGENCY = r"lineamientos?|disposici[oó]n(?:es)?|reglas?"
 _SPEC: tuple[tuple[str, str], ...] = (
     ("QUOTE", r"[\"“«][^\"”»]*[\"”»]"),
     ("PASA", r"(?:que\s+)?(?:pasa[n]?|para\s+pasar|pasando)\s+a\s+ser|para\s+ser|para\s+quedar\s+como"
-             r"|a\s+ser\b"),          # "pasando el actual tercero a ser cuarto"
+             r"|a\s+ser\b"              # "pasando el actual tercero a ser cuarto"
+             r"|(?:a|para)\s+convertirse\s+en"),  # "pasando la actual XII a convertirse en …"
     ("RECORRE", r"recorri[eé]ndose|recorriendo|se\s+recorre[n]?|recorr[ií]d[oa]s?|pasando\b"),
     ("COMPRENDE", r"que\s+comprende[n]?|conformad[oa]\s+(?:de|por)|integrad[oa]\s+por"),
     ("DENOM", r"denominad[oa]s?"),

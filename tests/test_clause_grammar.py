@@ -218,6 +218,19 @@ def shifts_of(clause: str) -> list[ShiftRow]:
      "segundo párrafo de la Ley del Impuesto al Valor Agregado",
      [("reforma", "art_3__par_2", None, False), ("reforma", "art_4__frac_i__par_1", None, False),
       ("reforma", "art_5__par_2", None, False)]),
+    # ranges of articles numbered with a Latin qualifier and a counter (LIC, Código de Comercio)
+    ("Se reforman los artículos 109 Bis a 109 Bis 3 y 138 a 140 Bis de la Ley X",
+     [("reforma", f"art_{n}", None, False) for n in ("109-bis", "109-bis-1", "109-bis-2",
+                                                     "109-bis-3", "138", "139", "140", "140-bis")]),
+    # each item's renumbering under its own article ("a convertirse en", "del mismo artículo")
+    ("Se adicionan una fracción XII al artículo 125, pasando la actual XII a convertirse en la "
+     "fracción XIII del mismo artículo; una fracción XVIII al artículo 131, pasando la actual "
+     "XVIII a convertirse en la fracción XIX del mismo artículo; y el artículo 17 Bis de la Ley X",
+     [("adiciona", "art_125__frac_xii", None, True),
+      ("renumera", "art_125__frac_xii", "art_125__frac_xiii", False),
+      ("adiciona", "art_131__frac_xviii", None, True),
+      ("renumera", "art_131__frac_xviii", "art_131__frac_xix", False),
+      ("adiciona", "art_17-bis", None, False)]),
     # Latin qualifiers followed by a number are one article each
     ("Se ADICIONAN los artículos 48 Bis 1, 48 Bis 2 y 48 Bis 3; y se adicionan los artículos 112 "
      "Sextus y 112 Séptimus de la Ley de Instituciones de Crédito",

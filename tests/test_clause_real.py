@@ -494,9 +494,6 @@ _STILL_WRONG = {  # a clause's opening words -> what the reader still misses in 
     "Se reforma el artículo 15, fracción XIV; se adic":
         "'y III, con un cuarto párrafo': after a list that resumed, the párrafo added with "
         "'con' is hung on the article",
-    "Se REFORMAN los artículos 11; 12, último párrafo":
-        "'122, segundo párrafo de su fracción II' (the parent after the párrafo, with 'de su'); "
-        "'pasando el actual quinto a ser el sexto' is placed under the last article",
     "Se derogan los artículos 6o., 7o. y fracción VII":
         "'fracción VIII del 21': a bare number after 'del' is not read as an article",
     "Se reforman los artículos 21, fracción IV y XIX;":
@@ -523,7 +520,7 @@ def test_real_clause(source: str, clause: str, expected: str) -> None:
 
 def test_recall_and_precision_on_the_table() -> None:
     """Over every row, the xfails included: what is found of what is there, and what is right
-    of what is found (measured 0.989 and 0.992 when written)."""
+    of what is found (measured 0.991 and 0.994 when written)."""
     found = right = wanted = 0
     for _, clause, compact in REAL_CLAUSES:
         got, expected = set(read_rows(clause)), set(expected_rows(compact))
@@ -531,5 +528,5 @@ def test_recall_and_precision_on_the_table() -> None:
         wanted += len(expected)
         right += len(got & expected)
     assert wanted == 529
-    assert right / wanted >= 0.97
-    assert right / found >= 0.97
+    assert right / wanted >= 0.98
+    assert right / found >= 0.98
