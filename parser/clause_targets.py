@@ -192,8 +192,23 @@ def _placement(state: State, tokens: list[Token], index: int) -> int:
     if into and not state.out:
         state.within = Within(containers)
         return end
+    if into and state.within is not None and state.within.container and \
+            RANK[containers[-1][0]] < RANK[state.within.container[0][0]]:
+        _move_into(state, containers)
+        return end
     last = state.out[-1].target if state.out else ()
     return end if not into and last and last[0][0] in ITEM_KINDS else 0
+
+
+def _move_into(state: State, containers: Locator) -> None:
+    """'un Capítulo III, denominado "…", que comprende los artículos 45-A a 45-N, al Título
+    Segundo': the new container, named before where it goes, goes inside ``containers``
+    (its articles keep their labels: articles drop the containers above them)."""
+    assert state.within is not None
+    old = state.within.container
+    state.out = [replace(d, target=(*containers, *d.target)) if d.target[:len(old)] == old
+                 else d for d in state.out]
+    state.within = replace(state.within, container=(*containers, *old))
 
 
 def _read_containers(tokens: list[Token], index: int) -> tuple[Locator, int]:

@@ -231,6 +231,13 @@ def shifts_of(clause: str) -> list[ShiftRow]:
       ("adiciona", "art_131__frac_xviii", None, True),
       ("renumera", "art_131__frac_xviii", "art_131__frac_xix", False),
       ("adiciona", "art_17-bis", None, False)]),
+    # a new container placed after what it comprises ("…, que comprende …, al Título Segundo")
+    ("Se adicionan un Capítulo III, denominado \"De las Filiales\", que comprende los artículos "
+     "45-A a 45-C, al Título Segundo, y se DEROGAN las fracciones I y II del artículo 102 de la "
+     "Ley de Instituciones de Crédito",
+     [("adiciona", "tit_2__cap_3", None, False), ("adiciona", "art_45-a", None, False),
+      ("adiciona", "art_45-b", None, False), ("adiciona", "art_45-c", None, False),
+      ("deroga", "art_102__frac_i", None, False), ("deroga", "art_102__frac_ii", None, False)]),
     # Latin qualifiers followed by a number are one article each
     ("Se ADICIONAN los artículos 48 Bis 1, 48 Bis 2 y 48 Bis 3; y se adicionan los artículos 112 "
      "Sextus y 112 Séptimus de la Ley de Instituciones de Crédito",
