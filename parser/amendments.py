@@ -25,6 +25,7 @@ from .directives import RELATIVE_PARAGRAPHS, Directive
 from .html import html_to_text, looks_like_html
 from .lines import Line, LineKind, classify_lines
 from .model import CONTAINER_KINDS, Document, Instruction, Kind, Provision, Status, Verb
+from .shifts import with_shifts
 from .transitorios import EntryIntoForce, Transitorio, entry_into_force, read_transitorios
 
 _OPERATIVE_RE = re.compile(
@@ -314,6 +315,7 @@ def _paragraph_after_last_unit(unit_label: str, number: int,
 def resolve_directives(directives: tuple[Directive, ...] | list[Directive],
             base: Document) -> tuple[tuple[Instruction, ...], tuple[tuple[str, str], ...]]:
     """Instructions in the base's labels, and (label, problem) pairs for what does not fit."""
+    directives = with_shifts(directives, base)     # "recorriéndose … los subsecuentes"
     index = base.index()
     instructions: list[Instruction] = []
     problems: list[tuple[str, str]] = []

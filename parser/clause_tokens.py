@@ -9,27 +9,51 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import Enum
 
 from . import labels
 from .model import Kind
 
 
+class TokenType(Enum):
+    """What a word of a clause is to the target reader (``parser.clause_targets``)."""
+
+    QUOTE = "quote"          # “De la Productividad …”: a name, never a locator
+    PASA = "pasa"            # "que pasa a ser", "para pasar a ser", "para quedar como"
+    RECORRE = "recorre"      # "recorriéndose", "se recorren", "recorrido"
+    COMPRENDE = "comprende"  # "que comprende", "conformado de": what a new container holds
+    DENOM = "denom"          # "denominado …": a name follows
+    ACTUAL = "actual"        # "actual", "vigente": numbering before the decree
+    TENDRA = "tendra"        # "el cual tendrá": added inside the unit just named
+    AGENCY = "agency"        # "lineamiento", "Disposición", "regla" (resolved by _agency_nouns)
+    OTHER = "other"          # a unit the grammar does not model: viñeta, anexo, tabla …
+    NOUN = "noun"            # artículo, fracción, párrafo … (Token.kind says which)
+    ORD = "ord"              # "segundo", "décimo quinto", "último", "Tercero Bis"
+    DOTTED = "dotted"        # "3.1": dotted numbering, not modelled
+    NUM = "num"              # "84 Bis", "XVI", "a)", "B"
+    OF = "of"                # "del", "de la", "al": the parent follows
+    TO = "to"                # "a" (ranges "IV a VIII")
+    CON = "con"              # "con los artículos …"
+    DET = "det"              # articles and fillers: "el", "los", "un", "en su orden" …
+    SEP = "sep"              # ",", ";", "y", "e", "o"
+    WORD = "word"            # anything else
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
-    type: str    # NOUN OTHER NUM DOTTED ORD QUOTE SEP OF TO CON ACTUAL RECORRE PASA TENDRA
-    #              DENOM COMPRENDE DET WORD
+    type: TokenType
     text: str
     kind: Kind | None = None
     plural: bool = False
 
 
-_LATIN = (r"(?:bis|ter|qu[aá]ter|quinquies|quintus|sexies|sextus|septies|septimus|octies|nonies"
-          r"|decies)")
+_LATIN = (r"(?:bis|ter|qu[aá]ter|quinquies|quintus|sexies|sextus|septies|s[eé]ptimus|octies"
+          r"|nonies|novies|decies|undecies|duodecies)")
 _ORD_UNIT = (r"(?:primer[oa]?|segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|sext[oa]|s[eé]ptim[oa]"
              r"|octav[oa]|noven[oa])")
 _ORD_TEN = r"(?:d[eé]cim[oa]|vig[eé]sim[oa]|trig[eé]sim[oa]|cuadrag[eé]sim[oa])"
 _ORDINAL = (rf"(?:{_ORD_TEN}\s*{_ORD_UNIT}|{_ORD_TEN}|{_ORD_UNIT}|[uú]nic[oa]|und[eé]cim[oa]"
-            rf"|duod[eé]cim[oa]|pen[uú]ltim[oa]|antepen[uú]ltim[oa]|[uú]ltim[oa])")
+            rf"|onceav[oa]|doceav[oa]|duod[eé]cim[oa]|pen[uú]ltim[oa]|antepen[uú]ltim[oa]|[uú]ltim[oa])")
 _NOUNS: tuple[tuple[str, Kind | None], ...] = (
     (r"art[ií]culos?", Kind.ARTICULO),
     (r"fracci[oó]n(?:es)?", Kind.FRACCION),
@@ -58,8 +82,10 @@ _UNMODELLED = (r"vi[ñn]etas?|subincisos?|puntos?|anexos?"
 _AGENCY = r"lineamientos?|disposici[oó]n(?:es)?|reglas?"
 _SPEC: tuple[tuple[str, str], ...] = (
     ("QUOTE", r"[\"“«][^\"”»]*[\"”»]"),
-    ("PASA", r"(?:que\s+)?(?:pasa[n]?|para\s+pasar|pasando)\s+a\s+ser|para\s+ser|para\s+quedar\s+como"),
-    ("RECORRE", r"recorri[eé]ndose|recorriendo|se\s+recorre[n]?|recorr[ií]d[oa]s?"),
+    ("PASA", r"(?:que\s+)?(?:pasa[n]?|para\s+pasar|pasando)\s+a\s+ser|para\s+ser|para\s+quedar\s+como"
+             r"|a\s+ser\b"              # "pasando el actual tercero a ser cuarto"
+             r"|(?:a|para)\s+convertirse\s+en"),  # "pasando la actual XII a convertirse en …"
+    ("RECORRE", r"recorri[eé]ndose|recorriendo|se\s+recorre[n]?|recorr[ií]d[oa]s?|pasando\b"),
     ("COMPRENDE", r"que\s+comprende[n]?|conformad[oa]\s+(?:de|por)|integrad[oa]\s+por"),
     ("DENOM", r"denominad[oa]s?"),
     ("ACTUAL", r"actual(?:es)?|vigentes?"),
@@ -70,7 +96,7 @@ _SPEC: tuple[tuple[str, str], ...] = (
     ("ORD", rf"{_ORDINAL}(?:\s+{_LATIN}\b)*"),
     ("DOTTED", r"\d+(?:\.\d+)+\b"),
     ("NUM", rf"\d+(?:\s*(?:o\.|º|°|o\b))?(?:\s*\.?-\s*[A-ZÑ]\b)?"
-            rf"(?:[\s-]*{_LATIN}\b|[\s-]+(?:\d+\b(?!\s*[,;]?\s*\d)|(?-i:[A-ZÑ])\b))*"
+            rf"(?:[\s-]*{_LATIN}\b(?:[\s-]+\d+\b)?|[\s-]+(?:\d+\b(?!\s*[,;]?\s*\d)|(?-i:[A-ZÑ])\b))*"
             rf"|[a-zñ]\)(?:\s+{_LATIN}\b)?"
             rf"|(?-i:\b[IVXLC]+(?:-[A-Z]\b)?)(?:\s+{_LATIN}\b)*(?![\w)])"
             rf"|(?-i:\b[A-Z]\b)(?![\w)])"),
@@ -96,7 +122,7 @@ def tokenize(text: str) -> list[Token]:
             position += 1
             continue
         match = _match_at(text, position)
-        name = match.lastgroup or "WORD"
+        name = TokenType[match.lastgroup] if match.lastgroup else TokenType.WORD
         tokens.append(_make_token(name, match.group()))
         position = match.end()
     return _subnumerales(_agency_nouns(tokens))
@@ -104,11 +130,11 @@ def tokenize(text: str) -> list[Token]:
 
 def _arabic_run(tokens: list[Token], index: int) -> None:
     """'las reglas III y IV': the Roman numbers of the list, as the artículos' arabic ones."""
-    while index < len(tokens) and tokens[index].type in ("NUM", "SEP", "TO") and \
+    while index < len(tokens) and tokens[index].type in (TokenType.NUM, TokenType.SEP, TokenType.TO) and \
             tokens[index].text != ";":
         raw = tokens[index].text
-        if tokens[index].type == "NUM" and re.fullmatch(r"[IVXLC]+", raw):
-            tokens[index] = Token("NUM", str(labels.roman_to_int(raw)))
+        if tokens[index].type == TokenType.NUM and re.fullmatch(r"[IVXLC]+", raw):
+            tokens[index] = Token(TokenType.NUM, str(labels.roman_to_int(raw)))
         index += 1
 
 
@@ -120,17 +146,17 @@ def _agency_nouns(tokens: list[Token]) -> list[Token]:
     """
     out = list(tokens)
     for index, token in enumerate(out):
-        if token.type != "AGENCY":
+        if token.type != TokenType.AGENCY:
             continue
         ahead = index + 1
-        while ahead < len(out) and out[ahead].type in ("DET", "ACTUAL"):
+        while ahead < len(out) and out[ahead].type in (TokenType.DET, TokenType.ACTUAL):
             ahead += 1
-        if ahead < len(out) and out[ahead].type in ("NUM", "ORD", "DOTTED"):
+        if ahead < len(out) and out[ahead].type in (TokenType.NUM, TokenType.ORD, TokenType.DOTTED):
             plural = labels.fold(token.text).endswith("s")
-            out[index] = Token("NOUN", token.text, Kind.ARTICULO, plural)
+            out[index] = Token(TokenType.NOUN, token.text, Kind.ARTICULO, plural)
             _arabic_run(out, ahead)
         else:
-            out[index] = Token("OTHER", token.text)
+            out[index] = Token(TokenType.OTHER, token.text)
     return out
 
 
@@ -147,16 +173,16 @@ def _subnumerales(tokens: list[Token]) -> list[Token]:
     """
     out = list(tokens)
     for index, token in enumerate(tokens):
-        if token.type != "NOUN" or not labels.fold(token.text).startswith("subnumeral"):
+        if token.type != TokenType.NOUN or not labels.fold(token.text).startswith("subnumeral"):
             continue
         ahead = index + 1
-        while ahead < len(out) and out[ahead].type in ("DET", "ACTUAL"):
+        while ahead < len(out) and out[ahead].type in (TokenType.DET, TokenType.ACTUAL):
             ahead += 1
         while ahead < len(out):
             word = out[ahead]
-            if word.type == "WORD" and word.text and _SUBNUMERAL_NUMBER_RE.fullmatch(word.text):
-                out[ahead] = Token("NUM", word.text)
-            elif word.type not in ("SEP", "TO") or not _roman_word_after(out, ahead):
+            if word.type == TokenType.WORD and word.text and _SUBNUMERAL_NUMBER_RE.fullmatch(word.text):
+                out[ahead] = Token(TokenType.NUM, word.text)
+            elif word.type not in (TokenType.SEP, TokenType.TO) or not _roman_word_after(out, ahead):
                 break
             ahead += 1
     return out
@@ -164,9 +190,9 @@ def _subnumerales(tokens: list[Token]) -> list[Token]:
 
 def _roman_word_after(tokens: list[Token], index: int) -> bool:
     """Does a lowercase Roman word follow the separators from ``index`` on ('i, y ii')?"""
-    while index < len(tokens) and tokens[index].type in ("SEP", "TO"):
+    while index < len(tokens) and tokens[index].type in (TokenType.SEP, TokenType.TO):
         index += 1
-    return index < len(tokens) and tokens[index].type == "WORD" and \
+    return index < len(tokens) and tokens[index].type == TokenType.WORD and \
         is_subnumeral_number(tokens[index].text)
 
 
@@ -180,14 +206,14 @@ def _match_at(text: str, position: int) -> re.Match[str]:
     return match
 
 
-def _make_token(name: str, raw: str) -> Token:
-    if name == "NOUN":
+def _make_token(name: TokenType, raw: str) -> Token:
+    if name is TokenType.NOUN:
         for pattern, kind in _NOUN_RES:
             if pattern.match(raw):
                 plural = labels.fold(raw).endswith(("s", "es")) and kind is not None and not \
                     labels.fold(raw).endswith(("fraccion", "seccion", "denominacion"))
-                return Token("NOUN", raw, kind, plural)
+                return Token(TokenType.NOUN, raw, kind, plural)
     return Token(name, raw)
 
 
-__all__ = ["Token", "is_subnumeral_number", "tokenize"]
+__all__ = ["Token", "TokenType", "is_subnumeral_number", "tokenize"]

@@ -7,8 +7,8 @@ fracción VI; … y se DEROGA el artículo 83, todos del Reglamento …, para qu
 The grammar (research/mx-amendment-grammar.md §4) is read as a pipeline of small steps over a
 token list, as regparser reads the Federal Register's amendatory instructions:
 ``tokenize`` (``parser.clause_tokens``) -> ``split_actions`` (one verb each, here) ->
-``read_targets`` (``parser.clause_targets``, a small state machine
-that understands both article-first lists, "25, fracción I, incisos e), f) y g)", and
+``read_targets`` (``parser.clause_targets``, a small state machine of (mode, token type)
+handlers that understands both article-first lists, "25, fracción I, incisos e), f) y g)", and
 unit-first chains, "el inciso h) de la fracción III del artículo 11") -> ``Directive`` values.
 Targets are locators in the numbering *before* the decree, except what is added (numbered as
 it will be: "dos últimos párrafos …, para quedar como actuales párrafos vigésimo y vigésimo
@@ -22,7 +22,10 @@ Around the state machine, ``read_clause`` also reads:
 * several sentences, each with its own verb and maybe its own new text ("Se reforma la
   denominación … para quedar como sigue: <name>. Se modifican …. Todos de la Convocatoria …");
 * one locator written once after the last action ("Se reforma el numeral 1 y se adiciona un
-  numeral 4 …, del artículo 104"): actions with no article of their own take it.
+  numeral 4 …, del artículo 104"; "Se reforma el inciso e) y se adiciona el inciso o) de la
+  fracción IV del artículo 116"): actions with no article of their own take the units of it
+  above their own;
+* verbs inside a quoted name ("del “Decreto por el que se reforman …”") are no actions.
 
 A lettered "fracción B" is the apartado ``apt_b`` (the base reads "B." lines so); articles and
 transitorios named by ordinal words are ``art_1``, ``tra_4``; so are the top-level units agencies
@@ -43,8 +46,8 @@ from errors import AmendmentError
 
 from . import labels
 from .clause_targets import read_targets
-from .clause_tokens import tokenize
-from .directives import RELATIVE_PARAGRAPHS, Directive, Locator, to_label
+from .clause_tokens import Token, TokenType, tokenize
+from .directives import KIND_RANK, RELATIVE_PARAGRAPHS, Directive, Locator, to_label
 from .model import Kind, Verb
 
 # --- actions ---------------------------------------------------------------------------------------
@@ -63,7 +66,7 @@ _INSTRUMENT_RE = re.compile(
     r",?\s*(?:(?:tod[oa]s|amb[oa]s)\s+)?(?:del|de\s+la|de\s+los|de\s+las|al|a\s+la)\s+[\"“]?"
     r"(?=(?-i:[A-ZÁÉÍÓÚ]))(?=(?:Ley|Reglamento|C[oó]digo|Estatuto|Constituci[oó]n|Decreto|Acuerdo|Lineamientos"
     r"|Reglas|Norma|Manual|Disposiciones|Convocatoria|Resoluci[oó]n|Bases|Criterios|Programa"
-    r"|Presupuesto|Pol[ií]ticas|Condiciones|Clasificador|Tarifa|Arancel)\b)")
+    r"|Presupuesto|Pol[ií]ticas|Condiciones|Clasificador|Tarifa|Arancel)\b)", re.IGNORECASE)
 
 
 # "ÚNICO. Se reforma la denominación de la Convocatoria para quedar como sigue: <the new name>.
@@ -82,12 +85,23 @@ def split_instrument(clause: str) -> tuple[str, str]:
     """
     body = _INLINE_TAIL_RE.sub("; ", clause.strip())
     body = _TAIL_RE.sub("", body).rstrip(" .,;:")
-    last_verb = max((m.end() for m in _VERB_RE.finditer(body)), default=0)
-    masked = re.sub(r"[\"“«][^\"”»]*[\"”»]", lambda m: "_" * len(m.group()), body)
-    for match in _INSTRUMENT_RE.finditer(masked, last_verb):
+    masked = _mask_quotes(body)
+    last_verb = max((m.end() for m in _VERB_RE.finditer(masked)), default=0)
+    for match in _INSTRUMENT_RE.finditer(body, last_verb):
+        if masked[match.start()] == "_":
+            continue                    # inside a quoted name: '“… de la Ley …”'
         name = body[match.end():].strip().strip("\"“”").rstrip(" .,;")
         return body[:match.start()].rstrip(" ,;"), name
     return body, ""
+
+
+_QUOTED_RE = re.compile(r"[\"“«][^\"”»]*[\"”»]")
+
+
+def _mask_quotes(text: str) -> str:
+    """Quoted names blanked out, same length: the verbs in “Decreto por el que se reforman …”
+    are no actions."""
+    return _QUOTED_RE.sub(lambda m: "_" * len(m.group()), text)
 
 
 def split_actions(targets: str) -> list[tuple[Verb, str]]:
@@ -97,7 +111,7 @@ def split_actions(targets: str) -> list[tuple[Verb, str]]:
 
 def _actions(targets: str) -> list[tuple[Verb, str, str]]:
     """(verb, target text, the action as written: 'se ADICIONAN la fracción V …')."""
-    matches = list(_VERB_RE.finditer(targets))
+    matches = list(_VERB_RE.finditer(_mask_quotes(targets)))
     if not matches:
         raise AmendmentError(f"no 'se reforma/adiciona/deroga' in clause: {targets[:120]!r}")
     out: list[tuple[Verb, str, str]] = []
@@ -143,8 +157,8 @@ def main_verb(clause: str) -> int | None:
 
 
 def _locator_follows(text: str) -> bool:
-    tokens = [t for t in tokenize(text[:120]) if t.type != "DET"]
-    return bool(tokens) and tokens[0].type in ("NOUN", "OTHER")
+    tokens = [t for t in tokenize(text[:120]) if t.type != TokenType.DET]
+    return bool(tokens) and tokens[0].type in (TokenType.NOUN, TokenType.OTHER)
 
 
 def operative_subject_clause(text: str) -> bool:
@@ -175,43 +189,79 @@ def read_clause(clause: str) -> tuple[str, list[Directive]]:
             # a provision that ceases to have effect is derogated (the text keeps the word)
             verb = Verb.DEROGA
         read.append(read_targets(verb, action, written))
-    article = _shared_article(actions[-1][1])
-    if article is not None:
-        read = [_lend_article(directives, article) for directives in read]
+    parents = _shared_parents(actions[-1][1])
+    if parents:
+        read = [_lend_parents(directives, parents) for directives in read]
     return instrument, link_renumbering([d for directives in read for d in directives])
 
 
 def _names_unit(action: str) -> bool:
     """Does an action name a numbered unit ('la Disposición 73, segundo párrafo'), not only an
     instrument ('Se abroga el Acuerdo por el que …')?"""
-    tokens = [t for t in tokenize(action) if t.type != "DET"]
-    return any(t.type == "NOUN" and t.kind is not None and u.type in ("NUM", "ORD")
+    tokens = [t for t in tokenize(action) if t.type is not TokenType.DET]
+    return any(t.type is TokenType.NOUN and t.kind is not None and
+               u.type in (TokenType.NUM, TokenType.ORD)
                for t, u in zip(tokens, tokens[1:], strict=False))
 
 
 _SUB_ARTICLE = frozenset({Kind.APARTADO, Kind.FRACCION, Kind.INCISO, Kind.NUMERAL, Kind.PARRAFO})
 
 
-def _shared_article(last_action: str) -> Locator | None:
-    """'…, recorriendo el numeral 4 vigente al numeral 5, del artículo 104': the article named
-    once at the end of the last action, for every action written before it."""
-    tokens = [t for t in tokenize(last_action) if t.type != "DET"]
-    if len(tokens) < 3 or tokens[-3].type != "OF" or tokens[-2].kind is not Kind.ARTICULO or \
-            tokens[-2].plural or tokens[-1].type != "NUM":
-        return None
-    try:
-        return ((Kind.ARTICULO, labels.part(Kind.ARTICULO, tokens[-1].text).partition("_")[2]),)
-    except ValueError:
-        return None
+def _shared_parents(last_action: str) -> Locator:
+    """'Se reforma el inciso e) y se adiciona el inciso o) de la fracción IV del artículo 116':
+    the chain of parents ending in an article, written once at the end of the last action,
+    for every action written before it (outermost first: art_116, frac_iv). Read backwards:
+    the article is the last thing written, the deeper units before it."""
+    tokens = [t for t in tokenize(last_action) if t.type is not TokenType.DET]
+    chain: list[tuple[Kind, str]] = []
+    end = _before_shift(tokens)
+    while end >= 3:
+        transitorio = tokens[end - 1].kind is Kind.TRANSITORIO and not chain
+        if transitorio:                 # "del artículo Décimo Noveno Transitorio"
+            end -= 1
+        if end < 3 or tokens[end - 3].type is not TokenType.OF or \
+                tokens[end - 2].type is not TokenType.NOUN or \
+                tokens[end - 1].type not in (TokenType.NUM, TokenType.ORD):
+            break
+        kind, plural = tokens[end - 2].kind, tokens[end - 2].plural
+        outer = chain[-1][0] if chain else None
+        if kind is None or plural or (kind is not Kind.ARTICULO if outer is None else
+                                      KIND_RANK[kind] <= KIND_RANK[outer]):
+            break
+        try:
+            number = labels.part(kind, tokens[end - 1].text).partition("_")[2]
+        except ValueError:
+            break
+        chain.append((Kind.TRANSITORIO if transitorio else kind, number))
+        end -= 3
+    return tuple(chain)
 
 
-def _lend_article(directives: list[Directive], article: Locator) -> list[Directive]:
-    """An action none of whose targets has an article ('se reforma el numeral 1') takes it."""
+_SHIFT_TAIL = frozenset({TokenType.SEP, TokenType.RECORRE, TokenType.ACTUAL, TokenType.WORD})
+
+
+def _before_shift(tokens: list[Token]) -> int:
+    """Where '…, recorriéndose la actual en su orden' (naming no unit) starts, or the end."""
+    end = len(tokens)
+    while end and tokens[end - 1].type in _SHIFT_TAIL:
+        end -= 1
+    tail = tokens[end:]
+    return end if any(t.type is TokenType.RECORRE for t in tail) else len(tokens)
+
+
+def _lend_parents(directives: list[Directive], parents: Locator) -> list[Directive]:
+    """An action none of whose targets has an article ('se reforma el inciso e)') takes the
+    shared parents above its units' kind."""
     if not directives or any(not d.target or d.target[0][0] not in _SUB_ARTICLE
                              for d in directives):
         return directives
-    return [replace(d, target=(*article, *d.target),
-                    new=(*article, *d.new) if d.new else None) for d in directives]
+    out = []
+    for directive in directives:
+        rank = KIND_RANK[directive.target[0][0]]
+        above = tuple(p for p in parents if KIND_RANK[p[0]] < rank)
+        out.append(replace(directive, target=(*above, *directive.target),
+                           new=(*above, *directive.new) if directive.new else None))
+    return out
 
 
 def link_renumbering(directives: list[Directive]) -> list[Directive]:

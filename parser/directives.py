@@ -14,6 +14,11 @@ from .model import Kind, Verb
 
 Locator = tuple[tuple[Kind, str], ...]  # outermost first: ((ARTICULO, "2"), (FRACCION, "v"))
 
+# How deep each kind of unit sits: a unit holds only units of a higher rank (fracción in artículo).
+KIND_RANK: dict[Kind, int] = {kind: rank for rank, kind in enumerate((
+    Kind.LIBRO, Kind.TITULO, Kind.CAPITULO, Kind.SECCION, Kind.TRANSITORIO, Kind.ARTICULO,
+    Kind.APARTADO, Kind.FRACCION, Kind.INCISO, Kind.NUMERAL, Kind.PARRAFO))}
+
 RELATIVE_PARAGRAPHS = {"ultimo": "ultimo", "penultimo": "penultimo",
                        "antepenultimo": "antepenultimo"}
 
@@ -24,7 +29,9 @@ class Directive:
 
     ``actual`` marks "la actual fracción V" (numbering before the decree); ``new`` is where a
     renumbered unit goes ("que pasa a ser el segundo párrafo"); ``heading_only`` is a
-    reform of a container's denominación, not of its articles.
+    reform of a container's denominación, not of its articles; ``shifts`` marks an addition
+    "recorriéndose en su orden los subsecuentes": the base units of its kind from its number
+    on move down to make room (``parser.shifts`` spells the moves out against a base).
     """
 
     verb: Verb
@@ -33,6 +40,7 @@ class Directive:
     new: Locator | None = None
     actual: bool = False
     heading_only: bool = False
+    shifts: bool = False
 
     @property
     def label(self) -> str:
@@ -52,4 +60,4 @@ def to_label(locator: Locator) -> str:
     return labels.join(*parts)
 
 
-__all__ = ["RELATIVE_PARAGRAPHS", "Directive", "Locator", "to_label"]
+__all__ = ["KIND_RANK", "RELATIVE_PARAGRAPHS", "Directive", "Locator", "to_label"]

@@ -146,6 +146,108 @@ def test_instrument_name_with_a_verb_in_it() -> None:
     assert instrument == "Acuerdo por el que se modifica el diverso X"
 
 
+# --- 10. real clause shapes of issue #13 item 4 (LOAPF, CPEUM, CPF decrees) -------------------
+ShiftRow = tuple[str, str, str | None, bool]
+
+
+def shifts_of(clause: str) -> list[ShiftRow]:
+    """(verb, label, new label, shifts) of each directive."""
+    _, directives = read_clause(clause)
+    return [(str(d.verb), d.label, d.new_label, d.shifts) for d in directives]
+
+
+@pytest.mark.parametrize(("clause", "expected"), [
+    # a list goes on after a sub-locator; an addition names its article first
+    ("Se reforman los artículos 29, fracciones IV y XVI; 30 Bis, fracciones I, párrafo primero, II "
+     "y III, y se adicionan al artículo 30 Bis, fracción I, el párrafo segundo, y las fracciones "
+     "XXV y XXVI, recorriéndose la actual en su orden, de la Ley Orgánica de la Administración "
+     "Pública Federal, para quedar como sigue:",
+     [("reforma", "art_29__frac_iv", None, False), ("reforma", "art_29__frac_xvi", None, False),
+      ("reforma", "art_30-bis__frac_i__par_1", None, False),
+      ("reforma", "art_30-bis__frac_ii", None, False),
+      ("reforma", "art_30-bis__frac_iii", None, False),
+      ("adiciona", "art_30-bis__frac_i__par_2", None, False),
+      ("adiciona", "art_30-bis__frac_xxv", None, True),
+      ("adiciona", "art_30-bis__frac_xxvi", None, True)]),
+    ("Se reforman los artículos 17-F, último párrafo; 17-H Bis, fracciones I, segundo párrafo, y "
+     "II, del Código Fiscal de la Federación",
+     [("reforma", "art_17-f__par_ultimo", None, False),
+      ("reforma", "art_17-h-bis__frac_i__par_2", None, False),
+      ("reforma", "art_17-h-bis__frac_ii", None, False)]),
+    # several additions, each with its own "recorriéndose …" and its own article
+    ("Se adicionan un párrafo quinto, recorriéndose en su orden los subsecuentes, al artículo 4o. "
+     "y un párrafo segundo, recorriéndose en su orden los subsecuentes, al artículo 5o. de la "
+     "Constitución Política de los Estados Unidos Mexicanos",
+     [("adiciona", "art_4__par_5", None, True), ("adiciona", "art_5__par_2", None, True)]),
+    ("Se adiciona un párrafo segundo, recorriéndose en su orden los actuales, al artículo 1051 del "
+     "Código de Comercio", [("adiciona", "art_1051__par_2", None, True)]),
+    # a trailing locator belongs to every item before it, down to the items' own level
+    ("Se reforma el inciso e) y se adiciona el inciso o) de la fracción IV del artículo 116 de la "
+     "Constitución Política de los Estados Unidos Mexicanos",
+     [("reforma", "art_116__frac_iv__inc_e", None, False),
+      ("adiciona", "art_116__frac_iv__inc_o", None, False)]),
+    ("Se REFORMA la fracción IV y se ADICIONAN las fracciones V y VI al artículo 5o., recorriéndose "
+     "la actual en su orden, de la Ley X",
+     [("reforma", "art_5__frac_iv", None, False), ("adiciona", "art_5__frac_v", None, True),
+      ("adiciona", "art_5__frac_vi", None, True)]),
+    # renumbering phrased with ranges, "pasa a ser", "pasando … a ser …"
+    ("Se adiciona una fracción III, recorriéndose las actuales fracciones III a V para pasar a ser "
+     "IV a VI, del artículo 5o. de la Ley X",
+     [("adiciona", "art_5__frac_iii", None, True),
+      ("renumera", "art_5__frac_iii", "art_5__frac_iv", False),
+      ("renumera", "art_5__frac_iv", "art_5__frac_v", False),
+      ("renumera", "art_5__frac_v", "art_5__frac_vi", False)]),
+    ("Se adiciona un párrafo tercero, pasando los actuales tercer a sexto párrafos a ser cuarto a "
+     "séptimo párrafos del artículo 69 del Código Fiscal de la Federación",
+     [("adiciona", "art_69__par_3", None, True)] +
+     [("renumera", f"art_69__par_{n}", f"art_69__par_{n + 1}", False) for n in (3, 4, 5, 6)]),
+    ("Se adicionan un párrafo cuarto y un párrafo quinto al artículo 2o., y un párrafo tercero al "
+     "artículo 103, pasando el actual tercero a ser cuarto y el cuarto a ser quinto; y se reforman "
+     "el párrafo primero y la fracción segunda del artículo 103, ambos de la Ley de Instituciones "
+     "de Crédito",
+     [("adiciona", "art_2__par_4", None, False), ("adiciona", "art_2__par_5", None, False),
+      ("adiciona", "art_103__par_3", None, True),
+      ("renumera", "art_103__par_3", "art_103__par_4", False),
+      ("renumera", "art_103__par_4", "art_103__par_5", False),
+      ("reforma", "art_103__par_1", None, False), ("reforma", "art_103__frac_ii", None, False)]),
+    ("Se adiciona un tercer párrafo, pasando el actual a ser cuarto al artículo 1255 del Código de "
+     "Comercio", [("adiciona", "art_1255__par_3", None, True),
+                  ("renumera", "art_1255__par_3", "art_1255__par_4", False)]),
+    # a párrafo whose parent is named after it, inside an article-first list
+    ("Se REFORMAN los Artículos 3o., segundo párrafo; 4o., primer párrafo de la Fracción I; 5o., "
+     "segundo párrafo de la Ley del Impuesto al Valor Agregado",
+     [("reforma", "art_3__par_2", None, False), ("reforma", "art_4__frac_i__par_1", None, False),
+      ("reforma", "art_5__par_2", None, False)]),
+    # ranges of articles numbered with a Latin qualifier and a counter (LIC, Código de Comercio)
+    ("Se reforman los artículos 109 Bis a 109 Bis 3 y 138 a 140 Bis de la Ley X",
+     [("reforma", f"art_{n}", None, False) for n in ("109-bis", "109-bis-1", "109-bis-2",
+                                                     "109-bis-3", "138", "139", "140", "140-bis")]),
+    # each item's renumbering under its own article ("a convertirse en", "del mismo artículo")
+    ("Se adicionan una fracción XII al artículo 125, pasando la actual XII a convertirse en la "
+     "fracción XIII del mismo artículo; una fracción XVIII al artículo 131, pasando la actual "
+     "XVIII a convertirse en la fracción XIX del mismo artículo; y el artículo 17 Bis de la Ley X",
+     [("adiciona", "art_125__frac_xii", None, True),
+      ("renumera", "art_125__frac_xii", "art_125__frac_xiii", False),
+      ("adiciona", "art_131__frac_xviii", None, True),
+      ("renumera", "art_131__frac_xviii", "art_131__frac_xix", False),
+      ("adiciona", "art_17-bis", None, False)]),
+    # a new container placed after what it comprises ("…, que comprende …, al Título Segundo")
+    ("Se adicionan un Capítulo III, denominado \"De las Filiales\", que comprende los artículos "
+     "45-A a 45-C, al Título Segundo, y se DEROGAN las fracciones I y II del artículo 102 de la "
+     "Ley de Instituciones de Crédito",
+     [("adiciona", "tit_2__cap_3", None, False), ("adiciona", "art_45-a", None, False),
+      ("adiciona", "art_45-b", None, False), ("adiciona", "art_45-c", None, False),
+      ("deroga", "art_102__frac_i", None, False), ("deroga", "art_102__frac_ii", None, False)]),
+    # Latin qualifiers followed by a number are one article each
+    ("Se ADICIONAN los artículos 48 Bis 1, 48 Bis 2 y 48 Bis 3; y se adicionan los artículos 112 "
+     "Sextus y 112 Séptimus de la Ley de Instituciones de Crédito",
+     [("adiciona", f"art_48-bis-{n}", None, False) for n in (1, 2, 3)] +
+     [("adiciona", "art_112-sextus", None, False), ("adiciona", "art_112-septimus", None, False)]),
+])
+def test_real_clause_shapes(clause: str, expected: list[ShiftRow]) -> None:
+    assert shifts_of(clause) == expected
+
+
 # --- 8. units the grammar does not model ------------------------------------------------------
 @pytest.mark.parametrize(("clause", "noun"), [
     # reglas and lineamientos are read (tests/test_amend_agency_units.py), dotted ones are not

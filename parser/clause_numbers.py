@@ -1,0 +1,294 @@
+"""The numbers after a locator noun: lists ('84 Bis, 84 Ter y 84 Quáter'), ranges ('IV a
+VIII', 'del 51 al 74', '291-A a 291-U'), "actual" numbers, párrafo ordinals ('noveno, y del
+décimo quinto al décimo séptimo'), and where a list ends ('IV, V, y VI' but not 'IV, 17').
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from errors import AmendmentError
+
+from . import labels
+from .clause_state import (
+    ITEM_KINDS,
+    ORDINAL_NUMBERED,
+    Chain,
+    Context,
+    Group,
+    State,
+    emit,
+    flush_article,
+    next_is,
+    token_is_conjunction,
+)
+from .clause_tokens import Token, TokenType, is_subnumeral_number
+from .directives import RELATIVE_PARAGRAPHS, Directive
+from .model import Kind
+
+ORDINAL_LIST = frozenset({TokenType.ORD, TokenType.SEP, TokenType.TO, TokenType.OF})
+def after_conjunction(tokens: list[Token], index: int) -> bool:
+    """'…, fracción X y fracción XI': the unit after 'y' ends a list."""
+    index -= 1
+    while index >= 0 and tokens[index].type == TokenType.DET:
+        index -= 1
+    return index >= 0 and tokens[index].type == TokenType.SEP and tokens[index].text.lower() in ("y", "e")
+
+
+def ordinals_after_noun(state: State, tokens: list[Token], index: int,
+                         ordinals: list[str]) -> int:
+    """'párrafos noveno, y del décimo quinto al décimo séptimo': read into ``ordinals``.
+
+    A semicolon ends them, and so does an article named by a capitalised ordinal word in a
+    list of such articles ('Segundo, párrafo cuarto y Cuarto, …').
+    """
+    ranged = False
+    while index < len(tokens) and tokens[index].type in ORDINAL_LIST and \
+            tokens[index].text != ";" and ordinal_ahead(tokens, index):
+        token = tokens[index]
+        if token.type == TokenType.ORD:
+            if state.context.words and token.text[:1].isupper():
+                break
+            value = ordinal_value(token.text)
+            if ranged and ordinals and ordinals[-1].isdigit() and value.isdigit():
+                ordinals.extend(str(n) for n in range(int(ordinals[-1]) + 1, int(value)))
+            ordinals.append(value)
+            ranged = False
+        elif labels.fold(token.text) == "al":
+            ranged = True                   # "del décimo quinto al décimo séptimo"
+        index += 1
+    return index
+
+
+def ordinal_ahead(tokens: list[Token], index: int) -> bool:
+    """Is there another ordinal before the next noun or number ('noveno, y del décimo …')?"""
+    for token in tokens[index:]:
+        if token.type == TokenType.ORD:
+            return True
+        if token.type not in (TokenType.SEP, TokenType.TO, TokenType.OF):
+            return False
+    return False
+
+
+def read_numbers(state: State, tokens: list[Token], index: int) -> int:
+    """The numbers after a noun: '84 Bis, 84 Ter y 84 Quáter', 'IV a VIII', 'actual V'."""
+    group = state.group
+    assert group is not None
+    while index < len(tokens):
+        token = tokens[index]
+        if token.type == TokenType.ACTUAL:
+            if group.numbers and not next_is(tokens, index + 1, TokenType.NUM):
+                group.actual[-1] = True     # "el numeral 4 vigente"
+            else:
+                state.actual_next = True    # "fracciones IV y actual V"
+        elif token.type in (TokenType.NUM, TokenType.ORD) and fits(group.kind, token) and \
+                not ord_before_paragraph(tokens, index, group.kind, adjacent=True):
+            add_number(state, group, token.text)
+            group.words = token.type == TokenType.ORD
+        elif is_range_word(token) and group.numbers and next_fits(tokens, index + 1, group.kind):
+            index = expand_range(state, group, tokens[index + 1].text) + index
+        elif token.type is TokenType.OF and labels.fold(token.text) == "del" and \
+                not group.numbers and next_fits(tokens, index + 1, group.kind):
+            pass                                # "los artículos del 51 al 74"
+        elif token.type == TokenType.SEP and continues(tokens, index, group):
+            if token.text.lower() in ("y", "e"):
+                group.closed = True
+        else:
+            break
+        index += 1
+    if token_is_conjunction(tokens, index - 1):
+        group.closed = True
+    if group.kind is Kind.ARTICULO and group.numbers and index < len(tokens) and \
+            tokens[index].kind is Kind.TRANSITORIO:
+        group.kind = Kind.TRANSITORIO       # "el artículo Segundo Transitorio": tra_2
+        index += 1
+    commit_group(state, group)
+    return index
+
+
+def continues(tokens: list[Token], index: int, group: Group) -> bool:
+    """Does the list of numbers go on after this separator ('IV, V, y VI'; not 'IV, 17')?"""
+    conjunction = False
+    while index < len(tokens) and tokens[index].type == TokenType.SEP:
+        conjunction = conjunction or tokens[index].text.lower() in ("y", "e")
+        index += 1
+    if not (group.plural or conjunction):
+        return False
+    return next_fits(tokens, index, group.kind)
+
+
+def next_fits(tokens: list[Token], index: int, kind: Kind) -> bool:
+    while index < len(tokens) and tokens[index].type == TokenType.ACTUAL:
+        index += 1
+    return index < len(tokens) and tokens[index].type in (TokenType.NUM, TokenType.ORD) and \
+        fits(kind, tokens[index]) and not ord_before_paragraph(tokens, index, kind)
+
+
+def ord_before_paragraph(tokens: list[Token], index: int, kind: Kind,
+                          adjacent: bool = False) -> bool:
+    """'fracción I, segundo párrafo': the ordinal belongs to a párrafo, not to the list.
+
+    Not when the párrafo noun has ordinals of its own: in "Cuarto, párrafos primero" the
+    "Cuarto" is a transitorio.
+    """
+    if tokens[index].type != TokenType.ORD or kind is Kind.PARRAFO:
+        return False
+    if adjacent and (not index or tokens[index - 1].type is not TokenType.NUM):
+        return False                    # only "12 segundo párrafo", no comma between
+    for position in range(index + 1, len(tokens)):
+        token = tokens[position]
+        if token.type == TokenType.NOUN:
+            return token.kind is Kind.PARRAFO and not next_is(tokens, position + 1, TokenType.ORD)
+        if token.type not in (TokenType.ORD, TokenType.SEP):
+            return False
+    return False
+
+
+def fits(kind: Kind, token: Token) -> bool:
+    raw = token.text.strip()
+    if token.type == TokenType.ORD:          # "el Título Sexto", "la fracción segunda"
+        # (a capitalised word after a fracción is an article: "Primero, fracción II y Tercero")
+        return (kind in ORDINAL_NUMBERED or kind is Kind.FRACCION and raw[:1].islower()) \
+            and not re.match(r"(?i)(?:ante)?pen|[uú]ltim", raw)
+    if kind is Kind.NUMERAL:
+        return raw[0].isdigit() or is_subnumeral_number(raw)
+    if kind is Kind.ARTICULO:
+        return raw[0].isdigit()
+    if kind is Kind.FRACCION:
+        return bool(re.match(r"[IVXLC]+\b", raw))
+    if kind is Kind.INCISO:
+        return raw.split()[0].endswith(")")
+    if kind is Kind.APARTADO:
+        # "Apartado B" in statutes, "Apartado IV" in agency manuals and lineamientos
+        return bool(re.match(r"(?:[A-Z]|[IVXLC]+)\b", raw))
+    return bool(re.match(r"[IVXLC]+\b|\d", raw))
+
+
+def add_number(state: State, group: Group, raw: str) -> None:
+    try:
+        if group.kind is Kind.FRACCION and not re.match(r"[IVXLC]+\b", raw):
+            raw = labels.int_to_roman(labels.ordinal_to_int(raw))   # "la fracción segunda"
+        number = labels.part(group.kind, raw).partition("_")[2]
+    except ValueError as exc:
+        raise AmendmentError(f"cannot read {group.kind} number {raw!r}: {exc}") from None
+    group.numbers.append(number)
+    group.actual.append(state.actual_next)
+    state.actual_next = False
+
+
+def expand_range(state: State, group: Group, last_raw: str) -> int:
+    """'fracciones IV a VIII' names every unit in between."""
+    first = group.numbers[-1]
+    end = labels.part(group.kind, last_raw).partition("_")[2]
+    if group.kind is Kind.FRACCION or (group.kind is Kind.APARTADO and roman_range(first, end)):
+        values = range(labels.roman_to_int(first) + 1, labels.roman_to_int(end) + 1)
+        numbers = [labels.int_to_roman(v).lower() for v in values]
+    elif group.kind in (Kind.INCISO, Kind.APARTADO) and len(first) == 1 and len(end) == 1:
+        numbers = [chr(c) for c in range(ord(first) + 1, ord(end) + 1)]
+    elif group.kind is Kind.NUMERAL and is_subnumeral_number(first) and \
+            is_subnumeral_number(end):
+        values = range(labels.roman_to_int(first) + 1, labels.roman_to_int(end) + 1)
+        numbers = [labels.int_to_roman(v).lower() for v in values]
+    elif first.isdigit() and end.isdigit():
+        numbers = [str(v) for v in range(int(first) + 1, int(end) + 1)]
+    elif _qualified_run(first, end):
+        numbers = _qualified_run(first, end)
+    elif lettered(first) and lettered(end) and first[:-1] == end[:-1]:
+        # "los artículos 291-A a 291-U"
+        numbers = [first[:-1] + chr(c) for c in range(ord(first[-1]) + 1, ord(end[-1]) + 1)]
+    else:
+        raise AmendmentError(f"cannot expand the range {first} a {end}")
+    group.numbers.extend(numbers)
+    group.actual.extend([False] * len(numbers))
+    return 1
+
+
+def _qualified_run(first: str, end: str) -> list[str]:
+    """'109 Bis a 109 Bis 8' (109-bis-1 … 109-bis-8), '138 a 140 Bis' (139, 140, 140-bis):
+    articles numbered with a Latin qualifier and a counter. Empty when not such a run."""
+    head, _, qualifier = end.partition("-")
+    match = re.fullmatch(r"([a-z]+)(?:-(\d+))?", qualifier)
+    if not head.isdigit() or match is None:
+        return []
+    latin, last = match.group(1), int(match.group(2) or 0)
+    if first.isdigit() and int(first) <= int(head) and not last:
+        return [*(str(n) for n in range(int(first) + 1, int(head) + 1)), end]
+    start = re.fullmatch(rf"{head}-{latin}(?:-(\d+))?", first)
+    if start is None or last <= int(start.group(1) or 0):
+        return []
+    return [f"{head}-{latin}-{n}" for n in range(int(start.group(1) or 0) + 1, last + 1)]
+
+
+def lettered(number: str) -> bool:
+    """'291-a': an article number with a letter after it."""
+    return re.fullmatch(r"\d+-[a-z]", number) is not None
+
+
+def roman_range(first: str, end: str) -> bool:
+    """'apartados II a IV' counts in Roman numerals, 'apartados A a C' in letters.
+
+    Single letters that are also Roman numerals are read as letters unless the run starts at
+    'I' ("apartados I a V"): apartados lettered I to V would be a run not starting at A.
+    """
+    both = all(re.fullmatch(r"[ivxlc]+", n) for n in (first, end))
+    return both and (len(first) > 1 or len(end) > 1 or first == "i")
+
+
+def commit_group(state: State, group: Group) -> None:
+    if group.unit_first:
+        for number, actual in zip(group.numbers, group.actual, strict=True):
+            state.pending.append(Chain([*group.owner, (group.kind, number, actual)]))
+        if not group.numbers and state.pending:
+            return
+        return
+    if group.kind in ITEM_KINDS:
+        for number in group.numbers:
+            flush_article(state)
+            state.context = Context(((group.kind, number),), words=group.words)
+            state.article_open = Directive(state.verb, ((group.kind, number),), state.source)
+        return
+    for position, (number, actual) in enumerate(zip(group.numbers, group.actual, strict=True)):
+        emit(state, (*group.parent, (group.kind, number)), actual,
+              hold=position == len(group.numbers) - 1)
+    if group.numbers:
+        state.context = replace(state.context,
+                                units=(*group.parent, (group.kind, group.numbers[-1])))
+
+
+def ordinal_value(raw: str) -> str:
+    folded = labels.fold(raw).replace(" ", "")
+    for word, value in RELATIVE_PARAGRAPHS.items():
+        if re.fullmatch(rf"{word}[oa]?", folded.rstrip("oa") + "o") or folded.startswith(word):
+            return value
+    if folded.rstrip("oa") in PARTITIVE:
+        return PARTITIVE[folded.rstrip("oa")]
+    try:
+        return str(labels.ordinal_to_int(raw))
+    except ValueError:
+        raise AmendmentError(f"cannot read the ordinal {raw!r} as a párrafo number") from None
+
+
+# Partitives written for ordinals ("décimo y onceavo párrafos", Código de Comercio 2018)
+PARTITIVE = {"onceav": "11", "doceav": "12"}
+
+
+def is_range_word(token: Token) -> bool:
+    """'IV a VI', 'I a la V', 'del 51 al 74': the word between a range's ends."""
+    return token.type in (TokenType.TO, TokenType.OF) and \
+        labels.fold(token.text) in ("a", "al", "a la")
+
+
+def add_ordinal(ordinals: list[str], value: str, ranged: bool) -> None:
+    """Add a párrafo number; after 'a'/'al' the numbers between the last one and it too."""
+    if ranged and ordinals and ordinals[-1].isdigit() and value.isdigit():
+        ordinals.extend(str(n) for n in range(int(ordinals[-1]) + 1, int(value)))
+    ordinals.append(value)
+
+
+__all__ = [
+    "add_number", "add_ordinal", "after_conjunction", "commit_group", "continues",
+    "expand_range", "fits", "is_range_word", "lettered", "next_fits", "ord_before_paragraph",
+    "ordinal_ahead", "ORDINAL_LIST", "ordinal_value", "ordinals_after_noun", "PARTITIVE",
+    "read_numbers", "roman_range",
+]
