@@ -13,7 +13,7 @@ do not exist at all (reported, not dropped).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from errors import AmendmentError
 
@@ -24,7 +24,17 @@ from .decode import decode_bytes
 from .directives import RELATIVE_PARAGRAPHS, Directive
 from .html import html_to_text, looks_like_html
 from .lines import Line, LineKind, classify_lines
-from .model import CONTAINER_KINDS, Document, Instruction, Kind, Provision, Status, Verb
+from .model import (
+    CONTAINER_KINDS,
+    Document,
+    Finding,
+    Instruction,
+    Kind,
+    Provision,
+    Status,
+    Verb,
+)
+from .print_layout import printed_text
 from .transitorios import EntryIntoForce, Transitorio, entry_into_force, read_transitorios
 
 _OPERATIVE_RE = re.compile(
@@ -54,6 +64,7 @@ class Amendment:
     articles: tuple[OperativeArticle, ...]
     transitorios: tuple[Transitorio, ...]
     entry_into_force: EntryIntoForce
+    findings: tuple[Finding, ...] = field(default=(), compare=False)  # what the print left
 
 
 def _is_operative(line: Line) -> bool:
@@ -116,8 +127,10 @@ def parse_amendment(text: str) -> Amendment:
     issuing authority as subject ("La Secretaría …, modifica …, para quedar como sigue:"); a text
     kept as one line has its operative articles broken out first (``_unflatten``). Raises
     ``AmendmentError`` when there is none: without it nothing can be said about what the
-    instrument changes.
+    instrument changes. The text may come as any converter printed it (``parser.print_layout``).
     """
+    printed = printed_text(text)
+    text = printed.text
     lines = classify_lines(text)
     starts = [i for i, line in enumerate(lines) if _is_operative(line)]
     if not starts:
@@ -140,7 +153,7 @@ def parse_amendment(text: str) -> Amendment:
         if end_of_bodies < len(lines) and lines[end_of_bodies].kind is \
         LineKind.TRANSITORIOS_HEADING else ()
     return Amendment(_title(lines), tuple(articles), transitorios,
-                     entry_into_force(transitorios))
+                     entry_into_force(transitorios), printed.findings)
 
 
 def _operative_article(line: Line, body: tuple[Line, ...]) -> OperativeArticle:

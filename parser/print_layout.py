@@ -1,0 +1,205 @@
+"""An amending instrument as a converter printed it -> plain DOF text, one layout for all.
+
+The same decree reaches us through several converters of the DOF's PDF: pypdf text (lines
+hard-wrapped at the column, the running header glued to the last line of a page: "… participar
+en la 4 DIARIO OFICIAL Miércoles 11 de enero de 2023"), marker and docling Markdown (one
+paragraph per line, ``{N}------`` page separators, ``<!-- image -->``, ``**bold**``, ``#``
+headings, pipe tables, a lone "92" or "DIARIO OFICIAL" where a page turned) and LLM OCR
+(gemini: the header split over two lines, "# DIARIO OFICIAL" / "**Viernes 12 de abril de
+2024**" / "**108**", an operative head alone on its line, "## ARTICULO SEGUNDO", with its clause
+on the next, bullets, and now and then a remark of the model's own about "la imagen").
+
+``printed_text`` takes away what belongs to the print, not to the instrument, wherever it falls,
+and joins the sentence it cut; the reading that follows (``parser.furniture``, ``classify_lines``)
+then sees one layout. What is left to it: wrapped lines are joined there, decided once per text
+from its shape. Every line dropped for a reason other than page furniture becomes a ``Finding``.
+
+Line numbers are kept where the text has one paragraph per line (removed lines become blank);
+in hard-wrapped text a blank line ends a paragraph, so removed lines go and later numbers move up.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .furniture import line_width, physical_lines
+from .lines import starts_unit
+from .model import Finding, FindingKind
+
+_WEEKDAY = r"(?:Lunes|Martes|Mi[eé]rcoles|Jueves|Viernes|S[aá]bado|Domingo)"
+_DATE = rf"{_WEEKDAY}\s+\d{{1,2}}\s+de\s+[a-z]+\s+de\s+\d{{4}}"
+_SECTION = r"\(\s*(?:Primera|Segunda|Tercera|Cuarta|Quinta|Sexta|Séptima|Octava)\s+Secci[oó]n\s*\)"
+# The DOF running header in every order the converters print it: "4 DIARIO OFICIAL Miércoles
+# 11 de enero de 2023", "Viernes 17 de enero de 2025 DIARIO OFICIAL (Primera Sección) 5".
+_HEADER = (rf"(?:\d{{1,4}}\s+)?(?:{_SECTION}\s*)?DIARIO\s+OFICIAL\s*(?:{_SECTION}\s*)?"
+           rf"(?:{_DATE})?(?:\s*{_SECTION})?(?:\s+\d{{1,4}})?"
+           rf"|(?:\d{{1,4}}\s+)?{_DATE}\s+DIARIO\s+OFICIAL(?:\s*{_SECTION})?(?:\s+\d{{1,4}})?")
+_HEADER_LINE = re.compile(rf"(?:{_HEADER}|{_DATE}|{_SECTION}|\d{{1,4}})")
+# Glued to a body line, the header always carries its date (a bare "DIARIO OFICIAL" inside a
+# sentence is the gazette's name).
+_GLUED_END = re.compile(
+    rf"\s+(?:(?:\d{{1,4}}\s+)?DIARIO\s+OFICIAL\s*(?:{_SECTION}\s*)?{_DATE}(?:\s*{_SECTION})?"
+    rf"|{_DATE}\s+DIARIO\s+OFICIAL(?:\s*{_SECTION})?(?:\s+\d{{1,4}})?)\s*$")
+_GLUED_START = re.compile(
+    rf"^(?:(?:\d{{1,4}}\s+)?DIARIO\s+OFICIAL\s*(?:{_SECTION}\s*)?{_DATE}(?:\s*{_SECTION})?"
+    rf"|{_DATE}\s+DIARIO\s+OFICIAL(?:\s*{_SECTION})?\s+\d{{1,4}})\s+(?=\S)")
+_PAGE_SEPARATOR = re.compile(r"\{\d+\}-*|-{3,}|\*{3,}|_{3,}")
+_COMMENT = re.compile(r"<!--.*?-->")
+_MD_HEADING = re.compile(r"^#{1,6}\s*")
+_MD_BULLET = re.compile(r"^[*+•-]\s+(?=\S)")
+_MD_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
+_TABLE_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
+# A model's own voice inside its transcription: it talks about the picture it was shown.
+_CONVERTER_REMARK = re.compile(
+    r"\b(?:la|esta)\s+imagen\s+(?:proporcionada|que\s+(?:me\s+)?(?:has|ha)\s+)"
+    r"|\bbasad[oa]s?\s+en\s+la\s+imagen\b", re.IGNORECASE)
+# An operative or transitorio head printed alone on its line ("## ARTICULO SEGUNDO", "ARTÍCULO
+# ÚNICO.-", "SEXTO TRANSITORIO"): its text is the next line.
+_ORDINAL = (r"(?:[ÚU]NICO|PRIMERO|SEGUNDO|TERCERO|CUARTO|QUINTO|SEXTO|S[ÉE]PTIMO|OCTAVO|NOVENO"
+            r"|D[ÉE]CIMO(?:\s+\w+)?|UND[ÉE]CIMO|DUOD[ÉE]CIMO|VIG[ÉE]SIMO(?:\s+\w+)?)")
+_LONE_HEAD = re.compile(
+    rf"(?i:(?:ART[ÍI]CULO\s+{_ORDINAL}(?:\s+TRANSITORIO)?|{_ORDINAL}\s+TRANSITORIO))\s*[.:-]*\s*$")
+_TERMINAL = (".", ":", ";", "…", "!", "?")
+# A line that ends mid-sentence: a comma or a word that cannot end one.
+_OPEN_END = re.compile(
+    r"(?:,|\b(?:de|del|la|las|el|los|lo|y|e|o|u|a|al|en|por|para|con|que|se|su|sus|un|una"
+    r"|sin|sobre|entre|ante|como|cuando|donde|cual|cuales)|-)$", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"(?:[ivxlc]+\.|[a-zñ]{1,2}\))(?:\s|$)")  # "iii. …", "b) …"
+_TWO_DOTS = re.compile(r"(?:^|(?<=\s)|(?<=[)\-–—]))(?<![.…])\.\.\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Printed:
+    """The instrument's text in one layout, and the doubts the clean-up raised."""
+
+    text: str
+    findings: tuple[Finding, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    lineno: int
+    text: str                     # '' for a blank line
+    furniture: bool = False       # page furniture or a separator: where a page turned
+
+
+def printed_text(text: str) -> Printed:
+    """Take the print's furniture and the converter's marks out of ``text`` (module docstring)."""
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if raw and not raw[-1]:
+        raw.pop()
+    findings: list[Finding] = []
+    rows = [_clean(number, line, findings) for number, line in enumerate(raw, start=1)]
+    wrapped = line_width(physical_lines("\n".join(r.text for r in rows if not r.furniture))) > 0
+    rows = _join_heads(rows)
+    kept = _without_removed(rows) if wrapped else _join_across_pages(rows)
+    return Printed("\n".join(kept) + "\n", tuple(findings))
+
+
+def _clean(number: int, line: str, findings: list[Finding]) -> _Row:
+    """One physical line without markup; furniture marked, glued headers cut away."""
+    bare = line.replace("\f", " ").strip()
+    line = _COMMENT.sub(" ", bare).strip()
+    if not line:
+        return _Row(number, "", furniture=bool(bare))   # "<!-- image -->": where a picture sat
+    if line.startswith("|"):
+        return _table_row(number, line)
+    if _PAGE_SEPARATOR.fullmatch(line):
+        return _Row(number, "", furniture=True)
+    line = _MD_HEADING.sub("", line)
+    if "*" in line or "__" in line:
+        line = _MD_EMPHASIS.sub("", line)
+    line = _MD_BULLET.sub("", line).replace("<br>", " ")
+    line = " ".join(line.split())
+    if not line:
+        return _Row(number, "")
+    if len(line) < 90 and _HEADER_LINE.fullmatch(line):
+        return _Row(number, "", furniture=True)
+    if "imagen" in line and _CONVERTER_REMARK.search(line):
+        findings.append(Finding(FindingKind.UNREADABLE,
+                                f"comentario del convertidor, no del DOF; se omite: {line[:80]!r}",
+                                number))
+        return _Row(number, "", furniture=True)
+    cut = _GLUED_END.sub("", _GLUED_START.sub("", line)) if "DIARIO OFICIAL" in line else line
+    if cut != line:
+        findings.append(Finding(FindingKind.FURNITURE,
+                                "encabezado de página del DOF pegado al texto; se retira", number))
+    return _Row(number, _TWO_DOTS.sub("…", cut) if cut.endswith("..") else cut)
+
+
+def _table_row(number: int, line: str) -> _Row:
+    """A pipe row with its cells' spacing collapsed; the rule under a header row goes; a row
+    whose first cell is a unit's marker ("| VI. | Formatos: … |") is that unit's line."""
+    if _TABLE_RULE.fullmatch(line):
+        return _Row(number, "")
+    cells = [" ".join(c.replace("<br>", " ").split()) for c in line.strip("|").split("|")]
+    cells = [_MD_EMPHASIS.sub("", c) if "*" in c or "__" in c else c for c in cells]
+    if not any(cells):
+        return _Row(number, "")
+    if all(_HEADER_LINE.fullmatch(c) for c in cells if c):
+        return _Row(number, "", furniture=True)       # the page header caught as a table row
+    joined = " ".join(c for c in cells if c)
+    if starts_unit(joined) == "unit" and starts_unit(cells[0] or joined) == "unit":
+        return _Row(number, joined)                   # a unit laid out as a table: its text
+    return _Row(number, "| " + " | ".join(cells) + " |")
+
+
+def _join_heads(rows: list[_Row]) -> list[_Row]:
+    """'ARTICULO SEGUNDO' alone, its text on the next line: one line, as the DOF prints it."""
+    out = list(rows)
+    for index, row in enumerate(out):
+        if not row.text or not _LONE_HEAD.fullmatch(row.text):
+            continue
+        following = _next_text(out, index)
+        if following is None or starts_unit(out[following].text):
+            continue
+        head = row.text.rstrip(" .:-")
+        out[index] = _Row(row.lineno, f"{head}.- {out[following].text}")
+        out[following] = _Row(0, "")          # 0: gone in wrapped text, a blank line otherwise
+    return out
+
+
+def _next_text(rows: list[_Row], index: int) -> int | None:
+    for following in range(index + 1, len(rows)):
+        if rows[following].text:
+            return following
+    return None
+
+
+def _without_removed(rows: list[_Row]) -> list[str]:
+    """Hard-wrapped text: furniture and joined lines go (a blank line would end a paragraph);
+    ``parser.furniture`` joins the wrapped lines on either side."""
+    return [r.text for r in rows if not r.furniture and r.lineno > 0]
+
+
+def _join_across_pages(rows: list[_Row]) -> list[str]:
+    """Text with one paragraph per line: a sentence a page break cut goes on after the
+    furniture; its two halves become one line (the second's place is left blank)."""
+    out = [r.text for r in rows]
+    last = -1                   # the last line with text
+    turned = False              # furniture since that line
+    for index, row in enumerate(rows):
+        if row.furniture:
+            turned = True
+            continue
+        if not row.text:
+            continue
+        if turned and last >= 0 and _continues(out[last], row.text):
+            out[last] = f"{out[last]} {row.text}"
+            out[index] = ""
+            turned = False
+            continue
+        last, turned = index, False
+    return out
+
+
+def _continues(before: str, after: str) -> bool:
+    if before.startswith("|") or after.startswith("|") or before.endswith(_TERMINAL):
+        return False
+    if starts_unit(after) or _LIST_ITEM.match(after):
+        return False
+    return after[:1].islower() or _OPEN_END.search(before) is not None
+
+
+__all__ = ["Printed", "printed_text"]

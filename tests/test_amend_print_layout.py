@@ -1,0 +1,132 @@
+"""One decree, four prints (fixtures/amendments/printed/, our own text laid out as each converter
+lays out the real DOF): plain lines, pypdf hard-wrapped with the running header glued mid-sentence,
+docling Markdown and gemini OCR. Whatever printed it, the reading is the same.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from diffing import AmendmentOutcome, amend
+from parser import FindingKind, LineKind, classify_lines, parse_amendment, parse_statute
+from parser.print_layout import printed_text
+
+PRINTED = Path(__file__).resolve().parent.parent / "fixtures" / "amendments" / "printed"
+LAYOUTS = ["decreto_plano.txt", "decreto_pypdf.txt", "decreto_docling.md", "decreto_gemini.md"]
+
+
+def outcome(name: str) -> AmendmentOutcome:
+    base = parse_statute((PRINTED / "ley_archivos_base.txt").read_text(encoding="utf-8"))
+    return amend(base, (PRINTED / name).read_text(encoding="utf-8"))
+
+
+def test_the_plain_print_reads_as_the_clause_says() -> None:
+    plain = outcome("decreto_plano.txt")
+    assert [(str(i.verb), i.target) for i in plain.instructions] == [
+        ("reforma", "art_2__frac_iii"), ("reforma", "art_2__frac_iv"),
+        ("reforma", "art_5__inc_b"), ("adiciona", "art_2__frac_v")]
+    assert [(str(c.type), c.label) for c in plain.changes] == [
+        ("modified", "art_2__frac_iii"), ("modified", "art_2__frac_iv"),
+        ("added", "art_2__frac_v"), ("modified", "art_5__inc_b")]
+    assert plain.discrepancies == ()
+    assert plain.document == "Ley General de Archivos de Prueba"
+
+
+@pytest.mark.parametrize("layout", LAYOUTS[1:])
+def test_every_print_gives_the_same_reading(layout: str) -> None:
+    plain, printed = outcome("decreto_plano.txt"), outcome(layout)
+    assert printed.instructions == plain.instructions
+    assert printed.changes == plain.changes            # texts included: no furniture, no marks
+    assert printed.discrepancies == ()
+    assert printed.document == plain.document
+    assert printed.entry_into_force == plain.entry_into_force
+
+
+def test_glued_headers_are_reported_on_their_lines() -> None:
+    amendment = parse_amendment((PRINTED / "decreto_pypdf.txt").read_text(encoding="utf-8"))
+    assert [(f.kind, f.line) for f in amendment.findings] == [
+        (FindingKind.FURNITURE, 11), (FindingKind.FURNITURE, 17)]
+
+
+def test_a_converters_own_remark_is_dropped_and_reported() -> None:
+    text = (PRINTED / "decreto_gemini.md").read_text(encoding="utf-8")
+    amendment = parse_amendment(text)
+    (finding,) = amendment.findings
+    assert finding.line == text.splitlines().index(
+        "Ten en cuenta que esta transcripción se basa en la imagen proporcionada y puede "
+        "contener errores.") + 1
+    assert "convertidor" in finding.message
+
+
+def test_paragraph_layouts_keep_their_line_numbers() -> None:
+    text = (PRINTED / "decreto_docling.md").read_text(encoding="utf-8")
+    (article,) = parse_amendment(text).articles
+    restated = article.body[0]
+    assert restated.lineno == text.splitlines().index("Artículo 2.- …") + 1
+
+
+# --- print_layout on its own: forms from the real converters -----------------------------------
+@pytest.mark.parametrize("ellipsis", ["...", "…", ". . .", "..", "[...]", "[…]", "……..",
+                                      ". . . . .", "………", "**...**"])
+def test_every_ellipsis_form_is_an_elision(ellipsis: str) -> None:
+    for line in (ellipsis, f"II. {ellipsis}", f"Artículo 5.- {ellipsis}"):
+        (classified,) = classify_lines(printed_text(line).text)
+        assert classified.kind is LineKind.ELISION or classified.elided, line
+
+
+@pytest.mark.parametrize("furniture", [
+    "Viernes 17 de enero de 2025 DIARIO OFICIAL (Primera Sección) 5",
+    "6 DIARIO OFICIAL (Primera Sección) Viernes 17 de enero de 2025",
+    "DIARIO OFICIAL Viernes 12 de abril de 2024",
+    "## DIARIO OFICIAL", "**Viernes 12 de abril de 2024**", "**108**", "113",
+    "(Segunda Sección)", "{12}------------------------------------------------", "<!-- image -->",
+    "| 6 | DIARIO OFICIAL | Lunes 1 de abril de 2024 |", "---",
+])
+def test_page_furniture_between_the_halves_of_a_sentence(furniture: str) -> None:
+    text = f"I. Los sujetos obligados que se\n\n{furniture}\n\nidentifican con su nombre, y\n"
+    lines = [line for line in printed_text(text).text.splitlines() if line]
+    assert lines == ["I. Los sujetos obligados que se identifican con su nombre, y"]
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    ("ii. Construcción y Pre-Arranque, y", "iii. Operación y Mantenimiento."),   # ASEA, p. 2-3
+    ("El plazo vence el día hábil siguiente.", "Las autoridades vigilarán su cumplimiento."),
+    ("a) Conservar sus archivos;", "b) Organizar sus documentos, y"),
+    ("I. Archivo: conjunto de documentos, y", "II. Documento: registro."),
+])
+def test_a_page_break_between_units_or_sentences_joins_nothing(before: str, after: str) -> None:
+    text = f"{before}\n\nDIARIO OFICIAL\n\nViernes 12 de abril de 2024\n\n{after}\n"
+    assert [line for line in printed_text(text).text.splitlines() if line] == [before, after]
+
+
+@pytest.mark.parametrize("head", ["## ARTICULO SEGUNDO", "**ARTÍCULO ÚNICO.**", "ARTÍCULO PRIMERO.-",
+                                  "## SEXTO TRANSITORIO"])
+def test_a_head_alone_on_its_line_takes_the_text_below(head: str) -> None:
+    text = f"{head}\n\nSe modifica el artículo 4 del Acuerdo, para quedar como sigue:\n"
+    (line,) = [line for line in printed_text(text).text.splitlines() if line]
+    assert line.endswith(".- Se modifica el artículo 4 del Acuerdo, para quedar como sigue:")
+
+
+def test_a_head_before_a_unit_stays_alone() -> None:
+    text = "## ARTÍCULO PRIMERO\n\nI. Texto de la fracción.\n"
+    assert [line for line in printed_text(text).text.splitlines() if line] == [
+        "ARTÍCULO PRIMERO", "I. Texto de la fracción."]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_printed_text_is_a_fixed_point(layout: str) -> None:
+    once = printed_text((PRINTED / layout).read_text(encoding="utf-8")).text
+    assert printed_text(once).text == once
+
+
+_WORD = st.text(alphabet="abcdefghijklmnñopqrstuvwxyzáéíóú", min_size=1, max_size=8)
+
+
+@given(st.lists(st.lists(_WORD, min_size=1, max_size=12).map(" ".join), min_size=1, max_size=8))
+def test_plain_prose_passes_unchanged(paragraphs: list[str]) -> None:
+    text = "\n".join(p.capitalize() + "." for p in paragraphs) + "\n"
+    assert printed_text(text).text == text
