@@ -90,12 +90,18 @@ def _articles_for(amendment: Amendment, base: Document) -> tuple[list[OperativeA
     chosen = [a for a in amendment.articles if same_instrument(a.instrument, base.title)]
     if chosen:
         return chosen, []
+    unnamed = [a for a in amendment.articles if not a.instrument]
+    if unnamed and len(unnamed) == len(amendment.articles):
+        # "Único.- Se adiciona el artículo 37 Bis, fracción VII, para quedar como sigue:" names
+        # the instrument only in the note's title and preamble: nothing here contradicts the base
+        return unnamed, []
+    if unnamed:
+        # the others name instruments that are not this base: what names none may be its
+        return unnamed, [Discrepancy(DiscrepancyKind.UNRESOLVED, "", (
+            f"'{a.head}' names no instrument and the decree's other operative articles name "
+            f"others than '{base.title}'; applied to it")) for a in unnamed]
     if len(amendment.articles) == 1:
         article = amendment.articles[0]
-        if not article.instrument:
-            # "Único.- Se adiciona el artículo 37 Bis, fracción VII, para quedar como sigue:" names
-            # the instrument only in the note's title and preamble: nothing here contradicts the base
-            return [article], []
         detail = (f"the operative clause names '{article.instrument or '?'}', the base is "
                   f"'{base.title}'; applied anyway")
         return [article], [Discrepancy(DiscrepancyKind.UNRESOLVED, "", detail)]

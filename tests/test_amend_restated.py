@@ -1,0 +1,68 @@
+"""Bodies as decrees print them: a transitorio of the amended instrument restated, a table the
+body restates, and operative articles that name no instrument."""
+
+from __future__ import annotations
+
+import pytest
+
+from diffing import ChangeType, amend
+from parser import Kind, classify_lines, parse_statute
+from parser.body import BodyUnit, build_body
+
+BASE = parse_statute(
+    "ACUERDO por el que se determina la circunscripción territorial de las oficinas\n"
+    "Artículo 4.- Las oficinas tendrán la circunscripción siguiente:\n"
+    "ZONA NORTE\n| ESTADO | OFICINA |\n| Sonora | Hermosillo |\n"
+    "Artículo 5.- Se delegan las facultades.\n"
+    "TRANSITORIOS\nPRIMERO.- Entrará en vigor al día siguiente.\n"
+    "SEXTO.- En tanto se nombra a los titulares, las atribuciones se delegan en la Dirección.\n")
+_TAIL = ("TRANSITORIOS\nPRIMERO. El presente Acuerdo entrará en vigor al día siguiente de su "
+         "publicación en el Diario Oficial de la Federación.\n")
+
+
+@pytest.mark.parametrize("head", ["SEXTO TRANSITORIO.", "SEXTO  TRANSITORIO.-", "Sexto Transitorio.-",
+                                  "ARTÍCULO SEXTO TRANSITORIO.-", "Sexto transitorio:"])
+def test_a_restated_transitorio_replaces_the_bases(head: str) -> None:
+    outcome = amend(BASE, "ARTÍCULO ÚNICO. Se modifica el artículo Sexto Transitorio del Acuerdo "
+                          "por el que se determina la circunscripción territorial de las oficinas, "
+                          f"para quedar como sigue:\n{head} En tanto se nombra a los titulares, las "
+                          f"atribuciones se delegan en la Unidad.\n{_TAIL}")
+    assert [(c.label, c.type) for c in outcome.changes] == [("tra_6__par_1", ChangeType.MODIFIED)]
+    assert outcome.changes[0].after == ("En tanto se nombra a los titulares, las atribuciones se "
+                                        "delegan en la Unidad.")
+    assert outcome.discrepancies == ()
+
+
+def test_prose_that_mentions_a_transitorio_is_no_restatement() -> None:
+    (unit,) = build_body(classify_lines("Artículo 5.- Lo dispuesto en el Sexto Transitorio. Nada "
+                                       "más.\nEl presente transitorio. Se aplica.\n"))
+    assert isinstance(unit, BodyUnit) and unit.kind is Kind.ARTICULO
+    assert [c.kind for c in unit.children] == [Kind.PARRAFO, Kind.PARRAFO]
+
+
+def test_a_restated_table_is_new_text_not_lost() -> None:
+    outcome = amend(BASE, "ARTÍCULO PRIMERO. Se modifica el artículo 4 del Acuerdo por el que se "
+                          "determina la circunscripción territorial de las oficinas, para quedar "
+                          "como sigue:\nArtículo 4.- …\nZONA NORTE\n| ESTADO | OFICINA |\n"
+                          "| Sonora | Hermosillo y Guaymas |\n" + _TAIL)
+    (change,) = outcome.changes
+    assert (change.label, change.type) == ("art_4__par_2", ChangeType.MODIFIED)
+    assert change.after == "ZONA NORTE\n| ESTADO | OFICINA |\n| Sonora | Hermosillo y Guaymas |"
+    assert outcome.discrepancies == ()
+
+
+def test_a_table_straight_after_an_elided_article_head_is_a_paragraph_of_its_own() -> None:
+    (unit,) = build_body(classify_lines("Artículo 4.- …\n| Sonora | Hermosillo |\n"))
+    assert isinstance(unit, BodyUnit)
+    assert [getattr(c, "text", None) for c in unit.children] == [None, "| Sonora | Hermosillo |"]
+
+
+def test_operative_articles_that_name_no_instrument_all_apply() -> None:
+    # 'Se modifica el artículo 4 del "ACUERDO por el que …"': a name the clause reader may miss
+    outcome = amend(BASE, "ARTÍCULO PRIMERO. Se modifica el artículo 5, para quedar como sigue:\n"
+                          "Artículo 5.- Se delegan las facultades y atribuciones.\n"
+                          "ARTÍCULO SEGUNDO. Se modifica el artículo Sexto Transitorio, para quedar "
+                          "como sigue:\nSEXTO TRANSITORIO. En tanto se nombra a los titulares, las "
+                          "atribuciones se delegan en la Unidad.\n" + _TAIL)
+    assert [c.label for c in outcome.changes] == ["art_5__par_1", "tra_6__par_1"]
+    assert outcome.discrepancies == ()
