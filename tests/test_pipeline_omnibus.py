@@ -1,0 +1,122 @@
+"""One decree amending two laws (Artículo Primero … Ley A; Artículo Segundo … Ley B) through the
+pipeline: the part for the law we track applies to it alone; the part for the law we do not track
+waits as pending and applies, to that law alone, once its text is imported. Both laws have an
+artículo 6 and the decree reforms both: each change must land in its own document.
+
+Our own fixtures: fixtures/amendments/omnibus/ (the decree and Ley B) and
+fixtures/amendments/printed/ley_archivos_base.txt (Ley A).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+from test_store_support import BACKENDS, database_url
+
+import scheduler
+from scraper.classify import classify
+from scraper.harvest import FetchedEdition
+from scraper.model import Capture, Edition, Notice
+from store import ingest_edition, open_engine, transaction, unapplied_instructions
+from store.api import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+LEY_A = ROOT / "fixtures" / "amendments" / "printed" / "ley_archivos_base.txt"
+LEY_B = ROOT / "fixtures" / "amendments" / "omnibus" / "ley_transparencia_base.txt"
+DECREE = ROOT / "fixtures" / "amendments" / "omnibus" / "decreto_dos_leyes.txt"
+TITLE_A, TITLE_B = "Ley General de Archivos de Prueba", "Ley Federal de Transparencia de Prueba"
+CODIGO, PUBLISHED = "5746001", date(2025, 1, 17)
+
+
+def decree_edition() -> FetchedEdition:
+    """The edition of 17/01/2025 as the harvester hands it over: one notice and its body."""
+    title = ("DECRETO por el que se reforman diversas disposiciones de la Ley General de Archivos "
+             "de Prueba y de la Ley Federal de Transparencia de Prueba.")
+    kind, document = classify(title)
+    url = f"https://www.dof.gob.mx/nota_detalle.php?codigo={CODIGO}&fecha=17/01/2025"
+    notice = Notice(CODIGO, PUBLISHED, Edition.MAT, "Primera Sección", "PODER EJECUTIVO",
+                    "SECRETARIA DE GOBERNACION", title, url, kind, document)
+    body = DECREE.read_bytes()
+    capture = Capture(f"https://sidof.segob.gob.mx/notas/docFuente/{CODIGO}", 200,
+                      (("Content-Type", "text/plain; charset=utf-8"),), body,
+                      hashlib.sha256(body).hexdigest(), datetime(2025, 1, 17, 12, tzinfo=UTC))
+    return FetchedEdition(PUBLISHED, Edition.MAT, True, (notice,), {CODIGO: capture}, (capture,), ())
+
+
+@pytest.fixture(name="engine", params=BACKENDS)
+def engine_fixture(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    with contextlib.ExitStack() as stack:
+        engine = open_engine(database_url(request.param, tmp_path, stack))
+        yield engine
+        engine.dispose()
+
+
+@pytest.fixture(name="ingested")
+def ingested_fixture(engine: Engine) -> Engine:
+    scheduler.import_document(engine, LEY_A.read_bytes(), str(LEY_A), TITLE_A, date(2024, 6, 1))
+    with transaction(engine) as conn:
+        result = ingest_edition(conn, decree_edition())
+    assert result.warnings == ()
+    assert (result.counts["amendments_applied"], result.counts["instructions_unapplied"]) == (1, 1)
+    return engine
+
+
+def test_the_tracked_law_takes_only_its_own_article(ingested: Engine) -> None:
+    ley_a = Store(ingested).document(TITLE_A)
+    entries = ley_a.changes()
+    assert [(e.label, str(e.type)) for e in entries] == [("art_6__par_1", "modified")]
+    (entry,) = entries
+    assert entry.notice is not None and entry.notice.codigo == CODIGO
+    assert entry.valid_from == date(2025, 1, 18)          # "al día siguiente de su publicación"
+    text = ley_a.at("6", "2025-01-18").text
+    assert "pública y accesible a cualquier persona" in text
+    assert "máxima publicidad" not in text                # Ley B's artículo 6 stays out
+
+
+def test_the_untracked_laws_article_waits_as_pending(ingested: Engine) -> None:
+    with ingested.connect() as conn:
+        waiting = unapplied_instructions(conn)
+    assert [(w.document_title, str(w.instruction.verb), w.instruction.target) for w in waiting] == [
+        (TITLE_B, "reforma", "art_6")]
+    assert waiting[0].notice is not None and waiting[0].notice.codigo == CODIGO
+
+
+def test_the_pending_part_applies_when_its_law_is_imported(ingested: Engine) -> None:
+    result = scheduler.import_document(ingested, LEY_B.read_bytes(), str(LEY_B), TITLE_B,
+                                       date(2024, 6, 1))
+    assert (result.created, result.pending.applied, result.pending.changes) == (True, 1, 1)
+    assert result.pending.warnings == ()
+    store = Store(ingested)
+    ley_b = store.document(TITLE_B)
+    assert [(e.label, str(e.type)) for e in ley_b.changes()] == [("art_6__par_1", "modified")]
+    before, after = ley_b.history("6")
+    assert before.text.endswith("el principio de publicidad.")
+    assert after.text.endswith("el principio de máxima publicidad.")
+    assert after.valid_from == date(2025, 1, 18) and after.notice is not None
+    assert after.notice.codigo == CODIGO
+    # Ley A kept its one change; nothing is left waiting
+    assert [e.label for e in store.document(TITLE_A).changes()] == ["art_6__par_1"]
+    with ingested.connect() as conn:
+        assert unapplied_instructions(conn) == ()
+
+
+def test_with_both_laws_tracked_each_takes_its_own_article(engine: Engine) -> None:
+    for path, title in ((LEY_A, TITLE_A), (LEY_B, TITLE_B)):
+        scheduler.import_document(engine, path.read_bytes(), str(path), title, date(2024, 6, 1))
+    with transaction(engine) as conn:
+        result = ingest_edition(conn, decree_edition())
+    assert result.counts["amendments_applied"] == 2
+    assert "instructions_unapplied" not in result.counts and result.warnings == ()
+    store = Store(engine)
+    ley_a, ley_b = store.document(TITLE_A), store.document(TITLE_B)
+    assert "pública y accesible" in ley_a.at("6", "2025-01-18").text
+    assert "máxima publicidad" in ley_b.at("6", "2025-01-18").text
+    assert "máxima publicidad" not in ley_a.at("6", "2025-01-18").text
+    assert "pública y accesible" not in ley_b.at("6", "2025-01-18").text
+    assert [e.label for e in ley_a.changes()] == [e.label for e in ley_b.changes()] == ["art_6__par_1"]
