@@ -85,8 +85,9 @@ def _is_operative_text(text: str) -> bool:
 _EMBEDDED_HEAD_RE = re.compile(
     r"\s(?=(?:ART[ÍI]CULO|Art[íi]culo)\s+[^\W\d]+(?:\s+[^\W\d]+)?\s*[.:-]+\s*"
     r"(?P<clause>\S))")
-_CLAUSE_END_RE = re.compile(
-    r"para\s+quedar\s+(?:como\s+sigue|en\s+(?:la|los)\s+(?:forma|t[eé]rminos)[^:.]*)\s*[:.]")
+_CLAUSE_END_RE = re.compile(   # "para quedar como sigue:", also "PARA QUEDAR COMO SIGUE:"
+    r"para\s+quedar\s+(?:como\s+sigue|en\s+(?:la|los)\s+(?:forma|t[eé]rminos)[^:.]*)\s*[:.]",
+    re.IGNORECASE)
 
 
 def _unflatten(text: str) -> str:

@@ -15,7 +15,8 @@ then sees one layout. What is left to it: wrapped lines are joined there, decide
 from its shape. Every line dropped for a reason other than page furniture becomes a ``Finding``.
 
 Line numbers are kept where the text has one paragraph per line (removed lines become blank);
-in hard-wrapped text a blank line ends a paragraph, so removed lines go and later numbers move up.
+in hard-wrapped text a blank line ends a paragraph, so removed lines go (later numbers move up)
+and a form feed marks where a page turned, as in pypdf's own page joins.
 """
 
 from __future__ import annotations
@@ -82,6 +83,8 @@ class _Row:
     lineno: int
     text: str                     # '' for a blank line
     furniture: bool = False       # page furniture or a separator: where a page turned
+    turned: bool = False          # the page turned after this line (its glued header cut away)
+    broken: bool = False          # the page turned before this line (a form feed opens it)
 
 
 def printed_text(text: str) -> Printed:
@@ -99,10 +102,11 @@ def printed_text(text: str) -> Printed:
 
 def _clean(number: int, line: str, findings: list[Finding]) -> _Row:
     """One physical line without markup; furniture marked, glued headers cut away."""
+    broken = "\f" in line                          # pypdf joins pages with a form feed
     bare = line.replace("\f", " ").strip()
     line = _COMMENT.sub(" ", bare).strip()
-    if not line:
-        return _Row(number, "", furniture=bool(bare))   # "<!-- image -->": where a picture sat
+    if not line:                                   # "<!-- image -->": where a picture sat
+        return _Row(number, "", furniture=bool(bare) or broken)
     if line.startswith("|"):
         return _table_row(number, line)
     if _PAGE_SEPARATOR.fullmatch(line):
@@ -125,7 +129,8 @@ def _clean(number: int, line: str, findings: list[Finding]) -> _Row:
     if cut != line:
         findings.append(Finding(FindingKind.FURNITURE,
                                 "encabezado de página del DOF pegado al texto; se retira", number))
-    return _Row(number, _TWO_DOTS.sub("…", cut) if cut.endswith("..") else cut)
+    return _Row(number, _TWO_DOTS.sub("…", cut) if cut.endswith("..") else cut,
+                turned=cut != line, broken=broken)
 
 
 def _table_row(number: int, line: str) -> _Row:
@@ -169,8 +174,19 @@ def _next_text(rows: list[_Row], index: int) -> int | None:
 
 def _without_removed(rows: list[_Row]) -> list[str]:
     """Hard-wrapped text: furniture and joined lines go (a blank line would end a paragraph);
-    ``parser.furniture`` joins the wrapped lines on either side."""
-    return [r.text for r in rows if not r.furniture and r.lineno > 0]
+    the line after a page turn starts with a form feed, so ``parser.furniture`` joins the
+    wrapped lines on either side as it joins them across any page break, and does not join a
+    heading that opens the new page to the sentence that ended the old one."""
+    out: list[str] = []
+    turned = False
+    for row in rows:
+        if row.furniture:
+            turned = True
+        elif row.lineno > 0:
+            turned = turned or row.broken
+            out.append(f"\f{row.text}" if turned and row.text else row.text)
+            turned = (turned and not row.text) or row.turned
+    return out
 
 
 def _join_across_pages(rows: list[_Row]) -> list[str]:
@@ -185,6 +201,7 @@ def _join_across_pages(rows: list[_Row]) -> list[str]:
             continue
         if not row.text:
             continue
+        turned = turned or row.broken
         if turned and last >= 0 and _continues(out[last], row.text):
             out[last] = f"{out[last]} {row.text}"
             out[index] = ""

@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 
 from diffing import AmendmentOutcome, amend
 from parser import FindingKind, LineKind, classify_lines, parse_amendment, parse_statute
+from parser.furniture import logical_lines
+from parser.lines import starts_unit
 from parser.print_layout import printed_text
 
 PRINTED = Path(__file__).resolve().parent.parent / "fixtures" / "amendments" / "printed"
@@ -130,3 +132,59 @@ _WORD = st.text(alphabet="abcdefghijklmnñopqrstuvwxyzáéíóú", min_size=1, m
 def test_plain_prose_passes_unchanged(paragraphs: list[str]) -> None:
     text = "\n".join(p.capitalize() + "." for p in paragraphs) + "\n"
     assert printed_text(text).text == text
+
+
+def test_a_header_on_a_line_of_its_own_in_wrapped_text() -> None:
+    glued = (PRINTED / "decreto_pypdf.txt").read_text(encoding="utf-8")
+    header = "6 DIARIO OFICIAL (Primera Sección) Viernes 17 de enero de 2025"
+    alone = glued.replace(f" {header} \n", f" \n{header} \n\f")
+    assert alone != glued
+    base = parse_statute((PRINTED / "ley_archivos_base.txt").read_text(encoding="utf-8"))
+    assert amend(base, alone).changes == outcome("decreto_plano.txt").changes
+
+
+def test_a_page_turn_keeps_a_heading_off_the_last_sentence(samples: Path) -> None:
+    # DOF 11/01/2023 (pypdf): "… diversos servidores. Miércoles 11 de enero de 2023 DIARIO
+    # OFICIAL 3" / "DECLARACIONES"; "… participar en la 4 DIARIO OFICIAL …" / "su scripción …"
+    text = (samples / "texts" / "DOF_2023-01-11_MAT_paginas_1-20_pypdf.txt").read_text(
+        encoding="utf-8")
+    printed = printed_text(text)
+    assert "DIARIO OFICIAL" not in printed.text
+    assert sum(f.kind is FindingKind.FURNITURE for f in printed.findings) >= 10
+    logical = [line for _, line, _, _ in logical_lines(printed.text, starts_unit)]
+    assert "DECLARACIONES" in logical
+    assert any(line.endswith("mediante la adquisición de diversos servidores.") for line in logical)
+    assert any("necesarias para participar en la su scripción del presente" in line
+               for line in logical)
+
+
+_BODY = ("Artículo 6.- Toda la información es pública y accesible.\nTransitorio\nÚnico.- El "
+         "presente Decreto entrará en vigor al día siguiente de su publicación en el Diario "
+         "Oficial de la Federación.\n")
+_CLAUSE = ("Artículo Único.- Se reforma el artículo 6 de la Ley General de Archivos de Prueba, "
+           "para quedar como sigue:\n")
+
+
+@pytest.mark.parametrize("head", [
+    "LA COMISIÓN PERMANENTE DEL HONORABLE CONGRESO DE LA UNIÓN, EN USO DE LA FACULTAD QUE LE "
+    "CONFIERE EL ARTÍCULO 135 DE LA CONSTITUCIÓN GENERAL DE LA REPÚBLICA Y PREVIA LA APROBACIÓN "
+    "DE LAS CÁMARAS, DECLARA SE REFORMA EL ARTÍCULO 6 DE LA LEY GENERAL DE ARCHIVOS DE PRUEBA.\n"
+    + _CLAUSE,
+    "D E C L A R A\nSE REFORMA EL ARTÍCULO 6 DE LA LEY GENERAL DE ARCHIVOS DE PRUEBA.\n" + _CLAUSE,
+    "EL CONGRESO GENERAL DE LOS ESTADOS UNIDOS MEXICANOS, D E C R E T A: SE REFORMA EL ARTÍCULO "
+    "6 DE LA LEY GENERAL DE ARCHIVOS DE PRUEBA.\n" + _CLAUSE,
+    "DECRETO POR EL QUE SE REFORMA EL ARTÍCULO 6 DE LA LEY GENERAL DE ARCHIVOS DE PRUEBA\n"
+    + _CLAUSE,
+    "EL CONGRESO GENERAL DE LOS ESTADOS UNIDOS MEXICANOS, D E C R E T A:\nARTÍCULO ÚNICO.- SE "
+    "REFORMA EL ARTÍCULO 6 DE LA LEY GENERAL DE ARCHIVOS DE PRUEBA, PARA QUEDAR COMO SIGUE:\n",
+    "EL CONGRESO GENERAL DE LOS ESTADOS UNIDOS MEXICANOS, D E C R E T A:\nSE REFORMA EL "
+    "ARTÍCULO 6 DE LA LEY GENERAL DE ARCHIVOS DE PRUEBA, PARA QUEDAR COMO SIGUE:\n",
+    "ARTÍCULO ÚNICO.- Se REFORMA el artículo 6 de la Ley General de Archivos de Prueba, para "
+    "quedar como sigue:\n",
+])
+def test_the_clause_after_the_enacting_words(head: str) -> None:
+    base = parse_statute((PRINTED / "ley_archivos_base.txt").read_text(encoding="utf-8"))
+    read = amend(base, head + _BODY)
+    assert [(str(i.verb), i.target) for i in read.instructions] == [("reforma", "art_6")]
+    assert [(c.label, str(c.type)) for c in read.changes] == [("art_6__par_1", "modified")]
+    assert read.discrepancies == ()
