@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from errors import AmendmentError
 
 from . import labels
-from .body import BodyUnit, build_body
+from .body import BodyUnit, as_transitorios, build_body
 from .clauses import operative_subject_clause, read_clause
 from .decode import decode_bytes
 from .directives import RELATIVE_PARAGRAPHS, Directive
@@ -144,12 +144,14 @@ def parse_amendment(text: str) -> Amendment:
                   _OPERATIVE_RE.match(line.text) and _CLAUSE_END_RE.search(line.text[-40:])]
     if not starts:
         raise AmendmentError("no operative clause ('ARTÍCULO ÚNICO.- Se reforma …') found")
-    end_of_bodies = next((i for i, line in enumerate(lines) if i > starts[0] and line.kind in (
-        LineKind.TRANSITORIOS_HEADING, LineKind.SIGNATURE)), len(lines))
-    articles = []
-    for position, start in enumerate(starts):
-        stop = starts[position + 1] if position + 1 < len(starts) else end_of_bodies
-        articles.append(_operative_article(lines[start], lines[start + 1:stop]))
+    articles = [_operative_article(lines[start], lines[start + 1:stop])
+                for start, stop in zip(starts, starts[1:], strict=False)]
+    end_of_bodies = _end_of_bodies(lines, starts[-1])
+    last = _operative_article(lines[starts[-1]], lines[starts[-1] + 1:end_of_bodies])
+    if (later := _end_of_bodies(lines, starts[-1], last)) != end_of_bodies:
+        end_of_bodies = later       # its body restates transitorios under their own heading
+        last = _operative_article(lines[starts[-1]], lines[starts[-1] + 1:end_of_bodies])
+    articles.append(last)
     transitorios = read_transitorios(lines[end_of_bodies + 1:]) \
         if end_of_bodies < len(lines) and lines[end_of_bodies].kind is \
         LineKind.TRANSITORIOS_HEADING else ()
@@ -157,12 +159,42 @@ def parse_amendment(text: str) -> Amendment:
                      entry_into_force(transitorios), printed.findings)
 
 
+def _end_of_bodies(lines: tuple[Line, ...], start: int,
+                   last: OperativeArticle | None = None) -> int:
+    """Where the last body ends: the decree's TRANSITORIOS heading (or its signature).
+
+    A clause that amends transitorios may restate them under a heading of their own
+    ("Transitorios / Primero.- … / Segundo.- …"): when the last clause does, and a second
+    heading follows before the signature, the decree's own transitorios are the last one.
+    """
+    ends = [i for i in range(start + 1, len(lines))
+            if lines[i].kind in (LineKind.TRANSITORIOS_HEADING, LineKind.SIGNATURE)]
+    if not ends:
+        return len(lines)
+    if last is None or not _amends_transitorios(last.directives):
+        return ends[0]
+    headings = []
+    for i in ends:
+        if lines[i].kind is LineKind.SIGNATURE:
+            break
+        headings.append(i)
+    return headings[-1] if len(headings) > 1 else ends[0]
+
+
+def _amends_transitorios(directives: tuple[Directive, ...]) -> bool:
+    return bool(directives) and all(
+        d.target and d.target[-1][0] is Kind.TRANSITORIO for d in directives)
+
+
 def _operative_article(line: Line, body: tuple[Line, ...]) -> OperativeArticle:
     clause, body = _joined_clause(line.text, body)
     clause = re.sub(r"^(?:ART[ÍI]CULO|Art[íi]culo)\s+\S+\s*[.:-]+\s*", "", clause)
     instrument, directives = read_clause(clause)
     head = line.raw[: max(0, len(line.raw) - len(line.text))].strip(" .-:")
-    return OperativeArticle(head, clause, instrument, tuple(directives), build_body(body))
+    units = build_body(body)
+    if _amends_transitorios(tuple(directives)):
+        units = as_transitorios(units)
+    return OperativeArticle(head, clause, instrument, tuple(directives), units)
 
 
 def _joined_clause(text: str, body: tuple[Line, ...]) -> tuple[str, tuple[Line, ...]]:

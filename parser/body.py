@@ -25,7 +25,7 @@ such a run stays a stray paragraph, reported by the apply step.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from errors import AmendmentError
 
@@ -159,7 +159,11 @@ def build_body(lines: tuple[Line, ...] | list[Line]) -> tuple[BodyUnit, ...]:
             awaiting_denomination = None
             continue
         awaiting_denomination = None
-        restated = _restated_transitorio(line)
+        if line.kind is LineKind.TRANSITORIOS_HEADING:
+            stack = []                      # a body restating transitorios under their heading
+            continue
+        restated = _restated_transitorio(line) if line.kind is not LineKind.TRANSITORIO \
+            else _transitorio(line)
         if line.kind is LineKind.ARTICLE or restated is not None:
             article = restated or _article(line)
             top.append(article)
@@ -219,6 +223,35 @@ def _restated_transitorio(line: Line) -> _Open | None:
         unit.children.append(_Open(Kind.PARRAFO, text=rest, lineno=line.lineno,
                                    derogated=_is_placeholder(rest)))
     return unit
+
+
+def _transitorio(line: Line) -> _Open:
+    """'SEGUNDO.- …' after a TRANSITORIOS heading inside a body: that transitorio restated."""
+    unit = _Open(Kind.TRANSITORIO, number_of(Kind.TRANSITORIO, line.number), line.number,
+                 derogated=line.derogated, lineno=line.lineno)
+    if line.derogated:
+        unit.text = line.text
+    elif line.elided:
+        unit.children.append(Elision(Kind.PARRAFO, lineno=line.lineno))
+    elif line.text:
+        unit.children.append(_Open(Kind.PARRAFO, text=line.text, lineno=line.lineno))
+    return unit
+
+
+def as_transitorios(units: tuple[BodyUnit, ...]) -> tuple[BodyUnit, ...]:
+    """A body whose clause amends only transitorios: its ordinal units ('Segundo.- …', read
+    as an artículo Segundo, as acuerdos number theirs) are those transitorios."""
+    return tuple(_retagged(unit) for unit in units)
+
+
+def _retagged(unit: BodyUnit) -> BodyUnit:
+    if unit.kind is not Kind.ARTICULO or any(ch.isdigit() for ch in unit.written):
+        return unit
+    try:
+        number = number_of(Kind.TRANSITORIO, unit.written)
+    except AmendmentError:
+        return unit
+    return replace(unit, kind=Kind.TRANSITORIO, number=number)
 
 
 def _add_table_row(top: list[_Open], stack: list[_Open], line: Line) -> None:
@@ -335,4 +368,4 @@ def _is_numbered(item: _Open | Elision) -> bool:
     return item.kind is not Kind.PARRAFO
 
 
-__all__ = ["BodyItem", "BodyUnit", "Elision", "build_body", "number_of"]
+__all__ = ["BodyItem", "BodyUnit", "Elision", "as_transitorios", "build_body", "number_of"]

@@ -66,3 +66,39 @@ def test_operative_articles_that_name_no_instrument_all_apply() -> None:
                           "atribuciones se delegan en la Unidad.\n" + _TAIL)
     assert [c.label for c in outcome.changes] == ["art_5__par_1", "tra_6__par_1"]
     assert outcome.discrepancies == ()
+
+
+DECRETO_LEY_X = parse_statute(
+    "DECRETO por el que se expide la Ley X\nArtículo Único.- Se expide la Ley X.\nTRANSITORIOS\n"
+    "PRIMERO.- Entrará en vigor al día siguiente.\n"
+    "SEGUNDO.- El Ejecutivo emitirá el reglamento en un plazo de 90 días.\n"
+    "TERCERO.- Se derogan las disposiciones que se opongan.\n")
+
+
+@pytest.mark.parametrize("body", [
+    "Segundo.- El Ejecutivo emitirá el reglamento en un plazo de 180 días.",
+    "SEGUNDO.- El Ejecutivo emitirá el reglamento en un plazo de 180 días.",
+    "Transitorios\nPrimero.- ...\nSegundo.- El Ejecutivo emitirá el reglamento en un plazo de 180 "
+    "días.",
+    "TRANSITORIOS\nPRIMERO.- …\nSEGUNDO.- El Ejecutivo emitirá el reglamento en un plazo de 180 "
+    "días.\nTERCERO.- …",
+    "Artículo Segundo Transitorio.- El Ejecutivo emitirá el reglamento en un plazo de 180 días.",
+])
+def test_a_decree_amending_another_decrees_transitorio(body: str) -> None:
+    outcome = amend(DECRETO_LEY_X, "ARTÍCULO ÚNICO.- Se reforma el artículo Segundo Transitorio del "
+                                   "Decreto por el que se expide la Ley X, para quedar como sigue:\n"
+                                   f"{body}\nTRANSITORIO\nÚNICO.- El presente Decreto entrará en "
+                                   "vigor al día siguiente de su publicación.\n")
+    assert [(c.label, c.type) for c in outcome.changes] == [("tra_2__par_1", ChangeType.MODIFIED)]
+    assert outcome.changes[0].after == "El Ejecutivo emitirá el reglamento en un plazo de 180 días."
+    assert outcome.discrepancies == ()
+    (own,) = outcome.transitorios                 # the decree's own transitorio, not the restated
+    assert own.text.startswith("El presente Decreto entrará en vigor")
+
+
+def test_ordinal_articles_stay_articles_when_the_clause_names_articles() -> None:
+    base = parse_statute("ACUERDO X\nARTÍCULO PRIMERO.- Uno.\nARTÍCULO SEGUNDO.- Dos.\n")
+    outcome = amend(base, "ÚNICO.- Se modifica el Artículo Segundo del Acuerdo X, para quedar como "
+                          "sigue:\nSEGUNDO.- Dos y tres.\nTRANSITORIO\nÚNICO.- Entrará en vigor "
+                          "el día de su publicación.\n")
+    assert [(c.label, c.type) for c in outcome.changes] == [("art_2__par_1", ChangeType.MODIFIED)]
