@@ -18,6 +18,7 @@ from parser import (
     Amendment,
     Document,
     EntryIntoForce,
+    Finding,
     Instruction,
     OperativeArticle,
     Transitorio,
@@ -44,6 +45,7 @@ class AmendmentOutcome:
     new: Document
     transitorios: tuple[Transitorio, ...]
     entry_into_force: EntryIntoForce
+    findings: tuple[Finding, ...] = ()  # what reading the print left behind (parser.print_layout)
 
     @property
     def ok(self) -> bool:
@@ -51,7 +53,7 @@ class AmendmentOutcome:
         return not self.discrepancies
 
     def to_json(self) -> dict[str, Any]:
-        """DESIGN.md §1.3 ``amend --json``, plus title and entry into force."""
+        """DESIGN.md §1.3 ``amend --json``, plus title, entry into force and the findings."""
         return {
             "document": self.document,
             "title": self.title,
@@ -60,6 +62,7 @@ class AmendmentOutcome:
             "discrepancies": [d.to_json() for d in self.discrepancies],
             "entry_into_force": self.entry_into_force.to_json(),
             "transitorios": [t.to_json() for t in self.transitorios],
+            "findings": [f.to_json() for f in self.findings],
         }
 
 
@@ -137,6 +140,7 @@ def amend(base: Document, amendment_text: str) -> AmendmentOutcome:
         new=current,
         transitorios=amendment.transitorios,
         entry_into_force=amendment.entry_into_force,
+        findings=amendment.findings,
     )
 
 

@@ -188,3 +188,10 @@ def test_the_clause_after_the_enacting_words(head: str) -> None:
     assert [(str(i.verb), i.target) for i in read.instructions] == [("reforma", "art_6")]
     assert [(c.label, str(c.type)) for c in read.changes] == [("art_6__par_1", "modified")]
     assert read.discrepancies == ()
+
+
+def test_the_outcome_carries_the_findings_to_amend_json() -> None:
+    read = outcome("decreto_pypdf.txt")
+    assert [(f["kind"], f["line"]) for f in read.to_json()["findings"]] == [
+        ("furniture", 11), ("furniture", 17)]
+    assert outcome("decreto_plano.txt").to_json()["findings"] == []
