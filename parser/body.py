@@ -163,7 +163,7 @@ def build_body(lines: tuple[Line, ...] | list[Line]) -> tuple[BodyUnit, ...]:
             stack = []                      # a body restating transitorios under their heading
             continue
         restated = _restated_transitorio(line) if line.kind is not LineKind.TRANSITORIO \
-            else _transitorio(line)
+            else _article(line, Kind.TRANSITORIO)
         if line.kind is LineKind.ARTICLE or restated is not None:
             article = restated or _article(line)
             top.append(article)
@@ -225,19 +225,6 @@ def _restated_transitorio(line: Line) -> _Open | None:
     return unit
 
 
-def _transitorio(line: Line) -> _Open:
-    """'SEGUNDO.- …' after a TRANSITORIOS heading inside a body: that transitorio restated."""
-    unit = _Open(Kind.TRANSITORIO, number_of(Kind.TRANSITORIO, line.number), line.number,
-                 derogated=line.derogated, lineno=line.lineno)
-    if line.derogated:
-        unit.text = line.text
-    elif line.elided:
-        unit.children.append(Elision(Kind.PARRAFO, lineno=line.lineno))
-    elif line.text:
-        unit.children.append(_Open(Kind.PARRAFO, text=line.text, lineno=line.lineno))
-    return unit
-
-
 def as_transitorios(units: tuple[BodyUnit, ...]) -> tuple[BodyUnit, ...]:
     """A body whose clause amends only transitorios: its ordinal units ('Segundo.- …', read
     as an artículo Segundo, as acuerdos number theirs) are those transitorios."""
@@ -272,14 +259,16 @@ def _last_text(unit: _Open) -> _Open | None:
     return unit if unit.text else None
 
 
-def _article(line: Line) -> _Open:
-    article = _Open(Kind.ARTICULO, number_of(Kind.ARTICULO, line.number), line.number,
+def _article(line: Line, kind: Kind = Kind.ARTICULO) -> _Open:
+    """An artículo's line, or a transitorio's ('SEGUNDO.- …' after a TRANSITORIOS heading
+    inside a body: that transitorio restated), with its own text as its first paragraph."""
+    article = _Open(kind, number_of(kind, line.number), line.number,
                     derogated=line.derogated, lineno=line.lineno)
     if line.derogated:
         article.text = line.text
     elif line.elided:
         article.children.append(Elision(Kind.PARRAFO, lineno=line.lineno))
-    elif article_title(line):
+    elif kind is Kind.ARTICULO and article_title(line):
         article.heading = line.text         # as the statute reads it (parser.lines.article_title)
     elif line.text:
         article.children.append(_Open(Kind.PARRAFO, text=line.text, lineno=line.lineno))

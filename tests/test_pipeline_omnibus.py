@@ -9,21 +9,19 @@ fixtures/amendments/printed/ley_archivos_base.txt (Ley A).
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
-from test_store_support import BACKENDS, database_url
+from test_pipeline import engine_fixture  # noqa: F401  (the 'engine' fixture: SQLite, PostgreSQL)
 
 import scheduler
 from scraper.classify import classify
 from scraper.harvest import FetchedEdition
 from scraper.model import Capture, Edition, Notice
-from store import ingest_edition, open_engine, transaction, unapplied_instructions
+from store import ingest_edition, transaction, unapplied_instructions
 from store.api import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,14 +45,6 @@ def decree_edition() -> FetchedEdition:
                       (("Content-Type", "text/plain; charset=utf-8"),), body,
                       hashlib.sha256(body).hexdigest(), datetime(2025, 1, 17, 12, tzinfo=UTC))
     return FetchedEdition(PUBLISHED, Edition.MAT, True, (notice,), {CODIGO: capture}, (capture,), ())
-
-
-@pytest.fixture(name="engine", params=BACKENDS)
-def engine_fixture(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
-    with contextlib.ExitStack() as stack:
-        engine = open_engine(database_url(request.param, tmp_path, stack))
-        yield engine
-        engine.dispose()
 
 
 @pytest.fixture(name="ingested")
