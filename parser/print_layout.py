@@ -31,20 +31,19 @@ from .model import Finding, FindingKind
 _WEEKDAY = r"(?:Lunes|Martes|Mi[eé]rcoles|Jueves|Viernes|S[aá]bado|Domingo)"
 _DATE = rf"{_WEEKDAY}\s+\d{{1,2}}\s+de\s+[a-z]+\s+de\s+\d{{4}}"
 _SECTION = r"\(\s*(?:Primera|Segunda|Tercera|Cuarta|Quinta|Sexta|Séptima|Octava)\s+Secci[oó]n\s*\)"
-# The DOF running header in every order the converters print it: "4 DIARIO OFICIAL Miércoles
-# 11 de enero de 2023", "Viernes 17 de enero de 2025 DIARIO OFICIAL (Primera Sección) 5".
-_HEADER = (rf"(?:\d{{1,4}}\s+)?(?:{_SECTION}\s*)?DIARIO\s+OFICIAL\s*(?:{_SECTION}\s*)?"
-           rf"(?:{_DATE})?(?:\s*{_SECTION})?(?:\s+\d{{1,4}})?"
-           rf"|(?:\d{{1,4}}\s+)?{_DATE}\s+DIARIO\s+OFICIAL(?:\s*{_SECTION})?(?:\s+\d{{1,4}})?")
-_HEADER_LINE = re.compile(rf"(?:{_HEADER}|{_DATE}|{_SECTION}|\d{{1,4}})")
-# Glued to a body line, the header always carries its date (a bare "DIARIO OFICIAL" inside a
-# sentence is the gazette's name).
-_GLUED_END = re.compile(
-    rf"\s+(?:(?:\d{{1,4}}\s+)?DIARIO\s+OFICIAL\s*(?:{_SECTION}\s*)?{_DATE}(?:\s*{_SECTION})?"
-    rf"|{_DATE}\s+DIARIO\s+OFICIAL(?:\s*{_SECTION})?(?:\s+\d{{1,4}})?)\s*$")
-_GLUED_START = re.compile(
-    rf"^(?:(?:\d{{1,4}}\s+)?DIARIO\s+OFICIAL\s*(?:{_SECTION}\s*)?{_DATE}(?:\s*{_SECTION})?"
-    rf"|{_DATE}\s+DIARIO\s+OFICIAL(?:\s*{_SECTION})?\s+\d{{1,4}})\s+(?=\S)")
+_GAZETTE = r"(?:DIARIO\s+OFICIAL|Diario\s+Oficial)"
+# The DOF running header is the gazette's name, the date, the section and the page number, in
+# whatever order and with whatever separators a converter prints them: "4 DIARIO OFICIAL
+# Miércoles 11 de enero de 2023", "Viernes 17 de enero de 2025 DIARIO OFICIAL (Primera Sección)
+# 5", "DIARIO OFICIAL - Viernes 12 de abril de 2024 - Página 113", or one part a line.
+_PART = rf"(?:{_GAZETTE}|{_DATE}|{_SECTION}|P[áa]gina\s+\d{{1,4}}|\d{{1,4}})"
+_PARTS = rf"{_PART}(?:(?:\s*[-–—|·]\s*|\s+){_PART})*"
+_HEADER_LINE = re.compile(_PARTS)
+# Glued to a body line the header carries both the gazette's name and the date (a bare "DIARIO
+# OFICIAL" inside a sentence is the gazette itself).
+_GLUED_END = re.compile(rf"(?:^|\s)(?P<header>{_PARTS})\s*$")
+_GLUED_START = re.compile(rf"^(?P<header>{_PARTS})(?=\s+\S)")
+_HAS_GAZETTE_AND_DATE = re.compile(rf"(?=.*{_GAZETTE})(?=.*{_DATE})", re.DOTALL)
 _PAGE_SEPARATOR = re.compile(r"\{\d+\}-*|-{3,}|\*{3,}|_{3,}")
 _COMMENT = re.compile(r"<!--.*?-->")
 _MD_HEADING = re.compile(r"^#{1,6}\s*")
@@ -125,12 +124,22 @@ def _clean(number: int, line: str, findings: list[Finding]) -> _Row:
                                 f"comentario del convertidor, no del DOF; se omite: {line[:80]!r}",
                                 number))
         return _Row(number, "", furniture=True)
-    cut = _GLUED_END.sub("", _GLUED_START.sub("", line)) if "DIARIO OFICIAL" in line else line
+    cut = _without_glued_header(line) if "IARIO" in line or "iario" in line else line
     if cut != line:
         findings.append(Finding(FindingKind.FURNITURE,
                                 "encabezado de página del DOF pegado al texto; se retira", number))
     return _Row(number, _TWO_DOTS.sub("…", cut) if cut.endswith("..") else cut,
                 turned=cut != line, broken=broken)
+
+
+def _without_glued_header(line: str) -> str:
+    """The line without a running header glued to its end or its start."""
+    for pattern in (_GLUED_END, _GLUED_START):
+        found = pattern.search(line)
+        if found is not None and found.group("header") != line and \
+                _HAS_GAZETTE_AND_DATE.match(found.group("header")):
+            line = (line[:found.start("header")] + line[found.end("header"):]).strip()
+    return line
 
 
 def _table_row(number: int, line: str) -> _Row:

@@ -86,6 +86,9 @@ def test_every_ellipsis_form_is_an_elision(ellipsis: str) -> None:
     "DIARIO OFICIAL Viernes 12 de abril de 2024",
     "## DIARIO OFICIAL", "**Viernes 12 de abril de 2024**", "**108**", "113",
     "(Segunda Sección)", "{12}------------------------------------------------", "<!-- image -->",
+    "## DIARIO OFICIAL - Viernes 12 de abril de 2024", "# Diario Oficial - Viernes 12 de abril de 2024",
+    "## Viernes 12 de abril de 2024 - DIARIO OFICIAL - Página 113",
+    "**Viernes 12 de abril de 2024**  **108**", "**Viernes 12 de abril de 2024**  Página 109",
     "| 6 | DIARIO OFICIAL | Lunes 1 de abril de 2024 |", "---",
 ])
 def test_page_furniture_between_the_halves_of_a_sentence(furniture: str) -> None:
@@ -195,3 +198,16 @@ def test_the_outcome_carries_the_findings_to_amend_json() -> None:
     assert [(f["kind"], f["line"]) for f in read.to_json()["findings"]] == [
         ("furniture", 11), ("furniture", 17)]
     assert outcome("decreto_plano.txt").to_json()["findings"] == []
+
+
+@pytest.mark.parametrize(("line", "kept"), [
+    ("DIARIO OFICIAL - Viernes 12 de abril de 2024 a. Los montos de los recursos;",
+     "a. Los montos de los recursos;"),                                          # gemini
+    ("mediante la adquisición de diversos servidores. Miércoles 11 de enero de 2023 DIARIO "
+     "OFICIAL 3", "mediante la adquisición de diversos servidores."),             # pypdf
+    ("publicado en el DIARIO OFICIAL de la Federación el 12 de abril de 2024.",
+     "publicado en el DIARIO OFICIAL de la Federación el 12 de abril de 2024."),  # prose stays
+    ("conforme al artículo 5 del Diario Oficial", "conforme al artículo 5 del Diario Oficial"),
+])
+def test_a_header_glued_to_a_line(line: str, kept: str) -> None:
+    assert printed_text(line).text == kept + "\n"
