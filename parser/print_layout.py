@@ -46,6 +46,7 @@ _GLUED_START = re.compile(rf"^(?P<header>{_PARTS})(?=\s+\S)")
 _HAS_GAZETTE_AND_DATE = re.compile(rf"(?=.*{_GAZETTE})(?=.*{_DATE})", re.DOTALL)
 _PAGE_SEPARATOR = re.compile(r"\{\d+\}-*|-{3,}|\*{3,}|_{3,}")
 _COMMENT = re.compile(r"<!--.*?-->")
+_MARKDOWN = re.compile(r"\*\*|^#{1,6}\s|<!--|^\{\d+\}-|^\|.*\|\s*$", re.MULTILINE)
 _MD_HEADING = re.compile(r"^#{1,6}\s*")
 _MD_BULLET = re.compile(r"^[*+•-]\s+(?=\S)")
 _MD_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
@@ -92,15 +93,17 @@ def printed_text(text: str) -> Printed:
     if raw and not raw[-1]:
         raw.pop()
     findings: list[Finding] = []
-    rows = [_clean(number, line, findings) for number, line in enumerate(raw, start=1)]
+    markdown = _MARKDOWN.search(text[:20000]) is not None
+    rows = [_clean(number, line, findings, markdown) for number, line in enumerate(raw, start=1)]
     wrapped = line_width(physical_lines("\n".join(r.text for r in rows if not r.furniture))) > 0
     rows = _join_heads(rows)
     kept = _without_removed(rows) if wrapped else _join_across_pages(rows)
     return Printed("\n".join(kept) + "\n", tuple(findings))
 
 
-def _clean(number: int, line: str, findings: list[Finding]) -> _Row:
-    """One physical line without markup; furniture marked, glued headers cut away."""
+def _clean(number: int, line: str, findings: list[Finding], markdown: bool) -> _Row:
+    """One physical line without markup; furniture marked, glued headers cut away. Emphasis and
+    bullets are markup only in Markdown: in a plain print "- Texto" is the DOF's own dash."""
     broken = "\f" in line                          # pypdf joins pages with a form feed
     bare = line.replace("\f", " ").strip()
     line = _COMMENT.sub(" ", bare).strip()
@@ -110,10 +113,11 @@ def _clean(number: int, line: str, findings: list[Finding]) -> _Row:
         return _table_row(number, line)
     if _PAGE_SEPARATOR.fullmatch(line):
         return _Row(number, "", furniture=True)
-    line = _MD_HEADING.sub("", line)
-    if "*" in line or "__" in line:
-        line = _MD_EMPHASIS.sub("", line)
-    line = _MD_BULLET.sub("", line).replace("<br>", " ")
+    if markdown:
+        line = _MD_HEADING.sub("", line)
+        if "*" in line or "__" in line:
+            line = _MD_EMPHASIS.sub("", line)
+        line = _MD_BULLET.sub("", line).replace("<br>", " ")
     line = " ".join(line.split())
     if not line:
         return _Row(number, "")

@@ -211,3 +211,11 @@ def test_the_outcome_carries_the_findings_to_amend_json() -> None:
 ])
 def test_a_header_glued_to_a_line(line: str, kept: str) -> None:
     assert printed_text(line).text == kept + "\n"
+
+
+def test_a_dash_or_star_in_a_plain_print_is_the_dofs_own() -> None:
+    plain = "I. Las personas siguientes:\n- Titulares de las oficinas;\n* Nota del cuadro.\n"
+    assert printed_text(plain).text == plain
+    markdown = "## DECRETO\n- I. Las personas siguientes:\n* **Titulares** de las oficinas;\n"
+    assert printed_text(markdown).text == ("DECRETO\nI. Las personas siguientes:\n"
+                                           "Titulares de las oficinas;\n")
