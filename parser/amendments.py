@@ -141,11 +141,7 @@ def parse_amendment(text: str) -> Amendment:
     articles = [_operative_article(lines[start], lines[start + 1:stop])
                 for start, stop in zip(starts, starts[1:], strict=False)]
     end_of_bodies = _end_of_bodies(lines, starts[-1])
-    last = _operative_article(lines[starts[-1]], lines[starts[-1] + 1:end_of_bodies])
-    if (later := _end_of_bodies(lines, starts[-1], last)) != end_of_bodies:
-        end_of_bodies = later       # its body restates transitorios under their own heading
-        last = _operative_article(lines[starts[-1]], lines[starts[-1] + 1:end_of_bodies])
-    articles.append(last)
+    articles.append(_operative_article(lines[starts[-1]], lines[starts[-1] + 1:end_of_bodies]))
     transitorios = read_transitorios(lines[end_of_bodies + 1:]) \
         if end_of_bodies < len(lines) and lines[end_of_bodies].kind is \
         LineKind.TRANSITORIOS_HEADING else ()
@@ -153,26 +149,22 @@ def parse_amendment(text: str) -> Amendment:
                      entry_into_force(transitorios), printed.findings)
 
 
-def _end_of_bodies(lines: tuple[Line, ...], start: int,
-                   last: OperativeArticle | None = None) -> int:
-    """Where the last body ends: the decree's TRANSITORIOS heading (or its signature).
+def _end_of_bodies(lines: tuple[Line, ...], start: int) -> int:
+    """Where the last body ends: the decree's own TRANSITORIOS heading, else its signature.
 
-    A clause that amends transitorios may restate them under a heading of their own
-    ("Transitorios / Primero.- … / Segundo.- …"): when the last clause does, and a second
-    heading follows before the signature, the decree's own transitorios are the last one.
+    A body may hold TRANSITORIOS headings of its own: the transitorios a clause amends, restated
+    under their heading ("Transitorios / Primero.- … / Segundo.- …"), a new law's own, or an
+    index of the instrument restated ("Contenido … ARTÍCULOS TRANSITORIOS", IMSS-BIENESTAR's
+    Bases, DOF 18/03/2024). The decree's own are the last heading before its signature.
     """
-    ends = [i for i in range(start + 1, len(lines))
-            if lines[i].kind in (LineKind.TRANSITORIOS_HEADING, LineKind.SIGNATURE)]
-    if not ends:
-        return len(lines)
-    if last is None or not _amends_transitorios(last.directives):
-        return ends[0]
-    headings = []
-    for i in ends:
-        if lines[i].kind is LineKind.SIGNATURE:
-            break
-        headings.append(i)
-    return headings[-1] if len(headings) > 1 else ends[0]
+    headings: list[int] = []
+    for index in range(start + 1, len(lines)):
+        kind = lines[index].kind
+        if kind is LineKind.SIGNATURE:
+            return headings[-1] if headings else index
+        if kind is LineKind.TRANSITORIOS_HEADING:
+            headings.append(index)
+    return headings[-1] if headings else len(lines)
 
 
 def _amends_transitorios(directives: tuple[Directive, ...]) -> bool:

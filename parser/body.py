@@ -35,6 +35,7 @@ from .lines import (
     LineKind,
     TopLevel,
     article_title,
+    classify_line,
     heading_like,
     read_numeral_suffixes,
     split_elision_runs,
@@ -162,6 +163,10 @@ def build_body(lines: tuple[Line, ...] | list[Line]) -> tuple[BodyUnit, ...]:
         if line.kind is LineKind.TRANSITORIOS_HEADING:
             stack = []                      # a body restating transitorios under their heading
             continue
+        if line.kind is LineKind.TRANSITORIO and any(c.isdigit() for c in line.number):
+            # "Artículo 1. …" after an index's "ARTÍCULOS TRANSITORIOS" line: the articles
+            # that follow it (lines.classify_lines keeps the context until a heading)
+            line = classify_line(line.raw, False, line.lineno)
         restated = _restated_transitorio(line) if line.kind is not LineKind.TRANSITORIO \
             else _article(line, Kind.TRANSITORIO)
         if line.kind is LineKind.ARTICLE or restated is not None:

@@ -3,10 +3,12 @@ body restates, and operative articles that name no instrument."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from diffing import ChangeType, amend
-from parser import Kind, classify_lines, parse_statute
+from parser import Kind, classify_lines, parse_amendment, parse_statute
 from parser.body import BodyUnit, build_body
 
 BASE = parse_statute(
@@ -102,3 +104,38 @@ def test_ordinal_articles_stay_articles_when_the_clause_names_articles() -> None
                           "sigue:\nSEGUNDO.- Dos y tres.\nTRANSITORIO\nÚNICO.- Entrará en vigor "
                           "el día de su publicación.\n")
     assert [(c.label, c.type) for c in outcome.changes] == [("art_2__par_1", ChangeType.MODIFIED)]
+
+
+def test_an_index_restated_in_the_body_does_not_end_it() -> None:
+    # the index ("Contenido") an instrument restates lists "ARTÍCULOS TRANSITORIOS" before its
+    # articles: the decree's own transitorios are the last heading before the signature
+    base = parse_statute("BASES X\nTÍTULO PRIMERO\nDISPOSICIONES GENERALES\n"
+                         "Artículo 1. Objeto de las Bases.\nArtículo 2. Ámbito de las Bases.\n")
+    outcome = amend(base, "ÚNICO. Se MODIFICAN el Contenido y los artículos 1 y 2 de las Bases X, "
+                          "para quedar como sigue:\nContenido\nTÍTULO PRIMERO\n...\n"
+                          "ARTÍCULOS TRANSITORIOS\nANEXOS\nArtículo 1. Objeto nuevo de las Bases."
+                          "\nArtículo 2. Ámbito nuevo de las Bases.\nTRANSITORIO\nARTÍCULO ÚNICO. "
+                          "El presente Acuerdo entrará en vigor al día siguiente de su aprobación."
+                          "\nDado en la Ciudad de México, a 1 del mes de marzo de dos mil "
+                          "veinticuatro.- Rúbrica.\n")
+    assert [(c.label, c.type) for c in outcome.changes] == [
+        ("art_1__par_1", ChangeType.MODIFIED), ("art_2__par_1", ChangeType.MODIFIED)]
+    (own,) = outcome.transitorios
+    assert own.text.startswith("El presente Acuerdo entrará en vigor")
+
+
+def test_the_imss_bases_acuerdo_keeps_its_articles(samples: Path) -> None:
+    # DOF 18/03/2024 (docling): "ÚNICO. Se MODIFICAN el Contenido; los artículos 1, 2; …" restates
+    # the index with its "ARTÍCULOS TRANSITORIOS" line, then the articles, then "## TRANSITORIO"
+    text = (samples / "texts" / "DOF_2024-03-18_MAT_edicion_parcial_docling.md").read_text(
+        encoding="utf-8")
+    start = text.index("ACUERDO  por  el  que  se  modifican,  adicionan  y  derogan  las  Bases",
+                       text.index("## SERVICIOS DE SALUD"))
+    end = text.index("## ANEXO 1", start)
+    (article,) = parse_amendment(text[start:end]).articles
+    kinds = {unit.kind for unit in article.body}
+    assert Kind.TRANSITORIO not in kinds
+    numbers = [unit.number for unit in article.body if unit.kind is Kind.ARTICULO]
+    assert numbers[:5] == ["1", "2", "3", "4", "5"] and numbers[-1] == "23"
+    (own,) = parse_amendment(text[start:end]).transitorios
+    assert own.text.startswith("El presente Acuerdo y sus anexos entrarán en vigor")
