@@ -61,6 +61,7 @@ _ORDINAL = (r"(?:[ÚU]NICO|PRIMERO|SEGUNDO|TERCERO|CUARTO|QUINTO|SEXTO|S[ÉE]PTI
             r"|D[ÉE]CIMO(?:\s+\w+)?|UND[ÉE]CIMO|DUOD[ÉE]CIMO|VIG[ÉE]SIMO(?:\s+\w+)?)")
 _LONE_HEAD = re.compile(
     rf"(?i:(?:ART[ÍI]CULO\s+{_ORDINAL}(?:\s+TRANSITORIO)?|{_ORDINAL}\s+TRANSITORIO))\s*[.:-]*\s*$")
+_CLAUSE_END = re.compile(r"para\s+quedar\s+como\s+sigue\s*:", re.IGNORECASE)
 _TERMINAL = (".", ":", ";", "…", "!", "?")
 # A line that ends mid-sentence: a comma or a word that cannot end one.
 _OPEN_END = re.compile(
@@ -96,7 +97,7 @@ def printed_text(text: str) -> Printed:
     markdown = _MARKDOWN.search(text[:20000]) is not None
     rows = [_clean(number, line, findings, markdown) for number, line in enumerate(raw, start=1)]
     wrapped = line_width(physical_lines("\n".join(r.text for r in rows if not r.furniture))) > 0
-    rows = _join_heads(rows)
+    rows = _split_clause_from_body(_join_heads(rows))
     kept = _without_removed(rows) if wrapped else _join_across_pages(rows)
     return Printed("\n".join(kept) + "\n", tuple(findings))
 
@@ -175,6 +176,26 @@ def _join_heads(rows: list[_Row]) -> list[_Row]:
         head = row.text.rstrip(" .:-")
         out[index] = _Row(row.lineno, f"{head}.- {out[following].text}")
         out[following] = _Row(0, "")          # 0: gone in wrapped text, a blank line otherwise
+    return out
+
+
+def _split_clause_from_body(rows: list[_Row]) -> list[_Row]:
+    """'…, para quedar como sigue: Artículo 6.- …' on one line (an OCR that joined them): the
+    new text starts a line of its own, in the blank line below when there is one (so the line
+    numbers hold), else in a line put in. Prose after the colon (a new denomination) stays."""
+    rows, out = list(rows), []
+    for index, row in enumerate(rows):
+        split = _CLAUSE_END.search(row.text) if "sigue" in row.text else None
+        rest = row.text[split.end():].strip() if split else ""
+        if split is None or not rest or starts_unit(rest) not in ("unit", "heading"):
+            out.append(row)
+            continue
+        out.append(_Row(row.lineno, row.text[:split.end()], row.furniture, False, row.broken))
+        below = _Row(row.lineno, rest, turned=row.turned)
+        if index + 1 < len(rows) and not rows[index + 1].text and not rows[index + 1].furniture:
+            rows[index + 1] = below
+        else:
+            out.append(below)
     return out
 
 

@@ -219,3 +219,23 @@ def test_a_dash_or_star_in_a_plain_print_is_the_dofs_own() -> None:
     markdown = "## DECRETO\n- I. Las personas siguientes:\n* **Titulares** de las oficinas;\n"
     assert printed_text(markdown).text == ("DECRETO\nI. Las personas siguientes:\n"
                                            "Titulares de las oficinas;\n")
+
+
+@pytest.mark.parametrize("gap", ["\n\n", "\n"])
+def test_a_clause_joined_to_the_first_line_of_its_body(gap: str) -> None:
+    text = ("**ARTÍCULO ÚNICO.** Se reforma el artículo 6 de la Ley General de Archivos de Prueba, "
+            f"para quedar como sigue: **Artículo 6.-** Toda la información es pública.{gap}"
+            f"## TRANSITORIO{gap}**ÚNICO.-** El presente Decreto entrará en vigor al día "
+            "siguiente de su publicación.\n")
+    base = parse_statute((PRINTED / "ley_archivos_base.txt").read_text(encoding="utf-8"))
+    read = amend(base, text)
+    assert [(c.label, str(c.type)) for c in read.changes] == [("art_6__par_1", "modified")]
+    assert read.discrepancies == ()
+    if gap == "\n\n":                                  # the blank line below took it
+        assert printed_text(text).text.splitlines()[1] == "Artículo 6.- Toda la información es pública."
+
+
+def test_a_new_denomination_after_the_colon_stays_in_the_clause() -> None:
+    line = ("ÚNICO. Se reforma la denominación de la Convocatoria para quedar como sigue: "
+            "Convocatoria dirigida a las Unidades de Inspección.")
+    assert printed_text(line).text == line + "\n"
