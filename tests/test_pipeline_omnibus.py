@@ -18,6 +18,8 @@ from sqlalchemy import Engine
 from test_pipeline import engine_fixture  # noqa: F401  (the 'engine' fixture: SQLite, PostgreSQL)
 
 import scheduler
+from diffing import amend
+from parser import parse_statute
 from scraper.classify import classify
 from scraper.harvest import FetchedEdition
 from scraper.model import Capture, Edition, Notice
@@ -110,3 +112,19 @@ def test_with_both_laws_tracked_each_takes_its_own_article(engine: Engine) -> No
     assert "máxima publicidad" not in ley_a.at("6", "2025-01-18").text
     assert "pública y accesible" not in ley_b.at("6", "2025-01-18").text
     assert [e.label for e in ley_a.changes()] == [e.label for e in ley_b.changes()] == ["art_6__par_1"]
+
+
+def test_two_articles_for_one_law_apply_in_turn() -> None:
+    # Artículo Primero and Tercero amend Ley A, Segundo Ley B: A takes the first and the third
+    decree = DECREE.read_text(encoding="utf-8").replace(
+        "Transitorio\n", "Artículo Tercero.- Se reforma el artículo 1 de la Ley General de "
+        "Archivos de Prueba, para quedar como sigue:\nArtículo 1.- La presente Ley es de orden "
+        "público, de interés social y de observancia general en todo el territorio nacional.\n"
+        "Transitorio\n", 1)
+    ley_a = amend(parse_statute(LEY_A.read_text(encoding="utf-8")), decree)
+    assert [(c.label, str(c.type)) for c in ley_a.changes] == [
+        ("art_1__par_1", "modified"), ("art_6__par_1", "modified")]
+    assert ley_a.discrepancies == ()
+    ley_b = amend(parse_statute(LEY_B.read_text(encoding="utf-8")), decree)
+    assert [(c.label, str(c.type)) for c in ley_b.changes] == [("art_6__par_1", "modified")]
+    assert ley_b.discrepancies == ()
