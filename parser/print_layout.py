@@ -97,7 +97,7 @@ def printed_text(text: str) -> Printed:
     markdown = _MARKDOWN.search(text[:20000]) is not None
     rows = [_clean(number, line, findings, markdown) for number, line in enumerate(raw, start=1)]
     wrapped = line_width(physical_lines("\n".join(r.text for r in rows if not r.furniture))) > 0
-    rows = _split_clause_from_body(_join_heads(rows))
+    rows = _split_clause_from_body(_join_heads(rows), reuse_blank=not wrapped)
     kept = _without_removed(rows) if wrapped else _join_across_pages(rows)
     return Printed("\n".join(kept) + "\n", tuple(findings))
 
@@ -179,10 +179,11 @@ def _join_heads(rows: list[_Row]) -> list[_Row]:
     return out
 
 
-def _split_clause_from_body(rows: list[_Row]) -> list[_Row]:
+def _split_clause_from_body(rows: list[_Row], reuse_blank: bool) -> list[_Row]:
     """'…, para quedar como sigue: Artículo 6.- …' on one line (an OCR that joined them): the
     new text starts a line of its own, in the blank line below when there is one (so the line
-    numbers hold), else in a line put in. Prose after the colon (a new denomination) stays."""
+    numbers hold; not in hard-wrapped text, where a blank line ends a paragraph), else in a line
+    put in. Prose after the colon (a new denomination) stays."""
     rows, out = list(rows), []
     for index, row in enumerate(rows):
         split = _CLAUSE_END.search(row.text) if "sigue" in row.text else None
@@ -192,7 +193,8 @@ def _split_clause_from_body(rows: list[_Row]) -> list[_Row]:
             continue
         out.append(_Row(row.lineno, row.text[:split.end()], row.furniture, False, row.broken))
         below = _Row(row.lineno, rest, turned=row.turned)
-        if index + 1 < len(rows) and not rows[index + 1].text and not rows[index + 1].furniture:
+        if reuse_blank and index + 1 < len(rows) and not rows[index + 1].text \
+                and not rows[index + 1].furniture:
             rows[index + 1] = below
         else:
             out.append(below)
