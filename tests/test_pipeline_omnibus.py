@@ -1,10 +1,12 @@
-"""One decree amending two laws (Artículo Primero … Ley A; Artículo Segundo … Ley B) through the
-pipeline: the part for the law we track applies to it alone; the part for the law we do not track
-waits as pending and applies, to that law alone, once its text is imported. Both laws have an
-artículo 6 and the decree reforms both: each change must land in its own document.
+"""Decrees with several operative articles through the pipeline.
 
-Our own fixtures: fixtures/amendments/omnibus/ (the decree and Ley B) and
-fixtures/amendments/printed/ley_archivos_base.txt (Ley A).
+One decree amending two laws (Artículo Primero … Ley A; Artículo Segundo … Ley B): the part for
+the law we track applies to it alone; the part for the law we do not track waits as pending and
+applies, to that law alone, once its text is imported. Both laws have an artículo 6 and the
+decree reforms both: each change must land in its own document. Our own fixtures:
+fixtures/amendments/omnibus/ (the decree and Ley B), fixtures/amendments/printed/
+ley_archivos_base.txt (Ley A). Then the real STPS acuerdo of 12/04/2024, two articles for one
+acuerdo, as docling printed it.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
+from test_amend_converters import stps_acuerdo
 from test_pipeline import engine_fixture  # noqa: F401  (the 'engine' fixture: SQLite, PostgreSQL)
 
 import scheduler
@@ -34,19 +37,23 @@ TITLE_A, TITLE_B = "Ley General de Archivos de Prueba", "Ley Federal de Transpar
 CODIGO, PUBLISHED = "5746001", date(2025, 1, 17)
 
 
-def decree_edition() -> FetchedEdition:
-    """The edition of 17/01/2025 as the harvester hands it over: one notice and its body."""
-    title = ("DECRETO por el que se reforman diversas disposiciones de la Ley General de Archivos "
-             "de Prueba y de la Ley Federal de Transparencia de Prueba.")
+def decree_edition(title: str = ("DECRETO por el que se reforman diversas disposiciones de la "
+                                  "Ley General de Archivos de Prueba y de la Ley Federal de "
+                                  "Transparencia de Prueba."),
+                   body: bytes | None = None, codigo: str = CODIGO,
+                   published: date = PUBLISHED) -> FetchedEdition:
+    """An edition as the harvester hands it over: one notice (classified by its title, as the
+    scraper does) and its body (by default our omnibus decree)."""
     kind, document = classify(title)
-    url = f"https://www.dof.gob.mx/nota_detalle.php?codigo={CODIGO}&fecha=17/01/2025"
-    notice = Notice(CODIGO, PUBLISHED, Edition.MAT, "Primera Sección", "PODER EJECUTIVO",
+    url = f"https://www.dof.gob.mx/nota_detalle.php?codigo={codigo}&fecha={published:%d/%m/%Y}"
+    notice = Notice(codigo, published, Edition.MAT, "Primera Sección", "PODER EJECUTIVO",
                     "SECRETARIA DE GOBERNACION", title, url, kind, document)
-    body = DECREE.read_bytes()
-    capture = Capture(f"https://sidof.segob.gob.mx/notas/docFuente/{CODIGO}", 200,
+    body = DECREE.read_bytes() if body is None else body
+    capture = Capture(f"https://sidof.segob.gob.mx/notas/docFuente/{codigo}", 200,
                       (("Content-Type", "text/plain; charset=utf-8"),), body,
-                      hashlib.sha256(body).hexdigest(), datetime(2025, 1, 17, 12, tzinfo=UTC))
-    return FetchedEdition(PUBLISHED, Edition.MAT, True, (notice,), {CODIGO: capture}, (capture,), ())
+                      hashlib.sha256(body).hexdigest(),
+                      datetime(published.year, published.month, published.day, 12, tzinfo=UTC))
+    return FetchedEdition(published, Edition.MAT, True, (notice,), {codigo: capture}, (capture,), ())
 
 
 @pytest.fixture(name="ingested")
@@ -128,3 +135,29 @@ def test_two_articles_for_one_law_apply_in_turn() -> None:
     ley_b = amend(parse_statute(LEY_B.read_text(encoding="utf-8")), decree)
     assert [(c.label, str(c.type)) for c in ley_b.changes] == [("art_6__par_1", "modified")]
     assert ley_b.discrepancies == ()
+
+
+def test_the_real_stps_acuerdo_through_the_pipeline(engine: Engine, samples: Path) -> None:
+    # DOF 12/04/2024 as docling printed it: ARTÍCULO PRIMERO (artículo 4) and SEGUNDO (Sexto
+    # Transitorio) name their acuerdo only in quotes, which the clause reader does not take as
+    # its name; the notice's title names it ("… modifica el diverso por el que …"), and both
+    # articles apply to the tracked acuerdo (a reconstruction, see test_amend_converters)
+    base = ROOT / "fixtures" / "amendments" / "acuerdo_stps_circunscripcion_base.txt"
+    scheduler.import_document(engine, base.read_bytes(), str(base), None, date(2019, 9, 20))
+    title = ("ACUERDO que modifica el diverso por el que se determina la circunscripción territorial "
+             "de las direcciones de coordinación regional, oficinas de representación federal del "
+             "trabajo y unidades subalternas de la Secretaría del Trabajo y Previsión Social y se "
+             "delegan facultades en las unidades subalternas.")
+    edition = decree_edition(title, stps_acuerdo(samples, "docling").encode("utf-8"), "5723871",
+                             date(2024, 4, 12))
+    with transaction(engine) as conn:
+        result = ingest_edition(conn, edition)
+    assert result.warnings == () and result.counts["amendments_applied"] == 1
+    acuerdo = Store(engine).document("circunscripción territorial")
+    entries = acuerdo.changes()
+    assert {e.label.partition("__")[0] for e in entries} == {"art_4", "tra_6"}
+    assert all(e.valid_from == date(2024, 4, 13) and e.reconciled for e in entries)
+    assert "Zonas Norte 1, Norte 2, Centro 1, Centro 2, y Sur 2" in acuerdo.at(
+        "transitorio sexto", "2024-04-13").text
+    with engine.connect() as conn:
+        assert unapplied_instructions(conn) == ()
