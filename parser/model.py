@@ -213,6 +213,7 @@ class FindingKind(StrEnum):
     FURNITURE = "furniture"        # page furniture (running headers, page counters) left in a text
     HEADING_IN_TEXT = "heading_in_text"  # a título/capítulo heading inside a provision's text
     ANNOTATION_IN_TEXT = "annotation_in_text"  # a Cámara history note inside a provision's text
+    CONVERTER_TEXT = "converter_text"  # text a converter added, not the DOF's (an OCR's remark)
 
 
 @dataclass(frozen=True, slots=True)

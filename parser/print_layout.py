@@ -125,7 +125,7 @@ def _clean(number: int, line: str, findings: list[Finding], markdown: bool) -> _
     if len(line) < 90 and _HEADER_LINE.fullmatch(line):
         return _Row(number, "", furniture=True)
     if "imagen" in line and _CONVERTER_REMARK.search(line):
-        findings.append(Finding(FindingKind.UNREADABLE,
+        findings.append(Finding(FindingKind.CONVERTER_TEXT,
                                 f"comentario del convertidor, no del DOF; se omite: {line[:80]!r}",
                                 number))
         return _Row(number, "", furniture=True)

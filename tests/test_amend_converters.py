@@ -169,6 +169,6 @@ def test_stps_article_4_keeps_its_first_paragraph_and_takes_the_new_tables(
 def test_stps_gemini_remarks_are_findings_not_text(samples: Path) -> None:
     text = stps_acuerdo(samples, "gemini")
     findings = parse_amendment(text).findings
-    assert [f.kind for f in findings] == [FindingKind.UNREADABLE, FindingKind.UNREADABLE]
+    assert [f.kind for f in findings] == [FindingKind.CONVERTER_TEXT, FindingKind.CONVERTER_TEXT]
     lines = text.splitlines()
     assert all("imagen proporcionada" in lines[f.line - 1] for f in findings if f.line)

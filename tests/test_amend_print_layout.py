@@ -58,6 +58,7 @@ def test_a_converters_own_remark_is_dropped_and_reported() -> None:
     text = (PRINTED / "decreto_gemini.md").read_text(encoding="utf-8")
     amendment = parse_amendment(text)
     (finding,) = amendment.findings
+    assert finding.kind is FindingKind.CONVERTER_TEXT
     assert finding.line == text.splitlines().index(
         "Ten en cuenta que esta transcripción se basa en la imagen proporcionada y puede "
         "contener errores.") + 1
