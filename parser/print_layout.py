@@ -61,6 +61,18 @@ _ORDINAL = (r"(?:[ÚU]NICO|PRIMERO|SEGUNDO|TERCERO|CUARTO|QUINTO|SEXTO|S[ÉE]PTI
             r"|D[ÉE]CIMO(?:\s+\w+)?|UND[ÉE]CIMO|DUOD[ÉE]CIMO|VIG[ÉE]SIMO(?:\s+\w+)?)")
 _LONE_HEAD = re.compile(
     rf"(?i:(?:ART[ÍI]CULO\s+{_ORDINAL}(?:\s+TRANSITORIO)?|{_ORDINAL}\s+TRANSITORIO))\s*[.:-]*\s*$")
+# Where a collapsed text is cut again (``_unflattened``).
+_COLLAPSED = 2000
+_WORD = r"[A-ZÁÉÍÓÚ][A-Za-zÁÉÍÓÚáéíóúñÑ]+"
+_ELLIPSIS = r"\[\s*(?:\.{3}|…)\s*\]|…|\.{3}"
+_UNIT_BREAK = re.compile(
+    rf"\s+(?=(?:ART[ÍI]CULO|Art[íi]culo)\s+(?:\d+\w*|{_WORD}(?:\s+{_WORD})?)"
+    rf"(?:\s+TRANSITORIO)?\s*(?:\.|-|:|\[|…))"
+    rf"|(?<=[\]…;:])\s+(?={_ELLIPSIS})|(?<=\.\.\.)\s+(?={_ELLIPSIS})"   # after "[...]", "…"
+    rf"|(?<=[a-záéíóúñ)\d]\.)\s+(?={_ELLIPSIS})"             # after a sentence, not "A."
+    r"|(?<=[.;:\]…])\s+(?=(?:[A-H]|[IVXL]{1,6})\.\s|[a-zñ]\)\s)"
+    r"|(?<=[.\]…])\s+(?=(?:Ciudad\s+de\s+México|México,\s+D\.\s?F\.|Dado\s+en)\b)")
+_TRANSITORIOS_WORD = re.compile(r"(?<=[.\]…])\s+(TRANSITORIOS?)\s+(?=[A-ZÁÉÍÓÚ])")
 _CLAUSE_END = re.compile(r"para\s+quedar\s+como\s+sigue\s*:", re.IGNORECASE)
 _TERMINAL = (".", ":", ";", "…", "!", "?")
 # A line that ends mid-sentence: a comma or a word that cannot end one.
@@ -96,6 +108,7 @@ def printed_text(text: str) -> Printed:
     findings: list[Finding] = []
     markdown = _MARKDOWN.search(text[:20000]) is not None
     rows = [_clean(number, line, findings, markdown) for number, line in enumerate(raw, start=1)]
+    rows = _unflattened(rows, findings)
     wrapped = line_width(physical_lines("\n".join(r.text for r in rows if not r.furniture))) > 0
     rows = _split_clause_from_body(_join_heads(rows), reuse_blank=not wrapped)
     kept = _without_removed(rows) if wrapped else _join_across_pages(rows)
@@ -162,6 +175,28 @@ def _table_row(number: int, line: str) -> _Row:
     if starts_unit(joined) == "unit" and starts_unit(cells[0] or joined) == "unit":
         return _Row(number, joined)                   # a unit laid out as a table: its text
     return _Row(number, "| " + " | ".join(cells) + " |")
+
+
+def _unflattened(rows: list[_Row], findings: list[Finding]) -> list[_Row]:
+    """A text whose line breaks a scraper collapsed to spaces (the notes corpus' body_text: one
+    line of thousands of characters) is cut again before each unit's marker: 'ARTÍCULO
+    PRIMERO [...]', each '[...]' of a run, 'A.', 'II.', 'b)' after a sentence or an ellipsis,
+    'TRANSITORIO', the place and date that open the signature. Paragraph breaks inside a unit
+    cannot be told from sentences and are not restored; the cut is reported."""
+    texts = [row for row in rows if row.text]
+    if len(texts) > 3 or max((len(row.text) for row in texts), default=0) < _COLLAPSED:
+        return rows
+    out: list[_Row] = []
+    for row in rows:
+        if len(row.text) < _COLLAPSED:
+            out.append(row)
+            continue
+        text = _TRANSITORIOS_WORD.sub(r"\n\1\n", _UNIT_BREAK.sub("\n", row.text))
+        out.extend(_Row(row.lineno, piece.strip()) for piece in text.split("\n") if piece.strip())
+        findings.append(Finding(FindingKind.LINE_BREAKS, "texto sin saltos de línea: se cortó "
+                                "antes de cada unidad; los párrafos dentro de una unidad no se "
+                                "pueden distinguir", row.lineno))
+    return out
 
 
 def _join_heads(rows: list[_Row]) -> list[_Row]:

@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 
 import pytest
+from test_amend_edition import unflatten
 from test_amend_real import demarkdown
 
 from diffing import AmendmentOutcome, ChangeType, amend
@@ -172,3 +173,18 @@ def test_stps_gemini_remarks_are_findings_not_text(samples: Path) -> None:
     assert [f.kind for f in findings] == [FindingKind.CONVERTER_TEXT, FindingKind.CONVERTER_TEXT]
     lines = text.splitlines()
     assert all("imagen proporcionada" in lines[f.line - 1] for f in findings if f.line)
+
+
+# --- a note whose line breaks a scraper collapsed (notes corpus, DOF 31/07/2026) ----------------
+def test_the_sader_note_as_scraped_reads_as_with_its_breaks(samples: Path) -> None:
+    # body_text keeps the note as one line of 10,931 characters; test_amend_edition restores its
+    # breaks by hand (unflatten): the reader restores them itself, at the units' markers
+    name = "DOF_2026-07-31_MAT_SADER_ACUERDO_modifica_similar_veda_atun_codigo-5795172.body_text.txt"
+    scraped = (samples / "texts" / name).read_text(encoding="utf-8")
+    base = parse_statute((FIXTURES / "acuerdo_veda_atun_base.txt").read_text(encoding="utf-8"))
+    as_scraped, by_hand = amend(base, scraped), amend(base, unflatten(scraped))
+    assert as_scraped.instructions == by_hand.instructions
+    assert as_scraped.changes == by_hand.changes
+    assert as_scraped.discrepancies == by_hand.discrepancies == ()
+    assert as_scraped.entry_into_force == by_hand.entry_into_force
+    assert [f.kind for f in as_scraped.findings] == [FindingKind.LINE_BREAKS]

@@ -240,3 +240,33 @@ def test_a_new_denomination_after_the_colon_stays_in_the_clause() -> None:
     line = ("ÚNICO. Se reforma la denominación de la Convocatoria para quedar como sigue: "
             "Convocatoria dirigida a las Unidades de Inspección.")
     assert printed_text(line).text == line + "\n"
+
+
+def test_a_text_whose_line_breaks_were_collapsed() -> None:
+    # as a scraper keeps a note's body_text: every break a space (notes corpus, DOF 31/07/2026)
+    base = parse_statute("ACUERDO X\nARTÍCULO PRIMERO.- Se establece veda en los periodos:\n"
+                         "A. Del 1 de enero al 31 de enero.\nB. Del 1 de julio al 31 de julio.\n"
+                         "ARTÍCULO SEGUNDO.- Las embarcaciones deberán:\nI. Notificar su periodo;"
+                         "\nII. Portar su permiso, y\nIII. Reportar su captura.\n"
+                         "ARTÍCULO TERCERO.- La CONAPESCA vigilará el presente Acuerdo.\n")
+    prose = " ".join(["Que la veda es una medida de manejo de los recursos pesqueros;"] * 40)
+    collapsed = (f"ACUERDO por el que se modifica el similar X. CONSIDERANDO {prose} ACUERDO "
+                 "ARTÍCULO ÚNICO. Se modifican la fracción B del Artículo Primero y la fracción "
+                 "II del Artículo Segundo del Acuerdo X, para quedar como sigue: ARTÍCULO PRIMERO "
+                 "[...] A. [...] B. Del 1 de agosto al 30 de septiembre. ARTÍCULO SEGUNDO [...] "
+                 "I. ... II. Portar su permiso y su bitácora; ... ARTÍCULO TERCERO [...] "
+                 "TRANSITORIO ÚNICO. El presente Acuerdo entrará en vigor el día de su "
+                 "publicación. Ciudad de México, a 28 de julio de 2026.- Rúbrica.")
+    assert "\n" not in collapsed and len(collapsed) > 2000
+    read = amend(base, collapsed)
+    assert [(c.label, str(c.type)) for c in read.changes] == [
+        ("art_1__apt_b", "modified"), ("art_2__frac_ii", "modified")]
+    assert read.discrepancies == ()
+    assert read.entry_into_force.kind == "publication_day"
+    assert [f.kind for f in read.findings] == [FindingKind.LINE_BREAKS]
+
+
+def test_a_long_paragraph_among_others_is_not_cut() -> None:
+    long = "Que la veda es una medida de manejo. A. Pérez lo propuso; " * 60
+    text = f"Primero.\n{long.strip()}\nSegundo.\nTercero.\nCuarto.\n"
+    assert printed_text(text).text == text
