@@ -18,6 +18,7 @@ from parser import (
     Amendment,
     Document,
     EntryIntoForce,
+    Finding,
     Instruction,
     OperativeArticle,
     Transitorio,
@@ -44,6 +45,7 @@ class AmendmentOutcome:
     new: Document
     transitorios: tuple[Transitorio, ...]
     entry_into_force: EntryIntoForce
+    findings: tuple[Finding, ...] = ()  # what reading the print left behind (parser.print_layout)
 
     @property
     def ok(self) -> bool:
@@ -51,7 +53,7 @@ class AmendmentOutcome:
         return not self.discrepancies
 
     def to_json(self) -> dict[str, Any]:
-        """DESIGN.md §1.3 ``amend --json``, plus title and entry into force."""
+        """DESIGN.md §1.3 ``amend --json``, plus title, entry into force and the findings."""
         return {
             "document": self.document,
             "title": self.title,
@@ -60,6 +62,7 @@ class AmendmentOutcome:
             "discrepancies": [d.to_json() for d in self.discrepancies],
             "entry_into_force": self.entry_into_force.to_json(),
             "transitorios": [t.to_json() for t in self.transitorios],
+            "findings": [f.to_json() for f in self.findings],
         }
 
 
@@ -90,12 +93,18 @@ def _articles_for(amendment: Amendment, base: Document) -> tuple[list[OperativeA
     chosen = [a for a in amendment.articles if same_instrument(a.instrument, base.title)]
     if chosen:
         return chosen, []
+    unnamed = [a for a in amendment.articles if not a.instrument]
+    if unnamed and len(unnamed) == len(amendment.articles):
+        # "Único.- Se adiciona el artículo 37 Bis, fracción VII, para quedar como sigue:" names
+        # the instrument only in the note's title and preamble: nothing here contradicts the base
+        return unnamed, []
+    if unnamed:
+        # the others name instruments that are not this base: what names none may be its
+        return unnamed, [Discrepancy(DiscrepancyKind.UNRESOLVED, "", (
+            f"'{a.head}' names no instrument and the decree's other operative articles name "
+            f"others than '{base.title}'; applied to it")) for a in unnamed]
     if len(amendment.articles) == 1:
         article = amendment.articles[0]
-        if not article.instrument:
-            # "Único.- Se adiciona el artículo 37 Bis, fracción VII, para quedar como sigue:" names
-            # the instrument only in the note's title and preamble: nothing here contradicts the base
-            return [article], []
         detail = (f"the operative clause names '{article.instrument or '?'}', the base is "
                   f"'{base.title}'; applied anyway")
         return [article], [Discrepancy(DiscrepancyKind.UNRESOLVED, "", detail)]
@@ -131,6 +140,7 @@ def amend(base: Document, amendment_text: str) -> AmendmentOutcome:
         new=current,
         transitorios=amendment.transitorios,
         entry_into_force=amendment.entry_into_force,
+        findings=amendment.findings,
     )
 
 

@@ -167,8 +167,8 @@ class _Applier:
         for unit in units:
             if unit.kind in CONTAINER_KINDS:
                 self.heading(unit)
-            elif unit.kind is Kind.ARTICULO:
-                self.article(unit)
+            elif unit.kind is Kind.ARTICULO or unit.kind is Kind.TRANSITORIO:
+                self.article(unit)              # a restated transitorio stands like an article
             elif unit.is_run:
                 self.top_run(unit)
             else:
@@ -315,7 +315,7 @@ class _Applier:
         return None
 
     def article(self, unit: BodyUnit) -> None:
-        label = f"art_{unit.number}"
+        label = f"{_PREFIX[unit.kind]}_{unit.number}"
         located = self.find(label) if label in self.base_index else None
         if located is None:
             node = self.new_unit(unit)
@@ -374,7 +374,7 @@ class _Applier:
             node.text = unit.text
             node.children = []
             return
-        if not unit.elided and unit.kind is not Kind.ARTICULO:
+        if not unit.elided and unit.kind not in (Kind.ARTICULO, Kind.TRANSITORIO):
             node.text = unit.text
         if unit.heading:
             node.heading = unit.heading

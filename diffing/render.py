@@ -58,6 +58,9 @@ def render_outcome(outcome: AmendmentOutcome, width: int = 100) -> str:
     lines.extend(_discrepancy_line(d) for d in outcome.discrepancies)
     if not outcome.discrepancies:
         lines.append("  ninguna: la cláusula y el texto coinciden")
+    if outcome.findings:
+        lines.extend(["", f"Avisos de lectura ({len(outcome.findings)}):"])
+        lines.extend(f"  {finding}" for finding in outcome.findings)
     return "\n".join(lines) + "\n"
 
 

@@ -24,7 +24,8 @@ such a run stays a stray paragraph, reported by the apply step.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
 from errors import AmendmentError
 
@@ -34,6 +35,7 @@ from .lines import (
     LineKind,
     TopLevel,
     article_title,
+    classify_line,
     heading_like,
     read_numeral_suffixes,
     split_elision_runs,
@@ -86,7 +88,13 @@ BodyItem = BodyUnit | Elision
 _DEPTH = {Kind.ARTICULO: 0, Kind.APARTADO: 1, Kind.FRACCION: 2, Kind.INCISO: 3, Kind.NUMERAL: 4}
 _LIST_KINDS = frozenset({Kind.APARTADO, Kind.FRACCION, Kind.INCISO, Kind.NUMERAL})
 _LINE_UNITS = {LineKind.FRACCION, LineKind.INCISO, LineKind.NUMERAL, LineKind.APARTADO}
-_SKIPPED = {LineKind.ANNOTATION, LineKind.FURNITURE, LineKind.TABLE, LineKind.SIGNATURE}
+_SKIPPED = {LineKind.ANNOTATION, LineKind.FURNITURE, LineKind.SIGNATURE}
+# A transitorio of the amended instrument restated in the body: "SEXTO TRANSITORIO.- …",
+# "Sexto Transitorio. …", "ARTÍCULO SEXTO TRANSITORIO.- …" (the decree's own transitorios
+# follow the TRANSITORIOS heading and are no part of any body).
+_RESTATED_TRANSITORIO = re.compile(
+    r"(?:ART[ÍI]CULO\s+)?(?P<num>[^\W\d]+(?:\s+[^\W\d]+)?)\s+TRANSITORIO\s*[.:-]+\s*(?P<rest>.*)",
+    re.IGNORECASE | re.DOTALL)
 
 
 @dataclass
@@ -152,10 +160,21 @@ def build_body(lines: tuple[Line, ...] | list[Line]) -> tuple[BodyUnit, ...]:
             awaiting_denomination = None
             continue
         awaiting_denomination = None
-        if line.kind is LineKind.ARTICLE:
-            article = _article(line)
+        if line.kind is LineKind.TRANSITORIOS_HEADING:
+            stack = []                      # a body restating transitorios under their heading
+            continue
+        if line.kind is LineKind.TRANSITORIO and any(c.isdigit() for c in line.number):
+            # "Artículo 1. …" after an index's "ARTÍCULOS TRANSITORIOS" line: the articles
+            # that follow it (lines.classify_lines keeps the context until a heading)
+            line = classify_line(line.raw, False, line.lineno)
+        restated = _restated_transitorio(line) if line.kind is not LineKind.TRANSITORIO \
+            else _article(line, Kind.TRANSITORIO)
+        if line.kind is LineKind.ARTICLE or restated is not None:
+            article = restated or _article(line)
             top.append(article)
             stack, floor = [article], 1
+        elif line.kind is LineKind.TABLE:
+            _add_table_row(top, stack, line)
         elif not stack:
             # prose outside any article or numeral: kept as a stray paragraph so the apply
             # step reports it instead of guessing
@@ -192,14 +211,69 @@ def _top_unit(run: _Open, kind: Kind, line: Line) -> tuple[list[_Open], int]:
     return [run, unit], 2
 
 
-def _article(line: Line) -> _Open:
-    article = _Open(Kind.ARTICULO, number_of(Kind.ARTICULO, line.number), line.number,
+def _restated_transitorio(line: Line) -> _Open | None:
+    """'SEXTO TRANSITORIO.- En tanto …': the amended instrument's transitorio, restated."""
+    if line.kind is not LineKind.PARAGRAPH or "ransitorio" not in line.text.lower():
+        return None
+    match = _RESTATED_TRANSITORIO.fullmatch(line.text)
+    if match is None:
+        return None
+    try:
+        number = number_of(Kind.TRANSITORIO, match.group("num"))
+    except AmendmentError:
+        return None                     # "El presente transitorio. …": no ordinal before it
+    unit = _Open(Kind.TRANSITORIO, number, match.group("num"), lineno=line.lineno)
+    rest = match.group("rest").strip()
+    if rest:
+        unit.children.append(_Open(Kind.PARRAFO, text=rest, lineno=line.lineno,
+                                   derogated=_is_placeholder(rest)))
+    return unit
+
+
+def as_transitorios(units: tuple[BodyUnit, ...]) -> tuple[BodyUnit, ...]:
+    """A body whose clause amends only transitorios: its ordinal units ('Segundo.- …', read
+    as an artículo Segundo, as acuerdos number theirs) are those transitorios."""
+    return tuple(_retagged(unit) for unit in units)
+
+
+def _retagged(unit: BodyUnit) -> BodyUnit:
+    if unit.kind is not Kind.ARTICULO or any(ch.isdigit() for ch in unit.written):
+        return unit
+    try:
+        number = number_of(Kind.TRANSITORIO, unit.written)
+    except AmendmentError:
+        return unit
+    return replace(unit, kind=Kind.TRANSITORIO, number=number)
+
+
+def _add_table_row(top: list[_Open], stack: list[_Open], line: Line) -> None:
+    """A table row goes on the text before it, a line of its own, as the statute reads it
+    (``parser.statute``): the table a decree restates is part of the new text."""
+    holder = _last_text(stack[-1]) if stack else (top[-1] if top and top[-1].text else None)
+    if holder is None:
+        holder = _Open(Kind.PARRAFO, lineno=line.lineno)
+        (stack[-1].children if stack else top).append(holder)
+    holder.text = f"{holder.text}\n{line.text}" if holder.text else line.text
+
+
+def _last_text(unit: _Open) -> _Open | None:
+    """The innermost unit whose text was written last: the paragraph or unit a row follows."""
+    last = unit.children[-1] if unit.children else None
+    if isinstance(last, _Open):
+        return _last_text(last) or (last if last.text else None)
+    return unit if unit.text else None
+
+
+def _article(line: Line, kind: Kind = Kind.ARTICULO) -> _Open:
+    """An artículo's line, or a transitorio's ('SEGUNDO.- …' after a TRANSITORIOS heading
+    inside a body: that transitorio restated), with its own text as its first paragraph."""
+    article = _Open(kind, number_of(kind, line.number), line.number,
                     derogated=line.derogated, lineno=line.lineno)
     if line.derogated:
         article.text = line.text
     elif line.elided:
         article.children.append(Elision(Kind.PARRAFO, lineno=line.lineno))
-    elif article_title(line):
+    elif kind is Kind.ARTICULO and article_title(line):
         article.heading = line.text         # as the statute reads it (parser.lines.article_title)
     elif line.text:
         article.children.append(_Open(Kind.PARRAFO, text=line.text, lineno=line.lineno))
@@ -288,4 +362,4 @@ def _is_numbered(item: _Open | Elision) -> bool:
     return item.kind is not Kind.PARRAFO
 
 
-__all__ = ["BodyItem", "BodyUnit", "Elision", "build_body", "number_of"]
+__all__ = ["BodyItem", "BodyUnit", "Elision", "as_transitorios", "build_body", "number_of"]

@@ -213,6 +213,8 @@ class FindingKind(StrEnum):
     FURNITURE = "furniture"        # page furniture (running headers, page counters) left in a text
     HEADING_IN_TEXT = "heading_in_text"  # a título/capítulo heading inside a provision's text
     ANNOTATION_IN_TEXT = "annotation_in_text"  # a Cámara history note inside a provision's text
+    CONVERTER_TEXT = "converter_text"  # text a converter added, not the DOF's (an OCR's remark)
+    LINE_BREAKS = "line_breaks"    # a text without its line breaks, cut again at its units' markers
 
 
 @dataclass(frozen=True, slots=True)
