@@ -278,6 +278,25 @@ FORMS: tuple[Form, ...] = (
              "h) Si se ofrece un servicio de terminación de vigencia del Certificado;",
              "i) Los límites impuestos a la responsabilidad del Prestador de Servicios de Certificación."),
          ("art_104", "art_104__inc_g", "art_104__inc_h", "art_104__inc_i")),
+    Form("fraccion-lowercase-l", "lft.txt:12114-12123 art. 539: 'h)', 'i)', then 'lV.' typed with a lowercase L",
+         _head(_LFT, "21-02-2025") + _lines(
+             "Artículo 539.- De conformidad con lo que dispone el artículo que antecede y para los efectos del 537,",
+             "a la Secretaría del Trabajo y Previsión Social corresponden las siguientes actividades:",
+             "III. En materia de capacitación o adiestramiento de trabajadores:",
+             "h) Establecer coordinación con la Secretaría de Educación Pública para sugerir, promover y",
+             "organizar planes o programas sobre capacitación y adiestramiento para el trabajo y, en",
+             "su caso, para la expedición de certificados, conforme a lo dispuesto en esta Ley, en los",
+             "ordenamientos educativos y demás disposiciones en vigor; e",
+             "Inciso reformado DOF 30-11-2012",
+             "i) En general, realizar todas aquéllas que las leyes y reglamentos encomienden a la",
+             "Secretaría del Trabajo y Previsión Social en esta materia.",
+             "lV. En materia de registro de constancias de habilidades laborales:",
+             "a) Establecer registros de constancias relativas a trabajadores capacitados o adiestrados,",
+             "dentro de cada una de las ramas industriales o actividades; y",
+             "b) En general, realizar todas aquéllas que las leyes y reglamentos confieran a la Secretaría",
+             "del Trabajo y Previsión Social en esta materia."),
+         ("art_539", "art_539__frac_iii", "art_539__frac_iii__inc_h", "art_539__frac_iii__inc_i",
+          "art_539__frac_iv", "art_539__frac_iv__inc_a", "art_539__frac_iv__inc_b")),
     Form("cross-reference-at-line-start", "cff.txt:10574-10575 '…la fracción I del' / 'Artículo 192 de "
          "este Código.'",
          _head() + _lines(
@@ -325,6 +344,21 @@ FORMS: tuple[Form, ...] = (
              "que las cosas prestadas se destinan a actos de comercio y no para necesidades ajenas de éste."),
          ("tit_4", "tit_4__cap_1", "art_333", "art_357", "tit_5", "tit_5__cap_1", "art_358"),
          derogated=("art_357",), headings=(("tit_5", "Del Préstamo Mercantil"),)),
+    Form("note-disposicion-derogatoria", "ccom.txt:135-140 'Disposición derogatoria al artículo DOF … "
+         "Reformado DOF …' closes art. 19",
+         _head(_CCOM) + _lines(
+             "Artículo 19. La inscripción o matrícula en el registro mercantil será potestativa para los individuos que",
+             "se dediquen al comercio y obligatoria para todas las sociedades mercantiles por lo que se refiere a su",
+             "constitución, transformación, fusión, escisión, disolución y liquidación y para los buques. Los primeros",
+             "quedarán matriculados de oficio al inscribir cualquier documento cuyo registro sea necesario.",
+             "Disposición derogatoria al artículo DOF 04-01-1994. Reformado DOF 02-06-2009",
+             "Artículo 20. El Registro Público de Comercio operará con un programa informático."),
+         ("art_19", "art_20"),
+         texts=(("art_19__par_1", "La inscripción o matrícula en el registro mercantil será potestativa para "
+                 "los individuos que se dediquen al comercio y obligatoria para todas las sociedades mercantiles "
+                 "por lo que se refiere a su constitución, transformación, fusión, escisión, disolución y "
+                 "liquidación y para los buques. Los primeros quedarán matriculados de oficio al inscribir "
+                 "cualquier documento cuyo registro sea necesario."),)),
     Form("note-after-page-break", "lft.txt:4659-4665: the article's note opens the next page",
          _head(_LFT, "21-02-2025") + _lines(
              "Artículo 353-M.- Los trabajadores académicos dedicados exclusivamente a la docencia podrán ser",
@@ -401,6 +435,20 @@ FORMS: tuple[Form, ...] = (
              "ARTICULO DECIMOSEGUNDO.- (Se deroga).",
              "Artículo derogado DOF 23-12-1993"),
          ("art_281", *(f"tra_{n}" for n in range(1, 13))), derogated=("tra_12",)),
+    Form("transitorio-decimoctavo", "lic.txt:10506-10525 'DECIMOSEPTIMO', 'DECIMOCTAVO' (the o elided), "
+         "'DECIMONOVENO'",
+         _head(_LIC) + _lines(
+             "Artículo 281.- En caso de que el resultado de la evaluación de desempeño no sea satisfactorio, la",
+             "institución relevante deberá presentar un plan para subsanar las deficiencias.",
+             "TRANSITORIOS",
+             "ARTICULO DECIMOSEPTIMO.- Los servidores públicos de las instituciones de banca múltiple,",
+             "deberán presentar la declaración de situación patrimonial dentro del plazo señalado.",
+             "ARTICULO DECIMOCTAVO.- Los administradores de las cajas de ahorro, cooperativas de ahorro y",
+             "préstamo, y demás sociedades que hayan iniciado operaciones con anterioridad a la vigencia de esta Ley",
+             "podrán continuar operando.",
+             "ARTICULO DECIMONOVENO.- Los procedimientos de conciliación laboral previstos en el artículo 8o.",
+             "de las Condiciones Generales de Trabajo se continuarán tramitando hasta su total terminación."),
+         ("art_281", "tra_17", "tra_18", "tra_19")),
     Form("enacting-decree-after-transitorios", "LAmp:5396-5424 'DÉCIMO PRIMERO.' then the enacting "
          "decree's 'ARTÍCULO SEGUNDO. ……….' (pdftotext)",
          "LEY DE AMPARO \n \nArtículo 271. Cuando al concederse definitivamente el amparo se aplique la ley. \n \n"
@@ -431,6 +479,10 @@ XFAIL: dict[str, str] = {
                                 "CAPITULO I repeats tit_4's"),
     "paragraph-note-chain": "the párrafo after fracción I (its note 'Párrafo adicionado') is joined to it",
     "table-steps-are-not-transitorios": "'Primero.' … 'Tercero.' are read as articles art_1 … art_3",
+    "fraccion-lowercase-l": "'lV.' (lowercase L) is not a fracción: its incisos a) b) land in fracción III",
+    "note-disposicion-derogatoria": ("the note 'Disposición derogatoria al artículo DOF …' is read as text and "
+                                     "'Artículo 20.' after it is joined to it"),
+    "transitorio-decimoctavo": "'DECIMOCTAVO' (decimo + octavo, one o) is not read: tra_18 is missing",
 }
 
 
