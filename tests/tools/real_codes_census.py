@@ -216,7 +216,7 @@ def doubtful(code: str, text: str) -> Iterator[str]:
     previous = 0
     seen: set[str] = set()
     for heading in found.headings:
-        base = int(re.match(r"\d+", heading.number).group())  # type: ignore[union-attr]
+        base = int(heading.number[:len(heading.number) - len(heading.number.lstrip("0123456789"))])
         if base < previous:
             yield f"{code}:{heading.line}: out of order after {previous}: {heading.text[:100]}"
         if heading.label in seen:
