@@ -4,7 +4,8 @@ The expected values live in tests/real_codes_expected.py (with the line numbers 
 come from tests/tools/real_codes_census.py, which shares no code with parser/. For each code:
 (a) the text is read without an exception; (b) exactly the expected ordered article labels, number
 of derogated articles and of the law's own transitorios; (c) for a few hard articles, the epigraph,
-the first and last words and the fracciones / incisos / subnumerales; (d) no provision text carries
+the first and last words and the fracciones / incisos / subnumerales, and every epigraph of the
+cnpp (none elsewhere); (d) no provision text carries
 page furniture or a Cámara history note; (e) every run of sibling fracciones is in Roman order and
 every run of incisos in letter order.
 
@@ -19,6 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from real_codes_epigraphs import CNPP_EPIGRAPHS
 from real_codes_expected import CODES, Code, Spot
 from tools import real_codes_census as census
 
@@ -32,15 +34,14 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
                          ("lft", "'353-Ñ' read as art_353-n, a repeat"),
                          ("lic", "'i)' under an inciso read as a repeated unit"),
                          ("ccom", "a CAPITULO I of a later libro read as a repeat"))
-       for check in ("reads", "articles", "derogated", "transitorios", "spots", "furniture", "order")},
+       for check in ("reads", "articles", "derogated", "transitorios", "spots", "epigraphs", "furniture",
+                     "order")},
     ("cnpp", "articles"): "20 articles with an epigraph-only heading line are lost (art_70, art_80 …)",
     ("cnpp", "transitorios"): "12 of the 13 'ARTÍCULO PRIMERO. Declaratoria' … transitorios",
     ("cnpp", "spots"): "epigraphs are read as text ('Glosario Para los efectos …'), heading ''; art_70 lost",
+    ("cnpp", "epigraphs"): "every epigraph is read as the first párrafo's text, heading ''",
     ("cnpp", "furniture"): "a page's running title and CÁMARA line end up in art_3 fracción I's text",
 }
-
-CHECKS = ("reads", "articles", "derogated", "transitorios", "spots", "furniture", "order")
-
 
 def _cases(check: str) -> list[object]:
     cases: list[object] = []
@@ -102,6 +103,11 @@ def test_census_still_reads_the_samples_so(samples: Path, key: str) -> None:
             assert outline.units == spot.units, spot.label
 
 
+def test_census_epigraphs_still_read_so(samples: Path) -> None:
+    text = _source(samples, CODES["cnpp"]).read_text(encoding="utf-8")
+    assert census.epigraphs("cnpp", text) == CNPP_EPIGRAPHS
+
+
 def test_census_hand_counts_of_sources_md() -> None:
     """SOURCES.md counted the five tezca codes by hand-checked regex; the census agrees with each."""
     hand = {"cff": 421, "cnpp": 490, "lft": 1264, "lic": 492, "ccom": 1641}
@@ -155,6 +161,27 @@ def test_spot_checked_articles(samples: Path, key: str) -> None:
     index = _document(samples, key).index()
     for spot in CODES[key].spots:
         _check_spot(index, spot)
+
+
+EPIGRAPHS: dict[str, dict[str, str]] = {"cnpp": CNPP_EPIGRAPHS}
+
+
+def _folded(heading: str) -> str:
+    """A heading as compared: white space folded, a final period left out (art. 235's has one)."""
+    return " ".join(heading.split()).removesuffix(".")
+
+
+@pytest.mark.parametrize("key", _cases("epigraphs"))
+def test_epigraphs(samples: Path, key: str) -> None:
+    document = _document(samples, key)
+    expected = EPIGRAPHS.get(key, {})
+    units = [p for p in document.walk() if p.kind in (Kind.ARTICULO, Kind.TRANSITORIO)]
+    read = {p.label: _folded(p.heading) for p in units if p.heading or p.label in expected}
+    wrong = {label: (read.get(label), _folded(epigraph)) for label, epigraph in expected.items()
+             if read.get(label) != _folded(epigraph)}
+    unexpected = {label: heading for label, heading in read.items() if label not in expected}
+    assert (list(wrong.items())[:5], len(wrong)) == ([], 0)
+    assert list(unexpected.items())[:5] == []
 
 
 # --- (d) --------------------------------------------------------------------------------------------

@@ -205,6 +205,31 @@ def census(code: str, text: str) -> Census:
     return Census(code, (first, end + 1), (end + 1, appendix + 1), tuple(headings), transitorio_lines)
 
 
+def epigraphs(code: str, text: str) -> dict[str, str]:
+    """cnpp's article and transitorio epigraphs: the rest of the heading line, and the next lines while
+    they start in lowercase (a long epigraph wraps: 'Artículo 98. Solicitud de declaración de nulidad
+    sobre actos ejecutados en contravención de las' / 'formalidades'); the text starts on the next line
+    that opens with a capital (or '[', cnpp 3266)."""
+    lines = text.split("\n")
+    found = census(code, text)
+    clean = list(_clean(lines, 0, found.transitorios[1] - 1))
+    position = {index: k for k, (index, _) in enumerate(clean)}
+    heads = [(h.label, h.line, _HEADING.match(h.text)) for h in found.headings]
+    heads += [(f"tra_{n}", line, _TRANSITORIO.match(lines[line - 1]))
+              for n, line in enumerate(found.transitorio_lines, start=1)]
+    result: dict[str, str] = {}
+    for label, line, match in heads:
+        assert match is not None, line
+        rest = lines[line - 1][match.end("n"):] if label.startswith("tra_") else match.group("rest")
+        words = [rest.strip().lstrip(".").strip()]
+        k = position[line - 1] + 1
+        while k < len(clean) and clean[k][1][:1].islower():
+            words.append(clean[k][1].strip())
+            k += 1
+        result[label] = " ".join(words)
+    return result
+
+
 def doubtful(code: str, text: str) -> Iterator[str]:
     """Lines a person must look at: article-like lines not read as headings, order breaks, repeats."""
     lines = text.split("\n")
@@ -293,6 +318,15 @@ def spot_literal(code: str, text: str, label: str, words: int = 6) -> str:
             f"     units={found.units!r}),")
 
 
+def _entry(key: str, value: str, width: int = 108) -> str:
+    """``    'key': 'value',`` as a dict literal line, the value cut in two literals if it is too long."""
+    line = f"    {key!r}: {value!r},"
+    if len(line) <= width:
+        return line
+    cut = value.rindex(" ", 0, width - len(key) - 12)
+    return f"    {key!r}: ({value[:cut + 1]!r}\n        {' ' * len(repr(key))}{value[cut + 1:]!r}),"
+
+
 def format_labels(labels: Sequence[str], width: int = 104) -> str:
     """Labels as the body of a Python tuple literal, wrapped at ``width`` columns."""
     rows: list[str] = []
@@ -313,6 +347,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--labels", action="store_true", help="print the ordered label lists")
     parser.add_argument("--outline", nargs="*", default=[], metavar="LABEL",
                         help="print what these articles show (fracciones, incisos, first and last line)")
+    parser.add_argument("--epigraphs", action="store_true", help="print the epigraphs (cnpp)")
     parser.add_argument("--doubtful", action="store_true", help="print the lines to check by eye")
     args = parser.parse_args(argv)
     for code in args.codes:
@@ -326,6 +361,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print("   ", note)
         for label in args.outline:
             print(spot_literal(code, text, label))
+        if args.epigraphs:
+            print(f"{code.upper()}_EPIGRAPHS: dict[str, str] = {{")
+            for label, epigraph in epigraphs(code, text).items():
+                print(_entry(label, epigraph))
+            print("}")
         if args.labels:
             print(f"{code.upper()}_LABELS = (\n{format_labels(found.labels)}\n)")
     return 0
