@@ -21,7 +21,8 @@ the appendix's decree transitorios are not the law's.
 ``Spot`` records, for a few hard articles per code, what a careful reader sees: the epigraph (cnpp),
 the first and last words of the article's text (heading marker, annotations and furniture left
 out; the words as printed, joined across line and page breaks), and its units: fracciones, incisos
-and the "i)"/"ii)" items under an inciso (subnumerales, ``num_i``), as labels relative to the article.
+and the "i)"/"ii)" subnumerales (``num_i``), as labels relative to the article with párrafos left out
+(whether a list hangs from the párrafo that introduces it is not what a spot checks).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ class Spot:
     ends: str
     heading: str = ""
     units: tuple[str, ...] | None = ()  # None: not checked (tables make the list meaningless)
+    corrected: str = ""  # why these units differ from what the census reads from the layout alone
 
 
 @dataclass(frozen=True, slots=True)
@@ -745,11 +747,15 @@ LIC_SPOTS = (
          units=("frac_i", "frac_ii", "frac_iii", "frac_iv", "frac_v", "frac_vi", "frac_vi__inc_a",
                 "frac_vi__inc_a__num_i", "frac_vi__inc_a__num_ii", "frac_vi__inc_b", "frac_vi__inc_b__num_i",
                 "frac_vi__inc_b__num_ii", "frac_vii", "frac_viii")),
+    # Fracción VI: incisos a) b), then two paragraphs of the fracción ("Los límites a que se refiere la
+    # presente fracción no serán aplicables cuando:", 2841) introduce i) ii) iii) (2842-2844): they are
+    # the fracción's subnumerales, not inciso b)'s, as the words "la presente fracción" say.
     Spot("art_46-bis-1", line=2791, starts="Las instituciones de crédito podrán pactar",
          ends="carácter general que le sean aplicables.",
          units=("frac_i", "frac_ii", "frac_iii", "frac_iv", "frac_v", "frac_vi", "frac_vi__inc_a",
-                "frac_vi__inc_b", "frac_vi__inc_b__num_i", "frac_vi__inc_b__num_ii",
-                "frac_vi__inc_b__num_iii", "frac_vii", "frac_viii")),
+                "frac_vi__inc_b", "frac_vi__num_i", "frac_vi__num_ii", "frac_vi__num_iii", "frac_vii",
+                "frac_viii"),
+         corrected="the census, blind to indentation, hangs i) ii) iii) from the last inciso"),
     # "99 A.-": the letter without a hyphen.
     Spot("art_99-a", line=4792, starts="Las instituciones de crédito constituirán el",
          ends="igual al importe del capital pagado."),

@@ -79,9 +79,13 @@ def _words(provision: Provision) -> str:
     return " ".join(" ".join(p.text for p in provision.walk() if p.text).split())
 
 
+_PARRAFO_PART = re.compile(r"par_\d+__")
+
+
 def _units(article: Provision) -> tuple[str, ...]:
+    """Fracciones, incisos and subnumerales under the article, relative labels, párrafo parts left out."""
     prefix = article.label + "__"
-    return tuple(p.label.removeprefix(prefix) for p in article.walk()
+    return tuple(_PARRAFO_PART.sub("", p.label.removeprefix(prefix)) for p in article.walk()
                  if p.kind in (Kind.FRACCION, Kind.INCISO)
                  or (p.kind is Kind.NUMERAL and re.fullmatch(r"num_[ivx]+", p.label.rsplit("__", 1)[-1])))
 
@@ -99,7 +103,7 @@ def test_census_still_reads_the_samples_so(samples: Path, key: str) -> None:
     for spot in code.spots:
         outline = census.outline(key, text, spot.label)
         assert outline.line == spot.line, spot.label
-        if spot.units is not None:
+        if spot.units is not None and not spot.corrected:
             assert outline.units == spot.units, spot.label
 
 
