@@ -18,6 +18,16 @@ Reformado" (lic 49, line 3183) holds text again; 83 of cff's 84 derogations have
 Transitorios = the law's own (the enacting decree's), an unbroken ordinal run after "TRANSITORIOS";
 the appendix's decree transitorios are not the law's.
 
+Fracciones and incisos = marker lines in the articles of the law body ("I.", "IV.-", "XVI Bis.", "VII
+bis.", "l." / "lV." with a lowercase L, "a)", "a)."), less the wrapped references (a line right after
+one ending "inciso" / "fracción": cff 4199 "a) de la fracción III", 9900 "f) de la fracción III")
+and the "i)" subnumerales under an inciso other than "h)" (lic 1134, 1140, 2842). LAmp (293, 67) and
+LIVA (155, 50) give the counts tests/test_real_statutes.py established by grep and reading. For the
+five tezca codes the counts were compared article by article with a parse of the statute branch
+(d008681): they agree except in three places, read by eye, where the parser loses a unit after a
+line that ends in a connector: lft 504 inciso e) after "…; y," (6358), lft 529 fracción VII after
+"…; y," (11964), ccom 1480 inciso b) after "… o bien que" (9446).
+
 ``Spot`` records, for a few hard articles per code, what a careful reader sees: the epigraph (cnpp),
 the first and last words of the article's text (heading marker, annotations and furniture left
 out; the words as printed, joined across line and page breaks), and its units: fracciones, incisos
@@ -51,6 +61,8 @@ class Code:
     derogated: int
     transitorios: int
     spots: tuple[Spot, ...]
+    fracciones: int  # under the law body's articles (transitorios left out)
+    incisos: int
 
 
 # --- Ordered article labels, generated once by tests/tools/real_codes_census.py --labels and
@@ -814,19 +826,26 @@ _TEZCA = "consolidated-tezca/"
 _CAMARA = "consolidated/"
 CODES: dict[str, Code] = {code.key: code for code in (
     Code("cff", _TEZCA + "cff.txt", "CÓDIGO FISCAL DE LA FEDERACIÓN", (21, 11281), CFF_LABELS,
-         derogated=84, transitorios=11, spots=CFF_SPOTS),
+         derogated=84, transitorios=11, spots=CFF_SPOTS, fracciones=1001,
+         incisos=289),
     Code("cnpp", _TEZCA + "cnpp.txt", "CÓDIGO NACIONAL DE PROCEDIMIENTOS PENALES", (23, 6156), CNPP_LABELS,
-         derogated=0, transitorios=13, spots=CNPP_SPOTS),
+         derogated=0, transitorios=13, spots=CNPP_SPOTS, fracciones=583,
+         incisos=35),
     Code("lft", _TEZCA + "lft.txt", "LEY FEDERAL DEL TRABAJO", (19, 17997), LFT_LABELS,
-         derogated=148, transitorios=13, spots=LFT_SPOTS),
+         derogated=148, transitorios=13, spots=LFT_SPOTS, fracciones=1695,
+         incisos=265),
     Code("lic", _TEZCA + "lic.txt", "LEY DE INSTITUCIONES DE CRÉDITO", (19, 10347), LIC_LABELS,
-         derogated=53, transitorios=20, spots=LIC_SPOTS),
+         derogated=53, transitorios=20, spots=LIC_SPOTS, fracciones=714,
+         incisos=198),
     Code("ccom", _TEZCA + "ccom.txt", "CÓDIGO DE COMERCIO", (18, 9500), CCOM_LABELS,
-         derogated=858, transitorios=4, spots=CCOM_SPOTS),
+         derogated=858, transitorios=4, spots=CCOM_SPOTS, fracciones=594,
+         incisos=52),
     Code("lamp", _CAMARA + "LAmp_ley_de_amparo_diputados_ultima-reforma-DOF-16-10-2025.txt",
          "LEY DE AMPARO, REGLAMENTARIA DE LOS ARTÍCULOS 103 Y 107", (52, 5343), LAMP_LABELS,
-         derogated=5, transitorios=11, spots=LAMP_SPOTS),
+         derogated=5, transitorios=11, spots=LAMP_SPOTS, fracciones=293,
+         incisos=67),
     Code("liva", _CAMARA + "LIVA_ley_impuesto_valor_agregado_diputados_ultima-reforma-DOF-12-11-2021.txt",
          "LEY DEL IMPUESTO AL VALOR AGREGADO", (38, 3172), LIVA_LABELS,
-         derogated=15, transitorios=5, spots=LIVA_SPOTS),
+         derogated=15, transitorios=5, spots=LIVA_SPOTS, fracciones=155,
+         incisos=50),
 )}

@@ -3,7 +3,8 @@
 The expected values live in tests/real_codes_expected.py (with the line numbers that prove them) and
 come from tests/tools/real_codes_census.py, which shares no code with parser/. For each code:
 (a) the text is read without an exception; (b) exactly the expected ordered article labels, number
-of derogated articles and of the law's own transitorios; (c) for a few hard articles, the epigraph,
+of derogated articles, of the law's own transitorios and of the fracciones and incisos
+in its articles; (c) for a few hard articles, the epigraph,
 the first and last words and the fracciones / incisos / subnumerales, and every epigraph of the
 cnpp (none elsewhere); (d) no provision text carries
 page furniture or a Cámara history note; (e) every run of sibling fracciones is in Roman order and
@@ -34,11 +35,12 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
                          ("lft", "'353-Ñ' read as art_353-n, a repeat"),
                          ("lic", "'i)' under an inciso read as a repeated unit"),
                          ("ccom", "a CAPITULO I of a later libro read as a repeat"))
-       for check in ("reads", "articles", "derogated", "transitorios", "spots", "epigraphs", "furniture",
-                     "order")},
+       for check in ("reads", "articles", "derogated", "transitorios", "units", "spots", "epigraphs",
+                     "furniture", "order")},
     ("cnpp", "articles"): "20 articles with an epigraph-only heading line are lost (art_70, art_80 …)",
     ("cnpp", "transitorios"): "12 of the 13 'ARTÍCULO PRIMERO. Declaratoria' … transitorios",
     ("cnpp", "spots"): "epigraphs are read as text ('Glosario Para los efectos …'), heading ''; art_70 lost",
+    ("cnpp", "units"): "538 fracciones and 34 incisos of 583 and 35 (the lost articles' and more)",
     ("cnpp", "epigraphs"): "every epigraph is read as the first párrafo's text, heading ''",
     ("cnpp", "furniture"): "a page's running title and CÁMARA line end up in art_3 fracción I's text",
 }
@@ -100,6 +102,8 @@ def test_census_still_reads_the_samples_so(samples: Path, key: str) -> None:
     assert found.labels == list(code.labels)
     assert len(set(code.labels)) == len(code.labels)
     assert (found.derogated, len(found.transitorio_lines)) == (code.derogated, code.transitorios)
+    counted = census.units(key, text)
+    assert (len(counted.fracciones), len(counted.incisos)) == (code.fracciones, code.incisos)
     for spot in code.spots:
         outline = census.outline(key, text, spot.label)
         assert outline.line == spot.line, spot.label
@@ -145,6 +149,14 @@ def test_derogated_articles(samples: Path, key: str) -> None:
 def test_transitorios_of_the_law(samples: Path, key: str) -> None:
     document = _document(samples, key)
     assert sum(p.kind is Kind.TRANSITORIO for p in document.walk()) == CODES[key].transitorios
+
+
+@pytest.mark.parametrize("key", _cases("units"))
+def test_fracciones_and_incisos_of_the_articles(samples: Path, key: str) -> None:
+    articles = _articles(_document(samples, key))
+    kinds = [p.kind for article in articles for p in article.walk()]
+    assert (kinds.count(Kind.FRACCION), kinds.count(Kind.INCISO)) == (CODES[key].fracciones,
+                                                                      CODES[key].incisos)
 
 
 # --- (c) --------------------------------------------------------------------------------------------

@@ -297,6 +297,34 @@ FORMS: tuple[Form, ...] = (
          ("art_46-bis-1", "art_46-bis-1__frac_vi", "art_46-bis-1__frac_vi__inc_a", "art_46-bis-1__frac_vi__inc_b",
           "art_46-bis-1__frac_vi__num_i", "art_46-bis-1__frac_vi__num_ii", "art_46-bis-1__frac_vi__num_iii",
           "art_46-bis-1__frac_vii")),
+    Form("marker-after-y-comma", "lft.txt:11961-11966 art. 529: 'VI. …; y,' then 'VII.'",
+         _head(_LFT, "21-02-2025") + _lines(
+             "Artículo 529.- En los casos no previstos por los artículos 527 y 528, las autoridades de las Entidades",
+             "Federativas deberán auxiliar a las autoridades federales, y deberán:",
+             "V. Coadyuvar con los correspondientes Comités Nacionales de Productividad y Capacitación;",
+             "Fracción reformada DOF 30-11-2012",
+             "VI. Auxiliar en la realización de los trámites relativos a constancias de habilidades laborales; y,",
+             "VII. Previa determinación general o solicitud específica de las autoridades federales, adoptar",
+             "aquellas otras medidas que resulten necesarias para auxiliarlas en los aspectos concernientes",
+             "a tal determinación o solicitud."),
+         ("art_529", "art_529__frac_v", "art_529__frac_vi", "art_529__frac_vii")),
+    Form("inciso-after-o-bien-que", "ccom.txt:9434-9447 art. 1480: 'a) … incisos a),' / 'b), c) o d) de la "
+         "fracción I' (a reference) and II 'a) … o bien que' / 'b)' (an inciso)",
+         _head(_CCOM) + _lines(
+             "Artículo 1480.- Sólo se podrá denegar el reconocimiento o la ejecución de una medida cautelar:",
+             "I. Si, al actuar a instancia de la parte afectada por la medida, al juez le consta que:",
+             "a) Dicha denegación está justificada por alguno de los motivos enunciados en los incisos a),",
+             "b), c) o d) de la fracción I del artículo 1462, o",
+             "b) No se ha cumplido la decisión del Tribunal Arbitral sobre la prestación de la garantía que",
+             "corresponda a la medida cautelar otorgada por el Tribunal Arbitral, o",
+             "II. Si el Juez resuelve que:",
+             "a) La medida cautelar es incompatible con las facultades que se le confieren, a menos que",
+             "el mismo juez decida reformular la medida para ajustarla a sus propias facultades y",
+             "procedimientos a efectos de poderla ejecutar sin modificar su contenido, o bien que",
+             "b) Alguno de los motivos de denegación enunciados en la fracción II del artículo 1462 es",
+             "aplicable al reconocimiento o a la ejecución de la medida cautelar."),
+         ("art_1480", "art_1480__frac_i", "art_1480__frac_i__inc_a", "art_1480__frac_i__inc_b",
+          "art_1480__frac_ii", "art_1480__frac_ii__inc_a", "art_1480__frac_ii__inc_b")),
     Form("inciso-i-after-h", "ccom.txt:1296-1308 art. 104 incisos to 'h)'; an 'i)' after 'h)' is inciso i",
          _head(_CCOM) + _lines(
              "Artículo 104.- Los Prestadores de Servicios de Certificación deben informar:",
@@ -510,6 +538,8 @@ XFAIL: dict[str, str] = {
                                      "'Artículo 20.' after it is joined to it"),
     "subitems-after-fraccion-paragraph": ("i) ii) are read as incisos inc_i, inc_ii and 'iii)' is joined to "
                                           "ii)'s text"),
+    "marker-after-y-comma": "'VII.' after a line ending '; y,' is joined to fracción VI's text",
+    "inciso-after-o-bien-que": "'b)' after a line ending 'o bien que' is joined to inciso a)'s text",
     "transitorio-decimoctavo": "'DECIMOCTAVO' (decimo + octavo, one o) is not read: tra_18 is missing",
 }
 

@@ -205,6 +205,51 @@ def census(code: str, text: str) -> Census:
     return Census(code, (first, end + 1), (end + 1, appendix + 1), tuple(headings), transitorio_lines)
 
 
+# Unit markers at line start for the counts: "I.", "IV.-", "XVI Bis.", "VII bis.", "l." and "lV." (I and
+# IV typed with a lowercase L, lft 17483 and 12121); "a)", "a). " (lft 151).
+_COUNTED_FRACCION = re.compile(r"(?:[IVXL]+|l[IVXL]*)(?:-[A-ZÑ])?(?: (?i:bis|ter|qu[aá]ter))?\s?\.-?\s")
+_COUNTED_INCISO = re.compile(r"(?P<n>[a-zñ])\)\.?\s")
+_REFERENCE_END = re.compile(r"\b(?:inciso|incisos|fracción|fracciones)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Units:
+    fracciones: tuple[int, ...]  # 1-based lines
+    incisos: tuple[int, ...]
+
+
+def units(code: str, text: str) -> Units:
+    """Fracción and inciso lines of the law body's articles.
+
+    Not counted: a marker-like line right after a line ending "inciso" or "fracción" (a
+    wrapped reference: cff 4199 "… el inciso" / "a) de la fracción III"); an "i)" under an inciso other
+    than "h)" (a subnumeral, lic 1134).
+    """
+    lines = text.split("\n")
+    found = census(code, text)
+    body = list(_clean(lines, found.body[0] - 1, found.body[1] - 1))
+    starts = {h.line - 1 for h in found.headings}
+    fracciones: list[int] = []
+    incisos: list[int] = []
+    last_inciso = ""
+    for position, (index, line) in enumerate(body):
+        if index in starts:
+            last_inciso = ""
+        previous = body[position - 1][1] if position else ""
+        if _REFERENCE_END.search(previous):
+            continue
+        if _COUNTED_FRACCION.match(line):
+            fracciones.append(index + 1)
+            last_inciso = ""
+        elif (match := _COUNTED_INCISO.match(line)) is not None:
+            letter = match.group("n")
+            if letter == "i" and last_inciso not in ("", "h"):
+                continue
+            incisos.append(index + 1)
+            last_inciso = letter
+    return Units(tuple(fracciones), tuple(incisos))
+
+
 def epigraphs(code: str, text: str) -> dict[str, str]:
     """cnpp's article and transitorio epigraphs: the rest of the heading line, and the next lines while
     they start in lowercase (a long epigraph wraps: 'Artículo 98. Solicitud de declaración de nulidad
@@ -353,8 +398,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     for code in args.codes:
         text = (SAMPLES / SOURCES[code]).read_text(encoding="utf-8")
         found = census(code, text)
+        counted = units(code, text)
         print(f"{code}: body lines {found.body[0]}-{found.body[1] - 1}, {len(found.headings)} artículos, "
-              f"{found.derogated} derogados, {len(found.transitorio_lines)} transitorios "
+              f"{found.derogated} derogados, {len(counted.fracciones)} fracciones, {len(counted.incisos)} "
+              f"incisos, {len(found.transitorio_lines)} transitorios "
               f"(lines {found.transitorios[0]}-{found.transitorios[1] - 1})")
         if args.doubtful:
             for note in doubtful(code, text):
