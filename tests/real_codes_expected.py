@@ -28,6 +28,11 @@ five tezca codes the counts were compared article by article with a parse of the
 line that ends in a connector: lft 504 inciso e) after "…; y," (6358), lft 529 fracción VII after
 "…; y," (11964), ccom 1480 inciso b) after "… o bien que" (9446).
 
+Containers = lines that are only a heading word and its number ("TITULO TRECE BIS", "TÍTULO ESPECIAL",
+"SECCIÓN ÚNICA", "Capitulo XIII Bis", "CAPITULO IX BIS"); "Capítulo II del …", "Sección adicionada
+DOF …", "Capítulo, relativo a …" are prose or notes. LAmp (5, 29, 14) and LIVA (10, 2) as
+test_real_statutes; the five tezca codes agree with the statute branch's parse kind by kind.
+
 ``Spot`` records, for a few hard articles per code, what a careful reader sees: the epigraph (cnpp),
 the first and last words of the article's text (heading marker, annotations and furniture left
 out; the words as printed, joined across line and page breaks), and its units: fracciones, incisos
@@ -63,6 +68,7 @@ class Code:
     spots: tuple[Spot, ...]
     fracciones: int  # under the law body's articles (transitorios left out)
     incisos: int
+    containers: tuple[int, int, int, int]  # libros, títulos, capítulos, secciones
 
 
 # --- Ordered article labels, generated once by tests/tools/real_codes_census.py --labels and
@@ -827,25 +833,25 @@ _CAMARA = "consolidated/"
 CODES: dict[str, Code] = {code.key: code for code in (
     Code("cff", _TEZCA + "cff.txt", "CÓDIGO FISCAL DE LA FEDERACIÓN", (21, 11281), CFF_LABELS,
          derogated=84, transitorios=11, spots=CFF_SPOTS, fracciones=1001,
-         incisos=289),
+         incisos=289, containers=(0, 6, 11, 8)),
     Code("cnpp", _TEZCA + "cnpp.txt", "CÓDIGO NACIONAL DE PROCEDIMIENTOS PENALES", (23, 6156), CNPP_LABELS,
          derogated=0, transitorios=13, spots=CNPP_SPOTS, fracciones=583,
-         incisos=35),
+         incisos=35, containers=(2, 19, 60, 12)),
     Code("lft", _TEZCA + "lft.txt", "LEY FEDERAL DEL TRABAJO", (19, 17997), LFT_LABELS,
          derogated=148, transitorios=13, spots=LFT_SPOTS, fracciones=1695,
-         incisos=265),
+         incisos=265, containers=(0, 18, 93, 17)),
     Code("lic", _TEZCA + "lic.txt", "LEY DE INSTITUCIONES DE CRÉDITO", (19, 10347), LIC_LABELS,
          derogated=53, transitorios=20, spots=LIC_SPOTS, fracciones=714,
-         incisos=198),
+         incisos=198, containers=(0, 8, 19, 10)),
     Code("ccom", _TEZCA + "ccom.txt", "CÓDIGO DE COMERCIO", (18, 9500), CCOM_LABELS,
          derogated=858, transitorios=4, spots=CCOM_SPOTS, fracciones=594,
-         incisos=52),
+         incisos=52, containers=(5, 32, 132, 13)),
     Code("lamp", _CAMARA + "LAmp_ley_de_amparo_diputados_ultima-reforma-DOF-16-10-2025.txt",
          "LEY DE AMPARO, REGLAMENTARIA DE LOS ARTÍCULOS 103 Y 107", (52, 5343), LAMP_LABELS,
          derogated=5, transitorios=11, spots=LAMP_SPOTS, fracciones=293,
-         incisos=67),
+         incisos=67, containers=(0, 5, 29, 14)),
     Code("liva", _CAMARA + "LIVA_ley_impuesto_valor_agregado_diputados_ultima-reforma-DOF-12-11-2021.txt",
          "LEY DEL IMPUESTO AL VALOR AGREGADO", (38, 3172), LIVA_LABELS,
          derogated=15, transitorios=5, spots=LIVA_SPOTS, fracciones=155,
-         incisos=50),
+         incisos=50, containers=(0, 0, 10, 2)),
 )}

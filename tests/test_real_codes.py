@@ -35,12 +35,13 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
                          ("lft", "'353-Ñ' read as art_353-n, a repeat"),
                          ("lic", "'i)' under an inciso read as a repeated unit"),
                          ("ccom", "a CAPITULO I of a later libro read as a repeat"))
-       for check in ("reads", "articles", "derogated", "transitorios", "units", "spots", "epigraphs",
-                     "furniture", "order")},
+       for check in ("reads", "articles", "derogated", "transitorios", "units", "containers", "spots",
+                     "epigraphs", "furniture", "order")},
     ("cnpp", "articles"): "20 articles with an epigraph-only heading line are lost (art_70, art_80 …)",
     ("cnpp", "transitorios"): "12 of the 13 'ARTÍCULO PRIMERO. Declaratoria' … transitorios",
     ("cnpp", "spots"): "epigraphs are read as text ('Glosario Para los efectos …'), heading ''; art_70 lost",
     ("cnpp", "units"): "538 fracciones and 34 incisos of 583 and 35 (the lost articles' and more)",
+    ("cnpp", "containers"): "18 títulos and 59 capítulos of 19 and 60",
     ("cnpp", "epigraphs"): "every epigraph is read as the first párrafo's text, heading ''",
     ("cnpp", "furniture"): "a page's running title and CÁMARA line end up in art_3 fracción I's text",
 }
@@ -104,6 +105,7 @@ def test_census_still_reads_the_samples_so(samples: Path, key: str) -> None:
     assert (found.derogated, len(found.transitorio_lines)) == (code.derogated, code.transitorios)
     counted = census.units(key, text)
     assert (len(counted.fracciones), len(counted.incisos)) == (code.fracciones, code.incisos)
+    assert tuple(len(lines) for lines in census.containers(key, text).values()) == code.containers
     for spot in code.spots:
         outline = census.outline(key, text, spot.label)
         assert outline.line == spot.line, spot.label
@@ -157,6 +159,15 @@ def test_fracciones_and_incisos_of_the_articles(samples: Path, key: str) -> None
     kinds = [p.kind for article in articles for p in article.walk()]
     assert (kinds.count(Kind.FRACCION), kinds.count(Kind.INCISO)) == (CODES[key].fracciones,
                                                                       CODES[key].incisos)
+
+
+_CONTAINER_KINDS = (Kind.LIBRO, Kind.TITULO, Kind.CAPITULO, Kind.SECCION)
+
+
+@pytest.mark.parametrize("key", _cases("containers"))
+def test_libros_titulos_capitulos_secciones(samples: Path, key: str) -> None:
+    kinds = [p.kind for p in _document(samples, key).walk()]
+    assert tuple(kinds.count(kind) for kind in _CONTAINER_KINDS) == CODES[key].containers
 
 
 # --- (c) --------------------------------------------------------------------------------------------

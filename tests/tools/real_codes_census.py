@@ -250,6 +250,33 @@ def units(code: str, text: str) -> Units:
     return Units(tuple(fracciones), tuple(incisos))
 
 
+_ORDINAL_WORD = (r"(?:PRIMER|SEGUND|TERCER|CUART|QUINT|SEXT|S[ÉE]PTIM|OCTAV|NOVEN|D[ÉE]CIM"
+                 r"|UND[ÉE]CIM|DUOD[ÉE]CIM|VIG[ÉE]SIM)[OA]")
+_NUMERAL = (rf"(?:[IVXL]+|[ÚU]NIC[OA]|[ÚU]nic[oa]|PRELIMINAR|ESPECIAL|{_ORDINAL_WORD}(?: {_ORDINAL_WORD})?"
+            r"|(?i:primer|segund|tercer|cuart|quint|sext|s[ée]ptim|octav|noven|d[ée]cim)[oa]"
+            r"|ONCE|DOCE|TRECE|CATORCE|QUINCE|DIECIS[ÉE]IS|DIECISIETE)")
+_CONTAINERS = {
+    "libro": "LIBRO", "titulo": "T[ÍI]TULO", "capitulo": "(?:CAP[ÍI]TULO|Cap[íi]tulo)",
+    "seccion": "(?:SECCI[ÓO]N|Secci[óo]n)",
+}
+_CONTAINER_LINE = {kind: re.compile(rf"{word}\s+{_NUMERAL}(?:[ -](?i:bis|ter))?\s*")
+                   for kind, word in _CONTAINERS.items()}
+
+
+def containers(code: str, text: str) -> dict[str, tuple[int, ...]]:
+    """Lines of the libros, títulos, capítulos and secciones before the law's transitorios.
+
+    A heading is a whole line: the word and its number only ("TITULO TRECE BIS", "TÍTULO ESPECIAL",
+    "SECCIÓN ÚNICA", "Capitulo XIII Bis"); "Capítulo II del …", "Sección adicionada DOF …" and
+    "Capítulo, relativo a …" are wrapped prose or notes.
+    """
+    lines = text.split("\n")
+    found = census(code, text)
+    clean = list(_clean(lines, 0, found.body[1] - 1))
+    return {kind: tuple(index + 1 for index, line in clean if pattern.fullmatch(line.strip()))
+            for kind, pattern in _CONTAINER_LINE.items()}
+
+
 def epigraphs(code: str, text: str) -> dict[str, str]:
     """cnpp's article and transitorio epigraphs: the rest of the heading line, and the next lines while
     they start in lowercase (a long epigraph wraps: 'Artículo 98. Solicitud de declaración de nulidad
@@ -399,10 +426,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         text = (SAMPLES / SOURCES[code]).read_text(encoding="utf-8")
         found = census(code, text)
         counted = units(code, text)
+        parts = ", ".join(f"{len(where)} {kind}" for kind, where in containers(code, text).items())
         print(f"{code}: body lines {found.body[0]}-{found.body[1] - 1}, {len(found.headings)} artículos, "
               f"{found.derogated} derogados, {len(counted.fracciones)} fracciones, {len(counted.incisos)} "
               f"incisos, {len(found.transitorio_lines)} transitorios "
-              f"(lines {found.transitorios[0]}-{found.transitorios[1] - 1})")
+              f"(lines {found.transitorios[0]}-{found.transitorios[1] - 1}); {parts}")
         if args.doubtful:
             for note in doubtful(code, text):
                 print("   ", note)
