@@ -1,6 +1,6 @@
 """cnpp's 490 article epigraphs and 13 transitorio epigraphs, established without the parser.
 
-Generated once by ``tests/tools/real_codes_census.py cnpp --epigraphs`` and reviewed: every heading of
+Generated once by ``tests/tools/real_codes_report.py cnpp --epigraphs`` and reviewed: every heading of
 the code is "Artículo N. Epígrafe" (or "ARTÍCULO PRIMERO. Declaratoria") with the text on the next
 line. 14 epigraphs wrap onto a second line that starts in lowercase (art. 98 at line 1104, 171, 177,
 195, 226, 235, 248, 251, 287, 293, 303, 314, 376, 385; tra_12 at 6239-6240 "… de la Implementación" /

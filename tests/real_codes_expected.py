@@ -6,7 +6,7 @@ Reforma DOF …", "Secretaría General", "Secretaría de Servicios Parlamentario
 laws, from the form feed down to the counter); the law body ends at its own "TRANSITORIOS" line, before
 the "ARTÍCULOS TRANSITORIOS DE DECRETOS DE REFORMA" appendix; an article is a line that opens with
 "Artículo" + number + qualifiers + ".-" / "." / "-". Then every doubtful line was read by eye
-(``real_codes_census.py --doubtful``): article-like lines not taken as headings, headings out of
+(``real_codes_report.py --doubtful``): article-like lines not taken as headings, headings out of
 numeric order, repeated labels. For all seven codes the article numbers run 1..max with no gap and no
 repeat, and no heading is glued mid-line, so no heading is lost inside a paragraph either.
 
@@ -71,7 +71,7 @@ class Code:
     containers: tuple[int, int, int, int]  # libros, títulos, capítulos, secciones
 
 
-# --- Ordered article labels, generated once by tests/tools/real_codes_census.py --labels and
+# --- Ordered article labels, generated once by tests/tools/real_codes_report.py --labels and
 # reviewed (--doubtful); test_census_still_reads_the_samples_so re-runs the census against them. ---
 
 CFF_LABELS: tuple[str, ...] = (

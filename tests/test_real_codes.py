@@ -1,7 +1,8 @@
 """read_statute on seven real Cámara codes, judged by what was established without it.
 
 The expected values live in tests/real_codes_expected.py (with the line numbers that prove them) and
-come from tests/tools/real_codes_census.py, which shares no code with parser/. For each code:
+come from tests/tools/real_codes_census.py (printed by real_codes_report.py), which share no code
+with parser/. For each code:
 (a) the text is read without an exception; (b) exactly the expected ordered article labels, number
 of derogated articles, of the law's own transitorios and of the fracciones and incisos
 in its articles; (c) for a few hard articles, the epigraph,
@@ -24,6 +25,7 @@ import pytest
 from real_codes_epigraphs import CNPP_EPIGRAPHS
 from real_codes_expected import CODES, Code, Spot
 from tools import real_codes_census as census
+from tools import real_codes_report as report
 
 from parser import Document, Kind, Provision, Status, read_statute
 
@@ -107,7 +109,7 @@ def test_census_still_reads_the_samples_so(samples: Path, key: str) -> None:
     assert (len(counted.fracciones), len(counted.incisos)) == (code.fracciones, code.incisos)
     assert tuple(len(lines) for lines in census.containers(key, text).values()) == code.containers
     for spot in code.spots:
-        outline = census.outline(key, text, spot.label)
+        outline = report.outline(key, text, spot.label)
         assert outline.line == spot.line, spot.label
         if spot.units is not None and not spot.corrected:
             assert outline.units == spot.units, spot.label
@@ -115,7 +117,7 @@ def test_census_still_reads_the_samples_so(samples: Path, key: str) -> None:
 
 def test_census_epigraphs_still_read_so(samples: Path) -> None:
     text = _source(samples, CODES["cnpp"]).read_text(encoding="utf-8")
-    assert census.epigraphs("cnpp", text) == CNPP_EPIGRAPHS
+    assert report.epigraphs("cnpp", text) == CNPP_EPIGRAPHS
 
 
 def test_census_hand_counts_of_sources_md() -> None:

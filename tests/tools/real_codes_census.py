@@ -1,13 +1,13 @@
-"""An independent census of the real Cámara codes: articles, derogations, transitorios.
+"""An independent census of the real Cámara codes: articles, derogations, transitorios, units.
 
-    .venv/bin/python tests/tools/real_codes_census.py [CODE ...] [--labels] [--doubtful]
+    .venv/bin/python tests/tools/real_codes_report.py [CODE ...] [--labels] [--doubtful] ...
 
 This is the yardstick ``tests/test_real_codes.py`` judges ``read_statute`` by, so it shares no code
 with ``parser/``: it removes the Cámara page furniture by its exact block shape, cuts the law body
 at the law's own "TRANSITORIOS" line, and finds article headings with one regex written from the
 real layouts (``Artículo 1o.-``, ``Artículo 20-Bis.-``, ``Artículo 353-Ñ.-``, ``Artículo 5o. Bis 5.-``,
 ``Artículo 99 A.-``, ``Artículo 1o.-A BIS.-``, cnpp's ``Artículo 211. Etapas del procedimiento``).
-``--doubtful`` prints every line of the body that starts like an article but is not read as a
+The report's ``--doubtful`` prints every line of the body that starts like an article but is not read as a
 heading, and every heading out of numeric order, for a person to check; the answers are in the
 comments of ``tests/real_codes_expected.py``. ``--labels`` prints the ordered label lists in the
 form that module records them.
@@ -15,9 +15,7 @@ form that module records them.
 
 from __future__ import annotations
 
-import argparse
 import re
-import sys
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -44,13 +42,13 @@ _QUALIFIER = (rf"(?:(?:\.-|-|\.?\s)(?i:{_LATIN})(?![a-záéíóú])"
               r"|(?:\.-|-)[A-ZÑ](?![a-záéíóúñ])"
               r"|\s[A-ZÑ](?=\.)"
               r"|(?<=[a-z])\s\d+(?=[.\s-]))")
-_HEADING = re.compile(
+HEADING = re.compile(
     rf"Art[íi]culo\s+(?P<number>\d+(?:o|º|°)?(?:{_QUALIFIER})*)\s*(?P<sep>\.-|\.|-)(?:\s+|$)(?P<rest>.*)$")
 _ARTICLE_LIKE = re.compile(r"\s*Art[íi]culo\s+\d")
 _DEROGATED = re.compile(r"\(?(?:Se deroga|Se Deroga|Derogado|Derogada)\)?\.?\)?\.?\s*$")
 # A transitorio of the law: "Artículo Primero.-", "ARTICULO DECIMOPRIMERO.-", "Artículo 1º.-", "ARTÍCULO
 # PRIMERO. Declaratoria", or a bare "PRIMERO." / "DÉCIMO PRIMERO." (Ley de Amparo).
-_TRANSITORIO = re.compile(
+TRANSITORIO = re.compile(
     r"(?:(?:Art[íi]culo|ART[ÍI]CULO)\s+"
     r"(?P<n>\d+[º°o]?|[A-ZÁÉÍÓÚ][a-záéíóúA-ZÁÉÍÓÚ]+(?: [A-ZÁÉÍÓÚa-záéíóú]+)?)"
     r"|(?P<bare>[A-ZÁÉÍÓÚ]{4,}(?: [A-ZÁÉÍÓÚ]{4,})?))\s*[.:]-?(?:\s|$)")
@@ -87,7 +85,7 @@ class Census:
         return sum(h.derogated for h in self.headings)
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     text = text.replace("Ñ", "nn").replace("ñ", "nn")
     decomposed = unicodedata.normalize("NFD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
@@ -98,7 +96,7 @@ def article_label(number: str) -> str:
     match = re.match(r"(\d+)(?:o|º|°)?(.*)$", number)
     assert match is not None, number
     parts = [match.group(1), *re.findall(r"[A-Za-zÑñÁÉÍÓÚáéíóú]+|\d+", match.group(2))]
-    return "art_" + "-".join(_fold(p) for p in parts)
+    return "art_" + "-".join(fold(p) for p in parts)
 
 
 def furniture_lines(lines: Sequence[str]) -> set[int]:
@@ -125,7 +123,7 @@ def furniture_lines(lines: Sequence[str]) -> set[int]:
     return furniture
 
 
-def _clean(lines: Sequence[str], start: int, stop: int) -> Iterator[tuple[int, str]]:
+def clean_lines(lines: Sequence[str], start: int, stop: int) -> Iterator[tuple[int, str]]:
     furniture = furniture_lines(lines)
     for index in range(start, stop):
         line = lines[index]
@@ -150,7 +148,7 @@ def ordinal_value(word: str) -> int | None:
     digits = re.match(r"\d+", word)
     if digits:
         return int(digits.group())
-    folded = _fold(word).replace(" ", "")
+    folded = fold(word).replace(" ", "")
     total = 0
     while folded:
         for part, value in sorted(_ORDINAL_PARTS.items(), key=lambda item: -len(item[0])):
@@ -170,8 +168,8 @@ def _transitorios(lines: Sequence[str], start: int, stop: int) -> tuple[int, ...
     enacting decree's elided "ARTÍCULO SEGUNDO. ……….", which is not a transitorio of the law).
     """
     found: list[int] = []
-    for index, line in _clean(lines, start, stop):
-        match = _TRANSITORIO.match(line)
+    for index, line in clean_lines(lines, start, stop):
+        match = TRANSITORIO.match(line)
         value = ordinal_value(match.group("n") or match.group("bare")) if match else None
         if value is None:
             continue
@@ -190,10 +188,10 @@ def census(code: str, text: str) -> Census:
     lines = text.split("\n")
     end = _law_end(lines)
     appendix = _appendix(lines, end)
-    body = list(_clean(lines, 0, end))
+    body = list(clean_lines(lines, 0, end))
     headings = []
     for position, (index, line) in enumerate(body):
-        match = _HEADING.match(line)
+        match = HEADING.match(line)
         if match is None:
             continue
         following = body[position + 1][1] if position + 1 < len(body) else ""
@@ -227,7 +225,7 @@ def units(code: str, text: str) -> Units:
     """
     lines = text.split("\n")
     found = census(code, text)
-    body = list(_clean(lines, found.body[0] - 1, found.body[1] - 1))
+    body = list(clean_lines(lines, found.body[0] - 1, found.body[1] - 1))
     starts = {h.line - 1 for h in found.headings}
     fracciones: list[int] = []
     incisos: list[int] = []
@@ -272,34 +270,9 @@ def containers(code: str, text: str) -> dict[str, tuple[int, ...]]:
     """
     lines = text.split("\n")
     found = census(code, text)
-    clean = list(_clean(lines, 0, found.body[1] - 1))
+    clean = list(clean_lines(lines, 0, found.body[1] - 1))
     return {kind: tuple(index + 1 for index, line in clean if pattern.fullmatch(line.strip()))
             for kind, pattern in _CONTAINER_LINE.items()}
-
-
-def epigraphs(code: str, text: str) -> dict[str, str]:
-    """cnpp's article and transitorio epigraphs: the rest of the heading line, and the next lines while
-    they start in lowercase (a long epigraph wraps: 'Artículo 98. Solicitud de declaración de nulidad
-    sobre actos ejecutados en contravención de las' / 'formalidades'); the text starts on the next line
-    that opens with a capital (or '[', cnpp 3266)."""
-    lines = text.split("\n")
-    found = census(code, text)
-    clean = list(_clean(lines, 0, found.transitorios[1] - 1))
-    position = {index: k for k, (index, _) in enumerate(clean)}
-    heads = [(h.label, h.line, _HEADING.match(h.text)) for h in found.headings]
-    heads += [(f"tra_{n}", line, _TRANSITORIO.match(lines[line - 1]))
-              for n, line in enumerate(found.transitorio_lines, start=1)]
-    result: dict[str, str] = {}
-    for label, line, match in heads:
-        assert match is not None, line
-        rest = lines[line - 1][match.end("n"):] if label.startswith("tra_") else match.group("rest")
-        words = [rest.strip().lstrip(".").strip()]
-        k = position[line - 1] + 1
-        while k < len(clean) and clean[k][1][:1].islower():
-            words.append(clean[k][1].strip())
-            k += 1
-        result[label] = " ".join(words)
-    return result
 
 
 def doubtful(code: str, text: str) -> Iterator[str]:
@@ -307,7 +280,7 @@ def doubtful(code: str, text: str) -> Iterator[str]:
     lines = text.split("\n")
     found = census(code, text)
     heading_lines = {h.line for h in found.headings}
-    for index, line in _clean(lines, found.body[0] - 1, found.body[1] - 1):
+    for index, line in clean_lines(lines, found.body[0] - 1, found.body[1] - 1):
         if _ARTICLE_LIKE.match(line) and index + 1 not in heading_lines:
             yield f"{code}:{index + 1}: not a heading: {line[:100]}"
     previous = 0
@@ -320,131 +293,3 @@ def doubtful(code: str, text: str) -> Iterator[str]:
             yield f"{code}:{heading.line}: repeated {heading.label}: {heading.text[:100]}"
         seen.add(heading.label)
         previous = max(previous, base)
-
-
-_ANNOTATION = re.compile(
-    r"(?:[A-ZÁÉÍÓÚ][a-záéíóú]+(?: (?:con|del?|la|el|[a-záéíóú]+))*? "
-    r"(?:reformad|adicionad|derogad|recorrid|reubicad|renumerad|publicad|declarad|reestructurad)[oa]s?\b"
-    r"|Fe de erratas|Reforma DOF|Nota:).*(?:DOF|\d{2}-\d{2}-\d{4})")
-_CONTAINER = re.compile(r"(?:LIBRO|T[ÍI]TULO|CAP[ÍI]TULO|SECCI[ÓO]N|Secci[óo]n) ")
-_FRACCION = re.compile(r"(?P<n>[IVXL]+(?:-[A-ZÑ])?(?: (?:Bis|Ter|Quáter))?)\s?\.-?\s")
-_INCISO = re.compile(r"(?P<n>[a-zñ])\)\s")
-_SUBITEM = re.compile(r"(?P<n>[ivx]+)\)\s")
-
-
-@dataclass(frozen=True, slots=True)
-class Outline:
-    """What one article shows to the eye: its line, its units, its lines of text (heading included).
-
-    ``units`` are labels relative to the article: ``frac_vi``, ``frac_vi__inc_a``, ``frac_vi__inc_a__num_ii``
-    (an "i)" under an inciso is a subnumeral unless it follows inciso "h)").
-    """
-
-    line: int
-    units: tuple[str, ...]
-    lines: tuple[str, ...]
-
-
-def _units(lines: Sequence[str]) -> tuple[str, ...]:
-    units: list[str] = []
-    fraccion = inciso = ""
-    for line in lines:
-        if (match := _FRACCION.match(line)) is not None:
-            fraccion, inciso = "frac_" + _fold(match.group("n")).replace(" ", "-"), ""
-            units.append(fraccion)
-        elif (match := _SUBITEM.match(line)) is not None and inciso and inciso != "inc_h":
-            units.append("__".join(p for p in (fraccion, inciso, "num_" + match.group("n")) if p))
-        elif (match := _INCISO.match(line)) is not None:
-            inciso = "inc_" + _fold(match.group("n"))
-            units.append("__".join(p for p in (fraccion, inciso) if p))
-    return tuple(units)
-
-
-def outline(code: str, text: str, label: str) -> Outline:
-    lines = text.split("\n")
-    found = census(code, text)
-    position = next(i for i, h in enumerate(found.headings) if h.label == label)
-    start = found.headings[position].line - 1
-    stop = (found.headings[position + 1].line - 1 if position + 1 < len(found.headings)
-            else found.body[1] - 1)
-    body: list[str] = []
-    for _, line in _clean(lines, start, stop):
-        if _CONTAINER.match(line):
-            break  # the next título / capítulo opens before the next article
-        if not _ANNOTATION.match(line):
-            body.append(line)
-    return Outline(start + 1, _units(body), tuple(body))
-
-
-def spot_literal(code: str, text: str, label: str, words: int = 6) -> str:
-    """A ``Spot(...)`` literal for tests/real_codes_expected.py, to be read against the source."""
-    found = outline(code, text, label)
-    heading = _HEADING.match(found.lines[0])
-    assert heading is not None
-    body, epigraph = [heading.group("rest").strip(), *found.lines[1:]], ""
-    if code == "cnpp":  # 'Artículo 211. Etapas del procedimiento penal': the line is the epigraph
-        epigraph, body = body[0], body[1:]
-    words_of = " ".join(line for line in body if line).split()
-    return (f"Spot({label!r}, line={found.line}, heading={epigraph!r},\n"
-            f"     starts={' '.join(words_of[:words])!r}, ends={' '.join(words_of[-words:])!r},\n"
-            f"     units={found.units!r}),")
-
-
-def _entry(key: str, value: str, width: int = 108) -> str:
-    """``    'key': 'value',`` as a dict literal line, the value cut in two literals if it is too long."""
-    line = f"    {key!r}: {value!r},"
-    if len(line) <= width:
-        return line
-    cut = value.rindex(" ", 0, width - len(key) - 12)
-    return f"    {key!r}: ({value[:cut + 1]!r}\n        {' ' * len(repr(key))}{value[cut + 1:]!r}),"
-
-
-def format_labels(labels: Sequence[str], width: int = 104) -> str:
-    """Labels as the body of a Python tuple literal, wrapped at ``width`` columns."""
-    rows: list[str] = []
-    row = "   "
-    for label in labels:
-        item = f' "{label}",'
-        if len(row) + len(item) > width:
-            rows.append(row)
-            row = "   "
-        row += item
-    rows.append(row)
-    return "\n".join(rows)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
-    parser.add_argument("codes", nargs="*", default=list(SOURCES))
-    parser.add_argument("--labels", action="store_true", help="print the ordered label lists")
-    parser.add_argument("--outline", nargs="*", default=[], metavar="LABEL",
-                        help="print what these articles show (fracciones, incisos, first and last line)")
-    parser.add_argument("--epigraphs", action="store_true", help="print the epigraphs (cnpp)")
-    parser.add_argument("--doubtful", action="store_true", help="print the lines to check by eye")
-    args = parser.parse_args(argv)
-    for code in args.codes:
-        text = (SAMPLES / SOURCES[code]).read_text(encoding="utf-8")
-        found = census(code, text)
-        counted = units(code, text)
-        parts = ", ".join(f"{len(where)} {kind}" for kind, where in containers(code, text).items())
-        print(f"{code}: body lines {found.body[0]}-{found.body[1] - 1}, {len(found.headings)} artículos, "
-              f"{found.derogated} derogados, {len(counted.fracciones)} fracciones, {len(counted.incisos)} "
-              f"incisos, {len(found.transitorio_lines)} transitorios "
-              f"(lines {found.transitorios[0]}-{found.transitorios[1] - 1}); {parts}")
-        if args.doubtful:
-            for note in doubtful(code, text):
-                print("   ", note)
-        for label in args.outline:
-            print(spot_literal(code, text, label))
-        if args.epigraphs:
-            print(f"{code.upper()}_EPIGRAPHS: dict[str, str] = {{")
-            for label, epigraph in epigraphs(code, text).items():
-                print(_entry(label, epigraph))
-            print("}")
-        if args.labels:
-            print(f"{code.upper()}_LABELS = (\n{format_labels(found.labels)}\n)")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
