@@ -85,16 +85,16 @@ def _qualifier_parts(rest: str) -> list[str]:
     return [p for p in re.split(r"[\s\-.,]+", _GLUED_LATIN_RE.sub(" ", fold_label(rest))) if p]
 
 
-# Digits, then maybe an ordinal mark written against them ("1o.", "1º", "2a"; folded, º is o):
-# "118 A" is article 118 A, not 118 with a spaced mark.
-_ARTICLE_HEAD_RE = re.compile(r"(\d+)(?:[oa]|\s+o(?=\.|$))?\.?(?![a-z])(.*)$")
+# Digits, then maybe an ordinal mark written against them ("1o.", "1º", "2a", "8°": folded, º is
+# o; the degree sign stands for it in many prints): "118 A" is article 118 A, not 118 with a mark.
+_ARTICLE_HEAD_RE = re.compile(r"(\d+)(?:[oa°]|\s+o(?=\.|$))?\.?(?![a-z])(.*)$")
 
 
 def article_number(number: str) -> str:
     """The number part of an article label.
 
-    >>> [article_number(n) for n in ("1o.", "57 Bis", "84 Quáter", "2o.-A", "77 bis 35-J", "37bis")]
-    ['1', '57-bis', '84-quater', '2-a', '77-bis-35-j', '37-bis']
+    >>> [article_number(n) for n in ("1o.", "57 Bis", "84 Quáter", "2o.-A", "77 bis 35-J", "37bis", "8°")]
+    ['1', '57-bis', '84-quater', '2-a', '77-bis-35-j', '37-bis', '8']
     >>> article_number("Primero"), article_number("Único")
     ('1', '1')
     """

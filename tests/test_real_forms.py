@@ -518,8 +518,6 @@ FORMS: tuple[Form, ...] = (
 _GLUED = "the page furniture is read as text"
 XFAIL: dict[str, str] = {
     "hyphen-bis": "ParseError: 'Artículo 20-Bis.' is read as art_20, a repeat",
-    "enye-next-to-n": "ParseError: 'Artículo 353-Ñ.-' is read as art_353-n, a repeat",
-    "bare-letter": "'Artículo 99 A.-' is read as art_99",
     "septimus": "'Artículo 112 Séptimus.-' is not a heading: it becomes a párrafo of 112 Sextus",
     "se-deroga-forms": "'Se Deroga.' (capital D) is not read as a derogation",
     "epigraph-line": "the epigraph is read as the start of the first párrafo, heading ''",
