@@ -31,6 +31,8 @@ _CAMARA_LINES = frozenset({
     "Centro de Documentación, Información y Análisis",
 })
 _LAST_REFORM = re.compile(r"Últimas?\s+Reformas?\s+DOF\s+\d{1,2}-\d{1,2}-\d{4}")
+# A second extractor prints the Cámara header and the reform date on one line.
+_CAMARA_DATED = re.compile(re.escape(_CAMARA) + r"\s+" + _LAST_REFORM.pattern)
 _WEEKDAY = r"(?:Lunes|Martes|Mi[eé]rcoles|Jueves|Viernes|S[aá]bado|Domingo)"
 _DOF_HEADER = re.compile(
     rf"(?:\d{{1,4}}\s+)?\(?(?:Primera|Segunda|Tercera|Cuarta|Quinta)?\s*(?:Secci[oó]n\)?\s*)?"
@@ -47,6 +49,17 @@ _UNIT_AT_END = re.compile(
     r"\b(?:Art[ií]culo|P[aá]rrafo|Fracci[oó]n|Inciso|Numeral|Apartado|Cap[ií]tulo|Secci[oó]n)"
     r"(?:\s+con\s+\w+)?$")
 _INCISO_START = re.compile(r"[a-zñ]{1,2}\)")
+# A line that opens an article: "Artículo 16.- …", "Artículo 371. Declarantes …" (the classifier
+# decides the number; this only tells an opener from a wrapped citation "el\nArtículo 21 de …").
+_ARTICLE_OPENER = re.compile(r"(?:Art[íi]culo|ART[ÍI]CULO)\s+\d")
+# Words a sentence ends a line with just before it cites an article on the next: "conforme al",
+# "lo dispuesto en el", "los artículos 2o. o": after them "Artículo 21." is a citation.
+_CITING_END = re.compile(
+    r"(?:^|\s)(?:el|del|al|los|las|la|en|y|o|e|u|a|de|que|conforme|según|su|sus|este|dicho|mismo"
+    r"|artículos?|Artículos?|por|con|[,(])$")
+# A note left open at the end of its line: a parenthesis or a quotation not closed, or a
+# connecting word ("… con “Tabla de enfermedades” y “Tabla para la").
+_NOTE_OPEN_END = re.compile(r"(?:^|\s)(?:y|e|o|la|el|los|las|de|del|con|por|para|en|al)$")
 _LIST_ENDINGS = (", y", ", o", ", e", ", u", " y", " o")
 
 
@@ -115,10 +128,15 @@ def _running_title(lines: list[str]) -> frozenset[str]:
     seen: Counter[str] = Counter()
     headers = 0
     for index, line in enumerate(lines):
-        if _CAMARA in line and line.strip() == _CAMARA:
+        if _CAMARA in line and _is_camara_header(line.strip()):
             headers += 1
             seen.update(set(_title_above(lines, index)))
     return frozenset(line for line, count in seen.items() if count * 2 >= headers)
+
+
+def _is_camara_header(line: str) -> bool:
+    """'CÁMARA DE DIPUTADOS DEL H. CONGRESO DE LA UNIÓN', alone or with 'Última Reforma DOF …'."""
+    return line == _CAMARA or line.startswith(_CAMARA) and _CAMARA_DATED.fullmatch(line) is not None
 
 
 def running_title(text: str) -> str:
@@ -127,7 +145,7 @@ def running_title(text: str) -> str:
     while found != -1:  # the first line that is the header, not only mentions it
         end = text.find("\n", found)
         end = len(text) if end == -1 else end
-        if text[text.rfind("\n", 0, found) + 1:end].strip() == _CAMARA:
+        if _is_camara_header(text[text.rfind("\n", 0, found) + 1:end].strip()):
             lines = text[:end].split("\n")  # up to the header: all that _title_above reads
             return " ".join(_title_above(lines, len(lines) - 1))
         found = text.find(_CAMARA, found + 1)
@@ -176,7 +194,7 @@ def _plain_rows(raw: list[str], title_lines: frozenset[str], dof_header: bool,
                 append((number, line, False, False))
             continue
         first = line[0]
-        if (line in known or first.isdigit() or first == "Ú" or dof_header and "DIARIO OFICIAL" in line) \
+        if (line in known or first.isdigit() or first in "ÚC" or dof_header and "DIARIO OFICIAL" in line) \
                 and _is_furniture(line, title_lines):
             page_break = True
             while out and not out[-1][1] and not out[-1][3]:
@@ -224,6 +242,8 @@ def _is_furniture(line: str, title_lines: frozenset[str]) -> bool:
     if line in _CAMARA_LINES or line in title_lines:
         return True
     first = line[:1]
+    if first == "C":
+        return line.startswith(_CAMARA) and _CAMARA_DATED.fullmatch(line) is not None
     if first.isdigit() and _PAGE_NUMBER.fullmatch(line) or first == "Ú" and _LAST_REFORM.fullmatch(line):
         return True
     return "DIARIO OFICIAL" in line and _DOF_HEADER.fullmatch(line) is not None
@@ -327,6 +347,11 @@ def _continues(pending: list[str], pending_kind: str, line: str, kind: str, widt
     if not width or pending_kind == "heading":
         return False
     previous = pending[-1]
+    if kind == "unit" and line[:1] in "AÁ" and _ARTICLE_OPENER.match(line) \
+            and _CITING_END.search(previous) is None:
+        # A chapter's name ("De las Obligaciones Comunes") or an unterminated line is followed
+        # by an article heading: a new article, not a citation wrapped onto the next line.
+        return False
     short = len(previous) < width * 0.6
     ends = previous.endswith(_TERMINAL) or short
     if kind:
@@ -338,8 +363,14 @@ def _continues(pending: list[str], pending_kind: str, line: str, kind: str, widt
 
 
 def _open_note(pending: list[str]) -> bool:
-    """An editorial note ('Nota: ...') wraps like prose until its sentence ends."""
-    return pending[0].startswith(("Nota", "NOTA")) and not pending[-1].endswith(".")
+    """An editorial note ('Nota: ...') wraps like prose until its sentence ends; any note wraps
+    while a parenthesis or quotation is open or its line ends on a connecting word ('Reforma DOF
+    …: Derogó … (antes adicionado por DOF 09-06-1992 y reformado' / 'por DOF …)')."""
+    if pending[0].startswith(("Nota", "NOTA")) and not pending[-1].endswith("."):
+        return True
+    note = " ".join(pending)
+    return note.count("(") > note.count(")") or note.count("“") > note.count("”") \
+        or _NOTE_OPEN_END.search(pending[-1]) is not None
 
 
 def _join(parts: list[str]) -> str:

@@ -98,8 +98,8 @@ def _line(kind: LineKind, text: str, number: str, unit: Kind | None, elided: boo
     return line
 
 
-_LATIN = (r"(?:bis|ter|qu[aá]ter|quater|quinquies|quintus|sexies|sextus|septies|octies|nonies|novies"
-          r"|decies|undecies|duodecies)")
+_LATIN = (r"(?:bis|ter|qu[aá]ter|quater|quinquies|quintus|sexies|sextus|septies|s[eé]ptimus|octies"
+          r"|nonies|novies|decies|undecies|duodecies)")
 _ORD = (
     r"(?:(?:d[eé]cim|vig[eé]sim|trig[eé]sim|cuadrag[eé]sim|quincuag[eé]sim|sexag[eé]sim"
     r"|septuag[eé]sim|octog[eé]sim|nonag[eé]sim)[oa]\s*)?"
@@ -118,7 +118,7 @@ _ELL = r"(?:\[\s*(?:…+|(?:\.\s*){3,})\s*\]|…[\s.…]*+|\.(?:\s*\.){2,}+[\s.�
 # Arabic number with ordinal mark and qualifiers ("2o.-A", "77 bis 35-J", "15-B Bis"), or words.
 _ART_NUM = (
     rf"(?:\d+(?:o(?![a-záéíóúñ])|[º°ª])?"
-    rf"(?:\s*\.?\s*[-–]\s*(?:[A-ZÑ](?![a-záéíóúñA-Z])|\d+)"
+    rf"(?:\s*\.?\s*[-–]\s*(?:[A-ZÑ](?![a-záéíóúñA-Z])|\d+|(?i:{_LATIN})\b)"
     rf"|\.?\s*(?i:{_LATIN})\b(?:\s+\d+\b)?"
     rf"|\s+[A-ZÑ](?=\s*(?:\.|-|:|$)))*"
     rf"|(?i:{_ORD})(?:\s+(?i:{_LATIN})\b)?)"

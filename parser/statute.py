@@ -58,7 +58,7 @@ from .lines import (
     read_numeral_suffixes,
     top_level,
 )
-from .model import Annotation, Document, Kind, Provision, Status, make_provision
+from .model import Annotation, Document, Finding, FindingKind, Kind, Provision, Status, make_provision
 
 _CONTAINER_RANK = {Kind.LIBRO: 0, Kind.TITULO: 1, Kind.CAPITULO: 2, Kind.SECCION: 3}
 _LIST_KINDS = {LineKind.APARTADO: Kind.APARTADO, LineKind.FRACCION: Kind.FRACCION,
@@ -82,6 +82,7 @@ _INDEX_WORDS = frozenset({"indice", "indice general", "contenido", "tabla de con
 _RECITAL_WORDS = frozenset({"considerando", "considerandos", "resultando", "resultandos",
                             "antecedentes", "declaraciones", "clausulas"})
 _LETTERS = "abcdefghijklmnñopqrstuvwxyz"
+_ARTICLE_WORD_RE = re.compile(r"(?i:art[íi]culo|art\.|disposici[óo]n)")
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
 
@@ -133,6 +134,8 @@ class _Builder:
         self.closed = False                # after a signature, prose is not law
         self.in_transitorios = False
         self.transitorios_seen = False
+        self.findings: list[Finding] = []
+        self.numbered_articles = False     # an "Artículo 5" was read: bare ordinals are prose
 
     # --- driving ---------------------------------------------------------------------------
     def run(self) -> tuple[Provision, ...]:
@@ -168,7 +171,7 @@ class _Builder:
         elif kind is LineKind.TRANSITORIOS_HEADING:
             self.transitorios_heading()
         elif kind is LineKind.ARTICLE:
-            self.open_article(line)
+            self.open_article(index, line)
         elif kind is LineKind.TRANSITORIO:
             self.open_transitorio(line)
         elif kind is LineKind.ELISION:
@@ -188,8 +191,10 @@ class _Builder:
         while self.containers and _CONTAINER_RANK[self.containers[-1].kind] >= rank:
             self.containers.pop()
         path = self.containers[-1].label if self.containers else ""
-        label = _join(path, _part(line.unit, line.number, line))
-        node = _Node(label, line.unit, line.number, line.text)
+        part = self.part(line.unit, line)
+        if part is None:
+            return
+        node = _Node(_join(path, part), line.unit, line.number, line.text)
         self.register(node, line)
         self.attach_container(node)
         self.containers.append(node)
@@ -207,26 +212,37 @@ class _Builder:
         self.in_transitorios = True
 
     # --- articles and transitorios ---------------------------------------------------------
-    def open_article(self, line: Line) -> None:
+    def open_article(self, index: int, line: Line) -> None:
         if _is_enacting(line):
             if self.started:
                 raise _Stop  # another statute begins inside the same text
             return
+        if line.number[:1].isdigit():
+            self.numbered_articles = True
+        elif self.numbered_articles and not _ARTICLE_WORD_RE.match(line.raw):
+            # "Primero. Si en el audiograma …": steps of a procedure inside an article of a law
+            # whose articles are "Artículo N"; only acuerdos number articles with bare ordinals.
+            self.prose(index, Line(LineKind.PARAGRAPH, line.raw, raw=line.raw, lineno=line.lineno))
+            return
         self.started = True
         self.close_article()
         node = self.new_article(Kind.ARTICULO, line, "")
-        (self.containers[-1].children if self.containers else self.top).append(node)
+        if node is not None:
+            (self.containers[-1].children if self.containers else self.top).append(node)
 
     def open_transitorio(self, line: Line) -> None:
         self.started = True
         self.close_article()
         self.containers.clear()
-        label = _part(Kind.TRANSITORIO, line.number, line)
+        label = self.part(Kind.TRANSITORIO, line)
+        if label is None:
+            return
         if label in self.labels:
             raise _Stop  # numbering restarts: another decree's transitorios
         self.transitorios_seen = True
         node = self.new_article(Kind.TRANSITORIO, line, "")
-        self.top.append(node)
+        if node is not None:
+            self.top.append(node)
 
     def open_top(self, line: Line) -> None:
         """A top-level numeral or apartado of a text without artículos: placed like an article
@@ -235,7 +251,10 @@ class _Builder:
         assert self.top_kind is not None
         self.started = True
         self.close_article()
-        node = _Node(_part(self.top_kind, line.number, line), self.top_kind, line.number)
+        part = self.part(self.top_kind, line)
+        if part is None:
+            return
+        node = _Node(part, self.top_kind, line.number)
         self.register(node, line)
         if line.derogated:
             node.status = Status.DEROGADO
@@ -249,9 +268,11 @@ class _Builder:
         self.article = node
         self.holder = node
 
-    def new_article(self, kind: Kind, line: Line, path: str) -> _Node:
-        label = _join(path, _part(kind, line.number, line))
-        node = _Node(label, kind, line.number)
+    def new_article(self, kind: Kind, line: Line, path: str) -> _Node | None:
+        part = self.part(kind, line)
+        if part is None:
+            return None
+        node = _Node(_join(path, part), kind, line.number)
         self.register(node, line)
         self.article = node
         self.holder = node
@@ -279,12 +300,13 @@ class _Builder:
             if not self.started or not self.containers:
                 return  # lists in a preamble are not provisions
             self.article = self.containers[-1]
+        part = self.part(kind, line)
+        if part is None:
+            return
         parent = self.parent_for(kind, line.number)
-        label = _join(parent.label, _part(kind, line.number, line))
-        if label in self.labels:
-            parent = self.restart_parent(parent, line)
-            label = _join(parent.label, _part(kind, line.number, line))
-        node = _Node(label, kind, line.number)
+        if _join(parent.label, part) in self.labels:
+            parent = self.restart_parent(parent)
+        node = _Node(_join(parent.label, part), kind, line.number)
         if kind is Kind.APARTADO and line.text and not line.text.endswith((".", ":", ";")):
             node.heading = line.text
         elif line.derogated:
@@ -320,12 +342,12 @@ class _Builder:
             self.stack.pop()
         return self.stack[-1] if self.stack else self.article
 
-    def restart_parent(self, parent: _Node, line: Line) -> _Node:
-        """A list that restarts its numbering hangs from the paragraph that introduced it."""
+    def restart_parent(self, parent: _Node) -> _Node:
+        """A list that restarts its numbering hangs from the paragraph that introduced it (where
+        there is none, the item stays in ``parent`` and ``register`` reports the collision)."""
         intro = parent.last_paragraph
         if intro is None or intro in self.stack:
-            raise ParseError(f"line {line.lineno}: {line.raw[:60]!r} repeats a unit number "
-                             f"already used in {parent.label}")
+            return parent
         self.stack.append(intro)
         return intro
 
@@ -430,10 +452,29 @@ class _Builder:
         return self.containers[-1] if self.containers else None
 
     def register(self, node: _Node, line: Line) -> None:
+        """Claim ``node``'s label; a label the text already has is kept apart, never overwritten:
+        the second unit is labelled ``…-dup2`` (``-dup3`` …) and a COLLISION finding says so."""
         if node.label in self.labels:
-            raise ParseError(f"line {line.lineno}: {line.raw[:60]!r} is {node.label}, which the "
-                             f"text already has; it seems to hold more than one statute")
+            first = node.label
+            copy = 2
+            while f"{first}-dup{copy}" in self.labels:
+                copy += 1
+            node.label = f"{first}-dup{copy}"
+            self.findings.append(Finding(
+                FindingKind.COLLISION,
+                f"{line.raw[:60]!r} repite el número de {first}, que el texto ya tiene; "
+                f"se conserva aparte como {node.label}", line.lineno, node.label))
         self.labels.add(node.label)
+
+    def part(self, kind: Kind, line: Line) -> str | None:
+        """The label part of ``line``'s number; None, with an UNREADABLE finding, when it cannot
+        be read (the line is then left out of the tree, and the reading goes on)."""
+        part = _label_part(kind, line.number)
+        if part is None:
+            self.findings.append(Finding(
+                FindingKind.UNREADABLE, f"no se puede leer el número de {line.raw[:60]!r}",
+                line.lineno))
+        return part
 
 
 def _join(path: str, part: str) -> str:
@@ -495,13 +536,6 @@ _SIMPLE_NUMBER = {Kind.FRACCION: re.compile(r"[IVXL]+"), Kind.INCISO: re.compile
                   Kind.NUMERAL: re.compile(r"\d+"), Kind.ARTICULO: re.compile(r"(\d+)o?")}
 
 
-def _part(kind: Kind, number: str, line: Line) -> str:
-    part = _label_part(kind, number)
-    if part is None:
-        raise ParseError(f"line {line.lineno}: cannot read the number of {line.raw[:60]!r}")
-    return part
-
-
 @lru_cache(maxsize=4096)
 def _label_part(kind: Kind, number: str) -> str | None:
     """The label part of a number as written, None if it cannot be read (memoised: fracciones,
@@ -527,8 +561,9 @@ def _is_enacting(line: Line) -> bool:
 def build_tree(lines: Sequence[Line], title: str = "") -> Document:
     """Stage two: classified lines -> ``Document``. Labels are unique; see the module docstring."""
     lines, top = _top_level(lines)
-    provisions = _Builder(lines, top).run()
-    return Document(title, provisions)
+    builder = _Builder(lines, top)
+    provisions = builder.run()
+    return Document(title, provisions, tuple(builder.findings))
 
 
 def _top_level(lines: Sequence[Line]) -> tuple[Sequence[Line], TopLevel | None]:
