@@ -309,6 +309,7 @@ def logical_rows(text: str, starts_unit: Callable[[str], str]) -> Iterator[tuple
     answer to."""
     lines = _rows(text)
     width = _width(lines)
+    epigraphs = bool(width) and _epigraph_layout(lines)
     pending: list[str] = []
     pending_no = 0
     pending_kind = ""
@@ -324,7 +325,8 @@ def logical_rows(text: str, starts_unit: Callable[[str], str]) -> Iterator[tuple
         kind = starts_unit(line)
         # Without a wrap width only notes continue a line; _continues decides the rest.
         if pending and (width or kind == "note" or pending_kind == "note") \
-                and _continues(pending, pending_kind, line, kind, width, page_break):
+                and _continues(pending, pending_kind, line, kind, width, page_break) \
+                and not (epigraphs and _ends_epigraph(pending, pending_kind, line)):
             pending.append(line)
             continue
         if pending:
@@ -360,6 +362,34 @@ def _continues(pending: list[str], pending_kind: str, line: str, kind: str, widt
     if page_break:
         return not ends or line[:1].islower()
     return not (short and previous.endswith(_TERMINAL) and line[:1].isupper())
+
+
+# "Artículo 211. Etapas del procedimiento penal": an article line with a period (no dash) and a
+# capitalised phrase after it, which in some codes is the article's epigraph on a line of its own.
+_EPIGRAPH_OPENER = re.compile(
+    r"(?:Art[íi]culo|ART[ÍI]CULO)\s+[\dA-ZÚÉ][^\s.]*(?:\s+(?:[A-Z][a-zé]+|[A-Z]|\d+))*\.\s+[A-ZÁÉÍÓÚ]")
+
+
+def _epigraph_layout(rows: list[_Row]) -> bool:
+    """Does this text print an epigraph line under every article ('Artículo 3o. Glosario' /
+    'Para los efectos …')? Decided once per text, from most of its article lines: a line that
+    opens an article with a period, ends without punctuation, and is followed by a capital."""
+    articles = epigraphs = 0
+    for (_, line, _, furniture), following in zip(rows, rows[1:], strict=False):
+        if furniture or line[:1] not in "AÁ" or not _ARTICLE_OPENER.match(line):
+            continue
+        articles += 1
+        if _EPIGRAPH_OPENER.match(line) and not line.endswith((*_TERMINAL, ",")) \
+                and following[1][:1].isupper():
+            epigraphs += 1
+    return articles >= 8 and epigraphs * 2 > articles
+
+
+def _ends_epigraph(pending: list[str], pending_kind: str, line: str) -> bool:
+    """In a text with epigraphs, the epigraph ends where a capitalised line follows it."""
+    return pending_kind == "unit" and (line[:1].isupper() or line[:1] == "[") and len(pending) <= 2 \
+        and _EPIGRAPH_OPENER.match(pending[0]) is not None \
+        and not pending[-1].endswith((*_TERMINAL, ","))
 
 
 def _open_note(pending: list[str]) -> bool:

@@ -136,6 +136,7 @@ class _Builder:
         self.transitorios_seen = False
         self.findings: list[Finding] = []
         self.numbered_articles = False     # an "Artículo 5" was read: bare ordinals are prose
+        self.epigraphs = _epigraph_layout(lines)
 
     # --- driving ---------------------------------------------------------------------------
     def run(self) -> tuple[Provision, ...]:
@@ -281,8 +282,8 @@ class _Builder:
             node.text = line.text
         elif line.elided:
             node.paragraphs = 1
-        elif article_title(line):
-            node.heading = line.text        # "Disposición 5.- Niveles de decisión …"
+        elif article_title(line) or self.epigraphs and _is_epigraph(line):
+            node.heading = line.text        # "Disposición 5.- Niveles …", "Artículo 3o. Glosario"
         elif line.text:
             self.add_paragraph(node, line.text)
         return node
@@ -549,6 +550,25 @@ def _label_part(kind: Kind, number: str) -> str | None:
         return labels.part(kind, number)
     except ValueError:
         return None
+
+
+def _is_epigraph(line: Line) -> bool:
+    """'Artículo 211. Etapas del procedimiento penal': a period (no dash) after the number and a
+    capitalised phrase without final punctuation: the article's epigraph, not its first paragraph."""
+    text = line.text
+    if not text or line.elided or line.derogated or not text[:1].isupper() or len(text) > 200 \
+            or text.endswith((".", ":", ";", ",", "…")):
+        return False
+    marker = line.raw[:len(line.raw) - len(text)].rstrip()
+    return marker.endswith(".")
+
+
+def _epigraph_layout(lines: Sequence[Line]) -> bool:
+    """Does the text give (most of) its articles an epigraph? Decided once per text, so that an
+    article of another code whose first sentence lacks its full stop is never taken for one."""
+    articles = [line for line in lines if line.kind in (LineKind.ARTICLE, LineKind.TRANSITORIO)
+                and line.raw[:1] in "AÁ"]
+    return len(articles) >= 8 and sum(map(_is_epigraph, articles)) * 2 > len(articles)
 
 
 def _is_enacting(line: Line) -> bool:
