@@ -26,18 +26,25 @@ _DATE_RE = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})")
 _DATES_RE = re.compile(rf"{DATE}(?:\s*(?:,|\by\b)\s*(?:DOF\s+)?{DATE})*")
 
 _PARTICIPLE = (r"(?:reformad|adicionad|derogad|recorrid|reubicad|renumerad|reestructurad|publicad"
-               r"|declarad|modificad|suprimid|actualizad|aclarad|trasladad|reordenad|reformulad)[oa]s?")
+               r"|declarad|modificad|suprimid|actualizad|aclarad|trasladad|reordenad|reformulad"
+               r"|compilad)[oa]s?")
 _UNIT = (r"(?:Art[ií]culos?|P[aá]rrafos?|Fracci(?:[oó]n|ones)|Incisos?|Subincisos?|Numeral(?:es)?"
          r"|Apartados?|Bases?|Cap[ií]tulos?|Secci(?:[oó]n|ones)|T[ií]tulos?|Libros?|Denominaci[oó]n"
-         r"|Ep[ií]grafes?|Encabezados?|Tablas?|Rubros?|Tarifas?|Cuotas?|Anexos?|Nombre|Texto)")
+         r"|Ep[ií]grafes?|Encabezados?|Tablas?|Rubros?|Tarifas?|Cuotas?|Anexos?|Nombre|Texto"
+         r"|Multas?|Cantidad(?:es)?|Definici(?:[oó]n|ones)|Disposici[oó]n\s+derogatoria)")
 
 # A line that *is* a note: it starts like one and names a date.
+_VERB = rf"(?:{_PARTICIPLE}\b|sin\s+efectos?\b)"  # "Fracción parcialmente “sin efecto” DOF …"
 _START_RE = re.compile(
-    rf"(?:{_UNIT}\b.{{0,80}}?\b{_PARTICIPLE}\b"
+    rf"(?:{_UNIT}\b.{{0,80}}?\b{_VERB}"
+    rf"|Disposici[oó]n\s+derogatoria\b.{{0,80}}?DOF\s+{DATE}"
     rf"|(?i:fe de erratas)\b|Aclaraci[oó]n\b|Reforma\s+DOF\b|Cantidades\s+actualizadas\b"
     rf"|(?i:{_PARTICIPLE})\b.{{0,30}}?(?:DOF\s+)?{DATE}|DOF\s+{DATE}|{DATE})"
 )
 _NOTE_RE = re.compile(r"(?:Nota|NOTA|N\.\s?de\s?E\.)\s*:")
+# A note whose "DOF" was wrapped onto its next line: "Párrafo declarado inválido por sentencia de
+# la SCJN … notificada para efectos legales 25-11-2022" / "y publicada DOF 20-08-2025".
+_UNDATED_START_RE = re.compile(rf"{_UNIT}\b.{{0,80}}?\b{_VERB}")
 _DATE_SEARCH = re.compile(DATE)
 
 # A note glued after text on the same line: " ... y Fracción reformada DOF 31-05-2019".
@@ -52,6 +59,7 @@ _CHAIN_RE = re.compile(
 )
 
 _SPECIAL_VERBS = (
+    ("sin efecto", "sin efecto"),
     ("fe de erratas", "fe de erratas"),
     ("aclaraci", "aclaracion"),
     ("cantidades actualizadas", "cantidades actualizadas"),
@@ -61,7 +69,7 @@ _SPECIAL_VERBS = (
 )
 _STEM_RE = re.compile(r"(reformad|adicionad|derogad|recorrid|reubicad|renumerad|reestructurad"
                       r"|publicad|declarad|modificad|suprimid|actualizad|aclarad|trasladad"
-                      r"|reordenad|reformulad)[oa]s?\b")
+                      r"|reordenad|reformulad|compilad)[oa]s?\b")
 
 _UNIT_KIND: tuple[tuple[str, Kind], ...] = (
     ("denominacion del capitulo", Kind.CAPITULO), ("denominacion de la seccion", Kind.SECCION),
@@ -92,13 +100,22 @@ def is_annotation(line: str) -> bool:
     (True, False)
     """
     if "DOF" not in line and not line[:1].isdigit():
-        # Every other note names the DOF or opens with a date; "Nota:" and "N. de E.:" open with N.
-        return line[:1] == "N" and _NOTE_RE.match(line) is not None
+        # Every other note names the DOF or opens with a date; "Nota:" and "N. de E.:" open with N,
+        # and one whose DOF wrapped away names a unit, its verb and a date ('-19…', '-20…').
+        if line[:1] == "N" and _NOTE_RE.match(line) is not None:
+            return True
+        return might_be_undated_note(line) and len(line) <= 600 and \
+            _DATE_SEARCH.search(line) is not None and _UNDATED_START_RE.match(line) is not None
     if _NOTE_RE.match(line):
         return True
     if len(line) > 600 or not _DATE_SEARCH.search(line):
         return False
     return _START_RE.match(line) is not None
+
+
+def might_be_undated_note(line: str) -> bool:
+    """A cheap test: could ``line`` hold a date of the 1900s or 2000s ('25-11-2022')?"""
+    return "-20" in line or "-19" in line
 
 
 def is_continuation(line: str) -> bool:

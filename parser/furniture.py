@@ -340,8 +340,9 @@ def _continues(pending: list[str], pending_kind: str, line: str, kind: str, widt
                page_break: bool) -> bool:
     """Does ``line`` continue the logical line in ``pending``?"""
     if pending_kind == "note":
+        # "… y publicada\nDOF 20-08-2025", "(antes … 04-06-2001)\ny último (antes … DOF …)"
         return notes.is_continuation(line) or (
-            bool(width) and kind == "" and _open_note(pending))
+            bool(width) and kind == "" and (_open_note(pending) or line[:1].islower() and "DOF" in line))
     if kind == "note":
         # "... señala esta Ley. Fracción\nreformada DOF 14-06-2024": the note's noun was wrapped
         # away from its verb; keep them together so the glued note is cut out whole.
@@ -349,10 +350,10 @@ def _continues(pending: list[str], pending_kind: str, line: str, kind: str, widt
     if not width or pending_kind == "heading":
         return False
     previous = pending[-1]
-    if kind == "unit" and line[:1] in "AÁ" and _ARTICLE_OPENER.match(line) \
+    if (kind == "heading" or kind == "unit" and line[:1] in "AÁ" and _ARTICLE_OPENER.match(line)) \
             and _CITING_END.search(previous) is None:
         # A chapter's name ("De las Obligaciones Comunes") or an unterminated line is followed
-        # by an article heading: a new article, not a citation wrapped onto the next line.
+        # by a heading or an article: a new unit, not a citation wrapped onto the next line.
         return False
     short = len(previous) < width * 0.6
     ends = previous.endswith(_TERMINAL) or short

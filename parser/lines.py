@@ -221,7 +221,8 @@ def starts_unit(line: str) -> str:
     """For joining wrapped lines: '' prose, 'note', 'heading' (container or transitorios), 'unit'."""
     first = line[:1]
     # A note names the DOF, opens with a date or is "Nota:"/"N. de E.:" (is_annotation's own test).
-    if ("DOF" in line or first.isdigit() or first == "N") and notes.is_annotation(line):
+    if ("DOF" in line or first.isdigit() or first == "N" or notes.might_be_undated_note(line)) \
+            and notes.is_annotation(line):
         return "note"
     headings = _HEADINGS_BY_FIRST.get(first)
     if headings is not None and any(pattern.match(line) for pattern in headings):
