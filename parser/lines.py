@@ -149,7 +149,10 @@ _CONTEXT_LETTERS = "CD"
 # (read_numeral_suffixes); where artículos are, such a line is left to the prose it wraps in.
 _NUMERAL_BIS_RE = re.compile(
     rf"(?P<num>\d{{1,3}}\s+(?i:{_LATIN}))\b\s*(?:\.\s*[-–—]?|[-–—])(?:\s+|$)(?P<rest>.*)$", re.DOTALL)
-_CONTAINER_NUM = rf"(?:(?i:{_ORD})\b|(?i:{_CARD})\b|[IVXLC]+\b|\d+\b)(?:\s+(?i:{_LATIN})\b)?"
+# "TÍTULO ESPECIAL BIS", "TÍTULO PRELIMINAR" (Código de Comercio): containers named, not numbered.
+_NAMED_CONTAINER = r"(?:ESPECIAL|Especial|PRELIMINAR|Preliminar)\b"
+_CONTAINER_NUM = (rf"(?:(?i:{_ORD})\b|(?i:{_CARD})\b|[IVXLC]+\b|\d+\b|{_NAMED_CONTAINER})"
+                  rf"(?:\s+(?i:{_LATIN})\b)?")
 _HEADING_RE = re.compile(
     rf"(?P<kw>LIBRO|Libro|T[ÍI]TULO|T[íi]tulo|CAP[ÍI]TULO|Cap[íi]tulo|SECCI[ÓO]N|Secci[óo]n)"
     rf"\s+(?P<num>{_CONTAINER_NUM})\s*(?:(?:[.:]\s*[-–]?|[-–])\s*(?P<rest>.*)|(?P<caps>[^a-z]*))$",
@@ -242,7 +245,7 @@ def _opens_unit(line: str) -> bool:
         return True
     if first in "IVXL" and _FRACCION_RE.match(line):
         return True
-    if first == "l" and (line[1:3] in (".-", ". ") or _NUMERAL_RE.match(line)):
+    if first == "l" and (line[1:3] in (".-", ". ") or _NUMERAL_RE.match(line) or _ell_fraccion(line)):
         return True
     if first.islower() and _INCISO_RE.match(line):
         return True
@@ -335,6 +338,8 @@ class _Subnumerals:
     open: bool = False
     last: int = 0
     skipped: int = 0
+    letter: str = ""  # the open inciso's letter: "i)" after "h)" is the next inciso
+    colon: bool = False  # the inciso's last text ends with ":", announcing a list
 
 
 _NO_SUBNUMERALS = _Subnumerals()
@@ -345,13 +350,18 @@ def _subnumeral(line: Line, state: _Subnumerals) -> tuple[Line, _Subnumerals]:
     """``line`` read as a subnumeral where the open inciso's list goes on with it; the state
     after it."""
     kind = line.kind
+    if kind is LineKind.INCISO and state.open and line.number[:1] in "ivx":
+        made = _parenthesised_subnumeral(line, state)
+        if made is not None:
+            return made, _Subnumerals(True, labels.roman_to_int(made.number.upper()), 0, state.letter)
     if kind is LineKind.INCISO or kind is LineKind.ELISION and line.unit is Kind.INCISO \
             and line.number and line.to_number in ("", line.number):
-        return line, _Subnumerals(open=True)
+        return line, _Subnumerals(open=True, letter=line.to_number or line.number,
+                                  colon=line.raw.rstrip().endswith(":"))
     if not state.open:
         return line, state
     if kind is LineKind.ELISION and line.unit is None and state.last:
-        return line, _Subnumerals(True, state.last, state.skipped + 1)
+        return line, _Subnumerals(True, state.last, state.skipped + 1, state.letter)
     if kind is LineKind.PARAGRAPH and line.raw[:1] in "ivx":
         found = _SUBNUMERAL_RE.match(line.raw)
         if found is not None and found.group("num"):
@@ -359,10 +369,34 @@ def _subnumeral(line: Line, state: _Subnumerals) -> tuple[Line, _Subnumerals]:
             if state.last < value <= state.last + 1 + state.skipped:
                 made = _make(LineKind.NUMERAL, Kind.NUMERAL, found.group("num"), found.group("rest"),
                              line.raw, line.lineno)
-                return made, _Subnumerals(True, value)
+                return made, _Subnumerals(True, value, 0, state.letter)
+    if kind is LineKind.PARAGRAPH and state.colon != line.raw.rstrip().endswith(":"):
+        return line, _Subnumerals(state.open, state.last, state.skipped, state.letter, not state.colon)
     if kind in _KEEPS_SUBNUMERALS:
         return line, state
     return line, _NO_SUBNUMERALS
+
+
+_ROMAN_ITEM_RE = re.compile(r"x{0,3}(?:ix|iv|v?i{0,3})")
+
+
+def _parenthesised_subnumeral(line: Line, state: _Subnumerals) -> Line | None:
+    """'i)', 'ii)' under an inciso (LIC art. 28: 'a) … de inversión:' / 'i) No paga …' / 'ii) …'):
+    subnumerales where the inciso announces them (its text ends with a colon) and the letter is
+    not the inciso list's next one ('i)' after 'h)', 'v)' after 'u)', 'x)' after 'w)'); then
+    in order. An amendment body's 'a) …' / 'i) …' stays two incisos."""
+    number = line.number
+    if not number or _ROMAN_ITEM_RE.fullmatch(number) is None:
+        return None
+    value = labels.roman_to_int(number.upper())
+    if not state.last < value <= state.last + 1 + state.skipped:
+        return None
+    if state.last == 0 and not state.colon:
+        return None  # a list of subnumerales is announced: "a) Si, por un monto …:"
+    if state.last == 0 and len(number) == 1 and state.letter[-1:] and \
+            ord(number) == ord(state.letter[-1]) + 1:
+        return None  # the next inciso of the list, not a subnumeral
+    return _make(LineKind.NUMERAL, Kind.NUMERAL, number, line.text, line.raw, line.lineno)
 
 
 _LIST_ENDS = frozenset({LineKind.ARTICLE, LineKind.HEADING, LineKind.TRANSITORIO,
@@ -553,6 +587,11 @@ def _unit_line(line: str, in_transitorios: bool, lineno: int) -> Line | None:
     if first == "l" and line[1:3] in (".-", ". "):
         # "l.-" is fracción I typed with a lowercase L (LIVA art. 41); incisos close with ")".
         return _make(LineKind.FRACCION, Kind.FRACCION, "I", line[3:].lstrip(" -"), line, lineno)
+    if first == "l":
+        fraccion = _ell_fraccion(line)  # "lV." (LFT art. 539)
+        if fraccion is not None:
+            return _make(LineKind.FRACCION, Kind.FRACCION, fraccion.group("num"), fraccion.group("rest"),
+                         line, lineno)
     if first.islower():
         inciso = _INCISO_RE.match(line)
         if inciso:
@@ -572,6 +611,14 @@ def _unit_line(line: str, in_transitorios: bool, lineno: int) -> Line | None:
             unit = Kind.TRANSITORIO if in_transitorios else Kind.ARTICULO
             return _make(kind, unit, item.group("num"), item.group("rest"), line, lineno)
     return None
+
+
+def _ell_fraccion(line: str) -> re.Match[str] | None:
+    """'lV. En materia de …': a fracción whose first I was printed as a lowercase L."""
+    if line[1:2] not in ("I", "V", "X"):
+        return None
+    found = _FRACCION_RE.match("I" + line[1:])
+    return found if found is not None and _roman_head(found.group("num")) else None
 
 
 def _apartado(line: str, lineno: int) -> Line | None:

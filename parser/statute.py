@@ -82,6 +82,7 @@ _INDEX_WORDS = frozenset({"indice", "indice general", "contenido", "tabla de con
 _RECITAL_WORDS = frozenset({"considerando", "considerandos", "resultando", "resultandos",
                             "antecedentes", "declaraciones", "clausulas"})
 _LETTERS = "abcdefghijklmnñopqrstuvwxyz"
+_NAMED_CONTAINERS = frozenset({"especial", "preliminar"})
 _ARTICLE_WORD_RE = re.compile(r"(?i:art[íi]culo|art\.|disposici[óo]n)")
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
@@ -549,7 +550,12 @@ def _label_part(kind: Kind, number: str) -> str | None:
     try:
         return labels.part(kind, number)
     except ValueError:
-        return None
+        pass
+    words = labels.fold(number).split()
+    if kind in _CONTAINER_RANK and words and words[0] in _NAMED_CONTAINERS:
+        # "Título Especial Bis" -> tit_especial-bis: named, not numbered
+        return f"{labels.PREFIX[kind]}_{'-'.join(words)}"
+    return None
 
 
 def _is_epigraph(line: Line) -> bool:
