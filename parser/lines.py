@@ -102,7 +102,7 @@ _LATIN = (r"(?:bis|ter|qu[aá]ter|quater|quinquies|quintus|sexies|sextus|septies
           r"|nonies|novies|decies|undecies|duodecies)")
 _ORD = (
     r"(?:(?:d[eé]cim|vig[eé]sim|trig[eé]sim|cuadrag[eé]sim|quincuag[eé]sim|sexag[eé]sim"
-    r"|septuag[eé]sim|octog[eé]sim|nonag[eé]sim)[oa]\s*)?"
+    r"|septuag[eé]sim|octog[eé]sim|nonag[eé]sim)(?:[oa]\s*|(?=octav)))?"
     r"(?:primer[oa]?|segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|sext[oa]|s[eé]ptim[oa]"
     r"|octav[oa]|noven[oa])"
     r"|d[eé]cim[oa]|vig[eé]sim[oa]|trig[eé]sim[oa]|cuadrag[eé]sim[oa]|quincuag[eé]sim[oa]"
@@ -168,7 +168,7 @@ _SIGNATURE_RE = re.compile(
     r"\s+[Aa]rt[íi]culo 89|Atentamente|ATENTAMENTE|R[úu]bricas?\.?$)")
 _ELISION_RE = re.compile(rf"{_ELL}$")
 _DEROGATED_RE = re.compile(
-    r"\(?\s*(?:Se\s+deroga[n]?|SE\s+DEROGA[N]?|Derogad[oa]s?|DEROGAD[OA]S?)\s*\)?\s*[.;]?\s*\)?\s*[.;]?$")
+    r"\(?\s*(?:(?i:se\s+derogan?)|Derogad[oa]s?|DEROGAD[OA]S?)\s*\)?\s*[.;]?\s*\)?\s*[.;]?$")
 _RANGE_WORD = r"(?:a|al|y|A|AL|Y)"
 
 

@@ -69,7 +69,7 @@ _ENACTING_RE = re.compile(
     r"(?:Se\s+(?i:expiden?)\b|.*\bpara\s+quedar\s+(?:como\s+sigue|en\s+los\s+siguientes\s+t[ée]rminos))",
     re.DOTALL)
 _DEROGATED_RE = re.compile(
-    r"\(?\s*(?:Se\s+deroga[n]?|SE\s+DEROGA[N]?|Derogad[oa]s?|DEROGAD[OA]S?)\s*\)?\s*[.;]?\s*\)?\s*[.;]?$")
+    r"\(?\s*(?:(?i:se\s+derogan?)|Derogad[oa]s?|DEROGAD[OA]S?)\s*\)?\s*[.;]?\s*\)?\s*[.;]?$")
 # "… he tenido a bien expedir el siguiente", "… se expide el siguiente:": the preamble ends
 # here ("tenido a bien" anywhere in its line, "se expide …" only as the line's last words, so a
 # numeral saying "la Secretaría emite los siguientes criterios" is no formula).
