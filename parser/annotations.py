@@ -196,8 +196,13 @@ def _verb(phrase: str) -> str:
     return "nota"
 
 
+_AMOUNT_OF = re.compile(r"(?:multas?|cantidad(?:es)?)\s+(?:de\s+la|de\s+las|de\s+los|del)\s+")
+
+
 def unit_kind(unit: str) -> Kind | None:
-    """The kind of provision a note's unit noun names ('parrafo con fracciones' -> PARRAFO)."""
+    """The kind of provision a note's unit noun names ('parrafo con fracciones' -> PARRAFO;
+    'multa de la fraccion' -> FRACCION: the amounts of that fracción were updated)."""
+    unit = _AMOUNT_OF.sub("", unit, count=1)
     for prefix, kind in _UNIT_KIND:
         if unit.startswith(prefix):
             return kind

@@ -232,6 +232,8 @@ def starts_unit(line: str) -> str:
         return "heading"
     if _opens_unit(line):
         return "unit"
+    if first in "MCDSRAE" and _SIGNATURE_RE.match(line):
+        return "unit"  # "México, D.F., a 14 de julio de 1990.- …" never continues a paragraph
     return ""
 
 

@@ -689,6 +689,8 @@ def _refuse_truncated(lines: Sequence[Line]) -> None:
         if line.kind in (LineKind.SIGNATURE, LineKind.ANNOTATION, LineKind.HEADING,
                          LineKind.TRANSITORIOS_HEADING, LineKind.APPENDIX, LineKind.ELISION):
             return
+        if line.derogated:
+            return  # 'Artículo 118 A. Se deroga' ends a text whole
         ending = line.raw.rstrip()
         if ending.endswith(_ENDINGS) or ending[-1:].isdigit() or ending.isupper():
             return
