@@ -35,9 +35,11 @@ _UNIT = (r"(?:Art[ií]culos?|P[aá]rrafos?|Fracci(?:[oó]n|ones)|Incisos?|Subinc
 
 # A line that *is* a note: it starts like one and names a date.
 _VERB = rf"(?:{_PARTICIPLE}\b|sin\s+efectos?\b)"  # "Fracción parcialmente “sin efecto” DOF …"
+# Rarer starts, tried only when the common ones fail (each alternative costs every note line).
+_RARE_START_RE = re.compile(
+    rf"{_UNIT}\b.{{0,80}}?\bsin\s+efectos?\b|Disposici[oó]n\s+derogatoria\b.{{0,80}}?DOF\s+{DATE}")
 _START_RE = re.compile(
-    rf"(?:{_UNIT}\b.{{0,80}}?\b{_VERB}"
-    rf"|Disposici[oó]n\s+derogatoria\b.{{0,80}}?DOF\s+{DATE}"
+    rf"(?:{_UNIT}\b.{{0,80}}?\b{_PARTICIPLE}\b"
     rf"|(?i:fe de erratas)\b|Aclaraci[oó]n\b|Reforma\s+DOF\b|Cantidades\s+actualizadas\b"
     rf"|(?i:{_PARTICIPLE})\b.{{0,30}}?(?:DOF\s+)?{DATE}|DOF\s+{DATE}|{DATE})"
 )
@@ -100,22 +102,28 @@ def is_annotation(line: str) -> bool:
     (True, False)
     """
     if "DOF" not in line and not line[:1].isdigit():
-        # Every other note names the DOF or opens with a date; "Nota:" and "N. de E.:" open with N,
-        # and one whose DOF wrapped away names a unit, its verb and a date ('-19…', '-20…').
-        if line[:1] == "N" and _NOTE_RE.match(line) is not None:
-            return True
-        return might_be_undated_note(line) and len(line) <= 600 and \
-            _DATE_SEARCH.search(line) is not None and _UNDATED_START_RE.match(line) is not None
+        # Every other note names the DOF or opens with a date; "Nota:" and "N. de E.:" open with N
+        # (a first line whose DOF wrapped onto the next: ``is_undated_note``).
+        return line[:1] == "N" and _NOTE_RE.match(line) is not None
     if _NOTE_RE.match(line):
         return True
     if len(line) > 600 or not _DATE_SEARCH.search(line):
         return False
-    return _START_RE.match(line) is not None
+    return _START_RE.match(line) is not None or _RARE_START_RE.match(line) is not None
 
 
-def might_be_undated_note(line: str) -> bool:
-    """A cheap test: could ``line`` hold a date of the 1900s or 2000s ('25-11-2022')?"""
-    return "-20" in line or "-19" in line
+# The nouns a note opens with (the start of _UNIT), for a test cheaper than any regex.
+NOTE_NOUNS = ("Art", "Pár", "Par", "Fracc", "Inciso", "Subinciso", "Numeral", "Apartado", "Base", "Cap",
+              "Secci", "Tít", "Tit", "Libro", "Denominaci", "Ep", "Encabezado", "Tabla", "Rubro", "Tarifa",
+              "Cuota", "Anexo", "Nombre", "Texto", "Multa", "Cantidad", "Definici", "Disposici")
+
+
+def is_undated_note(line: str) -> bool:
+    """The first line of a note whose 'DOF' wrapped onto the next line: 'Párrafo declarado
+    inválido por sentencia de la SCJN … notificada para efectos legales 25-11-2022' (callers test
+    first that it opens with one of ``NOTE_NOUNS``)."""
+    return len(line) <= 400 and ("-20" in line or "-19" in line) and \
+        _UNDATED_START_RE.match(line) is not None and _DATE_SEARCH.search(line) is not None
 
 
 def is_continuation(line: str) -> bool:
@@ -267,4 +275,5 @@ def _read_note(text: str) -> Note:
     return Note(unit, unit_kind(unit), tuple(out))
 
 
-__all__ = ["DATE", "Note", "is_annotation", "is_continuation", "read_note", "split_glued", "unit_kind"]
+__all__ = ["DATE", "NOTE_NOUNS", "Note", "is_annotation", "is_continuation", "is_undated_note", "read_note",
+           "split_glued", "unit_kind"]

@@ -45,6 +45,7 @@ _MD_HEAD = re.compile(r"#{1,6}\s+")
 _MD_BULLET = re.compile(r"[-*+]\s+")
 _TABLE_SEP = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
 _TERMINAL = (".", ":", ";", "…")
+_SENTENCE_END = frozenset(".:;…)]”\"0123456789")
 _UNIT_AT_END = re.compile(
     r"\b(?:Art[ií]culo|P[aá]rrafo|Fracci[oó]n|Inciso|Numeral|Apartado|Cap[ií]tulo|Secci[oó]n)"
     r"(?:\s+con\s+\w+)?$")
@@ -194,7 +195,8 @@ def _plain_rows(raw: list[str], title_lines: frozenset[str], dof_header: bool,
                 append((number, line, False, False))
             continue
         first = line[0]
-        if (line in known or first.isdigit() or first in "ÚC" or dof_header and "DIARIO OFICIAL" in line) \
+        if (line in known or first.isdigit() or first == "Ú" or first == "C" and line.startswith(_CAMARA)
+                or dof_header and "DIARIO OFICIAL" in line) \
                 and _is_furniture(line, title_lines):
             page_break = True
             while out and not out[-1][1] and not out[-1][3]:
@@ -303,13 +305,21 @@ def logical_lines(text: str, starts_unit: Callable[[str], str]) -> Iterator[tupl
         yield number, line, furniture, kind
 
 
-def logical_rows(text: str, starts_unit: Callable[[str], str]) -> Iterator[tuple[int, str, bool, str, bool]]:
+def logical_rows(text: str, starts_unit: Callable[[str], str],
+                 after_sentence: tuple[frozenset[str], Callable[[str], str]] | None = None,
+                 ) -> Iterator[tuple[int, str, bool, str, bool]]:
     """``logical_lines`` plus whether the logical line is one physical line (so ``starts_unit``
     saw exactly this string), which lets the classifier skip checks it already knows the
-    answer to."""
+    answer to.
+
+    In wrapped text, a prose line after one that ends a sentence (or a note) is asked again of
+    ``after_sentence`` (the first letters such a line can have, and the function that tells): a
+    signature or a note whose 'DOF' wrapped away can only start there, and asking only there
+    keeps the common line cheap."""
+    late_firsts, late_kind = after_sentence if after_sentence is not None else (frozenset(), None)
     lines = _rows(text)
     width = _width(lines)
-    epigraphs = bool(width) and _epigraph_layout(lines)
+    epigraphs = bool(width) and _epigraph_layout(text)
     pending: list[str] = []
     pending_no = 0
     pending_kind = ""
@@ -323,6 +333,9 @@ def logical_rows(text: str, starts_unit: Callable[[str], str]) -> Iterator[tuple
                 pending, pending_kind = [], ""
             continue
         kind = starts_unit(line)
+        if not kind and line[:1] in late_firsts and width and pending and late_kind is not None \
+                and (pending_kind == "note" or pending[-1][-1:] in _SENTENCE_END):
+            kind = late_kind(line)
         # Without a wrap width only notes continue a line; _continues decides the rest.
         if pending and (width or kind == "note" or pending_kind == "note") \
                 and _continues(pending, pending_kind, line, kind, width, page_break) \
@@ -371,17 +384,25 @@ _EPIGRAPH_OPENER = re.compile(
     r"(?:Art[íi]culo|ART[ÍI]CULO)\s+[\dA-ZÚÉ][^\s.]*(?:\s+(?:[A-Z][a-zé]+|[A-Z]|\d+))*\.\s+[A-ZÁÉÍÓÚ]")
 
 
-def _epigraph_layout(rows: list[_Row]) -> bool:
+# "\nA" first: a literal prefix the regex engine scans for at C speed.
+_ARTICLE_LINE = re.compile(r"\nA((?:rt[íi]culo|RT[ÍI]CULO)\s+\d[^\n]*)\n[ \t\f]*(.?)")
+
+
+_EPIGRAPH_SAMPLE = 80
+
+
+def _epigraph_layout(text: str) -> bool:
     """Does this text print an epigraph line under every article ('Artículo 3o. Glosario' /
     'Para los efectos …')? Decided once per text, from most of its article lines: a line that
     opens an article with a period, ends without punctuation, and is followed by a capital."""
     articles = epigraphs = 0
-    for (_, line, _, furniture), following in zip(rows, rows[1:], strict=False):
-        if furniture or line[:1] not in "AÁ" or not _ARTICLE_OPENER.match(line):
-            continue
+    for found in _ARTICLE_LINE.finditer(text):
+        if articles == _EPIGRAPH_SAMPLE:
+            break  # the first articles show the layout; reading on costs time for nothing
         articles += 1
-        if _EPIGRAPH_OPENER.match(line) and not line.endswith((*_TERMINAL, ",")) \
-                and following[1][:1].isupper():
+        line = "A" + found.group(1).rstrip()
+        if found.group(2).isupper() and not line.endswith((*_TERMINAL, ",")) \
+                and _EPIGRAPH_OPENER.match(line):
             epigraphs += 1
     return articles >= 8 and epigraphs * 2 > articles
 

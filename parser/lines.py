@@ -118,7 +118,7 @@ _ELL = r"(?:\[\s*(?:…+|(?:\.\s*){3,})\s*\]|…[\s.…]*+|\.(?:\s*\.){2,}+[\s.�
 # Arabic number with ordinal mark and qualifiers ("2o.-A", "77 bis 35-J", "15-B Bis"), or words.
 _ART_NUM = (
     rf"(?:\d+(?:o(?![a-záéíóúñ])|[º°ª])?"
-    rf"(?:\s*\.?\s*[-–]\s*(?:[A-ZÑ](?![a-záéíóúñA-Z])|\d+|(?i:{_LATIN})\b)"
+    rf"(?:\s*\.?\s*[-–]\s*(?:[A-ZÑ](?![a-záéíóúñA-Z])|\d+|(?:Bis|Ter|Qu[aá]ter|BIS|TER)\b)"
     rf"|\.?\s*(?i:{_LATIN})\b(?:\s+\d+\b)?"
     rf"|\s+[A-ZÑ](?=\s*(?:\.|-|:|$)))*"
     rf"|(?i:{_ORD})(?:\s+(?i:{_LATIN})\b)?)"
@@ -166,6 +166,9 @@ _SIGNATURE_RE = re.compile(
     r"(?:M[ée]xico,\s*D\.\s*F\.\s*,?\s*a\s|Ciudad de M[ée]xico,?\s+a\s|Dado en\s|SAL[ÓO]N DE SESIONES"
     r"|Sala de Sesiones|Sufragio Efectivo|En cumplimiento de lo dispuesto por la fracci[óo]n I del"
     r"\s+[Aa]rt[íi]culo 89|Atentamente|ATENTAMENTE|R[úu]bricas?\.?$)")
+# The words every _SIGNATURE_RE alternative starts with: a cheap test before the regex.
+_SIGNATURE_WORDS = ("Méx", "Mex", "Ciudad de M", "Dado en", "SAL", "Sala de", "Sufragio", "En cumplimiento",
+                     "Atentamente", "ATENTAMENTE", "Rúbrica", "Rubrica")
 _ELISION_RE = re.compile(rf"{_ELL}$")
 _DEROGATED_RE = re.compile(
     r"\(?\s*(?:(?i:se\s+derogan?)|Derogad[oa]s?|DEROGAD[OA]S?)\s*\)?\s*[.;]?\s*\)?\s*[.;]?$")
@@ -220,20 +223,43 @@ _HEADINGS_BY_FIRST = {"L": (_HEADING_RE,), "C": (_HEADING_RE,), "S": (_HEADING_R
                       "T": (_HEADING_RE, _TRANSITORIOS_RE), "A": (_TRANSITORIOS_RE, _APPENDIX_RE)}
 
 
+def _by_first(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Words grouped by their first letter: one dict look-up picks the few a line may start with."""
+    out: dict[str, tuple[str, ...]] = {}
+    for word in words:
+        out[word[0]] = (*out.get(word[0], ()), word)
+    return out
+
+
+_NOTE_NOUNS = _by_first(notes.NOTE_NOUNS)
+_SIGNATURE_STARTS = _by_first(_SIGNATURE_WORDS)
+_AFTER_SENTENCE_FIRSTS = frozenset(_NOTE_NOUNS) | frozenset(_SIGNATURE_STARTS)
+
+
 def starts_unit(line: str) -> str:
     """For joining wrapped lines: '' prose, 'note', 'heading' (container or transitorios), 'unit'."""
     first = line[:1]
     # A note names the DOF, opens with a date or is "Nota:"/"N. de E.:" (is_annotation's own test).
-    if ("DOF" in line or first.isdigit() or first == "N" or notes.might_be_undated_note(line)) \
-            and notes.is_annotation(line):
+    if ("DOF" in line or first.isdigit() or first == "N") and notes.is_annotation(line):
         return "note"
     headings = _HEADINGS_BY_FIRST.get(first)
     if headings is not None and any(pattern.match(line) for pattern in headings):
         return "heading"
     if _opens_unit(line):
         return "unit"
-    if first in "MCDSRAE" and _SIGNATURE_RE.match(line):
+    return ""
+
+
+def after_sentence(line: str) -> str:
+    """For joining wrapped lines, a prose line after the end of a sentence or a note: 'unit' for
+    a signature, 'note' for a note whose 'DOF' wrapped onto its next line, else ''."""
+    first = line[:1]
+    signature = _SIGNATURE_STARTS.get(first)
+    if signature is not None and line.startswith(signature) and _SIGNATURE_RE.match(line):
         return "unit"  # "México, D.F., a 14 de julio de 1990.- …" never continues a paragraph
+    nouns = _NOTE_NOUNS.get(first)
+    if nouns is not None and line.startswith(nouns) and notes.is_undated_note(line):
+        return "note"  # "Párrafo declarado inválido … 25-11-2022" / "y publicada DOF …"
     return ""
 
 
@@ -288,7 +314,8 @@ def classify_lines(text: str) -> tuple[Line, ...]:
     in_transitorios = False
     letter = ""  # "C" or "D" where a bare lettered apartado would go on the list ("A. …", "B. …")
     sub = _NO_SUBNUMERALS  # which subnumeral ("i.", "ii.") an open inciso may go on with
-    for number, logical, furniture, first, single in logical_rows(text, starts_unit):
+    for number, logical, furniture, first, single in logical_rows(
+            text, starts_unit, (_AFTER_SENTENCE_FIRSTS, after_sentence)):
         if furniture:
             out.append(_line(LineKind.FURNITURE, logical, "", None, False, False, logical, number))
             continue
@@ -359,7 +386,7 @@ def _subnumeral(line: Line, state: _Subnumerals) -> tuple[Line, _Subnumerals]:
     if kind is LineKind.INCISO or kind is LineKind.ELISION and line.unit is Kind.INCISO \
             and line.number and line.to_number in ("", line.number):
         return line, _Subnumerals(open=True, letter=line.to_number or line.number,
-                                  colon=line.raw.rstrip().endswith(":"))
+                                  colon=line.raw.endswith(":"))
     if not state.open:
         return line, state
     if kind is LineKind.ELISION and line.unit is None and state.last:
@@ -372,7 +399,7 @@ def _subnumeral(line: Line, state: _Subnumerals) -> tuple[Line, _Subnumerals]:
                 made = _make(LineKind.NUMERAL, Kind.NUMERAL, found.group("num"), found.group("rest"),
                              line.raw, line.lineno)
                 return made, _Subnumerals(True, value, 0, state.letter)
-    if kind is LineKind.PARAGRAPH and state.colon != line.raw.rstrip().endswith(":"):
+    if kind is LineKind.PARAGRAPH and state.colon != line.raw.endswith(":"):
         return line, _Subnumerals(state.open, state.last, state.skipped, state.letter, not state.colon)
     if kind in _KEEPS_SUBNUMERALS:
         return line, state

@@ -137,7 +137,7 @@ class _Builder:
         self.transitorios_seen = False
         self.findings: list[Finding] = []
         self.numbered_articles = False     # an "Artículo 5" was read: bare ordinals are prose
-        self.epigraphs = _epigraph_layout(lines)
+        self.epigraphs: bool | None = None  # decided at the first line that may be an epigraph
 
     # --- driving ---------------------------------------------------------------------------
     def run(self) -> tuple[Provision, ...]:
@@ -283,11 +283,16 @@ class _Builder:
             node.text = line.text
         elif line.elided:
             node.paragraphs = 1
-        elif article_title(line) or self.epigraphs and _is_epigraph(line):
+        elif article_title(line) or _is_epigraph(line) and self.epigraph_layout():
             node.heading = line.text        # "Disposición 5.- Niveles …", "Artículo 3o. Glosario"
         elif line.text:
             self.add_paragraph(node, line.text)
         return node
+
+    def epigraph_layout(self) -> bool:
+        if self.epigraphs is None:
+            self.epigraphs = _epigraph_layout(self.lines)
+        return self.epigraphs
 
     def close_article(self) -> None:
         self.article = None
@@ -302,7 +307,7 @@ class _Builder:
             if not self.started or not self.containers:
                 return  # lists in a preamble are not provisions
             self.article = self.containers[-1]
-        part = self.part(kind, line)
+        part = _label_part(kind, line.number) or self.part(kind, line)
         if part is None:
             return
         parent = self.parent_for(kind, line.number)
