@@ -60,7 +60,8 @@ _CITING_END = re.compile(
     r"|artículos?|Artículos?|por|con|[,(])$")
 # A note left open at the end of its line: a parenthesis or a quotation not closed, or a
 # connecting word ("… con “Tabla de enfermedades” y “Tabla para la").
-_NOTE_OPEN_END = re.compile(r"(?:^|\s)(?:y|e|o|la|el|los|las|de|del|con|por|para|en|al)$")
+_NOTE_OPEN_WORDS = frozenset({"y", "e", "o", "la", "el", "los", "las", "de", "del", "con", "por", "para",
+                              "en", "al"})
 _LIST_ENDINGS = (", y", ", o", ", e", ", u", " y", " o")
 
 
@@ -316,10 +317,11 @@ def logical_rows(text: str, starts_unit: Callable[[str], str],
     ``after_sentence`` (the first letters such a line can have, and the function that tells): a
     signature or a note whose 'DOF' wrapped away can only start there, and asking only there
     keeps the common line cheap."""
-    late_firsts, late_kind = after_sentence if after_sentence is not None else (frozenset(), None)
+    late_firsts, late_kind = after_sentence if after_sentence is not None else (frozenset(), starts_unit)
     lines = _rows(text)
     width = _width(lines)
     epigraphs = bool(width) and _epigraph_layout(text)
+    late = bool(width) and after_sentence is not None
     pending: list[str] = []
     pending_no = 0
     pending_kind = ""
@@ -333,8 +335,8 @@ def logical_rows(text: str, starts_unit: Callable[[str], str],
                 pending, pending_kind = [], ""
             continue
         kind = starts_unit(line)
-        if not kind and line[:1] in late_firsts and width and pending and late_kind is not None \
-                and (pending_kind == "note" or pending[-1][-1:] in _SENTENCE_END):
+        if not kind and late and pending and (pending_kind == "note" or pending[-1][-1:] in _SENTENCE_END) \
+                and line[:1] in late_firsts:
             kind = late_kind(line)
         # Without a wrap width only notes continue a line; _continues decides the rest.
         if pending and (width or kind == "note" or pending_kind == "note") \
@@ -418,11 +420,14 @@ def _open_note(pending: list[str]) -> bool:
     """An editorial note ('Nota: ...') wraps like prose until its sentence ends; any note wraps
     while a parenthesis or quotation is open or its line ends on a connecting word ('Reforma DOF
     …: Derogó … (antes adicionado por DOF 09-06-1992 y reformado' / 'por DOF …)')."""
-    if pending[0].startswith(("Nota", "NOTA")) and not pending[-1].endswith("."):
+    last = pending[-1]
+    if pending[0].startswith(("Nota", "NOTA")) and not last.endswith("."):
         return True
-    note = " ".join(pending)
-    return note.count("(") > note.count(")") or note.count("“") > note.count("”") \
-        or _NOTE_OPEN_END.search(pending[-1]) is not None
+    if last.rpartition(" ")[2] in _NOTE_OPEN_WORDS:
+        return True
+    note = " ".join(pending) if len(pending) > 1 else last
+    return ("(" in note and note.count("(") > note.count(")")) or \
+        ("“" in note and note.count("“") > note.count("”"))
 
 
 def _join(parts: list[str]) -> str:
