@@ -103,12 +103,31 @@ class Builder:
     # --- driving ---------------------------------------------------------------------------
     def run(self) -> tuple[Provision, ...]:
         feed = self.feed
+        index = 0
         try:
             for index, line in enumerate(self.lines):
                 feed(index, line)
         except _Stop:
-            pass
+            if self.lines[index].kind is not LineKind.APPENDIX:
+                self.check_cut_short(index)
         return tuple(node.freeze() for node in self.top)
+
+    def check_cut_short(self, stop: int) -> None:
+        """The statute ended at line ``stop`` (another decree's transitorios or enacting article):
+        if artículos 'Artículo N' or headings follow before any reform appendix, the law seems to
+        go on, and a CUT_SHORT finding says how much was left unread."""
+        left = 0
+        for line in self.lines[stop + 1:]:
+            if line.kind is LineKind.APPENDIX:
+                break
+            if line.kind is LineKind.HEADING or line.kind is LineKind.ARTICLE and line.number[:1].isdigit():
+                left += 1
+        if left:
+            stopped = self.lines[stop]
+            self.findings.append(Finding(
+                FindingKind.CUT_SHORT,
+                f"el ordenamiento se da por terminado en {stopped.raw[:60]!r}, pero le siguen {left} "
+                f"artículos o encabezados que no se leyeron", stopped.lineno))
 
     def feed(self, index: int, line: Line) -> None:
         kind = line.kind

@@ -253,3 +253,17 @@ def test_the_reform_appendix_ends_the_body_and_the_laws_transitorios_stay() -> N
     assert [p.label for p in document.provisions if p.kind is Kind.TRANSITORIO] == ["tra_1", "tra_2"]
     assert document.index()["tra_2__par_1"].text == "Se abroga la Ley anterior."
     assert document.findings == ()
+
+
+def test_a_law_that_goes_on_after_its_end_says_so() -> None:
+    """A reform decree's transitorios printed inside the body (a misplaced page) end the
+    statute there, as another decree's would; the artículos after them are reported unread."""
+    text = _code("TRANSITORIOS", "PRIMERO.- Entrará en vigor al día siguiente.",
+                 "TRANSITORIOS", "PRIMERO.- El presente Decreto entrará en vigor.",
+                 "CAPITULO III", "De los Corredores", "Artículo 51.- Sigue la ley.", "Artículo 52.- Y sigue.")
+    document = parse_statute(text)
+    assert [p.label for p in document.provisions][-1] == "tra_1"
+    [finding] = document.findings
+    assert finding.kind is FindingKind.CUT_SHORT and "3 artículos o encabezados" in finding.message
+    lines = text.split("\n")
+    assert finding.line == lines.index("TRANSITORIOS", lines.index("TRANSITORIOS") + 1) + 1
