@@ -135,7 +135,8 @@ _ORDINAL_ITEM_RE = re.compile(
 _FRAC_NUM = rf"[IVXL]+(?:\s*-\s*[A-ZÑ](?![a-záéíóúñ])|\s+(?i:{_LATIN})\b)*"
 _FRACCION_RE = re.compile(
     rf"(?P<num>{_FRAC_NUM})(?:\s*\.\s*[-–—]?|\s*[-–—)])(?:\s+|$)(?P<rest>.*)$", re.DOTALL)
-_INCISO_RE = re.compile(rf"(?P<num>[a-zñ]{{1,2}}\)(?:\s+(?i:{_LATIN})\b)?)\.?(?:\s+|$)(?P<rest>.*)$",
+# "e).- Difundir …" (CFF 33): the closing parenthesis may take a full stop and a dash too
+_INCISO_RE = re.compile(rf"(?P<num>[a-zñ]{{1,2}}\)(?:\s+(?i:{_LATIN})\b)?)\.?(?:-\s*|\s+|$)(?P<rest>.*)$",
                         re.DOTALL)
 _NUMERAL_RE = re.compile(r"(?P<num>\d{1,3}|[l\d]{2,3})\s*(?:\.\s*[-–—]|\.|\))(?:\s+|$)(?P<rest>.*)$",
                          re.DOTALL)

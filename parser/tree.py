@@ -321,7 +321,12 @@ class Builder:
         if kind is Kind.APARTADO:
             self.stack.clear()
         elif kind is Kind.FRACCION:
-            while self.stack and self.stack[-1].kind not in (Kind.APARTADO, Kind.PARRAFO):
+            # a párrafo holds fracciones only if it introduced a list of them; one that introduced
+            # a list of incisos (CFF 26 X: 'Se entenderá por control efectivo …:' a) b) c)) ends
+            # with it, and the next fracción (XI) goes back up to the article
+            while self.stack and (self.stack[-1].kind not in (Kind.APARTADO, Kind.PARRAFO) or (
+                    self.stack[-1].kind is Kind.PARRAFO and self.stack[-1].list_kinds
+                    and Kind.FRACCION not in self.stack[-1].list_kinds)):
                 self.stack.pop()
         elif any(_same_list(node, kind, number) for node in self.stack):
             while not _same_list(self.stack[-1], kind, number):
