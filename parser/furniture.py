@@ -62,7 +62,7 @@ _CITING_END = re.compile(
 # connecting word ("… con “Tabla de enfermedades” y “Tabla para la").
 _NOTE_OPEN_WORDS = frozenset({"y", "e", "o", "la", "el", "los", "las", "de", "del", "con", "por", "para",
                               "en", "al"})
-_LIST_ENDINGS = (", y", ", o", ", e", ", u", " y", " o")
+_LIST_ENDINGS = (", y", ", o", ", e", ", u", " y", " o", " y,", " o,")  # "…; y," (LFT 504, 529)
 
 
 @dataclass(frozen=True, slots=True)
@@ -383,7 +383,7 @@ def _continues(pending: list[str], pending_kind: str, line: str, kind: str, widt
 # "Artículo 211. Etapas del procedimiento penal": an article line with a period (no dash) and a
 # capitalised phrase after it, which in some codes is the article's epigraph on a line of its own.
 _EPIGRAPH_OPENER = re.compile(
-    r"(?:Art[íi]culo|ART[ÍI]CULO)\s+[\dA-ZÚÉ][^\s.]*(?:\s+(?:[A-Z][a-zé]+|[A-Z]|\d+))*\.\s+[A-ZÁÉÍÓÚ]")
+    r"(?:Art[íi]culo|ART[ÍI]CULO)\s+[\dA-ZÚÉ][^\s.]*(?:\s+(?:[A-ZÁÉÍÓÚ][a-záéíóúA-ZÁÉÍÓÚ]*|\d+))*\.\s+[A-ZÁÉÍÓÚ]")
 
 
 # "\nA" first: a literal prefix the regex engine scans for at C speed.

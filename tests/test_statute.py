@@ -135,8 +135,8 @@ def test_duplicate_article_is_kept_apart_with_a_finding() -> None:
     assert [p.label for p in doc.provisions] == ["art_5", "art_6", "art_5-dup2"]
     assert doc.index()["art_5__par_1"].text == "Uno."
     assert doc.index()["art_5-dup2__par_1"].text == "Otra vez."
-    [finding] = doc.findings
-    assert (finding.kind, finding.line, finding.label) == (FindingKind.COLLISION, 5, "art_5-dup2")
+    [finding] = [f for f in doc.findings if f.kind is FindingKind.COLLISION]  # the check adds ORDER
+    assert (finding.line, finding.label) == (5, "art_5-dup2")
     assert "art_5" in finding.message
 
 
