@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/bench_parse.py [--rounds 5] [--articles 3000]
 
-For each text (the two real Cámara consolidations when ../shared/dof-samples is present, and the
+For each text (the seven real Cámara consolidations when ../shared/dof-samples is present, and the
 synthetic code of bench/synthetic.py in its plain and Cámara-PDF shapes) it prints, as medians of
 interleaved rounds in the same run:
 
@@ -37,6 +37,8 @@ from parser import Line, build_tree, parse_statute  # noqa: E402
 from parser.lines import classify_lines  # noqa: E402
 
 SAMPLES = ROOT.parent / "shared" / "dof-samples" / "consolidated"
+# Five more Cámara codes from another PDF extractor (one-line header, no blank lines).
+TEZCA = ROOT.parent / "shared" / "dof-samples" / "consolidated-tezca"
 _FLOOR = re.compile(r"\n(?:Art[ií]culo (\d+)|([IVXL]+)\.\s|([a-zñ])\)\s)")
 _LINES = re.compile(r"[^\n]*\n")
 
@@ -87,6 +89,8 @@ def texts(articles: int) -> list[tuple[str, str]]:
     out = []
     for path in sorted(SAMPLES.glob("*.txt")) if SAMPLES.is_dir() else []:
         out.append((path.name.split("_")[0] + " (real, Cámara PDF text)", path.read_text(encoding="utf-8")))
+    for path in sorted(TEZCA.glob("*.txt")) if TEZCA.is_dir() else []:
+        out.append((path.stem + " (real, second extractor)", path.read_text(encoding="utf-8")))
     out.append((f"synthetic {articles} arts, plain", generate_code(articles, 0)))
     out.append((f"synthetic {articles} arts, Cámara PDF", generate_code(articles, 0, camara=True)))
     return out

@@ -26,18 +26,27 @@ _DATE_RE = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})")
 _DATES_RE = re.compile(rf"{DATE}(?:\s*(?:,|\by\b)\s*(?:DOF\s+)?{DATE})*")
 
 _PARTICIPLE = (r"(?:reformad|adicionad|derogad|recorrid|reubicad|renumerad|reestructurad|publicad"
-               r"|declarad|modificad|suprimid|actualizad|aclarad|trasladad|reordenad|reformulad)[oa]s?")
+               r"|declarad|modificad|suprimid|actualizad|aclarad|trasladad|reordenad|reformulad"
+               r"|compilad)[oa]s?")
 _UNIT = (r"(?:Art[ií]culos?|P[aá]rrafos?|Fracci(?:[oó]n|ones)|Incisos?|Subincisos?|Numeral(?:es)?"
          r"|Apartados?|Bases?|Cap[ií]tulos?|Secci(?:[oó]n|ones)|T[ií]tulos?|Libros?|Denominaci[oó]n"
-         r"|Ep[ií]grafes?|Encabezados?|Tablas?|Rubros?|Tarifas?|Cuotas?|Anexos?|Nombre|Texto)")
+         r"|Ep[ií]grafes?|Encabezados?|Tablas?|Rubros?|Tarifas?|Cuotas?|Anexos?|Nombre|Texto"
+         r"|Multas?|Cantidad(?:es)?|Definici(?:[oó]n|ones)|Disposici[oó]n\s+derogatoria)")
 
 # A line that *is* a note: it starts like one and names a date.
+_VERB = rf"(?:{_PARTICIPLE}\b|sin\s+efectos?\b)"  # "Fracción parcialmente “sin efecto” DOF …"
+# Rarer starts, tried only when the common ones fail (each alternative costs every note line).
+_RARE_START_RE = re.compile(
+    rf"{_UNIT}\b.{{0,80}}?\bsin\s+efectos?\b|Disposici[oó]n\s+derogatoria\b.{{0,80}}?DOF\s+{DATE}")
 _START_RE = re.compile(
     rf"(?:{_UNIT}\b.{{0,80}}?\b{_PARTICIPLE}\b"
     rf"|(?i:fe de erratas)\b|Aclaraci[oó]n\b|Reforma\s+DOF\b|Cantidades\s+actualizadas\b"
     rf"|(?i:{_PARTICIPLE})\b.{{0,30}}?(?:DOF\s+)?{DATE}|DOF\s+{DATE}|{DATE})"
 )
 _NOTE_RE = re.compile(r"(?:Nota|NOTA|N\.\s?de\s?E\.)\s*:")
+# A note whose "DOF" was wrapped onto its next line: "Párrafo declarado inválido por sentencia de
+# la SCJN … notificada para efectos legales 25-11-2022" / "y publicada DOF 20-08-2025".
+_UNDATED_START_RE = re.compile(rf"{_UNIT}\b.{{0,80}}?\b{_VERB}")
 _DATE_SEARCH = re.compile(DATE)
 
 # A note glued after text on the same line: " ... y Fracción reformada DOF 31-05-2019".
@@ -52,6 +61,7 @@ _CHAIN_RE = re.compile(
 )
 
 _SPECIAL_VERBS = (
+    ("sin efecto", "sin efecto"),
     ("fe de erratas", "fe de erratas"),
     ("aclaraci", "aclaracion"),
     ("cantidades actualizadas", "cantidades actualizadas"),
@@ -61,7 +71,7 @@ _SPECIAL_VERBS = (
 )
 _STEM_RE = re.compile(r"(reformad|adicionad|derogad|recorrid|reubicad|renumerad|reestructurad"
                       r"|publicad|declarad|modificad|suprimid|actualizad|aclarad|trasladad"
-                      r"|reordenad|reformulad)[oa]s?\b")
+                      r"|reordenad|reformulad|compilad)[oa]s?\b")
 
 _UNIT_KIND: tuple[tuple[str, Kind], ...] = (
     ("denominacion del capitulo", Kind.CAPITULO), ("denominacion de la seccion", Kind.SECCION),
@@ -92,13 +102,28 @@ def is_annotation(line: str) -> bool:
     (True, False)
     """
     if "DOF" not in line and not line[:1].isdigit():
-        # Every other note names the DOF or opens with a date; "Nota:" and "N. de E.:" open with N.
+        # Every other note names the DOF or opens with a date; "Nota:" and "N. de E.:" open with N
+        # (a first line whose DOF wrapped onto the next: ``is_undated_note``).
         return line[:1] == "N" and _NOTE_RE.match(line) is not None
     if _NOTE_RE.match(line):
         return True
     if len(line) > 600 or not _DATE_SEARCH.search(line):
         return False
-    return _START_RE.match(line) is not None
+    return _START_RE.match(line) is not None or _RARE_START_RE.match(line) is not None
+
+
+# The nouns a note opens with (the start of _UNIT), for a test cheaper than any regex.
+NOTE_NOUNS = ("Art", "Pár", "Par", "Fracc", "Inciso", "Subinciso", "Numeral", "Apartado", "Base", "Cap",
+              "Secci", "Tít", "Tit", "Libro", "Denominaci", "Ep", "Encabezado", "Tabla", "Rubro", "Tarifa",
+              "Cuota", "Anexo", "Nombre", "Texto", "Multa", "Cantidad", "Definici", "Disposici")
+
+
+def is_undated_note(line: str) -> bool:
+    """The first line of a note whose 'DOF' wrapped onto the next line: 'Párrafo declarado
+    inválido por sentencia de la SCJN … notificada para efectos legales 25-11-2022' (callers test
+    first that it opens with one of ``NOTE_NOUNS``)."""
+    return len(line) <= 400 and ("-20" in line or "-19" in line) and \
+        _UNDATED_START_RE.match(line) is not None and _DATE_SEARCH.search(line) is not None
 
 
 def is_continuation(line: str) -> bool:
@@ -179,8 +204,13 @@ def _verb(phrase: str) -> str:
     return "nota"
 
 
+_AMOUNT_OF = re.compile(r"(?:multas?|cantidad(?:es)?)\s+(?:de\s+la|de\s+las|de\s+los|del)\s+")
+
+
 def unit_kind(unit: str) -> Kind | None:
-    """The kind of provision a note's unit noun names ('parrafo con fracciones' -> PARRAFO)."""
+    """The kind of provision a note's unit noun names ('parrafo con fracciones' -> PARRAFO;
+    'multa de la fraccion' -> FRACCION: the amounts of that fracción were updated)."""
+    unit = _AMOUNT_OF.sub("", unit, count=1)
     for prefix, kind in _UNIT_KIND:
         if unit.startswith(prefix):
             return kind
@@ -245,4 +275,5 @@ def _read_note(text: str) -> Note:
     return Note(unit, unit_kind(unit), tuple(out))
 
 
-__all__ = ["DATE", "Note", "is_annotation", "is_continuation", "read_note", "split_glued", "unit_kind"]
+__all__ = ["DATE", "NOTE_NOUNS", "Note", "is_annotation", "is_continuation", "is_undated_note", "read_note",
+           "split_glued", "unit_kind"]

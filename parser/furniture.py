@@ -31,6 +31,8 @@ _CAMARA_LINES = frozenset({
     "Centro de Documentación, Información y Análisis",
 })
 _LAST_REFORM = re.compile(r"Últimas?\s+Reformas?\s+DOF\s+\d{1,2}-\d{1,2}-\d{4}")
+# A second extractor prints the Cámara header and the reform date on one line.
+_CAMARA_DATED = re.compile(re.escape(_CAMARA) + r"\s+" + _LAST_REFORM.pattern)
 _WEEKDAY = r"(?:Lunes|Martes|Mi[eé]rcoles|Jueves|Viernes|S[aá]bado|Domingo)"
 _DOF_HEADER = re.compile(
     rf"(?:\d{{1,4}}\s+)?\(?(?:Primera|Segunda|Tercera|Cuarta|Quinta)?\s*(?:Secci[oó]n\)?\s*)?"
@@ -43,11 +45,24 @@ _MD_HEAD = re.compile(r"#{1,6}\s+")
 _MD_BULLET = re.compile(r"[-*+]\s+")
 _TABLE_SEP = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
 _TERMINAL = (".", ":", ";", "…")
+_SENTENCE_END = frozenset(".:;…)]”\"0123456789")
 _UNIT_AT_END = re.compile(
     r"\b(?:Art[ií]culo|P[aá]rrafo|Fracci[oó]n|Inciso|Numeral|Apartado|Cap[ií]tulo|Secci[oó]n)"
     r"(?:\s+con\s+\w+)?$")
 _INCISO_START = re.compile(r"[a-zñ]{1,2}\)")
-_LIST_ENDINGS = (", y", ", o", ", e", ", u", " y", " o")
+# A line that opens an article: "Artículo 16.- …", "Artículo 371. Declarantes …" (the classifier
+# decides the number; this only tells an opener from a wrapped citation "el\nArtículo 21 de …").
+_ARTICLE_OPENER = re.compile(r"(?:Art[íi]culo|ART[ÍI]CULO)\s+\d")
+# Words a sentence ends a line with just before it cites an article on the next: "conforme al",
+# "lo dispuesto en el", "los artículos 2o. o": after them "Artículo 21." is a citation.
+_CITING_END = re.compile(
+    r"(?:^|\s)(?:el|del|al|los|las|la|en|y|o|e|u|a|de|que|conforme|según|su|sus|este|dicho|mismo"
+    r"|artículos?|Artículos?|por|con|[,(])$")
+# A note left open at the end of its line: a parenthesis or a quotation not closed, or a
+# connecting word ("… con “Tabla de enfermedades” y “Tabla para la").
+_NOTE_OPEN_WORDS = frozenset({"y", "e", "o", "la", "el", "los", "las", "de", "del", "con", "por", "para",
+                              "en", "al"})
+_LIST_ENDINGS = (", y", ", o", ", e", ", u", " y", " o", " y,", " o,")  # "…; y," (LFT 504, 529)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,10 +130,15 @@ def _running_title(lines: list[str]) -> frozenset[str]:
     seen: Counter[str] = Counter()
     headers = 0
     for index, line in enumerate(lines):
-        if _CAMARA in line and line.strip() == _CAMARA:
+        if _CAMARA in line and _is_camara_header(line.strip()):
             headers += 1
             seen.update(set(_title_above(lines, index)))
     return frozenset(line for line, count in seen.items() if count * 2 >= headers)
+
+
+def _is_camara_header(line: str) -> bool:
+    """'CÁMARA DE DIPUTADOS DEL H. CONGRESO DE LA UNIÓN', alone or with 'Última Reforma DOF …'."""
+    return line == _CAMARA or line.startswith(_CAMARA) and _CAMARA_DATED.fullmatch(line) is not None
 
 
 def running_title(text: str) -> str:
@@ -127,7 +147,7 @@ def running_title(text: str) -> str:
     while found != -1:  # the first line that is the header, not only mentions it
         end = text.find("\n", found)
         end = len(text) if end == -1 else end
-        if text[text.rfind("\n", 0, found) + 1:end].strip() == _CAMARA:
+        if _is_camara_header(text[text.rfind("\n", 0, found) + 1:end].strip()):
             lines = text[:end].split("\n")  # up to the header: all that _title_above reads
             return " ".join(_title_above(lines, len(lines) - 1))
         found = text.find(_CAMARA, found + 1)
@@ -176,7 +196,8 @@ def _plain_rows(raw: list[str], title_lines: frozenset[str], dof_header: bool,
                 append((number, line, False, False))
             continue
         first = line[0]
-        if (line in known or first.isdigit() or first == "Ú" or dof_header and "DIARIO OFICIAL" in line) \
+        if (line in known or first.isdigit() or first == "Ú" or first == "C" and line.startswith(_CAMARA)
+                or dof_header and "DIARIO OFICIAL" in line) \
                 and _is_furniture(line, title_lines):
             page_break = True
             while out and not out[-1][1] and not out[-1][3]:
@@ -224,6 +245,8 @@ def _is_furniture(line: str, title_lines: frozenset[str]) -> bool:
     if line in _CAMARA_LINES or line in title_lines:
         return True
     first = line[:1]
+    if first == "C":
+        return line.startswith(_CAMARA) and _CAMARA_DATED.fullmatch(line) is not None
     if first.isdigit() and _PAGE_NUMBER.fullmatch(line) or first == "Ú" and _LAST_REFORM.fullmatch(line):
         return True
     return "DIARIO OFICIAL" in line and _DOF_HEADER.fullmatch(line) is not None
@@ -283,12 +306,22 @@ def logical_lines(text: str, starts_unit: Callable[[str], str]) -> Iterator[tupl
         yield number, line, furniture, kind
 
 
-def logical_rows(text: str, starts_unit: Callable[[str], str]) -> Iterator[tuple[int, str, bool, str, bool]]:
+def logical_rows(text: str, starts_unit: Callable[[str], str],
+                 after_sentence: tuple[frozenset[str], Callable[[str], str]] | None = None,
+                 ) -> Iterator[tuple[int, str, bool, str, bool]]:
     """``logical_lines`` plus whether the logical line is one physical line (so ``starts_unit``
     saw exactly this string), which lets the classifier skip checks it already knows the
-    answer to."""
+    answer to.
+
+    In wrapped text, a prose line after one that ends a sentence (or a note) is asked again of
+    ``after_sentence`` (the first letters such a line can have, and the function that tells): a
+    signature or a note whose 'DOF' wrapped away can only start there, and asking only there
+    keeps the common line cheap."""
+    late_firsts, late_kind = after_sentence if after_sentence is not None else (frozenset(), starts_unit)
     lines = _rows(text)
     width = _width(lines)
+    epigraphs = bool(width) and _epigraph_layout(text)
+    late = bool(width) and after_sentence is not None
     pending: list[str] = []
     pending_no = 0
     pending_kind = ""
@@ -302,9 +335,13 @@ def logical_rows(text: str, starts_unit: Callable[[str], str]) -> Iterator[tuple
                 pending, pending_kind = [], ""
             continue
         kind = starts_unit(line)
+        if not kind and late and pending and (pending_kind == "note" or pending[-1][-1:] in _SENTENCE_END) \
+                and line[:1] in late_firsts:
+            kind = late_kind(line)
         # Without a wrap width only notes continue a line; _continues decides the rest.
         if pending and (width or kind == "note" or pending_kind == "note") \
-                and _continues(pending, pending_kind, line, kind, width, page_break):
+                and _continues(pending, pending_kind, line, kind, width, page_break) \
+                and not (epigraphs and _ends_epigraph(pending, pending_kind, line)):
             pending.append(line)
             continue
         if pending:
@@ -318,8 +355,9 @@ def _continues(pending: list[str], pending_kind: str, line: str, kind: str, widt
                page_break: bool) -> bool:
     """Does ``line`` continue the logical line in ``pending``?"""
     if pending_kind == "note":
+        # "… y publicada\nDOF 20-08-2025", "(antes … 04-06-2001)\ny último (antes … DOF …)"
         return notes.is_continuation(line) or (
-            bool(width) and kind == "" and _open_note(pending))
+            bool(width) and kind == "" and (_open_note(pending) or line[:1].islower() and "DOF" in line))
     if kind == "note":
         # "... señala esta Ley. Fracción\nreformada DOF 14-06-2024": the note's noun was wrapped
         # away from its verb; keep them together so the glued note is cut out whole.
@@ -327,6 +365,11 @@ def _continues(pending: list[str], pending_kind: str, line: str, kind: str, widt
     if not width or pending_kind == "heading":
         return False
     previous = pending[-1]
+    if (kind == "heading" or kind == "unit" and line[:1] in "AÁ" and _ARTICLE_OPENER.match(line)) \
+            and _CITING_END.search(previous) is None:
+        # A chapter's name ("De las Obligaciones Comunes") or an unterminated line is followed
+        # by a heading or an article: a new unit, not a citation wrapped onto the next line.
+        return False
     short = len(previous) < width * 0.6
     ends = previous.endswith(_TERMINAL) or short
     if kind:
@@ -337,9 +380,54 @@ def _continues(pending: list[str], pending_kind: str, line: str, kind: str, widt
     return not (short and previous.endswith(_TERMINAL) and line[:1].isupper())
 
 
+# "Artículo 211. Etapas del procedimiento penal": an article line with a period (no dash) and a
+# capitalised phrase after it, which in some codes is the article's epigraph on a line of its own.
+_EPIGRAPH_OPENER = re.compile(
+    r"(?:Art[íi]culo|ART[ÍI]CULO)\s+[\dA-ZÚÉ][^\s.]*(?:\s+(?:[A-ZÁÉÍÓÚ][a-záéíóúA-ZÁÉÍÓÚ]*|\d+))*\.\s+[A-ZÁÉÍÓÚ]")
+
+
+# "\nA" first: a literal prefix the regex engine scans for at C speed.
+_ARTICLE_LINE = re.compile(r"\nA((?:rt[íi]culo|RT[ÍI]CULO)\s+\d[^\n]*)\n[ \t\f]*(.?)")
+
+
+_EPIGRAPH_SAMPLE = 80
+
+
+def _epigraph_layout(text: str) -> bool:
+    """Does this text print an epigraph line under every article ('Artículo 3o. Glosario' /
+    'Para los efectos …')? Decided once per text, from most of its article lines: a line that
+    opens an article with a period, ends without punctuation, and is followed by a capital."""
+    articles = epigraphs = 0
+    for found in _ARTICLE_LINE.finditer(text):
+        if articles == _EPIGRAPH_SAMPLE:
+            break  # the first articles show the layout; reading on costs time for nothing
+        articles += 1
+        line = "A" + found.group(1).rstrip()
+        if found.group(2).isupper() and not line.endswith((*_TERMINAL, ",")) \
+                and _EPIGRAPH_OPENER.match(line):
+            epigraphs += 1
+    return articles >= 8 and epigraphs * 2 > articles
+
+
+def _ends_epigraph(pending: list[str], pending_kind: str, line: str) -> bool:
+    """In a text with epigraphs, the epigraph ends where a capitalised line follows it."""
+    return pending_kind == "unit" and (line[:1].isupper() or line[:1] == "[") and len(pending) <= 2 \
+        and _EPIGRAPH_OPENER.match(pending[0]) is not None \
+        and not pending[-1].endswith((*_TERMINAL, ","))
+
+
 def _open_note(pending: list[str]) -> bool:
-    """An editorial note ('Nota: ...') wraps like prose until its sentence ends."""
-    return pending[0].startswith(("Nota", "NOTA")) and not pending[-1].endswith(".")
+    """An editorial note ('Nota: ...') wraps like prose until its sentence ends; any note wraps
+    while a parenthesis or quotation is open or its line ends on a connecting word ('Reforma DOF
+    …: Derogó … (antes adicionado por DOF 09-06-1992 y reformado' / 'por DOF …)')."""
+    last = pending[-1]
+    if pending[0].startswith(("Nota", "NOTA")) and not last.endswith("."):
+        return True
+    if last.rpartition(" ")[2] in _NOTE_OPEN_WORDS:
+        return True
+    note = " ".join(pending) if len(pending) > 1 else last
+    return ("(" in note and note.count("(") > note.count(")")) or \
+        ("“" in note and note.count("“") > note.count("”"))
 
 
 def _join(parts: list[str]) -> str:

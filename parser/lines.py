@@ -98,11 +98,11 @@ def _line(kind: LineKind, text: str, number: str, unit: Kind | None, elided: boo
     return line
 
 
-_LATIN = (r"(?:bis|ter|qu[aá]ter|quater|quinquies|quintus|sexies|sextus|septies|octies|nonies|novies"
-          r"|decies|undecies|duodecies)")
+_LATIN = (r"(?:bis|ter|qu[aá]ter|quater|quinquies|quintus|sexies|sextus|septies|s[eé]ptimus|octies"
+          r"|nonies|novies|decies|undecies|duodecies)")
 _ORD = (
     r"(?:(?:d[eé]cim|vig[eé]sim|trig[eé]sim|cuadrag[eé]sim|quincuag[eé]sim|sexag[eé]sim"
-    r"|septuag[eé]sim|octog[eé]sim|nonag[eé]sim)[oa]\s*)?"
+    r"|septuag[eé]sim|octog[eé]sim|nonag[eé]sim)(?:[oa]\s*|(?=octav)))?"
     r"(?:primer[oa]?|segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|sext[oa]|s[eé]ptim[oa]"
     r"|octav[oa]|noven[oa])"
     r"|d[eé]cim[oa]|vig[eé]sim[oa]|trig[eé]sim[oa]|cuadrag[eé]sim[oa]|quincuag[eé]sim[oa]"
@@ -118,7 +118,7 @@ _ELL = r"(?:\[\s*(?:…+|(?:\.\s*){3,})\s*\]|…[\s.…]*+|\.(?:\s*\.){2,}+[\s.�
 # Arabic number with ordinal mark and qualifiers ("2o.-A", "77 bis 35-J", "15-B Bis"), or words.
 _ART_NUM = (
     rf"(?:\d+(?:o(?![a-záéíóúñ])|[º°ª])?"
-    rf"(?:\s*\.?\s*[-–]\s*(?:[A-ZÑ](?![a-záéíóúñA-Z])|\d+)"
+    rf"(?:\s*\.?\s*[-–]\s*(?:[A-ZÑ](?![a-záéíóúñA-Z])|\d+|(?:Bis|Ter|Qu[aá]ter|BIS|TER)\b)"
     rf"|\.?\s*(?i:{_LATIN})\b(?:\s+\d+\b)?"
     rf"|\s+[A-ZÑ](?=\s*(?:\.|-|:|$)))*"
     rf"|(?i:{_ORD})(?:\s+(?i:{_LATIN})\b)?)"
@@ -135,7 +135,8 @@ _ORDINAL_ITEM_RE = re.compile(
 _FRAC_NUM = rf"[IVXL]+(?:\s*-\s*[A-ZÑ](?![a-záéíóúñ])|\s+(?i:{_LATIN})\b)*"
 _FRACCION_RE = re.compile(
     rf"(?P<num>{_FRAC_NUM})(?:\s*\.\s*[-–—]?|\s*[-–—)])(?:\s+|$)(?P<rest>.*)$", re.DOTALL)
-_INCISO_RE = re.compile(rf"(?P<num>[a-zñ]{{1,2}}\)(?:\s+(?i:{_LATIN})\b)?)\.?(?:\s+|$)(?P<rest>.*)$",
+# "e).- Difundir …" (CFF 33): the closing parenthesis may take a full stop and a dash too
+_INCISO_RE = re.compile(rf"(?P<num>[a-zñ]{{1,2}}\)(?:\s+(?i:{_LATIN})\b)?)\.?(?:-\s*|\s+|$)(?P<rest>.*)$",
                         re.DOTALL)
 _NUMERAL_RE = re.compile(r"(?P<num>\d{1,3}|[l\d]{2,3})\s*(?:\.\s*[-–—]|\.|\))(?:\s+|$)(?P<rest>.*)$",
                          re.DOTALL)
@@ -149,7 +150,10 @@ _CONTEXT_LETTERS = "CD"
 # (read_numeral_suffixes); where artículos are, such a line is left to the prose it wraps in.
 _NUMERAL_BIS_RE = re.compile(
     rf"(?P<num>\d{{1,3}}\s+(?i:{_LATIN}))\b\s*(?:\.\s*[-–—]?|[-–—])(?:\s+|$)(?P<rest>.*)$", re.DOTALL)
-_CONTAINER_NUM = rf"(?:(?i:{_ORD})\b|(?i:{_CARD})\b|[IVXLC]+\b|\d+\b)(?:\s+(?i:{_LATIN})\b)?"
+# "TÍTULO ESPECIAL BIS", "TÍTULO PRELIMINAR" (Código de Comercio): containers named, not numbered.
+_NAMED_CONTAINER = r"(?:ESPECIAL|Especial|PRELIMINAR|Preliminar)\b"
+_CONTAINER_NUM = (rf"(?:(?i:{_ORD})\b|(?i:{_CARD})\b|[IVXLC]+\b|\d+\b|{_NAMED_CONTAINER})"
+                  rf"(?:\s+(?i:{_LATIN})\b)?")
 _HEADING_RE = re.compile(
     rf"(?P<kw>LIBRO|Libro|T[ÍI]TULO|T[íi]tulo|CAP[ÍI]TULO|Cap[íi]tulo|SECCI[ÓO]N|Secci[óo]n)"
     rf"\s+(?P<num>{_CONTAINER_NUM})\s*(?:(?:[.:]\s*[-–]?|[-–])\s*(?P<rest>.*)|(?P<caps>[^a-z]*))$",
@@ -163,9 +167,12 @@ _SIGNATURE_RE = re.compile(
     r"(?:M[ée]xico,\s*D\.\s*F\.\s*,?\s*a\s|Ciudad de M[ée]xico,?\s+a\s|Dado en\s|SAL[ÓO]N DE SESIONES"
     r"|Sala de Sesiones|Sufragio Efectivo|En cumplimiento de lo dispuesto por la fracci[óo]n I del"
     r"\s+[Aa]rt[íi]culo 89|Atentamente|ATENTAMENTE|R[úu]bricas?\.?$)")
+# The words every _SIGNATURE_RE alternative starts with: a cheap test before the regex.
+_SIGNATURE_WORDS = ("Méx", "Mex", "Ciudad de M", "Dado en", "SAL", "Sala de", "Sufragio", "En cumplimiento",
+                     "Atentamente", "ATENTAMENTE", "Rúbrica", "Rubrica")
 _ELISION_RE = re.compile(rf"{_ELL}$")
 _DEROGATED_RE = re.compile(
-    r"\(?\s*(?:Se\s+deroga[n]?|SE\s+DEROGA[N]?|Derogad[oa]s?|DEROGAD[OA]S?)\s*\)?\s*[.;]?\s*\)?\s*[.;]?$")
+    r"\(?\s*(?:(?i:se\s+derogan?)|Derogad[oa]s?|DEROGAD[OA]S?)\s*\)?\s*[.;]?\s*\)?\s*[.;]?$")
 _RANGE_WORD = r"(?:a|al|y|A|AL|Y)"
 
 
@@ -217,6 +224,19 @@ _HEADINGS_BY_FIRST = {"L": (_HEADING_RE,), "C": (_HEADING_RE,), "S": (_HEADING_R
                       "T": (_HEADING_RE, _TRANSITORIOS_RE), "A": (_TRANSITORIOS_RE, _APPENDIX_RE)}
 
 
+def _by_first(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Words grouped by their first letter: one dict look-up picks the few a line may start with."""
+    out: dict[str, tuple[str, ...]] = {}
+    for word in words:
+        out[word[0]] = (*out.get(word[0], ()), word)
+    return out
+
+
+_NOTE_NOUNS = _by_first(notes.NOTE_NOUNS)
+_SIGNATURE_STARTS = _by_first(_SIGNATURE_WORDS)
+_AFTER_SENTENCE_FIRSTS = frozenset(_NOTE_NOUNS) | frozenset(_SIGNATURE_STARTS)
+
+
 def starts_unit(line: str) -> str:
     """For joining wrapped lines: '' prose, 'note', 'heading' (container or transitorios), 'unit'."""
     first = line[:1]
@@ -231,6 +251,19 @@ def starts_unit(line: str) -> str:
     return ""
 
 
+def after_sentence(line: str) -> str:
+    """For joining wrapped lines, a prose line after the end of a sentence or a note: 'unit' for
+    a signature, 'note' for a note whose 'DOF' wrapped onto its next line, else ''."""
+    first = line[:1]
+    signature = _SIGNATURE_STARTS.get(first)
+    if signature is not None and line.startswith(signature) and _SIGNATURE_RE.match(line):
+        return "unit"  # "México, D.F., a 14 de julio de 1990.- …" never continues a paragraph
+    nouns = _NOTE_NOUNS.get(first)
+    if nouns is not None and line.startswith(nouns) and notes.is_undated_note(line):
+        return "note"  # "Párrafo declarado inválido … 25-11-2022" / "y publicada DOF …"
+    return ""
+
+
 def _opens_unit(line: str) -> bool:
     first = line[:1]
     if first == "A" and (_ARTICLE_RE.match(line) or _APARTADO_RE.match(line)):
@@ -241,7 +274,7 @@ def _opens_unit(line: str) -> bool:
         return True
     if first in "IVXL" and _FRACCION_RE.match(line):
         return True
-    if first == "l" and (line[1:3] in (".-", ". ") or _NUMERAL_RE.match(line)):
+    if first == "l" and (line[1:3] in (".-", ". ") or _NUMERAL_RE.match(line) or _ell_fraccion(line)):
         return True
     if first.islower() and _INCISO_RE.match(line):
         return True
@@ -282,7 +315,8 @@ def classify_lines(text: str) -> tuple[Line, ...]:
     in_transitorios = False
     letter = ""  # "C" or "D" where a bare lettered apartado would go on the list ("A. …", "B. …")
     sub = _NO_SUBNUMERALS  # which subnumeral ("i.", "ii.") an open inciso may go on with
-    for number, logical, furniture, first, single in logical_rows(text, starts_unit):
+    for number, logical, furniture, first, single in logical_rows(
+            text, starts_unit, (_AFTER_SENTENCE_FIRSTS, after_sentence)):
         if furniture:
             out.append(_line(LineKind.FURNITURE, logical, "", None, False, False, logical, number))
             continue
@@ -334,6 +368,8 @@ class _Subnumerals:
     open: bool = False
     last: int = 0
     skipped: int = 0
+    letter: str = ""  # the open inciso's letter: "i)" after "h)" is the next inciso
+    colon: bool = False  # the inciso's last text ends with ":", announcing a list
 
 
 _NO_SUBNUMERALS = _Subnumerals()
@@ -344,13 +380,18 @@ def _subnumeral(line: Line, state: _Subnumerals) -> tuple[Line, _Subnumerals]:
     """``line`` read as a subnumeral where the open inciso's list goes on with it; the state
     after it."""
     kind = line.kind
+    if kind is LineKind.INCISO and state.open and line.number[:1] in "ivx":
+        made = _parenthesised_subnumeral(line, state)
+        if made is not None:
+            return made, _Subnumerals(True, labels.roman_to_int(made.number.upper()), 0, state.letter)
     if kind is LineKind.INCISO or kind is LineKind.ELISION and line.unit is Kind.INCISO \
             and line.number and line.to_number in ("", line.number):
-        return line, _Subnumerals(open=True)
+        return line, _Subnumerals(open=True, letter=line.to_number or line.number,
+                                  colon=line.raw.endswith(":"))
     if not state.open:
         return line, state
     if kind is LineKind.ELISION and line.unit is None and state.last:
-        return line, _Subnumerals(True, state.last, state.skipped + 1)
+        return line, _Subnumerals(True, state.last, state.skipped + 1, state.letter)
     if kind is LineKind.PARAGRAPH and line.raw[:1] in "ivx":
         found = _SUBNUMERAL_RE.match(line.raw)
         if found is not None and found.group("num"):
@@ -358,10 +399,34 @@ def _subnumeral(line: Line, state: _Subnumerals) -> tuple[Line, _Subnumerals]:
             if state.last < value <= state.last + 1 + state.skipped:
                 made = _make(LineKind.NUMERAL, Kind.NUMERAL, found.group("num"), found.group("rest"),
                              line.raw, line.lineno)
-                return made, _Subnumerals(True, value)
+                return made, _Subnumerals(True, value, 0, state.letter)
+    if kind is LineKind.PARAGRAPH and state.colon != line.raw.endswith(":"):
+        return line, _Subnumerals(state.open, state.last, state.skipped, state.letter, not state.colon)
     if kind in _KEEPS_SUBNUMERALS:
         return line, state
     return line, _NO_SUBNUMERALS
+
+
+_ROMAN_ITEM_RE = re.compile(r"x{0,3}(?:ix|iv|v?i{0,3})")
+
+
+def _parenthesised_subnumeral(line: Line, state: _Subnumerals) -> Line | None:
+    """'i)', 'ii)' under an inciso (LIC art. 28: 'a) … de inversión:' / 'i) No paga …' / 'ii) …'):
+    subnumerales where the inciso announces them (its text ends with a colon) and the letter is
+    not the inciso list's next one ('i)' after 'h)', 'v)' after 'u)', 'x)' after 'w)'); then
+    in order. An amendment body's 'a) …' / 'i) …' stays two incisos."""
+    number = line.number
+    if not number or _ROMAN_ITEM_RE.fullmatch(number) is None:
+        return None
+    value = labels.roman_to_int(number.upper())
+    if not state.last < value <= state.last + 1 + state.skipped:
+        return None
+    if state.last == 0 and not state.colon:
+        return None  # a list of subnumerales is announced: "a) Si, por un monto …:"
+    if state.last == 0 and len(number) == 1 and state.letter[-1:] and \
+            ord(number) == ord(state.letter[-1]) + 1:
+        return None  # the next inciso of the list, not a subnumeral
+    return _make(LineKind.NUMERAL, Kind.NUMERAL, number, line.text, line.raw, line.lineno)
 
 
 _LIST_ENDS = frozenset({LineKind.ARTICLE, LineKind.HEADING, LineKind.TRANSITORIO,
@@ -552,6 +617,11 @@ def _unit_line(line: str, in_transitorios: bool, lineno: int) -> Line | None:
     if first == "l" and line[1:3] in (".-", ". "):
         # "l.-" is fracción I typed with a lowercase L (LIVA art. 41); incisos close with ")".
         return _make(LineKind.FRACCION, Kind.FRACCION, "I", line[3:].lstrip(" -"), line, lineno)
+    if first == "l":
+        fraccion = _ell_fraccion(line)  # "lV." (LFT art. 539)
+        if fraccion is not None:
+            return _make(LineKind.FRACCION, Kind.FRACCION, fraccion.group("num"), fraccion.group("rest"),
+                         line, lineno)
     if first.islower():
         inciso = _INCISO_RE.match(line)
         if inciso:
@@ -571,6 +641,14 @@ def _unit_line(line: str, in_transitorios: bool, lineno: int) -> Line | None:
             unit = Kind.TRANSITORIO if in_transitorios else Kind.ARTICULO
             return _make(kind, unit, item.group("num"), item.group("rest"), line, lineno)
     return None
+
+
+def _ell_fraccion(line: str) -> re.Match[str] | None:
+    """'lV. En materia de …': a fracción whose first I was printed as a lowercase L."""
+    if line[1:2] not in ("I", "V", "X"):
+        return None
+    found = _FRACCION_RE.match("I" + line[1:])
+    return found if found is not None and _roman_head(found.group("num")) else None
 
 
 def _apartado(line: str, lineno: int) -> Line | None:

@@ -4,11 +4,9 @@ Two public stages, because amendment bodies reuse the first: ``classify_lines`` 
 in ``parser.lines``) and ``build_tree`` (lines -> ``Document``); ``parse_statute`` runs both and
 ``read_statute`` starts from bytes (plain text or HTML).
 
-Tree rules, in short: containers (libro, título, capítulo, sección) nest and carry their path;
-articles hang from the innermost container but their label has no path; an article's own text
-is "" and its paragraphs are children ``par_1..N`` counted with fracciones left out; fracciones,
-incisos and numerales nest in the order they open; a fracción's own text is its first paragraph
-and further paragraphs are its children ``par_2..``; transitorios are top-level ``tra_N``.
+The tree itself is grown by ``parser.tree.Builder`` (its rules, the findings a doubt leaves and
+where a statute ends are told there); this module finds where a text's units start and reads
+bytes, HTML and plain text.
 
 A text with no artículo headings (a manual de organización, lineamientos, a convocatoria, a NOM)
 may be made of top-level numerales ("1. Objetivo", "7 Bis. …") or apartados ("IV. ATRIBUCIONES"):
@@ -16,18 +14,6 @@ they are placed like articles (``num_7-bis``, ``apt_iv``, no container path) and
 list items (own text as first paragraph, a title as heading). Which lines open them is decided
 by ``lines.top_level``; where the list may start, by the text's landmarks (enacting formula,
 ÍNDICE; never inside CONSIDERANDOS, ANTECEDENTES, DECLARACIONES or CLÁUSULAS).
-
-Where the statute ends is decided, not guessed:
-
-* the Cámara appendix "ARTÍCULOS TRANSITORIOS DE DECRETOS DE REFORMA" reprints each reform
-  decree's transitorios, restarting at PRIMERO; it is history, not the statute, so the tree stops
-  there (its labels would collide with the statute's own ``tra_N`` anyway);
-* a second run of transitorios (a transitorio label seen before, or a second TRANSITORIOS
-  heading once items were read) belongs to another decree - the enacting decree of a law
-  published inside "ARTÍCULO PRIMERO.- Se expide la Ley ..." - and ends the statute too;
-* an enacting article ("ARTÍCULO ÚNICO.- Se expide ...", "... para quedar como sigue:") before any
-  unit is preamble: what follows it is the statute; one after units were read starts another
-  statute, and the tree stops before it.
 """
 
 from __future__ import annotations
@@ -37,8 +23,6 @@ import json
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from functools import lru_cache
 
 from errors import InputError, ParseError
 
@@ -52,24 +36,13 @@ from .lines import (
     Line,
     LineKind,
     TopLevel,
-    article_title,
     classify_lines,
-    heading_like,
     read_numeral_suffixes,
     top_level,
 )
-from .model import Annotation, Document, Kind, Provision, Status, make_provision
+from .model import Document
+from .tree import Builder, is_enacting
 
-_CONTAINER_RANK = {Kind.LIBRO: 0, Kind.TITULO: 1, Kind.CAPITULO: 2, Kind.SECCION: 3}
-_LIST_KINDS = {LineKind.APARTADO: Kind.APARTADO, LineKind.FRACCION: Kind.FRACCION,
-               LineKind.INCISO: Kind.INCISO, LineKind.NUMERAL: Kind.NUMERAL}
-_BOUNDARY = frozenset({LineKind.ARTICLE, LineKind.TRANSITORIO, LineKind.HEADING,
-                       LineKind.TRANSITORIOS_HEADING, LineKind.APPENDIX, LineKind.SIGNATURE})
-_ENACTING_RE = re.compile(
-    r"(?:Se\s+(?i:expiden?)\b|.*\bpara\s+quedar\s+(?:como\s+sigue|en\s+los\s+siguientes\s+t[ée]rminos))",
-    re.DOTALL)
-_DEROGATED_RE = re.compile(
-    r"\(?\s*(?:Se\s+deroga[n]?|SE\s+DEROGA[N]?|Derogad[oa]s?|DEROGAD[OA]S?)\s*\)?\s*[.;]?\s*\)?\s*[.;]?$")
 # "… he tenido a bien expedir el siguiente", "… se expide el siguiente:": the preamble ends
 # here ("tenido a bien" anywhere in its line, "se expide …" only as the line's last words, so a
 # numeral saying "la Secretaría emite los siguientes criterios" is no formula).
@@ -81,454 +54,15 @@ _INDEX_WORDS = frozenset({"indice", "indice general", "contenido", "tabla de con
 # or declarations, not provisions.
 _RECITAL_WORDS = frozenset({"considerando", "considerandos", "resultando", "resultandos",
                             "antecedentes", "declaraciones", "clausulas"})
-_LETTERS = "abcdefghijklmnñopqrstuvwxyz"
-_ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
-
-
-
-@dataclass(eq=False, slots=True)
-class _Node:
-    """A provision under construction (mutable while the lines are read)."""
-
-    label: str
-    kind: Kind
-    number: str = ""
-    heading: str = ""
-    text: str = ""
-    status: Status = Status.VIGENTE
-    notes: list[Annotation] = field(default_factory=list)
-    children: list[_Node] = field(default_factory=list)
-    paragraphs: int = 0           # paragraphs counted so far (own text counts for list items)
-    last_paragraph: _Node | None = None
-    list_intro: _Node | None = None  # the paragraph that introduced the current list
-    list_kinds: set[Kind] = field(default_factory=set)  # kinds of list items among the children
-
-    def freeze(self) -> Provision:
-        children = tuple([child.freeze() for child in self.children]) if self.children else ()
-        return make_provision(self.label, self.kind, self.number, self.heading, self.text, self.status,
-                          tuple(self.notes), children)
-
-
-class _Stop(Exception):
-    """The statute ends here (appendix, another decree's transitorios, another statute)."""
-
-
-class _Builder:
-    """Reads classified lines in order and grows the tree; see the module docstring."""
-
-    def __init__(self, lines: Sequence[Line], top: TopLevel | None = None) -> None:
-        self.lines = lines
-        self.top_kind = top.kind if top is not None else None
-        self.top_opens = top.opens if top is not None else frozenset()
-        self.next_item = _next_items(lines, self.top_opens)
-        self.top: list[_Node] = []
-        self.containers: list[_Node] = []
-        self.article: _Node | None = None
-        self.stack: list[_Node] = []       # open apartados / fracciones / incisos / numerales
-        self.holder: _Node | None = None   # the node whose text was written last
-        self.awaiting_heading: _Node | None = None
-        self.labels: set[str] = set()
-        self.started = False
-        self.closed = False                # after a signature, prose is not law
-        self.in_transitorios = False
-        self.transitorios_seen = False
-
-    # --- driving ---------------------------------------------------------------------------
-    def run(self) -> tuple[Provision, ...]:
-        feed = self.feed
-        try:
-            for index, line in enumerate(self.lines):
-                feed(index, line)
-        except _Stop:
-            pass
-        return tuple(node.freeze() for node in self.top)
-
-    def feed(self, index: int, line: Line) -> None:
-        kind = line.kind
-        if kind is LineKind.FURNITURE:
-            return
-        if kind is LineKind.APPENDIX:
-            raise _Stop
-        if kind is LineKind.SIGNATURE:
-            self.closed = self.started or self.closed
-            self.awaiting_heading = None
-            if self.top_kind is not None and self.started:
-                self.close_article()  # the numerales end; a list after the signature is not one
-            return
-        if kind is LineKind.ANNOTATION:
-            self.annotate(line)
-            return
-        if kind in (LineKind.PARAGRAPH, LineKind.TABLE):
-            self.prose(index, line)
-            return
-        self.closed = False
-        if kind is LineKind.HEADING:
-            self.heading(line)
-        elif kind is LineKind.TRANSITORIOS_HEADING:
-            self.transitorios_heading()
-        elif kind is LineKind.ARTICLE:
-            self.open_article(line)
-        elif kind is LineKind.TRANSITORIO:
-            self.open_transitorio(line)
-        elif kind is LineKind.ELISION:
-            self.elision(index, line)
-        elif index in self.top_opens:
-            self.open_top(line)
-        else:
-            self.list_item(line)
-
-    # --- containers --------------------------------------------------------------------------
-    def heading(self, line: Line) -> None:
-        assert line.unit is not None
-        self.started = True
-        self.in_transitorios = False
-        self.close_article()
-        rank = _CONTAINER_RANK[line.unit]
-        while self.containers and _CONTAINER_RANK[self.containers[-1].kind] >= rank:
-            self.containers.pop()
-        path = self.containers[-1].label if self.containers else ""
-        label = _join(path, _part(line.unit, line.number, line))
-        node = _Node(label, line.unit, line.number, line.text)
-        self.register(node, line)
-        self.attach_container(node)
-        self.containers.append(node)
-        self.awaiting_heading = None if line.text else node
-
-    def attach_container(self, node: _Node) -> None:
-        (self.containers[-1].children if self.containers else self.top).append(node)
-
-    def transitorios_heading(self) -> None:
-        if self.in_transitorios and self.transitorios_seen:
-            raise _Stop  # a second transitorios section: another decree's
-        self.started = True
-        self.close_article()
-        self.containers.clear()
-        self.in_transitorios = True
-
-    # --- articles and transitorios ---------------------------------------------------------
-    def open_article(self, line: Line) -> None:
-        if _is_enacting(line):
-            if self.started:
-                raise _Stop  # another statute begins inside the same text
-            return
-        self.started = True
-        self.close_article()
-        node = self.new_article(Kind.ARTICULO, line, "")
-        (self.containers[-1].children if self.containers else self.top).append(node)
-
-    def open_transitorio(self, line: Line) -> None:
-        self.started = True
-        self.close_article()
-        self.containers.clear()
-        label = _part(Kind.TRANSITORIO, line.number, line)
-        if label in self.labels:
-            raise _Stop  # numbering restarts: another decree's transitorios
-        self.transitorios_seen = True
-        node = self.new_article(Kind.TRANSITORIO, line, "")
-        self.top.append(node)
-
-    def open_top(self, line: Line) -> None:
-        """A top-level numeral or apartado of a text without artículos: placed like an article
-        (its label has no container path), shaped like a list item (its own text is its first
-        paragraph; a title such as "1. Objetivo" is its heading)."""
-        assert self.top_kind is not None
-        self.started = True
-        self.close_article()
-        node = _Node(_part(self.top_kind, line.number, line), self.top_kind, line.number)
-        self.register(node, line)
-        if line.derogated:
-            node.status = Status.DEROGADO
-            node.text = line.text
-        elif heading_like(line.text):
-            node.heading = line.text
-        elif line.text:
-            node.text = line.text
-        node.paragraphs = 1 if (node.text or line.elided) else 0
-        (self.containers[-1].children if self.containers else self.top).append(node)
-        self.article = node
-        self.holder = node
-
-    def new_article(self, kind: Kind, line: Line, path: str) -> _Node:
-        label = _join(path, _part(kind, line.number, line))
-        node = _Node(label, kind, line.number)
-        self.register(node, line)
-        self.article = node
-        self.holder = node
-        if line.derogated:
-            node.status = Status.DEROGADO
-            node.text = line.text
-        elif line.elided:
-            node.paragraphs = 1
-        elif article_title(line):
-            node.heading = line.text        # "Disposición 5.- Niveles de decisión …"
-        elif line.text:
-            self.add_paragraph(node, line.text)
-        return node
-
-    def close_article(self) -> None:
-        self.article = None
-        self.stack.clear()
-        self.holder = None
-        self.awaiting_heading = None
-
-    # --- lists ----------------------------------------------------------------------------
-    def list_item(self, line: Line) -> None:
-        kind = _LIST_KINDS[line.kind]
-        if self.article is None:
-            if not self.started or not self.containers:
-                return  # lists in a preamble are not provisions
-            self.article = self.containers[-1]
-        parent = self.parent_for(kind, line.number)
-        label = _join(parent.label, _part(kind, line.number, line))
-        if label in self.labels:
-            parent = self.restart_parent(parent, line)
-            label = _join(parent.label, _part(kind, line.number, line))
-        node = _Node(label, kind, line.number)
-        if kind is Kind.APARTADO and line.text and not line.text.endswith((".", ":", ";")):
-            node.heading = line.text
-        elif line.derogated:
-            node.status = Status.DEROGADO
-            node.text = line.text
-        elif line.text:
-            node.text = line.text
-        node.paragraphs = 1 if (node.text or line.elided) else 0
-        self.register(node, line)
-        if parent.kind is Kind.PARRAFO:
-            parent.list_intro = parent  # a restarted list hangs from the paragraph introducing it
-        elif kind not in parent.list_kinds:
-            parent.list_intro = parent.last_paragraph
-        parent.list_kinds.add(kind)
-        parent.children.append(node)
-        self.stack.append(node)
-        self.holder = node
-
-    def parent_for(self, kind: Kind, number: str = "") -> _Node:
-        """Pop the open items a new item of ``kind`` numbered ``number`` closes; return its parent.
-
-        A subnumeral ("ii." under an inciso, parser.lines) closes the subnumeral before it, not
-        an Arabic numeral the inciso sits in: the two lists are told apart by their numbers."""
-        assert self.article is not None
-        if kind is Kind.APARTADO:
-            self.stack.clear()
-        elif kind is Kind.FRACCION:
-            while self.stack and self.stack[-1].kind not in (Kind.APARTADO, Kind.PARRAFO):
-                self.stack.pop()
-        elif any(_same_list(node, kind, number) for node in self.stack):
-            while not _same_list(self.stack[-1], kind, number):
-                self.stack.pop()
-            self.stack.pop()
-        return self.stack[-1] if self.stack else self.article
-
-    def restart_parent(self, parent: _Node, line: Line) -> _Node:
-        """A list that restarts its numbering hangs from the paragraph that introduced it."""
-        intro = parent.last_paragraph
-        if intro is None or intro in self.stack:
-            raise ParseError(f"line {line.lineno}: {line.raw[:60]!r} repeats a unit number "
-                             f"already used in {parent.label}")
-        self.stack.append(intro)
-        return intro
-
-    def elision(self, index: int, line: Line) -> None:
-        if not self.started or self.article is None:
-            return
-        if line.unit is None:
-            # An unchanged article paragraph takes its number; inside a list that goes on, the
-            # ellipsis stands for a sibling item, which has a number of its own.
-            if not self.stack or self.next_item[index] is None:
-                self.stack.clear()
-                self.article.paragraphs += 1
-            return
-        if line.unit in (Kind.FRACCION, Kind.INCISO, Kind.NUMERAL, Kind.APARTADO):
-            self.parent_for(line.unit, line.number)
-
-    # --- prose -----------------------------------------------------------------------------
-    def prose(self, index: int, line: Line) -> None:
-        if self.awaiting_heading is not None and line.kind is LineKind.PARAGRAPH:
-            self.awaiting_heading.heading = line.text
-            self.awaiting_heading = None
-            return
-        if not self.started or self.closed:
-            return
-        if line.kind is LineKind.TABLE and self.holder is not None:
-            self.append_text(self.holder, line.text)
-            return
-        holder = self.paragraph_holder(index)
-        if holder is None:
-            return
-        self.add_paragraph(holder, line.text)
-
-    def paragraph_holder(self, index: int) -> _Node | None:
-        """Which open unit a paragraph belongs to, decided by the next list item ahead."""
-        if self.article is None:
-            return self.containers[-1] if self.containers else None
-        if not self.stack:
-            return self.article
-        ahead = self.next_item[index]
-        if ahead is None:
-            self.stack.clear()
-            return self.article
-        kind = ahead.unit
-        for position in range(len(self.stack) - 1, -1, -1):
-            node = self.stack[position]
-            if _same_list(node, kind, ahead.number):
-                if _continues(node, ahead):
-                    del self.stack[position + 1:]
-                    return node
-                del self.stack[position:]
-                return self.stack[-1] if self.stack else self.article
-        return self.stack[-1]
-
-    def add_paragraph(self, holder: _Node, text: str) -> None:
-        holder.paragraphs += 1
-        node = _Node(_join(holder.label, f"par_{holder.paragraphs}"), Kind.PARRAFO,
-                     str(holder.paragraphs), text=text)
-        if _DEROGATED_RE.match(text):
-            node.status = Status.DEROGADO
-        self.labels.add(node.label)
-        holder.children.append(node)
-        holder.last_paragraph = node
-        self.holder = node
-
-    @staticmethod
-    def append_text(node: _Node, text: str) -> None:
-        node.text = f"{node.text}\n{text}" if node.text else text
-
-    # --- notes -----------------------------------------------------------------------------
-    def annotate(self, line: Line) -> None:
-        if not self.started:
-            return
-        target = self.note_target(line)
-        if target is not None:
-            target.notes.extend(line.annotations)
-
-    def note_target(self, line: Line) -> _Node | None:
-        kind = line.unit
-        unit = line.annotations[0].unit if line.annotations else ""
-        if kind is Kind.ARTICULO:
-            return self.article or self.innermost()
-        if kind is Kind.PARRAFO:
-            if self.article is not None and (" con " in unit or " y " in unit):
-                owner = self.stack[-1] if self.stack and self.stack[-1].kind is Kind.PARRAFO else None
-                for node in (owner, *reversed(self.stack), self.article):
-                    if node is not None and node.list_intro is not None:
-                        return node.list_intro
-            return self.holder or self.article or self.innermost()
-        if kind in _CONTAINER_RANK:
-            for node in reversed(self.containers):
-                if node.kind is kind:
-                    return node
-            return self.innermost()
-        if kind is not None:
-            for node in reversed(self.stack):
-                if node.kind is kind:
-                    return node
-            return self.holder or self.article or self.innermost()
-        return self.article or self.holder or self.innermost()  # "Nota: ..." names no unit
-
-    def innermost(self) -> _Node | None:
-        return self.containers[-1] if self.containers else None
-
-    def register(self, node: _Node, line: Line) -> None:
-        if node.label in self.labels:
-            raise ParseError(f"line {line.lineno}: {line.raw[:60]!r} is {node.label}, which the "
-                             f"text already has; it seems to hold more than one statute")
-        self.labels.add(node.label)
-
-
-def _join(path: str, part: str) -> str:
-    """``labels.join`` of a path and one part (never empty), without its generic loop."""
-    return f"{path}{labels.SEPARATOR}{part}" if path else part
-
-
-def _next_items(lines: Sequence[Line], top_opens: frozenset[int] = frozenset()) -> list[Line | None]:
-    """For each line, the next list item (or ranged elision) before the unit ends (a top-level
-    numeral or apartado ends one, as an article does)."""
-    out: list[Line | None] = [None] * len(lines)
-    ahead: Line | None = None
-    for index in range(len(lines) - 1, -1, -1):
-        out[index] = ahead
-        line = lines[index]
-        if line.kind in _BOUNDARY or index in top_opens:
-            ahead = None
-        elif line.kind in _LIST_KINDS or (line.kind is LineKind.ELISION and line.unit in (
-                Kind.FRACCION, Kind.INCISO, Kind.NUMERAL, Kind.APARTADO)):
-            ahead = line
-    return out
-
-
-def _base_value(kind: Kind, number: str) -> int:
-    """The integer a list item's number starts with: 'XXIX-A' -> 29, 'c' -> 3, '2' -> 2."""
-    head = re.split(r"[\s\-]+", number.strip())[0].lower()
-    try:
-        if kind is Kind.FRACCION:
-            return labels.roman_to_int(head)
-        if kind in (Kind.INCISO, Kind.APARTADO):
-            return _LETTERS.index(head[0]) + 1 if head and head[0] in _LETTERS else 0
-        if _is_subnumeral(kind, head):
-            return labels.roman_to_int(head)
-        return int(head) if head.isdigit() else 0
-    except ValueError:
-        return 0
-
-
-def _is_subnumeral(kind: Kind | None, number: str) -> bool:
-    """A numeral numbered in lowercase Roman ('ii'): a subnumeral of an inciso (parser.lines)."""
-    return kind is Kind.NUMERAL and number[:1] in ("i", "v", "x")
-
-
-def _same_list(node: _Node, kind: Kind | None, number: str) -> bool:
-    """Is an item of ``kind`` numbered ``number`` in the list ``node`` belongs to? Arabic
-    numerales and subnumerales are both NUMERAL, in two lists."""
-    return node.kind is kind and _is_subnumeral(kind, node.number) == _is_subnumeral(kind, number)
-
-
-def _continues(node: _Node, ahead: Line) -> bool:
-    """Is ``ahead`` the same list as ``node`` going on (next number, or a Bis of it)?"""
-    current = _base_value(node.kind, node.number)
-    following = _base_value(node.kind, ahead.number)
-    return following in (current, current + 1) or (
-        node.kind is Kind.INCISO and following == current + 2 and node.number.startswith("n"))
-
-
-_SIMPLE_NUMBER = {Kind.FRACCION: re.compile(r"[IVXL]+"), Kind.INCISO: re.compile(r"[a-z]"),
-                  Kind.NUMERAL: re.compile(r"\d+"), Kind.ARTICULO: re.compile(r"(\d+)o?")}
-
-
-def _part(kind: Kind, number: str, line: Line) -> str:
-    part = _label_part(kind, number)
-    if part is None:
-        raise ParseError(f"line {line.lineno}: cannot read the number of {line.raw[:60]!r}")
-    return part
-
-
-@lru_cache(maxsize=4096)
-def _label_part(kind: Kind, number: str) -> str | None:
-    """The label part of a number as written, None if it cannot be read (memoised: fracciones,
-    incisos and paragraphs repeat the same few numbers throughout a statute)."""
-    simple = _SIMPLE_NUMBER.get(kind)
-    found = simple.fullmatch(number) if simple is not None else None
-    if found is not None and (kind is not Kind.FRACCION or _ROMAN.fullmatch(number)):
-        # The common cases ("III", "a", "2", "57", "1o"), without the general number reader.
-        return f"{labels.PREFIX[kind]}_{(found.group(1) if found.groups() else number).lower()}"
-    try:
-        return labels.part(kind, number)
-    except ValueError:
-        return None
-
-
-def _is_enacting(line: Line) -> bool:
-    """'ARTÍCULO ÚNICO.- Se expide la Ley ...' or '... para quedar como sigue:' (decree, not law)."""
-    if not line.number or line.number[0].isdigit():
-        return False
-    return _ENACTING_RE.match(line.text) is not None
 
 
 def build_tree(lines: Sequence[Line], title: str = "") -> Document:
     """Stage two: classified lines -> ``Document``. Labels are unique; see the module docstring."""
     lines, top = _top_level(lines)
-    provisions = _Builder(lines, top).run()
-    return Document(title, provisions)
+    builder = Builder(lines, top)
+    provisions = builder.run()
+    return Document(title, provisions, tuple(builder.findings))
 
 
 def _top_level(lines: Sequence[Line]) -> tuple[Sequence[Line], TopLevel | None]:
@@ -540,7 +74,7 @@ def _top_level(lines: Sequence[Line]) -> tuple[Sequence[Line], TopLevel | None]:
     open with its first item, and it ends at the transitorios or the signature
     (``lines.top_level``).
     """
-    if any(line.kind is LineKind.ARTICLE and not _is_enacting(line) for line in lines):
+    if any(line.kind is LineKind.ARTICLE and not is_enacting(line) for line in lines):
         return lines, None
     lines = read_numeral_suffixes(lines)
     start = _after_formula(lines)
@@ -559,7 +93,7 @@ def _after_formula(lines: Sequence[Line]) -> int:
         if line.kind in _PREAMBLE_ENDS:
             break
         if line.kind is LineKind.PARAGRAPH and _FORMULA_RE.search(line.text) or \
-                line.kind is LineKind.ARTICLE and _is_enacting(line):
+                line.kind is LineKind.ARTICLE and is_enacting(line):
             return index + 1
     return 0
 
@@ -628,6 +162,8 @@ def _refuse_truncated(lines: Sequence[Line]) -> None:
         if line.kind in (LineKind.SIGNATURE, LineKind.ANNOTATION, LineKind.HEADING,
                          LineKind.TRANSITORIOS_HEADING, LineKind.APPENDIX, LineKind.ELISION):
             return
+        if line.derogated:
+            return  # 'Artículo 118 A. Se deroga' ends a text whole
         ending = line.raw.rstrip()
         if ending.endswith(_ENDINGS) or ending[-1:].isdigit() or ending.isupper():
             return

@@ -159,6 +159,9 @@ def _split_ordinal_words(folded: str) -> list[str]:
             if head in (tens, tens[:-1] + "a") and _masculine(word[len(tens):]) in _UNITS_ORD:
                 words.extend((head, word[len(tens):]))
                 break
+            if word[:len(tens) - 1] == tens[:-1] and _masculine(word[len(tens) - 1:]) == "octavo":
+                words.extend((tens, "octavo"))  # "decimoctavo": the two o's written as one
+                break
         else:
             words.append(word)
     return words

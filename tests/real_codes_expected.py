@@ -833,7 +833,7 @@ _CAMARA = "consolidated/"
 CODES: dict[str, Code] = {code.key: code for code in (
     Code("cff", _TEZCA + "cff.txt", "CÓDIGO FISCAL DE LA FEDERACIÓN", (21, 11281), CFF_LABELS,
          derogated=84, transitorios=11, spots=CFF_SPOTS, fracciones=1001,
-         incisos=289, containers=(0, 6, 11, 8)),
+         incisos=295, containers=(0, 6, 11, 8)),
     Code("cnpp", _TEZCA + "cnpp.txt", "CÓDIGO NACIONAL DE PROCEDIMIENTOS PENALES", (23, 6156), CNPP_LABELS,
          derogated=0, transitorios=13, spots=CNPP_SPOTS, fracciones=583,
          incisos=35, containers=(2, 19, 60, 12)),
@@ -845,7 +845,7 @@ CODES: dict[str, Code] = {code.key: code for code in (
          incisos=198, containers=(0, 8, 19, 10)),
     Code("ccom", _TEZCA + "ccom.txt", "CÓDIGO DE COMERCIO", (18, 9500), CCOM_LABELS,
          derogated=858, transitorios=4, spots=CCOM_SPOTS, fracciones=594,
-         incisos=52, containers=(5, 32, 132, 13)),
+         incisos=54, containers=(5, 32, 132, 13)),
     Code("lamp", _CAMARA + "LAmp_ley_de_amparo_diputados_ultima-reforma-DOF-16-10-2025.txt",
          "LEY DE AMPARO, REGLAMENTARIA DE LOS ARTÍCULOS 103 Y 107", (52, 5343), LAMP_LABELS,
          derogated=5, transitorios=11, spots=LAMP_SPOTS, fracciones=293,
@@ -853,5 +853,5 @@ CODES: dict[str, Code] = {code.key: code for code in (
     Code("liva", _CAMARA + "LIVA_ley_impuesto_valor_agregado_diputados_ultima-reforma-DOF-12-11-2021.txt",
          "LEY DEL IMPUESTO AL VALOR AGREGADO", (38, 3172), LIVA_LABELS,
          derogated=15, transitorios=5, spots=LIVA_SPOTS, fracciones=155,
-         incisos=50, containers=(0, 0, 10, 2)),
+         incisos=77, containers=(0, 0, 10, 2)),
 )}

@@ -517,28 +517,14 @@ FORMS: tuple[Form, ...] = (
 # form id -> what today's parser does instead (strict xfail). Delete an entry when the row passes.
 _GLUED = "the page furniture is read as text"
 XFAIL: dict[str, str] = {
-    "hyphen-bis": "ParseError: 'Artículo 20-Bis.' is read as art_20, a repeat",
-    "septimus": "'Artículo 112 Séptimus.-' is not a heading: it becomes a párrafo of 112 Sextus",
-    "se-deroga-forms": "'Se Deroga.' (capital D) is not read as a derogation",
     "epigraph-line": "the epigraph is read as the start of the first párrafo, heading ''",
     "epigraph-incisos-after-page": f"{_GLUED} and swallows inciso a); the epigraph is text",
     "uppercase-transitorio-epigraph": "the transitorio's epigraph is read as text, heading ''",
-    "fraccion-bis-across-page": f"{_GLUED} inside fracción XVI",
-    "subitems-under-incisos": "ParseError: the second 'i)' (under inciso b) repeats art_28__frac_vi's i",
     "cross-reference-at-line-start": "the wrapped 'Artículo 192 de este Código.' becomes a párrafo",
-    "paragraph-across-page": f"{_GLUED} inside fracción II",
-    "titulo-after-page-break": ("ParseError: 'TITULO QUINTO' after the page furniture is lost, so its "
-                                "CAPITULO I repeats tit_4's"),
     "paragraph-note-chain": "the párrafo after fracción I (its note 'Párrafo adicionado') is joined to it",
-    "table-steps-are-not-transitorios": "'Primero.' … 'Tercero.' are read as articles art_1 … art_3",
-    "fraccion-lowercase-l": "'lV.' (lowercase L) is not a fracción: its incisos a) b) land in fracción III",
-    "note-disposicion-derogatoria": ("the note 'Disposición derogatoria al artículo DOF …' is read as text and "
-                                     "'Artículo 20.' after it is joined to it"),
     "subitems-after-fraccion-paragraph": ("i) ii) are read as incisos inc_i, inc_ii and 'iii)' is joined to "
                                           "ii)'s text"),
-    "marker-after-y-comma": "'VII.' after a line ending '; y,' is joined to fracción VI's text",
     "inciso-after-o-bien-que": "'b)' after a line ending 'o bien que' is joined to inciso a)'s text",
-    "transitorio-decimoctavo": "'DECIMOCTAVO' (decimo + octavo, one o) is not read: tra_18 is missing",
 }
 
 

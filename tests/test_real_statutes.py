@@ -147,9 +147,11 @@ def test_iva_counts(iva: tuple[Document, list[str]]) -> None:
     assert _grep(lines, r"[IVXL]+(-[A-Z])?( Bis)?\.-?\s", 1, IVA_LAW_END) == 154
     assert _grep(lines, r"l\.-\s", 1, IVA_LAW_END) == 1
     assert counts[Kind.FRACCION] == 155
-    # 51 lines open "x) " but line 954 is a wrapped reference ("c) y d), numeral 3 y en el ...").
+    # 51 lines open "x) " but line 954 is a wrapped reference ("c) y d), numeral 3 y en el ...");
+    # 27 more open "x).- " (art. 2-A: "c).-  Hielo y agua no gaseosa …", line 358).
     assert _grep(lines, r"[a-zñ]\)\s", 1, IVA_LAW_END) == 51
-    assert counts[Kind.INCISO] == 50
+    assert _grep(lines, r"[a-zñ]\)\.-\s", 1, IVA_LAW_END) == 27
+    assert counts[Kind.INCISO] == 50 + 27
     # Numerales: 30 line starts in the law minus the "l.-" fracción (29), plus 18 in transitorio
     # Segundo ("1.-" .. "l8.-", several typed with a lowercase L) = 47.
     assert _grep(lines, r"[0-9l]{1,2}\.-?\s", 1, IVA_LAW_END) == 30

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from errors import InputError, ParseError
 from parser import Annotation, Document, Kind, Provision, Status, labels, parse_statute
+from parser.model import FindingKind
 from parser.render import outline, provision_text, render_document
 
 
@@ -128,9 +129,15 @@ def test_enacting_article_is_preamble_and_a_second_one_ends_the_statute() -> Non
     assert doc.title == "DECRETO por el que se expide la Ley X"
 
 
-def test_duplicate_article_is_a_parse_error() -> None:
-    with pytest.raises(ParseError, match="art_5"):
-        parse_statute("Artículo 5.- Uno.\n\nArtículo 6.- Dos.\n\nArtículo 5.- Otra vez.\n")
+def test_duplicate_article_is_kept_apart_with_a_finding() -> None:
+    """One doubt never refuses the law: the second artículo 5 is kept under its own label."""
+    doc = parse_statute("Artículo 5.- Uno.\n\nArtículo 6.- Dos.\n\nArtículo 5.- Otra vez.\n")
+    assert [p.label for p in doc.provisions] == ["art_5", "art_6", "art_5-dup2"]
+    assert doc.index()["art_5__par_1"].text == "Uno."
+    assert doc.index()["art_5-dup2__par_1"].text == "Otra vez."
+    [finding] = [f for f in doc.findings if f.kind is FindingKind.COLLISION]  # the check adds ORDER
+    assert (finding.line, finding.label) == (5, "art_5-dup2")
+    assert "art_5" in finding.message
 
 
 def test_notes_go_to_the_unit_they_name() -> None:

@@ -206,7 +206,7 @@ def census(code: str, text: str) -> Census:
 # Unit markers at line start for the counts: "I.", "IV.-", "XVI Bis.", "VII bis.", "l." and "lV." (I and
 # IV typed with a lowercase L, lft 17483 and 12121); "a)", "a). " (lft 151).
 _COUNTED_FRACCION = re.compile(r"(?:[IVXL]+|l[IVXL]*)(?:-[A-ZÑ])?(?: (?i:bis|ter|qu[aá]ter))?\s?\.-?\s")
-_COUNTED_INCISO = re.compile(r"(?P<n>[a-zñ])\)\.?\s")
+_COUNTED_INCISO = re.compile(r"(?P<n>[a-zñ])\)\.?-?\s")  # "c).-  Hielo …" (LIVA 358)
 _REFERENCE_END = re.compile(r"\b(?:inciso|incisos|fracción|fracciones)\s*$")
 
 

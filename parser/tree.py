@@ -1,0 +1,577 @@
+"""Classified lines -> provision tree: the builder behind ``statute.build_tree``.
+
+Tree rules, in short: containers (libro, título, capítulo, sección) nest and carry their path;
+articles hang from the innermost container but their label has no path; an article's own text
+is "" and its paragraphs are children ``par_1..N`` counted with fracciones left out; fracciones,
+incisos and numerales nest in the order they open; a fracción's own text is its first paragraph
+and further paragraphs are its children ``par_2..``; transitorios are top-level ``tra_N``.
+
+A doubt never refuses the text: a unit number the text already has is kept apart under
+``…-dup2`` and an unreadable number is left out, each with a ``Finding`` (line number, Spanish
+message) in ``Builder.findings``.
+
+Where the statute ends is decided, not guessed:
+
+* the Cámara appendix "ARTÍCULOS TRANSITORIOS DE DECRETOS DE REFORMA" reprints each reform
+  decree's transitorios, restarting at PRIMERO; it is history, not the statute, so the tree stops
+  there (its labels would collide with the statute's own ``tra_N`` anyway);
+* a second run of transitorios (a transitorio label seen before, or a second TRANSITORIOS
+  heading once items were read) belongs to another decree - the enacting decree of a law
+  published inside "ARTÍCULO PRIMERO.- Se expide la Ley ..." - and ends the statute too;
+* an enacting article ("ARTÍCULO ÚNICO.- Se expide ...", "... para quedar como sigue:") before any
+  unit is preamble: what follows it is the statute; one after units were read starts another
+  statute, and the tree stops before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from . import labels
+from .lines import Line, LineKind, TopLevel, article_title, heading_like
+from .model import Annotation, Finding, FindingKind, Kind, Provision, Status, make_provision
+
+_CONTAINER_RANK = {Kind.LIBRO: 0, Kind.TITULO: 1, Kind.CAPITULO: 2, Kind.SECCION: 3}
+_LIST_KINDS = {LineKind.APARTADO: Kind.APARTADO, LineKind.FRACCION: Kind.FRACCION,
+               LineKind.INCISO: Kind.INCISO, LineKind.NUMERAL: Kind.NUMERAL}
+_BOUNDARY = frozenset({LineKind.ARTICLE, LineKind.TRANSITORIO, LineKind.HEADING,
+                       LineKind.TRANSITORIOS_HEADING, LineKind.APPENDIX, LineKind.SIGNATURE})
+_ENACTING_RE = re.compile(
+    r"(?:Se\s+(?i:expiden?)\b|.*\bpara\s+quedar\s+(?:como\s+sigue|en\s+los\s+siguientes\s+t[ée]rminos))",
+    re.DOTALL)
+_DEROGATED_RE = re.compile(
+    r"\(?\s*(?:(?i:se\s+derogan?)|Derogad[oa]s?|DEROGAD[OA]S?)\s*\)?\s*[.;]?\s*\)?\s*[.;]?$")
+_LETTERS = "abcdefghijklmnñopqrstuvwxyz"
+_NAMED_CONTAINERS = frozenset({"especial", "preliminar"})
+_ARTICLE_WORD_RE = re.compile(r"(?i:art[íi]culo|art\.|disposici[óo]n)")
+_ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+
+
+@dataclass(eq=False, slots=True)
+class _Node:
+    """A provision under construction (mutable while the lines are read)."""
+
+    label: str
+    kind: Kind
+    number: str = ""
+    heading: str = ""
+    text: str = ""
+    status: Status = Status.VIGENTE
+    notes: list[Annotation] = field(default_factory=list)
+    children: list[_Node] = field(default_factory=list)
+    paragraphs: int = 0           # paragraphs counted so far (own text counts for list items)
+    last_paragraph: _Node | None = None
+    list_intro: _Node | None = None  # the paragraph that introduced the current list
+    list_kinds: set[Kind] = field(default_factory=set)  # kinds of list items among the children
+
+    def freeze(self) -> Provision:
+        children = tuple([child.freeze() for child in self.children]) if self.children else ()
+        return make_provision(self.label, self.kind, self.number, self.heading, self.text, self.status,
+                          tuple(self.notes), children)
+
+
+class _Stop(Exception):
+    """The statute ends here (appendix, another decree's transitorios, another statute)."""
+
+
+class Builder:
+    """Reads classified lines in order and grows the tree; see the module docstring."""
+
+    def __init__(self, lines: Sequence[Line], top: TopLevel | None = None) -> None:
+        self.lines = lines
+        self.top_kind = top.kind if top is not None else None
+        self.top_opens = top.opens if top is not None else frozenset()
+        self.next_item = _next_items(lines, self.top_opens)
+        self.top: list[_Node] = []
+        self.containers: list[_Node] = []
+        self.article: _Node | None = None
+        self.stack: list[_Node] = []       # open apartados / fracciones / incisos / numerales
+        self.holder: _Node | None = None   # the node whose text was written last
+        self.awaiting_heading: _Node | None = None
+        self.labels: set[str] = set()
+        self.started = False
+        self.closed = False                # after a signature, prose is not law
+        self.in_transitorios = False
+        self.transitorios_seen = False
+        self.findings: list[Finding] = []
+        self.numbered_articles = False     # an "Artículo 5" was read: bare ordinals are prose
+        self.epigraphs: bool | None = None  # decided at the first line that may be an epigraph
+
+    # --- driving ---------------------------------------------------------------------------
+    def run(self) -> tuple[Provision, ...]:
+        feed = self.feed
+        index = 0
+        try:
+            for index, line in enumerate(self.lines):
+                feed(index, line)
+        except _Stop:
+            if self.lines[index].kind is not LineKind.APPENDIX:
+                self.check_cut_short(index)
+        return tuple(node.freeze() for node in self.top)
+
+    def check_cut_short(self, stop: int) -> None:
+        """The statute ended at line ``stop`` (another decree's transitorios or enacting article):
+        if artículos 'Artículo N' or headings follow before any reform appendix, the law seems to
+        go on, and a CUT_SHORT finding says how much was left unread."""
+        left = 0
+        for line in self.lines[stop + 1:]:
+            if line.kind is LineKind.APPENDIX:
+                break
+            if line.kind is LineKind.HEADING or line.kind is LineKind.ARTICLE and line.number[:1].isdigit():
+                left += 1
+        if left:
+            stopped = self.lines[stop]
+            self.findings.append(Finding(
+                FindingKind.CUT_SHORT,
+                f"el ordenamiento se da por terminado en {stopped.raw[:60]!r}, pero le siguen {left} "
+                f"artículos o encabezados que no se leyeron", stopped.lineno))
+
+    def feed(self, index: int, line: Line) -> None:
+        kind = line.kind
+        if kind is LineKind.FURNITURE:
+            return
+        if kind is LineKind.APPENDIX:
+            raise _Stop
+        if kind is LineKind.SIGNATURE:
+            self.closed = self.started or self.closed
+            self.awaiting_heading = None
+            if self.top_kind is not None and self.started:
+                self.close_article()  # the numerales end; a list after the signature is not one
+            return
+        if kind is LineKind.ANNOTATION:
+            self.annotate(line)
+            return
+        if kind in (LineKind.PARAGRAPH, LineKind.TABLE):
+            self.prose(index, line)
+            return
+        self.closed = False
+        if kind is LineKind.HEADING:
+            self.heading(line)
+        elif kind is LineKind.TRANSITORIOS_HEADING:
+            self.transitorios_heading()
+        elif kind is LineKind.ARTICLE:
+            self.open_article(index, line)
+        elif kind is LineKind.TRANSITORIO:
+            self.open_transitorio(line)
+        elif kind is LineKind.ELISION:
+            self.elision(index, line)
+        elif index in self.top_opens:
+            self.open_top(line)
+        else:
+            self.list_item(line)
+
+    # --- containers --------------------------------------------------------------------------
+    def heading(self, line: Line) -> None:
+        assert line.unit is not None
+        self.started = True
+        self.in_transitorios = False
+        self.close_article()
+        rank = _CONTAINER_RANK[line.unit]
+        while self.containers and _CONTAINER_RANK[self.containers[-1].kind] >= rank:
+            self.containers.pop()
+        path = self.containers[-1].label if self.containers else ""
+        part = self.part(line.unit, line)
+        if part is None:
+            return
+        node = _Node(_join(path, part), line.unit, line.number, line.text)
+        self.register(node, line)
+        self.attach_container(node)
+        self.containers.append(node)
+        self.awaiting_heading = None if line.text else node
+
+    def attach_container(self, node: _Node) -> None:
+        (self.containers[-1].children if self.containers else self.top).append(node)
+
+    def transitorios_heading(self) -> None:
+        if self.in_transitorios and self.transitorios_seen:
+            raise _Stop  # a second transitorios section: another decree's
+        self.started = True
+        self.close_article()
+        self.containers.clear()
+        self.in_transitorios = True
+
+    # --- articles and transitorios ---------------------------------------------------------
+    def open_article(self, index: int, line: Line) -> None:
+        if is_enacting(line):
+            if self.started:
+                raise _Stop  # another statute begins inside the same text
+            return
+        if line.number[:1].isdigit():
+            self.numbered_articles = True
+        elif self.numbered_articles and not _ARTICLE_WORD_RE.match(line.raw):
+            # "Primero. Si en el audiograma …": steps of a procedure inside an article of a law
+            # whose articles are "Artículo N"; only acuerdos number articles with bare ordinals.
+            self.prose(index, Line(LineKind.PARAGRAPH, line.raw, raw=line.raw, lineno=line.lineno))
+            return
+        self.started = True
+        self.close_article()
+        node = self.new_article(Kind.ARTICULO, line, "")
+        if node is not None:
+            (self.containers[-1].children if self.containers else self.top).append(node)
+
+    def open_transitorio(self, line: Line) -> None:
+        self.started = True
+        self.close_article()
+        self.containers.clear()
+        label = self.part(Kind.TRANSITORIO, line)
+        if label is None:
+            return
+        if label in self.labels:
+            raise _Stop  # numbering restarts: another decree's transitorios
+        self.transitorios_seen = True
+        node = self.new_article(Kind.TRANSITORIO, line, "")
+        if node is not None:
+            self.top.append(node)
+
+    def open_top(self, line: Line) -> None:
+        """A top-level numeral or apartado of a text without artículos: placed like an article
+        (its label has no container path), shaped like a list item (its own text is its first
+        paragraph; a title such as "1. Objetivo" is its heading)."""
+        assert self.top_kind is not None
+        self.started = True
+        self.close_article()
+        part = self.part(self.top_kind, line)
+        if part is None:
+            return
+        node = _Node(part, self.top_kind, line.number)
+        self.register(node, line)
+        if line.derogated:
+            node.status = Status.DEROGADO
+            node.text = line.text
+        elif heading_like(line.text):
+            node.heading = line.text
+        elif line.text:
+            node.text = line.text
+        node.paragraphs = 1 if (node.text or line.elided) else 0
+        (self.containers[-1].children if self.containers else self.top).append(node)
+        self.article = node
+        self.holder = node
+
+    def new_article(self, kind: Kind, line: Line, path: str) -> _Node | None:
+        part = self.part(kind, line)
+        if part is None:
+            return None
+        node = _Node(_join(path, part), kind, line.number)
+        self.register(node, line)
+        self.article = node
+        self.holder = node
+        if line.derogated:
+            node.status = Status.DEROGADO
+            node.text = line.text
+        elif line.elided:
+            node.paragraphs = 1
+        elif article_title(line) or _is_epigraph(line) and self.epigraph_layout():
+            node.heading = line.text        # "Disposición 5.- Niveles …", "Artículo 3o. Glosario"
+        elif line.text:
+            self.add_paragraph(node, line.text)
+        return node
+
+    def epigraph_layout(self) -> bool:
+        if self.epigraphs is None:
+            self.epigraphs = _epigraph_layout(self.lines)
+        return self.epigraphs
+
+    def close_article(self) -> None:
+        self.article = None
+        self.stack.clear()
+        self.holder = None
+        self.awaiting_heading = None
+
+    # --- lists ----------------------------------------------------------------------------
+    def list_item(self, line: Line) -> None:
+        kind = _LIST_KINDS[line.kind]
+        if self.article is None:
+            if not self.started or not self.containers:
+                return  # lists in a preamble are not provisions
+            self.article = self.containers[-1]
+        part = _label_part(kind, line.number) or self.part(kind, line)
+        if part is None:
+            return
+        parent = self.parent_for(kind, line.number)
+        if _join(parent.label, part) in self.labels:
+            parent = self.restart_parent(parent)
+        node = _Node(_join(parent.label, part), kind, line.number)
+        if kind is Kind.APARTADO and line.text and not line.text.endswith((".", ":", ";")):
+            node.heading = line.text
+        elif line.derogated:
+            node.status = Status.DEROGADO
+            node.text = line.text
+        elif line.text:
+            node.text = line.text
+        node.paragraphs = 1 if (node.text or line.elided) else 0
+        self.register(node, line)
+        if parent.kind is Kind.PARRAFO:
+            parent.list_intro = parent  # a restarted list hangs from the paragraph introducing it
+        elif kind not in parent.list_kinds:
+            parent.list_intro = parent.last_paragraph
+        parent.list_kinds.add(kind)
+        parent.children.append(node)
+        self.stack.append(node)
+        self.holder = node
+
+    def parent_for(self, kind: Kind, number: str = "") -> _Node:
+        """Pop the open items a new item of ``kind`` numbered ``number`` closes; return its parent.
+
+        A subnumeral ("ii." under an inciso, parser.lines) closes the subnumeral before it, not
+        an Arabic numeral the inciso sits in: the two lists are told apart by their numbers."""
+        assert self.article is not None
+        if kind is Kind.APARTADO:
+            self.stack.clear()
+        elif kind is Kind.FRACCION:
+            # a párrafo holds fracciones only if it introduced a list of them; one that introduced
+            # a list of incisos (CFF 26 X: 'Se entenderá por control efectivo …:' a) b) c)) ends
+            # with it, and the next fracción (XI) goes back up to the article
+            while self.stack and (self.stack[-1].kind not in (Kind.APARTADO, Kind.PARRAFO) or (
+                    self.stack[-1].kind is Kind.PARRAFO and self.stack[-1].list_kinds
+                    and Kind.FRACCION not in self.stack[-1].list_kinds)):
+                self.stack.pop()
+        elif any(_same_list(node, kind, number) for node in self.stack):
+            while not _same_list(self.stack[-1], kind, number):
+                self.stack.pop()
+            self.stack.pop()
+        return self.stack[-1] if self.stack else self.article
+
+    def restart_parent(self, parent: _Node) -> _Node:
+        """A list that restarts its numbering hangs from the paragraph that introduced it (where
+        there is none, the item stays in ``parent`` and ``register`` reports the collision)."""
+        intro = parent.last_paragraph
+        if intro is None or intro in self.stack:
+            return parent
+        self.stack.append(intro)
+        return intro
+
+    def elision(self, index: int, line: Line) -> None:
+        if not self.started or self.article is None:
+            return
+        if line.unit is None:
+            # An unchanged article paragraph takes its number; inside a list that goes on, the
+            # ellipsis stands for a sibling item, which has a number of its own.
+            if not self.stack or self.next_item[index] is None:
+                self.stack.clear()
+                self.article.paragraphs += 1
+            return
+        if line.unit in (Kind.FRACCION, Kind.INCISO, Kind.NUMERAL, Kind.APARTADO):
+            self.parent_for(line.unit, line.number)
+
+    # --- prose -----------------------------------------------------------------------------
+    def prose(self, index: int, line: Line) -> None:
+        if self.awaiting_heading is not None and line.kind is LineKind.PARAGRAPH:
+            self.awaiting_heading.heading = line.text
+            self.awaiting_heading = None
+            return
+        if not self.started or self.closed:
+            return
+        if line.kind is LineKind.TABLE and self.holder is not None:
+            self.append_text(self.holder, line.text)
+            return
+        holder = self.paragraph_holder(index)
+        if holder is None:
+            return
+        self.add_paragraph(holder, line.text)
+
+    def paragraph_holder(self, index: int) -> _Node | None:
+        """Which open unit a paragraph belongs to, decided by the next list item ahead."""
+        if self.article is None:
+            return self.containers[-1] if self.containers else None
+        if not self.stack:
+            return self.article
+        ahead = self.next_item[index]
+        if ahead is None:
+            self.stack.clear()
+            return self.article
+        kind = ahead.unit
+        for position in range(len(self.stack) - 1, -1, -1):
+            node = self.stack[position]
+            if _same_list(node, kind, ahead.number):
+                if _continues(node, ahead):
+                    del self.stack[position + 1:]
+                    return node
+                del self.stack[position:]
+                return self.stack[-1] if self.stack else self.article
+        return self.stack[-1]
+
+    def add_paragraph(self, holder: _Node, text: str) -> None:
+        holder.paragraphs += 1
+        node = _Node(_join(holder.label, f"par_{holder.paragraphs}"), Kind.PARRAFO,
+                     str(holder.paragraphs), text=text)
+        if _DEROGATED_RE.match(text):
+            node.status = Status.DEROGADO
+        self.labels.add(node.label)
+        holder.children.append(node)
+        holder.last_paragraph = node
+        self.holder = node
+
+    @staticmethod
+    def append_text(node: _Node, text: str) -> None:
+        node.text = f"{node.text}\n{text}" if node.text else text
+
+    # --- notes -----------------------------------------------------------------------------
+    def annotate(self, line: Line) -> None:
+        if not self.started:
+            return
+        target = self.note_target(line)
+        if target is not None:
+            target.notes.extend(line.annotations)
+
+    def note_target(self, line: Line) -> _Node | None:
+        kind = line.unit
+        unit = line.annotations[0].unit if line.annotations else ""
+        if kind is Kind.ARTICULO:
+            return self.article or self.innermost()
+        if kind is Kind.PARRAFO:
+            if self.article is not None and (" con " in unit or " y " in unit):
+                owner = self.stack[-1] if self.stack and self.stack[-1].kind is Kind.PARRAFO else None
+                for node in (owner, *reversed(self.stack), self.article):
+                    if node is not None and node.list_intro is not None:
+                        return node.list_intro
+            return self.holder or self.article or self.innermost()
+        if kind in _CONTAINER_RANK:
+            for node in reversed(self.containers):
+                if node.kind is kind:
+                    return node
+            return self.innermost()
+        if kind is not None:
+            for node in reversed(self.stack):
+                if node.kind is kind:
+                    return node
+            return self.holder or self.article or self.innermost()
+        return self.article or self.holder or self.innermost()  # "Nota: ..." names no unit
+
+    def innermost(self) -> _Node | None:
+        return self.containers[-1] if self.containers else None
+
+    def register(self, node: _Node, line: Line) -> None:
+        """Claim ``node``'s label; a label the text already has is kept apart, never overwritten:
+        the second unit is labelled ``…-dup2`` (``-dup3`` …) and a COLLISION finding says so."""
+        if node.label in self.labels:
+            first = node.label
+            copy = 2
+            while f"{first}-dup{copy}" in self.labels:
+                copy += 1
+            node.label = f"{first}-dup{copy}"
+            self.findings.append(Finding(
+                FindingKind.COLLISION,
+                f"{line.raw[:60]!r} repite el número de {first}, que el texto ya tiene; "
+                f"se conserva aparte como {node.label}", line.lineno, node.label))
+        self.labels.add(node.label)
+
+    def part(self, kind: Kind, line: Line) -> str | None:
+        """The label part of ``line``'s number; None, with an UNREADABLE finding, when it cannot
+        be read (the line is then left out of the tree, and the reading goes on)."""
+        part = _label_part(kind, line.number)
+        if part is None:
+            self.findings.append(Finding(
+                FindingKind.UNREADABLE, f"no se puede leer el número de {line.raw[:60]!r}",
+                line.lineno))
+        return part
+
+
+def _join(path: str, part: str) -> str:
+    """``labels.join`` of a path and one part (never empty), without its generic loop."""
+    return f"{path}{labels.SEPARATOR}{part}" if path else part
+
+
+def _next_items(lines: Sequence[Line], top_opens: frozenset[int] = frozenset()) -> list[Line | None]:
+    """For each line, the next list item (or ranged elision) before the unit ends (a top-level
+    numeral or apartado ends one, as an article does)."""
+    out: list[Line | None] = [None] * len(lines)
+    ahead: Line | None = None
+    for index in range(len(lines) - 1, -1, -1):
+        out[index] = ahead
+        line = lines[index]
+        if line.kind in _BOUNDARY or index in top_opens:
+            ahead = None
+        elif line.kind in _LIST_KINDS or (line.kind is LineKind.ELISION and line.unit in (
+                Kind.FRACCION, Kind.INCISO, Kind.NUMERAL, Kind.APARTADO)):
+            ahead = line
+    return out
+
+
+def _base_value(kind: Kind, number: str) -> int:
+    """The integer a list item's number starts with: 'XXIX-A' -> 29, 'c' -> 3, '2' -> 2."""
+    head = re.split(r"[\s\-]+", number.strip())[0].lower()
+    try:
+        if kind is Kind.FRACCION:
+            return labels.roman_to_int(head)
+        if kind in (Kind.INCISO, Kind.APARTADO):
+            return _LETTERS.index(head[0]) + 1 if head and head[0] in _LETTERS else 0
+        if _is_subnumeral(kind, head):
+            return labels.roman_to_int(head)
+        return int(head) if head.isdigit() else 0
+    except ValueError:
+        return 0
+
+
+def _is_subnumeral(kind: Kind | None, number: str) -> bool:
+    """A numeral numbered in lowercase Roman ('ii'): a subnumeral of an inciso (parser.lines)."""
+    return kind is Kind.NUMERAL and number[:1] in ("i", "v", "x")
+
+
+def _same_list(node: _Node, kind: Kind | None, number: str) -> bool:
+    """Is an item of ``kind`` numbered ``number`` in the list ``node`` belongs to? Arabic
+    numerales and subnumerales are both NUMERAL, in two lists."""
+    return node.kind is kind and _is_subnumeral(kind, node.number) == _is_subnumeral(kind, number)
+
+
+def _continues(node: _Node, ahead: Line) -> bool:
+    """Is ``ahead`` the same list as ``node`` going on (next number, or a Bis of it)?"""
+    current = _base_value(node.kind, node.number)
+    following = _base_value(node.kind, ahead.number)
+    return following in (current, current + 1) or (
+        node.kind is Kind.INCISO and following == current + 2 and node.number.startswith("n"))
+
+
+_SIMPLE_NUMBER = {Kind.FRACCION: re.compile(r"[IVXL]+"), Kind.INCISO: re.compile(r"[a-z]"),
+                  Kind.NUMERAL: re.compile(r"\d+"), Kind.ARTICULO: re.compile(r"(\d+)o?")}
+
+
+@lru_cache(maxsize=4096)
+def _label_part(kind: Kind, number: str) -> str | None:
+    """The label part of a number as written, None if it cannot be read (memoised: fracciones,
+    incisos and paragraphs repeat the same few numbers throughout a statute)."""
+    simple = _SIMPLE_NUMBER.get(kind)
+    found = simple.fullmatch(number) if simple is not None else None
+    if found is not None and (kind is not Kind.FRACCION or _ROMAN.fullmatch(number)):
+        # The common cases ("III", "a", "2", "57", "1o"), without the general number reader.
+        return f"{labels.PREFIX[kind]}_{(found.group(1) if found.groups() else number).lower()}"
+    try:
+        return labels.part(kind, number)
+    except ValueError:
+        pass
+    words = labels.fold(number).split()
+    if kind in _CONTAINER_RANK and words and words[0] in _NAMED_CONTAINERS:
+        # "Título Especial Bis" -> tit_especial-bis: named, not numbered
+        return f"{labels.PREFIX[kind]}_{'-'.join(words)}"
+    return None
+
+
+def _is_epigraph(line: Line) -> bool:
+    """'Artículo 211. Etapas del procedimiento penal': a period (no dash) after the number and a
+    capitalised phrase without final punctuation: the article's epigraph, not its first paragraph."""
+    text = line.text
+    if not text or line.elided or line.derogated or not text[:1].isupper() or len(text) > 200 \
+            or text.endswith((".", ":", ";", ",", "…")):
+        return False
+    marker = line.raw[:len(line.raw) - len(text)].rstrip()
+    return marker.endswith(".")
+
+
+def _epigraph_layout(lines: Sequence[Line]) -> bool:
+    """Does the text give (most of) its articles an epigraph? Decided once per text, so that an
+    article of another code whose first sentence lacks its full stop is never taken for one."""
+    articles = [line for line in lines if line.kind in (LineKind.ARTICLE, LineKind.TRANSITORIO)
+                and line.raw[:1] in "AÁ"]
+    return len(articles) >= 8 and sum(map(_is_epigraph, articles)) * 2 > len(articles)
+
+
+def is_enacting(line: Line) -> bool:
+    """'ARTÍCULO ÚNICO.- Se expide la Ley ...' or '... para quedar como sigue:' (decree, not law)."""
+    if not line.number or line.number[0].isdigit():
+        return False
+    return _ENACTING_RE.match(line.text) is not None
+
+
+__all__ = ["Builder", "is_enacting"]
