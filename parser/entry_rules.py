@@ -133,7 +133,6 @@ _PERIOD = re.compile(
     rf"(?P<rest>[^.;]{{0,120}})")
 _FROM_DECREE = re.compile(r"entrada\s+en\s+vigor|entre\s+en\s+vigor|su\s+vigencia")
 _PATTERNS: tuple[tuple[RuleKind, re.Pattern[str]], ...] = (
-    (RuleKind.DECLARATORIA, re.compile(r"declaratoria")),
     (RuleKind.CONDITION, re.compile(
         r"\buna\s+vez\s+que\b|\ben\s+(?:la\s+(?:misma\s+)?fecha\s+en\s+)?(?:la\s+)?que\s+"
         r"(?:entren?|entra|inicie|concluya|se\s+publique)|\bcuando\b|\bal\s+mismo\s+tiempo\s+que\b|"
@@ -147,13 +146,15 @@ _PATTERNS: tuple[tuple[RuleKind, re.Pattern[str]], ...] = (
 
 
 def read_when(when: str, source: str, context_year: int | None = None) -> EntryIntoForce:
-    """The rule a when says; the earliest form in the words wins ("el 1.° de enero de 2023, o
-    al día siguiente …" is the date).
+    """The rule a when says: a declaratoria whatever else it says, else the earliest form in
+    the words ("el 1.° de enero de 2023, o al día siguiente …" is the date).
 
     >>> read_when("a los 10 días hábiles siguientes a su publicación", "").days
     10
     """
     folded = fold_text(when)
+    if "declaratoria" in folded:   # whatever else it says, a later notice fixes the day
+        return EntryIntoForce(RuleKind.DECLARATORIA, source=source)
     candidates: list[tuple[int, EntryIntoForce]] = []
     for kind, pattern in _PATTERNS:
         match = pattern.search(folded)

@@ -39,6 +39,7 @@ _AFTER_RE = re.compile(
 _UNPLACEABLE_RE = re.compile(r"transitori|presente\s+articulo|siguiente\s+articulo")
 # Digits that number the decree's own artículos: "los artículos 1o. y 3o., del presente decreto".
 _OF_THE_DECREE_RE = re.compile(r"^[\s,.]*(?:del?|de\s+este|del\s+presente)\s+(?:presente\s+)?decreto")
+_OF_THE_CONSTITUTION_RE = re.compile(r"^\s*(?:constitucional|de\s+la\s+constitucion)")
 _NAMED_LAW_RE = re.compile(
     r"\b(?:de\s+la|del)\s+(?P<law>(?:Ley|C[oó]digo|Reglamento)\b[^,;:]*?)(?=,|;|:|$|\s+(?:que|el\s+cual|la\s+cual|"
     r"los\s+cuales|las\s+cuales|entrar)\b)")
@@ -77,8 +78,11 @@ def read_reference(text: str) -> Reference:
         return Reference(text, (), instrument, unplaced=True)
     found: list[str] = []
     for match in _ARTICLES_RE.finditer(text):
-        if _OF_THE_DECREE_RE.match(fold_text(text[match.end():])):
+        following = fold_text(text[match.end():])
+        if _OF_THE_DECREE_RE.match(following):
             return Reference(text, (), instrument, unplaced=True)
+        if _OF_THE_CONSTITUTION_RE.match(following):
+            continue   # a law's name: "…, Reglamentaria del Apartado B) del Artículo 123 Constitucional"
         found.extend(_labels_of(text, match))
     decree_article = _ORDINAL_ARTICLE_RE.search(text)
     if decree_article and found:

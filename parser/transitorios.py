@@ -102,11 +102,22 @@ def read_schedule(transitorios: tuple[Transitorio, ...]) -> Schedule:
     for transitorio in transitorios:
         for sentence in read_sentences(transitorio.text):
             if sentence.reference is None:
+                if default is not None and _differs(default, sentence.rule):
+                    findings.append(Finding(
+                        FindingKind.ENTRY_INTO_FORCE,
+                        f"transitorio {transitorio.number}: otra entrada en vigor para todo el "
+                        f"instrumento ({sentence.rule.kind}); se conserva la primera "
+                        f"({default.kind})", transitorio.line or None))
                 default = default or sentence.rule
             else:
                 exceptions.append(ProvisionRule(sentence.reference, sentence.rule))
             findings.extend(_doubts(sentence, transitorio))
     return Schedule(default or _CCF_3, tuple(exceptions), tuple(findings))
+
+
+def _differs(first: EntryIntoForce, second: EntryIntoForce) -> bool:
+    return (first.kind, first.on, first.days, first.months, first.month_day) != \
+        (second.kind, second.on, second.days, second.months, second.month_day)
 
 
 def _doubts(sentence: Sentence, transitorio: Transitorio) -> list[Finding]:
@@ -140,6 +151,10 @@ def classify(when: str, source: str) -> EntryIntoForce:
     return read_when(when, source)
 
 
+# A transitorio's own list items ("I. …", "a) …") are part of its text.
+_LISTED = frozenset({LineKind.FRACCION, LineKind.INCISO, LineKind.NUMERAL, LineKind.APARTADO})
+
+
 def read_transitorios(lines: tuple[Line, ...] | list[Line]) -> tuple[Transitorio, ...]:
     """Transitorio items after the heading, up to the signature block; prose joins its item."""
     items: list[tuple[int, int, list[str]]] = []
@@ -154,6 +169,8 @@ def read_transitorios(lines: tuple[Line, ...] | list[Line]) -> tuple[Transitorio
             items.append((number, line.lineno, [line.text]))
         elif line.kind is LineKind.PARAGRAPH and items:
             items[-1][2].append(line.text)
+        elif line.kind in _LISTED and items:   # "IV. Las reformas a … entrarán en vigor …"
+            items[-1][2].append(" ".join(line.raw.split()) or line.text)
     return tuple(Transitorio(n, "\n".join(t for t in texts if t), lineno)
                  for n, lineno, texts in items)
 
