@@ -137,9 +137,11 @@ _PATTERNS: tuple[tuple[RuleKind, re.Pattern[str]], ...] = (
         r"\buna\s+vez\s+que\b|\ben\s+(?:la\s+(?:misma\s+)?fecha\s+en\s+)?(?:la\s+)?que\s+"
         r"(?:entren?|entra|inicie|concluya|se\s+publique)|\bcuando\b|\bal\s+mismo\s+tiempo\s+que\b|"
         r"\ben\s+los\s+mismos\s+terminos\b")),
+    (RuleKind.ELSEWHERE, re.compile(r"\bfechas?\s+que\s+(?:en\s+\w+\s+\w+\s+)?(?:se\s+)?"
+                                    r"(?:establec|senal|prev|indic|fij)")),
     (RuleKind.BUSINESS_DAY_AFTER_PUBLICATION, re.compile(r"dia\s+habil\s+siguiente")),
     (RuleKind.DAY_AFTER_PUBLICATION, re.compile(r"dia\s+siguiente|dia\s+posterior")),
-    (RuleKind.PUBLICATION_DAY, re.compile(r"(?:mismo\s+)?dia\s+(?:de\s+su|en\s+que\s+se\s+"
+    (RuleKind.PUBLICATION_DAY, re.compile(r"(?:mismo\s+)?(?:dia|fecha)\s+(?:de\s+su|en\s+que\s+se\s+"
                                           r"publique|de\s+la)\s+publicacion")),
     (RuleKind.FISCAL_YEAR, re.compile(r"ejercicio\s+(?:fiscal\s+)?(?:de\s+)?(?P<year>\d{4})")),
 )

@@ -40,6 +40,7 @@ def _schedule(*texts: str) -> Schedule:
      "Oficial de la Federación.", R.DAY_AFTER_PUBLICATION, date(2025, 12, 10)),
     ("El presente Acuerdo entrará en vigor el día de su publicación en el Diario Oficial de la "
      "Federación.", R.PUBLICATION_DAY, PUBLISHED),
+    ("Esta Ley entrará en vigor en la fecha de su publicación.", R.PUBLICATION_DAY, PUBLISHED),
     ("El presente Decreto entrará en vigor el día hábil siguiente al de su publicación.",
      R.BUSINESS_DAY_AFTER_PUBLICATION, date(2025, 12, 10)),
     ("El presente Decreto entrará en vigor el 1o. de enero de 2026.", R.FIXED_DATE,
@@ -199,6 +200,15 @@ def test_said_elsewhere_is_pending_for_the_article_it_names() -> None:
     assert schedule.exceptions[0].rule.kind is R.ELSEWHERE
     assert isinstance(schedule.for_label("art_7", PUBLISHED), Pending)
     assert schedule.for_label("art_8", PUBLISHED) == date(2025, 12, 10)
+
+
+def test_dates_set_by_the_provisions_themselves_are_elsewhere() -> None:
+    schedule = _schedule(
+        "El presente Decreto entrará en vigor al día siguiente de su publicación, salvo lo "
+        "dispuesto en los ARTÍCULOS VIGÉSIMO QUINTO, fracción I; TRIGÉSIMO, fracciones IV y VI, "
+        "las cuales entrarán en vigor en las fechas que en dichas disposiciones se establecen.")
+    (exception,) = schedule.exceptions
+    assert exception.rule.kind is R.ELSEWHERE and exception.reference.unplaced
 
 
 def test_counted_from_the_decrees_entry_into_force() -> None:
