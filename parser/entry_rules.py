@@ -222,7 +222,7 @@ _RELATIVE_RE = re.compile(r",?\s*\b(?:que|el\s+cual|la\s+cual|los\s+cuales|las\s
 # A sentence ends at ". " before a capital (not "1o. de", "D. F.,", "art. 5").
 # A heading glued before its text ("ARTICULO UNICO.- El presente …") ends there too.
 _SENTENCE_END_RE = re.compile(r"(?<=[a-záéíóúñ)\d]{2}[.;:])\s+(?=[A-ZÁÉÍÓÚÑ¿])|"
-                              r"(?<=\w)\.\s*[-–]\s+(?=[A-ZÁÉÍÓÚÑ¿])")
+                              r"(?<=\w)\.\s*[-–]\s+(?=[A-ZÁÉÍÓÚÑ¿])|(?<=,\sy)\s+(?=[IVXLC]+\.\s)")
 _INSTRUMENT_RE = re.compile(
     r"\b(?:presente|este|esta|la|el)\s+(?:decreto|ley|acuerdo|resolucion|ordenamiento|codigo|"
     r"reglamento|norma|lineamientos?|reforma|estatuto|convenio|aviso|disposicion)\b")
@@ -234,6 +234,7 @@ _PROVISION_RE = re.compile(
     r"lo\s+previsto|lo\s+establecido|obligaciones)")
 
 
+_LIST_ITEM_RE = re.compile(r"(?:[IVXLC]+|[a-z]\)|\d+)\.?[-.]?\s+")
 # Where an exception's when ends and the next provision begins: "…; Décimo Segundo que …",
 # "…, y la reforma al artículo 32 …".
 _NEXT_REFERENCE_RE = re.compile(r";\s*|,?\s+y\s+(?=(?:el|la|los|las|lo)\s)|,\s*(?=(?:el|la|los|las|lo)\s)",
@@ -252,11 +253,26 @@ def read_sentences(text: str) -> list[Sentence]:
     """Every rule a transitorio states, in order: its subject's, then its exceptions'."""
     flat = " ".join(text.split())
     found: list[Sentence] = []
+    listing: EntryIntoForce | None = None
     for sentence in _SENTENCE_END_RE.split(flat):
         verb = _VERB_RE.search(sentence)
+        item = _LIST_ITEM_RE.match(sentence)
         if verb:
-            found.extend(_read_sentence(sentence, verb, flat))
+            listing = _listing(sentence, verb, flat)
+            found.extend(_read_sentence(sentence, verb, flat) if listing is None else [])
+        elif listing is not None and item:
+            # "Entrarán en vigor el día siguiente …: I. El artículo Primero …; II. Las reformas …"
+            found.append(Sentence(listing, read_reference(sentence[item.end():])))
+        else:
+            listing = None
     return found
+
+
+def _listing(sentence: str, verb: re.Match[str], source: str) -> EntryIntoForce | None:
+    """The rule of "Entrarán en vigor <when>:" whose subjects are the list that follows."""
+    if re.search(r"\w", sentence[:verb.start()]) or not sentence.rstrip().endswith(":"):
+        return None
+    return read_when(sentence[verb.end():], source)
 
 
 def _read_sentence(sentence: str, verb: re.Match[str], source: str) -> list[Sentence]:

@@ -286,3 +286,17 @@ def test_no_date_is_guessed(text: str) -> None:
 ])
 def test_counts_in_words(words: str, value: int) -> None:
     assert words_to_int(words) == value
+
+
+def test_a_list_of_subjects_after_the_when() -> None:
+    schedule = _schedule(
+        "Entrarán en vigor el día siguiente de la publicación de este Decreto en el Diario Oficial "
+        "de la Federación:\nI. El artículo Primero del presente Decreto;\nII. Las reformas a los "
+        "artículos 4; 7 y 95 Bis de la Ley General de Organizaciones y Actividades Auxiliares del "
+        "Crédito, contenidas en el artículo Segundo de este Decreto;\nIII. Las reformas a los "
+        "artículos 46 y 89 de la Ley de Instituciones de Crédito, y\nIV. Lo demás.")
+    assert schedule.default.kind is R.DEFAULT_CCF_3
+    assert [e.reference.labels for e in schedule.exceptions] == [
+        (), ("art_4", "art_7", "art_95-bis"), ("art_46", "art_89"), ()]
+    assert {e.rule.kind for e in schedule.exceptions} == {R.DAY_AFTER_PUBLICATION}
+    assert schedule.exceptions[1].reference.instrument.startswith("Ley General de Organizaciones")
