@@ -10,8 +10,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from parser.dates import find_date, words_to_int
+from parser.dates import MONTHS, find_date, words_to_int
 from parser.model import FindingKind
 from parser.transitorios import (
     EntryIntoForce,
@@ -22,6 +24,7 @@ from parser.transitorios import (
     entry_into_force,
     read_schedule,
 )
+from parser.vocabulary import int_to_cardinal
 
 PUBLISHED = date(2025, 12, 9)   # a Tuesday
 R = RuleKind
@@ -300,3 +303,27 @@ def test_a_list_of_subjects_after_the_when() -> None:
         (), ("art_4", "art_7", "art_95-bis"), ("art_46", "art_89"), ()]
     assert {e.rule.kind for e in schedule.exceptions} == {R.DAY_AFTER_PUBLICATION}
     assert schedule.exceptions[1].reference.instrument.startswith("Ley General de Organizaciones")
+
+
+_MONTH_NAMES = {number: name for name, number in MONTHS.items() if name != "setiembre"}
+
+
+def _year_in_words(year: int) -> str:
+    century, rest = ("mil novecientos", year - 1900) if year < 2000 else ("dos mil", year - 2000)
+    return f"{century} {int_to_cardinal(rest)}" if rest else century
+
+
+@given(st.dates(min_value=date(1901, 1, 1), max_value=date(2099, 12, 31)), st.sampled_from(
+    ["digits", "ordinal", "words"]))
+def test_every_written_date_reads_back(day: date, form: str) -> None:
+    month = _MONTH_NAMES[day.month]
+    if form == "digits":
+        text = f"entrará en vigor el {day.day} de {month} de {day.year}."
+    elif form == "ordinal":
+        shown = "1o." if day.day == 1 else str(day.day)
+        text = f"entrará en vigor el día {shown} de {month} del {day.year}."
+    else:
+        shown = "primero" if day.day == 1 else int_to_cardinal(day.day)
+        text = f"entrará en vigor el {shown} de {month} del año {_year_in_words(day.year)}."
+    found = find_date(text)
+    assert found is not None and found.on() == day
