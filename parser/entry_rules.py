@@ -212,9 +212,13 @@ def _period(folded: str, source: str) -> tuple[int, EntryIntoForce] | None:
 
 # --- sentences ----------------------------------------------------------------------------------
 
-_VERB = (r"entrar[áa]n?\s+en\s+vigor|iniciar[áa]n?\s+(?:su\s+)?vigencia|comenzar[áa]n?\s+a\s+regir|"
+_VERB = (r"entrar[áa]n?\s+en\s+vigor|(?:iniciar|comenzar|empezar)[áa]n?\s+(?:su\s+)?vigencia|"
+         r"(?:comenzar|empezar)[áa]n?\s+a\s+(?:regir|surtir\s+(?:sus\s+)?efectos)|"
          r"surtir[áa]n?\s+(?:sus\s+)?efectos")
 _VERB_RE = re.compile(_VERB, re.IGNORECASE)
+# The sentence's own verb may be in the present ("El presente Acuerdo entra en vigor el …"); a
+# later present ("… en que entra en vigor el Código …") is a condition, not another rule.
+_MAIN_VERB_RE = re.compile(rf"{_VERB}|\bentran?\s+en\s+vigor", re.IGNORECASE)
 _EXCEPT_RE = re.compile(r",?\s*\b(?:salvo|con\s+excepci[oó]n\s+de|a\s+excepci[oó]n\s+de|excepto|"
                         r"excepci[oó]n\s+hecha\s+de)\b", re.IGNORECASE)
 _RELATIVE_RE = re.compile(r",?\s*\b(?:que|el\s+cual|la\s+cual|los\s+cuales|las\s+cuales|"
@@ -255,7 +259,7 @@ def read_sentences(text: str) -> list[Sentence]:
     found: list[Sentence] = []
     listing: EntryIntoForce | None = None
     for sentence in _SENTENCE_END_RE.split(flat):
-        verb = _VERB_RE.search(sentence)
+        verb = _MAIN_VERB_RE.search(sentence)
         item = _LIST_ITEM_RE.match(sentence)
         if verb:
             listing = _listing(sentence, verb, flat)

@@ -44,6 +44,11 @@ def _schedule(*texts: str) -> Schedule:
     ("El presente Acuerdo entrará en vigor el día de su publicación en el Diario Oficial de la "
      "Federación.", R.PUBLICATION_DAY, PUBLISHED),
     ("Esta Ley entrará en vigor en la fecha de su publicación.", R.PUBLICATION_DAY, PUBLISHED),
+    ("El presente Acuerdo entra en vigor el 1 de enero de 2026.", R.FIXED_DATE, date(2026, 1, 1)),
+    ("El presente Decreto empezará a surtir sus efectos a los tres días de su publicación en el "
+     "\"Diario Oficial\" de la Federación.", R.DAYS_AFTER_PUBLICATION, date(2025, 12, 12)),
+    ("El presente Decreto comenzará su vigencia 90 días después de su publicación en el Diario "
+     "Oficial de la Federación.", R.DAYS_AFTER_PUBLICATION, date(2026, 3, 9)),
     ("El presente Decreto entrará en vigor el día hábil siguiente al de su publicación.",
      R.BUSINESS_DAY_AFTER_PUBLICATION, date(2025, 12, 10)),
     ("El presente Decreto entrará en vigor el 1o. de enero de 2026.", R.FIXED_DATE,
