@@ -216,6 +216,7 @@ class FindingKind(StrEnum):
     CONVERTER_TEXT = "converter_text"  # text a converter added, not the DOF's (an OCR's remark)
     LINE_BREAKS = "line_breaks"    # a text without its line breaks, cut again at its units' markers
     CUT_SHORT = "cut_short"        # the statute seemed to end, but artículos or headings follow
+    ENTRY_INTO_FORCE = "entry_into_force"  # a transitorio whose date or provisions could not be read
 
 
 @dataclass(frozen=True, slots=True)

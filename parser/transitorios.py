@@ -1,65 +1,29 @@
-"""An instrument's transitorios, with the entry-into-force rule kept as data.
+"""An instrument's transitorios, with the entry into force kept as data, per provision.
 
 "PRIMERO.- El presente Decreto entrará en vigor al día siguiente de su publicación en el
-Diario Oficial de la Federación." becomes ``EntryIntoForce("day_after_publication")``; a fixed
-day, "a los ciento ochenta días naturales siguientes…", "el día hábil siguiente…", a fiscal
-year or a Declaratoria each have their kind (grammar §8). When no transitorio says, the rule is
-the Código Civil Federal's art. 3o: three days after publication (``default_ccf_3``). The
-effective date is computed only where the rule fixes it; business days and declaratorias are
-left to whoever knows the calendar, never guessed.
+Diario Oficial de la Federación." becomes ``EntryIntoForce(RuleKind.DAY_AFTER_PUBLICATION)``;
+a fixed day in any DOF form, "a los N días naturales/hábiles siguientes", "a los tres meses",
+a fiscal year, a Declaratoria or a condition each have their kind (grammar §8). When no
+transitorio says, the rule is the Código Civil Federal's art. 3o: three days after publication
+(``DEFAULT_CCF_3``, as the project decided for the place of publication). A rule whose day no
+text fixes yet (a declaratoria, "una vez que …", wording not understood) is ``Pending``, never
+the publication day. Exceptions ("salvo lo dispuesto en el artículo 9, que entrará en vigor el
+…", "La reforma al artículo 28 … entrará en vigor …") make a ``Schedule``: the decree's rule
+plus one rule per provision (parser/transitorio_refs.py places them; parser/entry_rules.py
+reads the wording).
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from datetime import date, timedelta
+from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from . import labels
+from .entry_rules import EntryIntoForce, Pending, RuleKind, Sentence, read_sentences, read_when
 from .lines import Line, LineKind
-
-MONTHS = {"enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
-          "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11,
-          "diciembre": 12}
-_NUMBER_WORDS = {
-    "un": 1, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
-    "ocho": 8, "nueve": 9, "diez": 10, "quince": 15, "veinte": 20, "treinta": 30,
-    "cuarenta": 40, "cuarenta y cinco": 45, "sesenta": 60, "noventa": 90, "ciento veinte": 120,
-    "ciento ochenta": 180, "trescientos sesenta y cinco": 365,
-}
-
-
-@dataclass(frozen=True, slots=True)
-class EntryIntoForce:
-    """When an instrument takes effect, as its transitorios say it."""
-
-    kind: str          # day_after_publication | business_day_after_publication |
-    #                    publication_day | fixed_date | days_after_publication | fiscal_year |
-    #                    declaratoria | default_ccf_3
-    on: date | None = None
-    days: int | None = None
-    source: str = ""
-
-    def effective(self, published: date) -> date | None:
-        """The first day in force for a publication date, where the rule fixes one."""
-        if self.kind == "day_after_publication":
-            return published + timedelta(days=1)
-        if self.kind == "publication_day":
-            return published
-        if self.kind == "fixed_date":
-            return self.on
-        if self.kind == "days_after_publication" and self.days is not None:
-            return published + timedelta(days=self.days)
-        if self.kind == "default_ccf_3":
-            return published + timedelta(days=3)
-        if self.kind == "fiscal_year" and self.on is not None:
-            return self.on
-        return None
-
-    def to_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "date": self.on.isoformat() if self.on else None,
-                "days": self.days, "source": self.source}
+from .model import Finding, FindingKind
+from .transitorio_refs import Reference
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,64 +32,132 @@ class Transitorio:
 
     number: int
     text: str
+    line: int = field(default=0, compare=False)   # 1-based line of its heading; 0 when unknown
 
     def to_json(self) -> dict[str, Any]:
         return {"number": self.number, "text": self.text}
 
 
-_EIF = re.compile(r"entrar[áa]n?\s+en\s+vigor\s+(?P<when>[^.;]*)", re.IGNORECASE)
-_FIXED = re.compile(
-    r"(?:el|a\s+partir\s+del)?\s*(?:d[ií]a\s+)?(?P<day>\d{1,2}|1o|1º|1°|primero)\.?\s+de\s+"
-    r"(?P<month>[a-zA-Z]+)\s+(?:de|del)\s+(?P<year>\d{4})", re.IGNORECASE)
-_DAYS = re.compile(r"a\s+los\s+(?P<n>[\w\s]+?)\s+d[ií]as\s+(?:naturales\s+|h[aá]biles\s+)?"
-                   r"(?:siguientes|posteriores|despu[eé]s)", re.IGNORECASE)
+@dataclass(frozen=True, slots=True)
+class ProvisionRule:
+    """The entry into force of some provisions, apart from the decree's own."""
+
+    reference: Reference
+    rule: EntryIntoForce
+
+    def to_json(self) -> dict[str, Any]:
+        ref = self.reference
+        return {"text": ref.text, "labels": list(ref.labels), "instrument": ref.instrument,
+                "unplaced": ref.unplaced, "rule": self.rule.to_json()}
+
+
+_CCF_3 = EntryIntoForce(RuleKind.DEFAULT_CCF_3, source="Código Civil Federal, art. 3o.")
+
+
+@dataclass(frozen=True, slots=True)
+class Schedule:
+    """When each change of an instrument enters into force: the decree's rule and exceptions."""
+
+    default: EntryIntoForce = _CCF_3
+    exceptions: tuple[ProvisionRule, ...] = ()
+    findings: tuple[Finding, ...] = ()
+
+    def rule_for(self, label: str) -> EntryIntoForce:
+        """The rule of the most specific placed exception covering ``label``, else the default.
+
+        Labels of the amended text: an exception for ``art_5__frac_iv`` covers
+        ``art_5__frac_iv__inc_a`` but not ``art_5__frac_v``; unplaced exceptions cover none.
+        """
+        best: tuple[int, EntryIntoForce] | None = None
+        for exception in self.exceptions:
+            for placed in exception.reference.labels:
+                if _covers(placed, label) and (best is None or len(placed) > best[0]):
+                    best = (len(placed), exception.rule)
+        return best[1] if best else self.default
+
+    def for_label(self, label: str, published: date) -> date | Pending:
+        """The first day in force of ``label``'s change for a publication day."""
+        return self.rule_for(label).in_force(published, self.default.in_force(published))
+
+    def in_force(self, published: date) -> date | Pending:
+        """The decree's own first day in force."""
+        return self.default.in_force(published)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"default": self.default.to_json(),
+                "exceptions": [e.to_json() for e in self.exceptions],
+                "findings": [f.to_json() for f in self.findings]}
+
+
+def _covers(placed: str, label: str) -> bool:
+    return label == placed or label.startswith(placed + labels.SEPARATOR)
+
+
+def read_schedule(transitorios: tuple[Transitorio, ...]) -> Schedule:
+    """The decree's rule (its first sentence about the instrument as a whole) and the rules of
+    the provisions the transitorios name; what cannot be read or placed is a Finding."""
+    default: EntryIntoForce | None = None
+    exceptions: list[ProvisionRule] = []
+    findings: list[Finding] = []
+    for transitorio in transitorios:
+        for sentence in read_sentences(transitorio.text):
+            if sentence.reference is None:
+                if default is not None and _differs(default, sentence.rule):
+                    findings.append(Finding(
+                        FindingKind.ENTRY_INTO_FORCE,
+                        f"transitorio {transitorio.number}: otra entrada en vigor para todo el "
+                        f"instrumento ({sentence.rule.kind}); se conserva la primera "
+                        f"({default.kind})", transitorio.line or None))
+                default = default or sentence.rule
+            else:
+                exceptions.append(ProvisionRule(sentence.reference, sentence.rule))
+            findings.extend(_doubts(sentence, transitorio))
+    return Schedule(default or _CCF_3, tuple(exceptions), tuple(findings))
+
+
+def _differs(first: EntryIntoForce, second: EntryIntoForce) -> bool:
+    return (first.kind, first.on, first.days, first.months, first.month_day) != \
+        (second.kind, second.on, second.days, second.months, second.month_day)
+
+
+def _doubts(sentence: Sentence, transitorio: Transitorio) -> list[Finding]:
+    line = transitorio.line or None
+    out = []
+    if sentence.rule.kind is RuleKind.UNRECOGNIZED:
+        out.append(Finding(FindingKind.ENTRY_INTO_FORCE,
+                           f"transitorio {transitorio.number}: no se entiende cuándo entra en "
+                           f"vigor: «{sentence.rule.source[:160]}»", line))
+    if sentence.reference is not None and sentence.reference.unplaced:
+        out.append(Finding(FindingKind.ENTRY_INTO_FORCE,
+                           f"transitorio {transitorio.number}: la entrada en vigor de "
+                           f"«{sentence.reference.text[:160]}» no se ubica en el texto reformado",
+                           line))
+    return out
 
 
 def entry_into_force(transitorios: tuple[Transitorio, ...]) -> EntryIntoForce:
-    """The rule of the first transitorio that says when the instrument enters into force."""
-    for transitorio in transitorios:
-        match = _EIF.search(transitorio.text)
-        if match:
-            return classify(match.group("when"), transitorio.text)
-    return EntryIntoForce("default_ccf_3", source="Código Civil Federal, art. 3o.")
+    """The decree's own rule (today's callers: one date for the whole instrument)."""
+    return read_schedule(transitorios).default
 
 
 def classify(when: str, source: str) -> EntryIntoForce:
-    """'al día siguiente de su publicación …' -> ``EntryIntoForce('day_after_publication')``.
+    """'al día siguiente de su publicación …' -> the rule its words say.
 
     >>> classify("el día siguiente al de su publicación en el Diario Oficial", "").kind
-    'day_after_publication'
+    <RuleKind.DAY_AFTER_PUBLICATION: 'day_after_publication'>
     >>> classify("el 1o. de enero de 2025", "").on
     datetime.date(2025, 1, 1)
     """
-    folded = labels.fold(when)
-    if "declaratoria" in folded:
-        return EntryIntoForce("declaratoria", source=source)
-    if re.search(r"dia\s+habil\s+siguiente", folded):
-        return EntryIntoForce("business_day_after_publication", source=source)
-    if re.search(r"dia\s+siguiente", folded):
-        return EntryIntoForce("day_after_publication", source=source)
-    if re.search(r"(?:mismo\s+)?dia\s+de\s+su\s+publicacion", folded):
-        return EntryIntoForce("publication_day", source=source)
-    days = _DAYS.search(folded)
-    if days and days.group("n").strip() in _NUMBER_WORDS | {str(n): n for n in range(1, 400)}:
-        raw = days.group("n").strip()
-        count = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
-        return EntryIntoForce("days_after_publication", days=count, source=source)
-    fixed = _FIXED.search(folded)
-    if fixed and fixed.group("month") in MONTHS:
-        day = 1 if not fixed.group("day").isdigit() else int(fixed.group("day"))
-        on = date(int(fixed.group("year")), MONTHS[fixed.group("month")], day)
-        return EntryIntoForce("fixed_date", on=on, source=source)
-    fiscal = re.search(r"ejercicio\s+fiscal\s+(?:de\s+)?(\d{4})", folded)
-    if fiscal:
-        return EntryIntoForce("fiscal_year", on=date(int(fiscal.group(1)), 1, 1), source=source)
-    return EntryIntoForce("unrecognized", source=source)
+    return read_when(when, source)
+
+
+# A transitorio's own list items ("I. …", "a) …") are part of its text.
+_LISTED = frozenset({LineKind.FRACCION, LineKind.INCISO, LineKind.NUMERAL, LineKind.APARTADO})
 
 
 def read_transitorios(lines: tuple[Line, ...] | list[Line]) -> tuple[Transitorio, ...]:
     """Transitorio items after the heading, up to the signature block; prose joins its item."""
-    items: list[tuple[int, list[str]]] = []
+    items: list[tuple[int, int, list[str]]] = []
     for line in lines:
         if line.kind is LineKind.SIGNATURE:
             break
@@ -134,10 +166,14 @@ def read_transitorios(lines: tuple[Line, ...] | list[Line]) -> tuple[Transitorio
                 number = labels.number_value(line.number)
             except ValueError:
                 number = len(items) + 1
-            items.append((number, [line.text]))
+            items.append((number, line.lineno, [line.text]))
         elif line.kind is LineKind.PARAGRAPH and items:
-            items[-1][1].append(line.text)
-    return tuple(Transitorio(n, "\n".join(t for t in texts if t)) for n, texts in items)
+            items[-1][2].append(line.text)
+        elif line.kind in _LISTED and items:   # "IV. Las reformas a … entrarán en vigor …"
+            items[-1][2].append(" ".join(line.raw.split()) or line.text)
+    return tuple(Transitorio(n, "\n".join(t for t in texts if t), lineno)
+                 for n, lineno, texts in items)
 
 
-__all__ = ["EntryIntoForce", "Transitorio", "classify", "entry_into_force", "read_transitorios"]
+__all__ = ["EntryIntoForce", "Pending", "ProvisionRule", "RuleKind", "Schedule", "Transitorio",
+           "classify", "entry_into_force", "read_schedule", "read_transitorios"]
