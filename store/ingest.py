@@ -171,7 +171,8 @@ def _apply_amendment(work: _Ingest, doc_id: int, text: str, notice: Notice, nid:
 
 
 def _effective(work: _Ingest, rule: EntryIntoForce, notice: Notice) -> date:
-    """The day an instrument takes effect: what its transitorios fix, else its publication day."""
+    """The day an instrument takes effect: what its transitorios fix (CCF art. 3 when they say
+    nothing); a pending rule (a declaratoria) starts on the publication day, with a warning."""
     effective = rule.effective(notice.date)
     if effective is None:
         work.warnings.append(f"{notice.codigo}: entry into force '{rule.kind}' fixes no date; "
