@@ -261,16 +261,10 @@ def ordinal_value(raw: str) -> str:
     for word, value in RELATIVE_PARAGRAPHS.items():
         if re.fullmatch(rf"{word}[oa]?", folded.rstrip("oa") + "o") or folded.startswith(word):
             return value
-    if folded.rstrip("oa") in PARTITIVE:
-        return PARTITIVE[folded.rstrip("oa")]
     try:
         return str(labels.ordinal_to_int(raw))
     except ValueError:
         raise AmendmentError(f"cannot read the ordinal {raw!r} as a párrafo number") from None
-
-
-# Partitives written for ordinals ("décimo y onceavo párrafos", Código de Comercio 2018)
-PARTITIVE = {"onceav": "11", "doceav": "12"}
 
 
 def is_range_word(token: Token) -> bool:
@@ -289,6 +283,6 @@ def add_ordinal(ordinals: list[str], value: str, ranged: bool) -> None:
 __all__ = [
     "add_number", "add_ordinal", "after_conjunction", "commit_group", "continues",
     "expand_range", "fits", "is_range_word", "lettered", "next_fits", "ord_before_paragraph",
-    "ordinal_ahead", "ORDINAL_LIST", "ordinal_value", "ordinals_after_noun", "PARTITIVE",
+    "ordinal_ahead", "ORDINAL_LIST", "ordinal_value", "ordinals_after_noun",
     "read_numbers", "roman_range",
 ]

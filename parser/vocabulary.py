@@ -111,6 +111,14 @@ _TENS_ORD = {
     "sexagesimo": 60, "septuagesimo": 70, "octogesimo": 80, "nonagesimo": 90,
 }
 _SPECIAL_ORD = {"unico": 1, "undecimo": 11, "duodecimo": 12, "centesimo": 100}
+# Partitives written for ordinals: "décimo y onceavo párrafos" (Código de Comercio, DOF 2018);
+# decrees and consolidated texts print "onceavo", "doceavo" and the like for 11th, 12th …
+_PARTITIVE_ORD = {
+    "onceavo": 11, "doceavo": 12, "treceavo": 13, "catorceavo": 14, "quinceavo": 15,
+    "dieciseisavo": 16, "diecisieteavo": 17, "dieciochoavo": 18, "diecinueveavo": 19,
+    "veinteavo": 20,
+}
+_SPECIAL_ORD.update(_PARTITIVE_ORD)
 _ORD_UNITS_OUT = ("", "primero", "segundo", "tercero", "cuarto", "quinto", "sexto", "séptimo",
                   "octavo", "noveno")
 _ORD_TENS_OUT = ("", "décimo", "vigésimo", "trigésimo", "cuadragésimo", "quincuagésimo",

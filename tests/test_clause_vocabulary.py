@@ -1,0 +1,81 @@
+"""The clause reader speaks parser.vocabulary: every number form a statute prints (Ñ in labels,
+accented and rarer Latin qualifiers, ordinal words up to the nineties, partitives written for
+ordinals) is read in a clause as the statute reader reads it, never dropped to a shorter label.
+
+Rows are forms real decrees and consolidated texts print (research/mx-amendment-grammar.md §4;
+LFT "112 Séptimus", Constitución 73 "XXIX-Ñ", LFT "353-Ñ", Código de Comercio "onceavo").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from errors import AmendmentError
+from parser.clauses import read_clause
+
+
+def labels_of(clause: str) -> list[tuple[str, str]]:
+    _, directives = read_clause(clause)
+    return [(str(d.verb), d.label) for d in directives]
+
+
+@pytest.mark.parametrize(("clause", "expected"), [
+    # Ñ after a Roman numeral: a fracción of its own, not XXIX
+    ("Se reforma la fracción XXIX-Ñ del artículo 73 de la Constitución",
+     [("reforma", "art_73__frac_xxix-nn")]),
+    ("Se adicionan las fracciones XXIX-Ñ y XXIX-O al artículo 73 de la Constitución",
+     [("adiciona", "art_73__frac_xxix-nn"), ("adiciona", "art_73__frac_xxix-o")]),
+    ("Se reforman los artículos 353-Ñ y 353-O de la Ley Federal del Trabajo",
+     [("reforma", "art_353-nn"), ("reforma", "art_353-o")]),
+    ("Se reforma el inciso ñ) de la fracción II del artículo 5 de la Ley X",
+     [("reforma", "art_5__frac_ii__inc_nn")]),
+    # Latin qualifiers, accented or not, and the rarer ones the vocabulary knows
+    ("Se adiciona el artículo 112 Séptimus de la Ley Federal del Trabajo",
+     [("adiciona", "art_112-septimus")]),
+    ("Se adiciona el artículo 112 SEPTIMUS de la Ley X", [("adiciona", "art_112-septimus")]),
+    ("Se adiciona el artículo 84 Quáter de la Ley X", [("adiciona", "art_84-quater")]),
+    ("Se adiciona el artículo 7 Terdecies de la Ley X", [("adiciona", "art_7-terdecies")]),
+    ("Se adiciona el artículo 7 Tredecies de la Ley X", [("adiciona", "art_7-tredecies")]),
+    ("Se adiciona el artículo 7 Quáterdecies de la Ley X", [("adiciona", "art_7-quaterdecies")]),
+    ("Se adiciona el artículo 7 Octavus de la Ley X", [("adiciona", "art_7-octavus")]),
+    ("Se adiciona el artículo 7 Vicies de la Ley X", [("adiciona", "art_7-vicies")]),
+    ("Se adiciona la fracción III Quintus al artículo 7 de la Ley X",
+     [("adiciona", "art_7__frac_iii-quintus")]),
+    # ordinal words: every ten the vocabulary has, joined or hyphenated
+    ("Se reforma el párrafo quincuagésimo primero del artículo 3 de la Ley X",
+     [("reforma", "art_3__par_51")]),
+    ("Se reforma el párrafo sexagésimo del artículo 3 de la Ley X",
+     [("reforma", "art_3__par_60")]),
+    ("Se reforma el párrafo vigésimo-primero del artículo 3 de la Ley X",
+     [("reforma", "art_3__par_21")]),
+    ("Se reforma el párrafo decimosegundo del artículo 3 de la Ley X",
+     [("reforma", "art_3__par_12")]),
+    ("Se reforma el párrafo nono del artículo 3 de la Ley X", [("reforma", "art_3__par_9")]),
+    ("Se reforma el párrafo sétimo del artículo 3 de la Ley X", [("reforma", "art_3__par_7")]),
+    ("Se reforma el Capítulo Quincuagésimo de la Ley X", [("reforma", "cap_50")]),
+    # partitives written for ordinals (Código de Comercio: "décimo y onceavo párrafos")
+    ("Se reforma el párrafo onceavo del artículo 3 de la Ley X", [("reforma", "art_3__par_11")]),
+    ("Se reforman los párrafos décimo y onceavo del artículo 1070 del Código de Comercio",
+     [("reforma", "art_1070__par_10"), ("reforma", "art_1070__par_11")]),
+    ("Se reforma el párrafo doceavo del artículo 3 de la Ley X", [("reforma", "art_3__par_12")]),
+    ("Se reforma el párrafo treceavo del artículo 3 de la Ley X", [("reforma", "art_3__par_13")]),
+    # relative ordinals stay the clause reader's own
+    ("Se reforma el último párrafo del artículo 3 de la Ley X",
+     [("reforma", "art_3__par_ultimo")]),
+    ("Se reforma el penúltimo párrafo del artículo 3 de la Ley X",
+     [("reforma", "art_3__par_penultimo")]),
+])
+def test_clause_numbers_as_the_vocabulary_reads_them(clause: str, expected: list[tuple[str, str]]) -> None:
+    assert labels_of(clause) == expected
+
+
+@pytest.mark.parametrize("clause", [
+    # a word that only starts like an ordinal is no ordinal ("Quintana", "primeramente")
+    "Se reforma el párrafo Quintana del artículo 3 de la Ley X",
+])
+def test_words_that_only_start_like_ordinals(clause: str) -> None:
+    try:
+        found = labels_of(clause)
+    except AmendmentError:
+        return
+    assert all("par_5" not in label for _, label in found), found
