@@ -126,7 +126,7 @@ class _Open:
 def number_of(kind: Kind, written: str) -> str:
     """The label number of a unit numbered as written ('57 Bis' -> '57-bis', 'XII' -> 'xii')."""
     try:
-        return labels.part(kind, written).partition("_")[2]
+        return labels.unit_number(kind, written)
     except ValueError as exc:
         raise AmendmentError(f"cannot read the {kind} number {written!r}: {exc}") from None
 

@@ -169,7 +169,7 @@ def add_number(state: State, group: Group, raw: str) -> None:
     try:
         if group.kind is Kind.FRACCION and not re.match(r"[IVXLC]+\b", raw):
             raw = labels.int_to_roman(labels.ordinal_to_int(raw))   # "la fracción segunda"
-        number = labels.part(group.kind, raw).partition("_")[2]
+        number = labels.unit_number(group.kind, raw)
     except ValueError as exc:
         raise AmendmentError(f"cannot read {group.kind} number {raw!r}: {exc}") from None
     group.numbers.append(number)
@@ -180,7 +180,7 @@ def add_number(state: State, group: Group, raw: str) -> None:
 def expand_range(state: State, group: Group, last_raw: str) -> int:
     """'fracciones IV a VIII' names every unit in between."""
     first = group.numbers[-1]
-    end = labels.part(group.kind, last_raw).partition("_")[2]
+    end = labels.unit_number(group.kind, last_raw)
     if group.kind is Kind.FRACCION or (group.kind is Kind.APARTADO and roman_range(first, end)):
         values = range(labels.roman_to_int(first) + 1, labels.roman_to_int(end) + 1)
         numbers = [labels.int_to_roman(v).lower() for v in values]

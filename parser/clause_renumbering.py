@@ -292,7 +292,7 @@ def on_moving_number(state: State, tokens: list[Token], index: int) -> int:
         state.group.kind if state.group else Kind.FRACCION)
     token = tokens[index]
     if fits(kind, token):
-        number = labels.part(kind, token.text).partition("_")[2]
+        number = labels.unit_number(kind, token.text)
         state.move.sources.append(Directive(Verb.RENUMERA, ((kind, number),), state.source,
                                             actual=state.actual_next))
         state.actual_next = False
