@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 
 from . import labels
 from .directives import Directive
+from .labels import Label
 from .model import Document, Kind, Provision, Verb
 
 _SHIFTABLE = frozenset({Kind.FRACCION, Kind.INCISO, Kind.NUMERAL, Kind.APARTADO})
@@ -58,7 +59,7 @@ def _moves(parent: Provision, kind: Kind, additions: Iterable[Directive]) -> lis
     for child in parent.children:
         if child.kind is not kind:
             continue
-        target = tuple(labels.split(child.label))
+        target = Label.parse(child.label).parts
         head, dash, qualifier = target[-1][1].partition("-")
         value = _value(kind, head)
         if value is None or value < first:
