@@ -26,6 +26,7 @@ from .clause_state import (
 from .clause_tokens import Token, TokenType, is_subnumeral_number
 from .directives import RELATIVE_PARAGRAPHS, Directive
 from .model import Kind
+from .vocabulary import LETTERS, is_roman, letters_after
 
 ORDINAL_LIST = frozenset({TokenType.ORD, TokenType.SEP, TokenType.TO, TokenType.OF})
 def after_conjunction(tokens: list[Token], index: int) -> bool:
@@ -180,28 +181,34 @@ def add_number(state: State, group: Group, raw: str) -> None:
 def expand_range(state: State, group: Group, last_raw: str) -> int:
     """'fracciones IV a VIII' names every unit in between."""
     first = group.numbers[-1]
-    end = labels.unit_number(group.kind, last_raw)
-    if group.kind is Kind.FRACCION or (group.kind is Kind.APARTADO and roman_range(first, end)):
-        values = range(labels.roman_to_int(first) + 1, labels.roman_to_int(end) + 1)
-        numbers = [labels.int_to_roman(v).lower() for v in values]
-    elif group.kind in (Kind.INCISO, Kind.APARTADO) and len(first) == 1 and len(end) == 1:
-        numbers = [chr(c) for c in range(ord(first) + 1, ord(end) + 1)]
-    elif group.kind is Kind.NUMERAL and is_subnumeral_number(first) and \
-            is_subnumeral_number(end):
-        values = range(labels.roman_to_int(first) + 1, labels.roman_to_int(end) + 1)
-        numbers = [labels.int_to_roman(v).lower() for v in values]
-    elif first.isdigit() and end.isdigit():
-        numbers = [str(v) for v in range(int(first) + 1, int(end) + 1)]
-    elif _qualified_run(first, end):
-        numbers = _qualified_run(first, end)
-    elif lettered(first) and lettered(end) and first[:-1] == end[:-1]:
-        # "los artículos 291-A a 291-U"
-        numbers = [first[:-1] + chr(c) for c in range(ord(first[-1]) + 1, ord(end[-1]) + 1)]
-    else:
-        raise AmendmentError(f"cannot expand the range {first} a {end}")
+    try:
+        end = labels.unit_number(group.kind, last_raw)
+        numbers = _run(group.kind, first, end)
+    except ValueError:
+        numbers = None
+    if numbers is None:
+        raise AmendmentError(f"cannot expand the range {first} a {last_raw}")
     group.numbers.extend(numbers)
     group.actual.extend([False] * len(numbers))
     return 1
+
+
+def _run(kind: Kind, first: str, end: str) -> list[str] | None:
+    """The label numbers after ``first`` up to ``end``; None when they make no run."""
+    if lettered(first) and lettered(end) and first.rpartition("-")[0] == end.rpartition("-")[0]:
+        # "los artículos 291-A a 291-U", "las fracciones XXIX-Ñ a XXIX-P" (Ñ follows N)
+        head = first.rpartition("-")[0]
+        return [f"{head}-{letter}" for letter in
+                letters_after(first.rpartition("-")[2], end.rpartition("-")[2])]
+    if kind is Kind.FRACCION or (kind is Kind.APARTADO and roman_range(first, end)) or \
+            (kind is Kind.NUMERAL and is_subnumeral_number(first) and is_subnumeral_number(end)):
+        values = range(labels.roman_to_int(first) + 1, labels.roman_to_int(end) + 1)
+        return [labels.int_to_roman(v).lower() for v in values]
+    if kind in (Kind.INCISO, Kind.APARTADO) and first in LETTERS and end in LETTERS:
+        return list(letters_after(first, end))          # "incisos m) a o)": m, n, ñ, o
+    if first.isdigit() and end.isdigit():
+        return [str(v) for v in range(int(first) + 1, int(end) + 1)]
+    return _qualified_run(first, end) or None
 
 
 def _qualified_run(first: str, end: str) -> list[str]:
@@ -221,8 +228,9 @@ def _qualified_run(first: str, end: str) -> list[str]:
 
 
 def lettered(number: str) -> bool:
-    """'291-a': an article number with a letter after it."""
-    return re.fullmatch(r"\d+-[a-z]", number) is not None
+    """'291-a', 'xxix-nn': an article or fracción number with a letter after it."""
+    head, _, letter = number.rpartition("-")
+    return letter in LETTERS and (head.isdigit() or is_roman(head))
 
 
 def roman_range(first: str, end: str) -> bool:
@@ -231,7 +239,7 @@ def roman_range(first: str, end: str) -> bool:
     Single letters that are also Roman numerals are read as letters unless the run starts at
     'I' ("apartados I a V"): apartados lettered I to V would be a run not starting at A.
     """
-    both = all(re.fullmatch(r"[ivxlc]+", n) for n in (first, end))
+    both = all(is_roman(n) for n in (first, end))
     return both and (len(first) > 1 or len(end) > 1 or first == "i")
 
 

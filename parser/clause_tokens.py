@@ -13,7 +13,7 @@ from enum import Enum
 
 from . import labels
 from .model import Kind
-from .vocabulary import LATIN, ORDINAL
+from .vocabulary import LATIN, ORDINAL, is_roman
 
 
 class TokenType(Enum):
@@ -129,7 +129,7 @@ def _arabic_run(tokens: list[Token], index: int) -> None:
     while index < len(tokens) and tokens[index].type in (TokenType.NUM, TokenType.SEP, TokenType.TO) and \
             tokens[index].text != ";":
         raw = tokens[index].text
-        if tokens[index].type == TokenType.NUM and re.fullmatch(r"[IVXLC]+", raw):
+        if tokens[index].type == TokenType.NUM and raw.isupper() and is_roman(raw):
             tokens[index] = Token(TokenType.NUM, str(labels.roman_to_int(raw)))
         index += 1
 

@@ -100,6 +100,31 @@ def int_to_roman(value: int) -> str:
     return "".join(out)
 
 
+# --- letters ------------------------------------------------------------------------------------
+
+# The letters units are lettered with, in the Spanish order, as label pieces: Ñ (``nn``) follows
+# N, as LFT 353-N, 353-Ñ, 353-O and Constitución 73 XXIX-N, XXIX-Ñ, XXIX-O print them.
+LETTERS: tuple[str, ...] = (*"abcdefghijklmn", "nn", *"opqrstuvwxyz")
+_PLAIN_LETTERS = tuple(letter for letter in LETTERS if letter != "nn")
+
+
+def letters_after(first: str, last: str) -> tuple[str, ...]:
+    """The label letters after ``first`` up to ``last``; ``ValueError`` if either is no letter
+    or ``last`` does not come after ``first``.
+
+    Ñ counts only in a run that names it: the same law has 353-N, 353-Ñ, 353-O and 291-N, 291-O
+    (LFT; the decree adding the latter says "los artículos 291-A a 291-U"), so a run between
+    two plain letters is read in the plain alphabet, and the base text settles the rest.
+
+    >>> letters_after("m", "o"), letters_after("nn", "p"), letters_after("a", "c")
+    (('n', 'o'), ('o', 'p'), ('b', 'c'))
+    """
+    alphabet = LETTERS if "nn" in (first, last) else _PLAIN_LETTERS
+    if first not in alphabet or last not in alphabet or alphabet.index(last) <= alphabet.index(first):
+        raise ValueError(f"no run of letters from {first!r} to {last!r}")
+    return alphabet[alphabet.index(first) + 1:alphabet.index(last) + 1]
+
+
 # --- ordinal and cardinal words ---------------------------------------------------------------
 
 _UNITS_ORD = {

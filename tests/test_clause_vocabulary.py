@@ -79,3 +79,41 @@ def test_words_that_only_start_like_ordinals(clause: str) -> None:
     except AmendmentError:
         return
     assert all("par_5" not in label for _, label in found), found
+
+
+@pytest.mark.parametrize(("clause", "expected"), [
+    # a run that names Ñ (label 'nn') counts it, after N: Constitución 73 XXIX-N, XXIX-Ñ, XXIX-O
+    ("Se adicionan las fracciones XXIX-Ñ a XXIX-P al artículo 73 de la Constitución",
+     ["art_73__frac_xxix-nn", "art_73__frac_xxix-o", "art_73__frac_xxix-p"]),
+    ("Se reforman los artículos 353-M a 353-Ñ de la Ley Federal del Trabajo",
+     ["art_353-m", "art_353-n", "art_353-nn"]),
+    ("Se reforman los incisos ñ) a p) de la fracción I del artículo 5 de la Ley X",
+     ["art_5__frac_i__inc_nn", "art_5__frac_i__inc_o", "art_5__frac_i__inc_p"]),
+    # a run between plain letters is read in the plain alphabet: the LFT decree's "291-A a
+    # 291-U" added no 291-Ñ (the same law's 353-Ñ is named one by one)
+    ("Se reforman las fracciones XXIX-A a XXIX-C del artículo 73 de la Constitución",
+     ["art_73__frac_xxix-a", "art_73__frac_xxix-b", "art_73__frac_xxix-c"]),
+    ("Se reforman los artículos 291-M a 291-O de la Ley Federal del Trabajo",
+     ["art_291-m", "art_291-n", "art_291-o"]),
+    ("Se reforman los incisos m) a o) de la fracción I del artículo 5 de la Ley X",
+     ["art_5__frac_i__inc_m", "art_5__frac_i__inc_n", "art_5__frac_i__inc_o"]),
+    ("Se reforman los incisos a) a c) de la fracción I del artículo 5 de la Ley X",
+     ["art_5__frac_i__inc_a", "art_5__frac_i__inc_b", "art_5__frac_i__inc_c"]),
+    ("Se reforman los apartados A a C del artículo 5 de la Ley X",
+     ["art_5__apt_a", "art_5__apt_b", "art_5__apt_c"]),
+    ("Se reforman los apartados II a IV del artículo 5 de la Ley X",
+     ["art_5__apt_ii", "art_5__apt_iii", "art_5__apt_iv"]),
+])
+def test_lettered_runs(clause: str, expected: list[str]) -> None:
+    assert [label for _, label in labels_of(clause)] == expected
+
+
+@pytest.mark.parametrize("clause", [
+    # malformed Roman numerals are refused by name, never a crash or another unit's label
+    "Se reforman los apartados IIII a VI del artículo 5 de la Ley X",
+    "Se reforman los apartados IC a VI del artículo 5 de la Ley X",
+    "Se reforman las fracciones IIII a VI del artículo 5 de la Ley X",
+])
+def test_malformed_roman_numerals_are_refused(clause: str) -> None:
+    with pytest.raises(AmendmentError):
+        labels_of(clause)
