@@ -3,7 +3,8 @@ accented and rarer Latin qualifiers, ordinal words up to the nineties, partitive
 ordinals) is read in a clause as the statute reader reads it, never dropped to a shorter label.
 
 Rows are forms real decrees and consolidated texts print (research/mx-amendment-grammar.md §4;
-LFT "112 Séptimus", Constitución 73 "XXIX-Ñ", LFT "353-Ñ", Código de Comercio "onceavo").
+LFT "112 Séptimus", Constitución 73 "XXIX-Ñ", LFT "353-Ñ", Código de Comercio "onceavo"). The
+print-layout reader's lone heads and ellipses come from the same vocabulary (last section).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import pytest
 
 from errors import AmendmentError
 from parser.clauses import read_clause
+from parser.print_layout import printed_text
 
 
 def labels_of(clause: str) -> list[tuple[str, str]]:
@@ -117,3 +119,29 @@ def test_lettered_runs(clause: str, expected: list[str]) -> None:
 def test_malformed_roman_numerals_are_refused(clause: str) -> None:
     with pytest.raises(AmendmentError):
         labels_of(clause)
+
+
+# --- the print-layout reader (parser.print_layout) speaks the same vocabulary -------------------
+
+@pytest.mark.parametrize("head", [
+    "ARTÍCULO TRIGÉSIMO PRIMERO", "TRIGÉSIMO TRANSITORIO", "ARTÍCULO DECIMOTERCERO.-",
+    "ARTÍCULO CUADRAGÉSIMO QUINTO TRANSITORIO", "Artículo Vigésimo Segundo", "ARTICULO ÚNICO",
+])
+def test_lone_operative_heads_join_their_text(head: str) -> None:
+    printed = printed_text(f"{head}\nSe reforma el artículo 5 de la Ley X, para quedar como sigue:\n")
+    assert printed.text.splitlines()[0] == \
+        f"{head.rstrip(' .-')}.- Se reforma el artículo 5 de la Ley X, para quedar como sigue:"
+
+
+_FILLER = "texto de la fracción que sigue igual en todo su contenido normativo " * 40
+
+
+@pytest.mark.parametrize("ellipsis", ["...", "…", ". . .", "[...]", "[. . .]", "[…]"])
+def test_collapsed_text_cut_before_every_ellipsis(ellipsis: str) -> None:
+    """A body collapsed to one line is cut before each ellipsis, however it is printed."""
+    text = ("ARTÍCULO ÚNICO.- Se reforma la fracción III del artículo 2 de la Ley X, para quedar "
+            f"como sigue: Artículo 2.- {_FILLER}fin. {ellipsis} I. a II. {ellipsis} III. Nueva "
+            f"fracción; {_FILLER}")
+    lines = printed_text(text).text.splitlines()
+    assert lines[2:4] == [ellipsis, f"I. a II. {ellipsis}"]
+    assert lines[4].startswith("III. Nueva fracción;")
