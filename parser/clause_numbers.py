@@ -166,13 +166,19 @@ def fits(kind: Kind, token: Token) -> bool:
     return bool(re.match(r"[IVXLC]+\b|\d", raw))
 
 
-def add_number(state: State, group: Group, raw: str) -> None:
+def label_number(kind: Kind, raw: str) -> str:
+    """The label number of a unit of ``kind`` written ``raw``: 'XXIX-Ñ' -> 'xxix-nn', a
+    fracción in words ('la fracción segunda') -> 'ii'; ``AmendmentError`` if it is none."""
     try:
-        if group.kind is Kind.FRACCION and not re.match(r"[IVXLC]+\b", raw):
+        if kind is Kind.FRACCION and not re.match(r"[IVXLC]+\b", raw):
             raw = labels.int_to_roman(labels.ordinal_to_int(raw))   # "la fracción segunda"
-        number = labels.unit_number(group.kind, raw)
+        return labels.unit_number(kind, raw)
     except ValueError as exc:
-        raise AmendmentError(f"cannot read {group.kind} number {raw!r}: {exc}") from None
+        raise AmendmentError(f"cannot read {kind} number {raw!r}: {exc}") from None
+
+
+def add_number(state: State, group: Group, raw: str) -> None:
+    number = label_number(group.kind, raw)
     group.numbers.append(number)
     group.actual.append(state.actual_next)
     state.actual_next = False
@@ -290,7 +296,7 @@ def add_ordinal(ordinals: list[str], value: str, ranged: bool) -> None:
 
 __all__ = [
     "add_number", "add_ordinal", "after_conjunction", "commit_group", "continues",
-    "expand_range", "fits", "is_range_word", "lettered", "next_fits", "ord_before_paragraph",
+    "expand_range", "fits", "is_range_word", "label_number", "lettered", "next_fits", "ord_before_paragraph",
     "ordinal_ahead", "ORDINAL_LIST", "ordinal_value", "ordinals_after_noun",
     "read_numbers", "roman_range",
 ]

@@ -115,6 +115,7 @@ def test_lettered_runs(clause: str, expected: list[str]) -> None:
     "Se reforman los apartados IIII a VI del artículo 5 de la Ley X",
     "Se reforman los apartados IC a VI del artículo 5 de la Ley X",
     "Se reforman las fracciones IIII a VI del artículo 5 de la Ley X",
+    "Se adiciona una fracción V, recorriéndose las actuales IIII y V del artículo 5 de la Ley X",
 ])
 def test_malformed_roman_numerals_are_refused(clause: str) -> None:
     with pytest.raises(AmendmentError):
