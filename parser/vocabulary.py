@@ -105,7 +105,8 @@ def int_to_roman(value: int) -> str:
 # The letters units are lettered with, in the Spanish order, as label pieces: Ñ (``nn``) follows
 # N, as LFT 353-N, 353-Ñ, 353-O and Constitución 73 XXIX-N, XXIX-Ñ, XXIX-O print them.
 LETTERS: tuple[str, ...] = (*"abcdefghijklmn", "nn", *"opqrstuvwxyz")
-_PLAIN_LETTERS = tuple(letter for letter in LETTERS if letter != "nn")
+# The same without Ñ: the LFT letters 291-N, 291-O (and 353-N, 353-Ñ, 353-O).
+PLAIN_LETTERS: tuple[str, ...] = tuple(letter for letter in LETTERS if letter != "nn")
 
 
 def letters_after(first: str, last: str) -> tuple[str, ...]:
@@ -119,7 +120,7 @@ def letters_after(first: str, last: str) -> tuple[str, ...]:
     >>> letters_after("m", "o"), letters_after("nn", "p"), letters_after("a", "c")
     (('n', 'o'), ('o', 'p'), ('b', 'c'))
     """
-    alphabet = LETTERS if "nn" in (first, last) else _PLAIN_LETTERS
+    alphabet = LETTERS if "nn" in (first, last) else PLAIN_LETTERS
     if first not in alphabet or last not in alphabet or alphabet.index(last) <= alphabet.index(first):
         raise ValueError(f"no run of letters from {first!r} to {last!r}")
     return alphabet[alphabet.index(first) + 1:alphabet.index(last) + 1]

@@ -12,8 +12,10 @@ from __future__ import annotations
 import pytest
 
 from errors import AmendmentError
+from parser import Kind, Verb, labels, parse_statute
 from parser.clauses import read_clause
 from parser.print_layout import printed_text
+from parser.shifts import with_shifts
 
 
 def labels_of(clause: str) -> list[tuple[str, str]]:
@@ -146,3 +148,29 @@ def test_collapsed_text_cut_before_every_ellipsis(ellipsis: str) -> None:
     lines = printed_text(text).text.splitlines()
     assert lines[2:4] == [ellipsis, f"I. a II. {ellipsis}"]
     assert lines[4].startswith("III. Nueva fracción;")
+
+
+# --- shifts ("recorriéndose en su orden") count letters as the base letters them ---------------
+
+def _base_with_incisos(letters: list[str]) -> str:
+    return ("LEY de Pruebas\nArtículo 5o. El artículo dice:\nI. La fracción comprende:\n"
+            + "".join(f"{letter}) Texto del inciso {letter};\n" for letter in letters)
+            + "II. Otra fracción.\n")
+
+
+@pytest.mark.parametrize(("letters", "expected"), [
+    # a list that has ñ): every inciso from m) on moves one letter, ñ) included
+    (["k", "l", "m", "n", "ñ", "o"],
+     [("m", "n"), ("n", "nn"), ("nn", "o"), ("o", "p")]),
+    # a list that goes from n) to o) keeps the plain alphabet (LFT 291-N, 291-O)
+    (["k", "l", "m", "n", "o"], [("m", "n"), ("n", "o"), ("o", "p")]),
+])
+def test_a_shift_moves_incisos_in_the_base_alphabet(letters: list[str],
+                                                    expected: list[tuple[str, str]]) -> None:
+    base = parse_statute(_base_with_incisos(letters))
+    assert [p.label for p in base.index().values() if p.kind is Kind.INCISO][-2:] == \
+        [f"art_5__frac_i__inc_{labels.fold_label(letter)}" for letter in letters[-2:]]
+    _, directives = read_clause("Se adiciona el inciso m), recorriéndose en su orden los "
+                                "subsecuentes, a la fracción I del artículo 5o.")
+    moves = [(d.label, d.new_label) for d in with_shifts(directives, base) if d.verb is Verb.RENUMERA]
+    assert moves == [(f"art_5__frac_i__inc_{a}", f"art_5__frac_i__inc_{b}") for a, b in expected]
