@@ -95,6 +95,10 @@ def read_numbers(state: State, tokens: list[Token], index: int) -> int:
         elif token.type == TokenType.SEP and continues(tokens, index, group):
             if token.text.lower() in ("y", "e"):
                 group.closed = True
+        elif token.type == TokenType.NUM and not group.numbers:
+            # "las reglas IIII y V": the first number named is none of its kind's
+            raise AmendmentError(f"cannot read {group.kind} number {token.text!r} in "
+                                 f"{state.source[:160]!r}")
         else:
             break
         index += 1

@@ -114,6 +114,9 @@ def test_lettered_runs(clause: str, expected: list[str]) -> None:
 
 @pytest.mark.parametrize("clause", [
     # malformed Roman numerals are refused by name, never a crash or another unit's label
+    "Se reforman las reglas IIII y V del Acuerdo X",              # was art_5 alone
+    "Se reforma la Sección A del Capítulo II de la Ley X",        # was the whole cap_2
+    "Se reforma el numeral A del artículo 5 de la Ley X",         # was the whole art_5
     "Se reforman los apartados IIII a VI del artículo 5 de la Ley X",
     "Se reforman los apartados IC a VI del artículo 5 de la Ley X",
     "Se reforman las fracciones IIII a VI del artículo 5 de la Ley X",
