@@ -42,6 +42,7 @@ from .lines import (
     top_level,
 )
 from .model import Kind
+from .vocabulary import is_derogation
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +127,7 @@ class _Open:
 def number_of(kind: Kind, written: str) -> str:
     """The label number of a unit numbered as written ('57 Bis' -> '57-bis', 'XII' -> 'xii')."""
     try:
-        return labels.part(kind, written).partition("_")[2]
+        return labels.unit_number(kind, written)
     except ValueError as exc:
         raise AmendmentError(f"cannot read the {kind} number {written!r}: {exc}") from None
 
@@ -226,7 +227,7 @@ def _restated_transitorio(line: Line) -> _Open | None:
     rest = match.group("rest").strip()
     if rest:
         unit.children.append(_Open(Kind.PARRAFO, text=rest, lineno=line.lineno,
-                                   derogated=_is_placeholder(rest)))
+                                   derogated=is_derogation(rest)))
     return unit
 
 
@@ -310,13 +311,8 @@ def _add_line(stack: list[_Open], line: Line, floor: int = 1) -> None:
             stack[-1].children.append(Elision(lineno=line.lineno))
     elif line.kind in (LineKind.PARAGRAPH, LineKind.TRANSITORIO, LineKind.TRANSITORIOS_HEADING):
         paragraph = _Open(Kind.PARRAFO, text=line.text or line.raw, lineno=line.lineno,
-                          derogated=_is_placeholder(line.text or line.raw))
+                          derogated=is_derogation(line.text or line.raw))
         stack[-1].children.append(paragraph)
-
-
-def _is_placeholder(text: str) -> bool:
-    folded = labels.fold(text).strip(" .;()")
-    return folded in ("se deroga", "derogado", "derogada", "se derogan", "derogados", "derogadas")
 
 
 def _pop_to_parent(stack: list[_Open], kind: Kind, floor: int = 1) -> None:

@@ -6,8 +6,6 @@ sub-locator of the unit named before ("25, fracción I"), and what a párrafo be
 
 from __future__ import annotations
 
-import re
-
 from . import labels
 from .clause_numbers import ordinals_after_noun, read_numbers
 from .clause_renumbering import resume_list
@@ -30,6 +28,7 @@ from .clause_state import (
 from .clause_tokens import Token, TokenType
 from .directives import Directive, Locator
 from .model import Kind
+from .vocabulary import is_roman
 
 
 def on_noun(state: State, tokens: list[Token], index: int) -> int:
@@ -127,9 +126,14 @@ def unit_kind(kind: Kind, tokens: list[Token], index: int) -> Kind:
     while index < len(tokens) and tokens[index].type == TokenType.ACTUAL:
         index += 1
     if kind is Kind.FRACCION and index < len(tokens) and tokens[index].type == TokenType.NUM and \
-            re.fullmatch(r"[ABE-HJKN-UWYZÑ]", tokens[index].text):
+            _is_letter_only(tokens[index].text):
         return Kind.APARTADO
     return kind
+
+
+def _is_letter_only(raw: str) -> bool:
+    """'B', 'Ñ': one capital letter that is no Roman numeral."""
+    return len(raw) == 1 and raw.isupper() and not is_roman(raw)
 
 
 def _on_paragraph_noun(state: State, tokens: list[Token], index: int) -> int:

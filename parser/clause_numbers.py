@@ -26,6 +26,7 @@ from .clause_state import (
 from .clause_tokens import Token, TokenType, is_subnumeral_number
 from .directives import RELATIVE_PARAGRAPHS, Directive
 from .model import Kind
+from .vocabulary import LETTERS, is_roman, letters_after
 
 ORDINAL_LIST = frozenset({TokenType.ORD, TokenType.SEP, TokenType.TO, TokenType.OF})
 def after_conjunction(tokens: list[Token], index: int) -> bool:
@@ -94,6 +95,10 @@ def read_numbers(state: State, tokens: list[Token], index: int) -> int:
         elif token.type == TokenType.SEP and continues(tokens, index, group):
             if token.text.lower() in ("y", "e"):
                 group.closed = True
+        elif token.type == TokenType.NUM and not group.numbers:
+            # "las reglas IIII y V": the first number named is none of its kind's
+            raise AmendmentError(f"cannot read {group.kind} number {token.text!r} in "
+                                 f"{state.source[:160]!r}")
         else:
             break
         index += 1
@@ -165,13 +170,19 @@ def fits(kind: Kind, token: Token) -> bool:
     return bool(re.match(r"[IVXLC]+\b|\d", raw))
 
 
-def add_number(state: State, group: Group, raw: str) -> None:
+def label_number(kind: Kind, raw: str) -> str:
+    """The label number of a unit of ``kind`` written ``raw``: 'XXIX-Ñ' -> 'xxix-nn', a
+    fracción in words ('la fracción segunda') -> 'ii'; ``AmendmentError`` if it is none."""
     try:
-        if group.kind is Kind.FRACCION and not re.match(r"[IVXLC]+\b", raw):
+        if kind is Kind.FRACCION and not re.match(r"[IVXLC]+\b", raw):
             raw = labels.int_to_roman(labels.ordinal_to_int(raw))   # "la fracción segunda"
-        number = labels.part(group.kind, raw).partition("_")[2]
+        return labels.unit_number(kind, raw)
     except ValueError as exc:
-        raise AmendmentError(f"cannot read {group.kind} number {raw!r}: {exc}") from None
+        raise AmendmentError(f"cannot read {kind} number {raw!r}: {exc}") from None
+
+
+def add_number(state: State, group: Group, raw: str) -> None:
+    number = label_number(group.kind, raw)
     group.numbers.append(number)
     group.actual.append(state.actual_next)
     state.actual_next = False
@@ -180,28 +191,34 @@ def add_number(state: State, group: Group, raw: str) -> None:
 def expand_range(state: State, group: Group, last_raw: str) -> int:
     """'fracciones IV a VIII' names every unit in between."""
     first = group.numbers[-1]
-    end = labels.part(group.kind, last_raw).partition("_")[2]
-    if group.kind is Kind.FRACCION or (group.kind is Kind.APARTADO and roman_range(first, end)):
-        values = range(labels.roman_to_int(first) + 1, labels.roman_to_int(end) + 1)
-        numbers = [labels.int_to_roman(v).lower() for v in values]
-    elif group.kind in (Kind.INCISO, Kind.APARTADO) and len(first) == 1 and len(end) == 1:
-        numbers = [chr(c) for c in range(ord(first) + 1, ord(end) + 1)]
-    elif group.kind is Kind.NUMERAL and is_subnumeral_number(first) and \
-            is_subnumeral_number(end):
-        values = range(labels.roman_to_int(first) + 1, labels.roman_to_int(end) + 1)
-        numbers = [labels.int_to_roman(v).lower() for v in values]
-    elif first.isdigit() and end.isdigit():
-        numbers = [str(v) for v in range(int(first) + 1, int(end) + 1)]
-    elif _qualified_run(first, end):
-        numbers = _qualified_run(first, end)
-    elif lettered(first) and lettered(end) and first[:-1] == end[:-1]:
-        # "los artículos 291-A a 291-U"
-        numbers = [first[:-1] + chr(c) for c in range(ord(first[-1]) + 1, ord(end[-1]) + 1)]
-    else:
-        raise AmendmentError(f"cannot expand the range {first} a {end}")
+    try:
+        end = labels.unit_number(group.kind, last_raw)
+        numbers = _run(group.kind, first, end)
+    except ValueError:
+        numbers = None
+    if numbers is None:
+        raise AmendmentError(f"cannot expand the range {first} a {last_raw}")
     group.numbers.extend(numbers)
     group.actual.extend([False] * len(numbers))
     return 1
+
+
+def _run(kind: Kind, first: str, end: str) -> list[str] | None:
+    """The label numbers after ``first`` up to ``end``; None when they make no run."""
+    if lettered(first) and lettered(end) and first.rpartition("-")[0] == end.rpartition("-")[0]:
+        # "los artículos 291-A a 291-U", "las fracciones XXIX-Ñ a XXIX-P" (Ñ follows N)
+        head = first.rpartition("-")[0]
+        return [f"{head}-{letter}" for letter in
+                letters_after(first.rpartition("-")[2], end.rpartition("-")[2])]
+    if kind is Kind.FRACCION or (kind is Kind.APARTADO and roman_range(first, end)) or \
+            (kind is Kind.NUMERAL and is_subnumeral_number(first) and is_subnumeral_number(end)):
+        values = range(labels.roman_to_int(first) + 1, labels.roman_to_int(end) + 1)
+        return [labels.int_to_roman(v).lower() for v in values]
+    if kind in (Kind.INCISO, Kind.APARTADO) and first in LETTERS and end in LETTERS:
+        return list(letters_after(first, end))          # "incisos m) a o)": m, n, ñ, o
+    if first.isdigit() and end.isdigit():
+        return [str(v) for v in range(int(first) + 1, int(end) + 1)]
+    return _qualified_run(first, end) or None
 
 
 def _qualified_run(first: str, end: str) -> list[str]:
@@ -221,8 +238,9 @@ def _qualified_run(first: str, end: str) -> list[str]:
 
 
 def lettered(number: str) -> bool:
-    """'291-a': an article number with a letter after it."""
-    return re.fullmatch(r"\d+-[a-z]", number) is not None
+    """'291-a', 'xxix-nn': an article or fracción number with a letter after it."""
+    head, _, letter = number.rpartition("-")
+    return letter in LETTERS and (head.isdigit() or is_roman(head))
 
 
 def roman_range(first: str, end: str) -> bool:
@@ -231,7 +249,7 @@ def roman_range(first: str, end: str) -> bool:
     Single letters that are also Roman numerals are read as letters unless the run starts at
     'I' ("apartados I a V"): apartados lettered I to V would be a run not starting at A.
     """
-    both = all(re.fullmatch(r"[ivxlc]+", n) for n in (first, end))
+    both = all(is_roman(n) for n in (first, end))
     return both and (len(first) > 1 or len(end) > 1 or first == "i")
 
 
@@ -261,16 +279,10 @@ def ordinal_value(raw: str) -> str:
     for word, value in RELATIVE_PARAGRAPHS.items():
         if re.fullmatch(rf"{word}[oa]?", folded.rstrip("oa") + "o") or folded.startswith(word):
             return value
-    if folded.rstrip("oa") in PARTITIVE:
-        return PARTITIVE[folded.rstrip("oa")]
     try:
         return str(labels.ordinal_to_int(raw))
     except ValueError:
         raise AmendmentError(f"cannot read the ordinal {raw!r} as a párrafo number") from None
-
-
-# Partitives written for ordinals ("décimo y onceavo párrafos", Código de Comercio 2018)
-PARTITIVE = {"onceav": "11", "doceav": "12"}
 
 
 def is_range_word(token: Token) -> bool:
@@ -288,7 +300,7 @@ def add_ordinal(ordinals: list[str], value: str, ranged: bool) -> None:
 
 __all__ = [
     "add_number", "add_ordinal", "after_conjunction", "commit_group", "continues",
-    "expand_range", "fits", "is_range_word", "lettered", "next_fits", "ord_before_paragraph",
-    "ordinal_ahead", "ORDINAL_LIST", "ordinal_value", "ordinals_after_noun", "PARTITIVE",
+    "expand_range", "fits", "is_range_word", "label_number", "lettered", "next_fits", "ord_before_paragraph",
+    "ordinal_ahead", "ORDINAL_LIST", "ordinal_value", "ordinals_after_noun",
     "read_numbers", "roman_range",
 ]

@@ -20,6 +20,7 @@ from .clause_numbers import (
     expand_range,
     fits,
     is_range_word,
+    label_number,
     next_fits,
     ordinal_value,
     read_numbers,
@@ -292,7 +293,7 @@ def on_moving_number(state: State, tokens: list[Token], index: int) -> int:
         state.group.kind if state.group else Kind.FRACCION)
     token = tokens[index]
     if fits(kind, token):
-        number = labels.part(kind, token.text).partition("_")[2]
+        number = label_number(kind, token.text)
         state.move.sources.append(Directive(Verb.RENUMERA, ((kind, number),), state.source,
                                             actual=state.actual_next))
         state.actual_next = False

@@ -33,6 +33,7 @@ from .clause_numbers import (
     after_conjunction,
     fits,
     is_range_word,
+    label_number,
     next_fits,
     ord_before_paragraph,
     ordinal_value,
@@ -180,7 +181,7 @@ def _placement(state: State, tokens: list[Token], index: int) -> int:
     if into and kind in ITEM_KINDS and not tokens[position].plural and \
             next_fits(tokens, position + 1, kind):
         flush(state)
-        number = labels.part(kind, tokens[position + 1].text).partition("_")[2]
+        number = label_number(kind, tokens[position + 1].text)
         state.context = Context(((kind, number),))
         state.group = None
         return position + 2
@@ -221,7 +222,7 @@ def _read_containers(tokens: list[Token], index: int) -> tuple[Locator, int]:
         kind = tokens[index].kind
         assert kind is not None
         try:
-            found.append((kind, labels.part(kind, tokens[index + 1].text).partition("_")[2]))
+            found.append((kind, labels.unit_number(kind, tokens[index + 1].text)))
         except ValueError:
             break
         end = index + 2
@@ -352,7 +353,7 @@ def _on_num(state: State, tokens: list[Token], index: int) -> int:
     token = tokens[index]
     if not fits(kind, token):
         return index + 1
-    number = labels.part(kind, token.text).partition("_")[2]
+    number = label_number(kind, token.text)
     if state.group is not None and state.group.parent and not state.pending:
         emit(state, (*state.group.parent, (kind, number)), actual=True)
     else:

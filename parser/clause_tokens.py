@@ -13,6 +13,7 @@ from enum import Enum
 
 from . import labels
 from .model import Kind
+from .vocabulary import LATIN, ORDINAL, is_roman
 
 
 class TokenType(Enum):
@@ -47,13 +48,8 @@ class Token:
     plural: bool = False
 
 
-_LATIN = (r"(?:bis|ter|qu[aá]ter|quinquies|quintus|sexies|sextus|septies|s[eé]ptimus|octies"
-          r"|nonies|novies|decies|undecies|duodecies)")
-_ORD_UNIT = (r"(?:primer[oa]?|segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|sext[oa]|s[eé]ptim[oa]"
-             r"|octav[oa]|noven[oa])")
-_ORD_TEN = r"(?:d[eé]cim[oa]|vig[eé]sim[oa]|trig[eé]sim[oa]|cuadrag[eé]sim[oa])"
-_ORDINAL = (rf"(?:{_ORD_TEN}\s*{_ORD_UNIT}|{_ORD_TEN}|{_ORD_UNIT}|[uú]nic[oa]|und[eé]cim[oa]"
-            rf"|onceav[oa]|doceav[oa]|duod[eé]cim[oa]|pen[uú]ltim[oa]|antepen[uú]ltim[oa]|[uú]ltim[oa])")
+# Ordinals relative to the end of a unit, which only clauses use ("el último párrafo").
+_RELATIVE_ORDINAL = r"(?:(?:ante)?pen[uú]ltim[oa]|[uú]ltim[oa])"
 _NOUNS: tuple[tuple[str, Kind | None], ...] = (
     (r"art[ií]culos?", Kind.ARTICULO),
     (r"fracci[oó]n(?:es)?", Kind.FRACCION),
@@ -93,12 +89,12 @@ _SPEC: tuple[tuple[str, str], ...] = (
     ("AGENCY", rf"(?:{_AGENCY})\b"),
     ("OTHER", rf"(?:{_UNMODELLED})\b"),
     ("NOUN", "(?:" + "|".join(f"(?:{p})" for p, _ in _NOUNS) + r")\b"),
-    ("ORD", rf"{_ORDINAL}(?:\s+{_LATIN}\b)*"),
+    ("ORD", rf"(?:{ORDINAL}|{_RELATIVE_ORDINAL})\b(?:\s+{LATIN}\b)*"),
     ("DOTTED", r"\d+(?:\.\d+)+\b"),
     ("NUM", rf"\d+(?:\s*(?:o\.|º|°|o\b))?(?:\s*\.?-\s*[A-ZÑ]\b)?"
-            rf"(?:[\s-]*{_LATIN}\b(?:[\s-]+\d+\b)?|[\s-]+(?:\d+\b(?!\s*[,;]?\s*\d)|(?-i:[A-ZÑ])\b))*"
-            rf"|[a-zñ]\)(?:\s+{_LATIN}\b)?"
-            rf"|(?-i:\b[IVXLC]+(?:-[A-Z]\b)?)(?:\s+{_LATIN}\b)*(?![\w)])"
+            rf"(?:[\s-]*{LATIN}\b(?:[\s-]+\d+\b)?|[\s-]+(?:\d+\b(?!\s*[,;]?\s*\d)|(?-i:[A-ZÑ])\b))*"
+            rf"|[a-zñ]\)(?:\s+{LATIN}\b)?"
+            rf"|(?-i:\b[IVXLC]+(?:-[A-ZÑ]\b)?)(?:\s+{LATIN}\b)*(?![\w)])"
             rf"|(?-i:\b[A-Z]\b)(?![\w)])"),
     ("OF", r"(?:del|de\s+la|de\s+las|de\s+los|de|al|a\s+la|a\s+las|a\s+los|en\s+el|en\s+la)\b"),
     ("TO", r"al?\b"),
@@ -133,7 +129,7 @@ def _arabic_run(tokens: list[Token], index: int) -> None:
     while index < len(tokens) and tokens[index].type in (TokenType.NUM, TokenType.SEP, TokenType.TO) and \
             tokens[index].text != ";":
         raw = tokens[index].text
-        if tokens[index].type == TokenType.NUM and re.fullmatch(r"[IVXLC]+", raw):
+        if tokens[index].type == TokenType.NUM and raw.isupper() and is_roman(raw):
             tokens[index] = Token(TokenType.NUM, str(labels.roman_to_int(raw)))
         index += 1
 

@@ -229,7 +229,7 @@ def _shared_parents(last_action: str) -> Locator:
                                       KIND_RANK[kind] <= KIND_RANK[outer]):
             break
         try:
-            number = labels.part(kind, tokens[end - 1].text).partition("_")[2]
+            number = labels.unit_number(kind, tokens[end - 1].text)
         except ValueError:
             break
         chain.append((Kind.TRANSITORIO if transitorio else kind, number))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import labels
+from .labels import Label
 from .model import Kind, Verb
 
 Locator = tuple[tuple[Kind, str], ...]  # outermost first: ((ARTICULO, "2"), (FRACCION, "v"))
@@ -53,11 +53,8 @@ class Directive:
 
 def to_label(locator: Locator) -> str:
     """A locator as a canonical label; articles drop the containers above them (§1.2)."""
-    parts = [f"{labels.PREFIX[kind]}_{number}" for kind, number in locator]
-    for index, (kind, _) in enumerate(locator):
-        if kind is Kind.ARTICULO:
-            return labels.join(*parts[index:])
-    return labels.join(*parts)
+    start = next((i for i, (kind, _) in enumerate(locator) if kind is Kind.ARTICULO), 0)
+    return str(Label(locator[start:]))
 
 
 __all__ = ["KIND_RANK", "RELATIVE_PARAGRAPHS", "Directive", "Locator", "to_label"]

@@ -53,6 +53,7 @@ __all__ = [
     "container_number", "display_number", "fold", "fraccion_number", "int_to_ordinal",
     "int_to_roman", "is_label", "is_roman", "join", "last_part", "number_sort_key",
     "number_value", "ordinal_to_int", "parent", "part", "roman_to_int", "simple_number", "split",
+    "unit_number",
 ]
 
 
@@ -140,17 +141,24 @@ def part(kind: Kind, number: str | int) -> str:
     >>> part(Kind.SECCION, "Décima Segunda"), part(Kind.ARTICULO, "57 Bis"), part(Kind.PARRAFO, 3)
     ('sec_12', 'art_57-bis', 'par_3')
     """
+    return f"{PREFIX[kind]}_{unit_number(kind, number)}"
+
+
+def unit_number(kind: Kind, number: str | int) -> str:
+    """The number part of a label for a unit of ``kind`` numbered as written.
+
+    >>> unit_number(Kind.FRACCION, "XXIX-Ñ"), unit_number(Kind.ARTICULO, "112 Séptimus")
+    ('xxix-nn', '112-septimus')
+    """
     if isinstance(number, int):
-        value = str(number)
-    elif kind is Kind.ARTICULO:
-        value = article_number(number)
-    elif kind is Kind.FRACCION:
-        value = fraccion_number(number)
-    elif kind in (Kind.INCISO, Kind.NUMERAL, Kind.APARTADO):
-        value = simple_number(number)
-    else:
-        value = container_number(number)
-    return f"{PREFIX[kind]}_{value}"
+        return str(number)
+    if kind is Kind.ARTICULO:
+        return article_number(number)
+    if kind is Kind.FRACCION:
+        return fraccion_number(number)
+    if kind in (Kind.INCISO, Kind.NUMERAL, Kind.APARTADO):
+        return simple_number(number)
+    return container_number(number)
 
 
 def container_number(number: str) -> str:

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from .furniture import line_width, physical_lines
 from .lines import starts_unit
 from .model import Finding, FindingKind
+from .vocabulary import ELLIPSIS, ORDINAL
 
 _WEEKDAY = r"(?:Lunes|Martes|Mi[eé]rcoles|Jueves|Viernes|S[aá]bado|Domingo)"
 _DATE = rf"{_WEEKDAY}\s+\d{{1,2}}\s+de\s+[a-z]+\s+de\s+\d{{4}}"
@@ -57,19 +58,16 @@ _CONVERTER_REMARK = re.compile(
     r"|\bbasad[oa]s?\s+en\s+la\s+imagen\b", re.IGNORECASE)
 # An operative or transitorio head printed alone on its line ("## ARTICULO SEGUNDO", "ARTÍCULO
 # ÚNICO.-", "SEXTO TRANSITORIO"): its text is the next line.
-_ORDINAL = (r"(?:[ÚU]NICO|PRIMERO|SEGUNDO|TERCERO|CUARTO|QUINTO|SEXTO|S[ÉE]PTIMO|OCTAVO|NOVENO"
-            r"|D[ÉE]CIMO(?:\s+\w+)?|UND[ÉE]CIMO|DUOD[ÉE]CIMO|VIG[ÉE]SIMO(?:\s+\w+)?)")
 _LONE_HEAD = re.compile(
-    rf"(?i:(?:ART[ÍI]CULO\s+{_ORDINAL}(?:\s+TRANSITORIO)?|{_ORDINAL}\s+TRANSITORIO))\s*[.:-]*\s*$")
+    rf"(?i:(?:ART[ÍI]CULO\s+{ORDINAL}(?:\s+TRANSITORIO)?|{ORDINAL}\s+TRANSITORIO))\s*[.:-]*\s*$")
 # Where a collapsed text is cut again (``_unflattened``).
 _COLLAPSED = 2000
 _WORD = r"[A-ZÁÉÍÓÚ][A-Za-zÁÉÍÓÚáéíóúñÑ]+"
-_ELLIPSIS = r"\[\s*(?:\.{3}|…)\s*\]|…|\.{3}"
 _UNIT_BREAK = re.compile(
     rf"\s+(?=(?:ART[ÍI]CULO|Art[íi]culo)\s+(?:\d+\w*|{_WORD}(?:\s+{_WORD})?)"
     rf"(?:\s+TRANSITORIO)?\s*(?:\.|-|:|\[|…))"
-    rf"|(?<=[\]…;:])\s+(?={_ELLIPSIS})|(?<=\.\.\.)\s+(?={_ELLIPSIS})"   # after "[...]", "…"
-    rf"|(?<=[a-záéíóúñ)\d]\.)\s+(?={_ELLIPSIS})"             # after a sentence, not "A."
+    rf"|(?<=[\]…;:])\s+(?={ELLIPSIS})|(?<=\.\.\.)\s+(?={ELLIPSIS})"   # after "[...]", "…"
+    rf"|(?<=[a-záéíóúñ)\d]\.)\s+(?={ELLIPSIS})"             # after a sentence, not "A."
     r"|(?<=[.;:\]…])\s+(?=(?:[A-H]|[IVXL]{1,6})\.\s|[a-zñ]\)\s)"
     r"|(?<=[.\]…])\s+(?=(?:Ciudad\s+de\s+México|México,\s+D\.\s?F\.|Dado\s+en)\b)")
 _TRANSITORIOS_WORD = re.compile(r"(?<=[.\]…])\s+(TRANSITORIOS?)\s+(?=[A-ZÁÉÍÓÚ])")

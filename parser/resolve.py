@@ -14,6 +14,7 @@ from errors import AmendmentError
 
 from . import labels
 from .directives import RELATIVE_PARAGRAPHS, Directive
+from .labels import Label
 from .model import CONTAINER_KINDS, Document, Instruction, Kind, Provision, Status, Verb
 from .shifts import with_shifts
 
@@ -26,9 +27,11 @@ def resolve_label(label: str, base: Document, index: dict[str, Provision],
                   adding: bool = False) -> str:
     """A directive's label in the base's terms; ``AmendmentError`` if it cannot be settled."""
     label = alias_top_level(label, index, adding)
-    parent, _, last = label.rpartition("__")
-    prefix, _, number = last.partition("_")
-    if prefix == "par" and number in RELATIVE_PARAGRAPHS.values():
+    unit = _parsed(label)
+    if unit is None:
+        return label
+    parent, (kind, number) = str(unit.parent), unit.last
+    if kind is Kind.PARRAFO and number in RELATIVE_PARAGRAPHS.values():
         holder = index.get(parent)
         if holder is None:
             raise AmendmentError(f"{label}: {parent} is not in the base")
@@ -37,19 +40,18 @@ def resolve_label(label: str, base: Document, index: dict[str, Provision],
         back = {"ultimo": 0, "penultimo": 1, "antepenultimo": 2}[number]
         if len(paragraphs) <= back:
             raise AmendmentError(f"{label}: {parent} has only {len(paragraphs)} paragraphs")
-        return f"{parent}__par_{first + len(paragraphs) - 1 - back}"
-    if prefix == "par" and number == "1" and parent in index and \
+        return str(unit.with_last(Kind.PARRAFO, str(first + len(paragraphs) - 1 - back)))
+    if kind is Kind.PARRAFO and number == "1" and parent in index and \
             index[parent].kind not in (Kind.ARTICULO, Kind.TRANSITORIO) and \
             index[parent].kind not in CONTAINER_KINDS and label not in index:
         return parent                  # "fracción I, primer párrafo": the fracción's own text
-    if prefix == "par" and parent in index and label not in index and number.isdigit():
+    if kind is Kind.PARRAFO and parent in index and label not in index and number.isdigit():
         after_list = _paragraph_after_last_unit(parent, int(number), index)
         if after_list:
             return after_list
-    kind = labels.KIND_OF_PREFIX.get(label.partition("_")[0])
-    if kind in CONTAINER_KINDS and label not in index:
+    if unit.parts[0][0] in CONTAINER_KINDS and label not in index:
         found = [k for k, p in index.items() if p.kind in CONTAINER_KINDS and
-                 (k == label or k.endswith("__" + label))]
+                 (k == label or k.endswith(labels.SEPARATOR + label))]
         if len(found) == 1:
             return found[0]
     return label
@@ -72,22 +74,37 @@ def alias_top_level(label: str, index: dict[str, Provision], adding: bool = Fals
     being added (``adding``) joins the base's one top-level list (``_new_in_list``). Only the
     top-level part changes; anything ambiguous or absent is left as written (and reported).
     """
-    top, sep, rest = label.partition("__")
-    kind = labels.KIND_OF_PREFIX.get(top.partition("_")[0])
+    parsed = _parsed(label)
+    if parsed is None:
+        return label
+    (kind, number), rest = parsed.parts[0], parsed.parts[1:]
+    top = str(Label(parsed.parts[:1]))
     if kind not in _TOP_ALIAS_KINDS or top in index or \
-            any(key.endswith(f"__{top}") for key in index if kind in CONTAINER_KINDS):
+            any(key.endswith(labels.SEPARATOR + top) for key in index if kind in CONTAINER_KINDS):
         return label                    # there, or a sección inside a capítulo (resolved below)
-    wanted = _number_value(top.partition("_")[2], roman=True)
+    wanted = _number_value(number, roman=True)
     if wanted is None:
         return label
     roman_apartados = _roman_apartados(index)
-    found = [key for key, unit in index.items() if "__" not in key and key != top and
+    found = [key for key, unit in index.items() if key != top and _is_top_level(key) and
              unit.kind in _TOP_ALIAS_KINDS and not _holds_articles(unit) and
-             _number_value(key.partition("_")[2], roman=unit.kind is not Kind.APARTADO
+             _number_value(Label.parse(key).number, roman=unit.kind is not Kind.APARTADO
                            or roman_apartados) == wanted]
     if len(found) == 1:
-        return f"{found[0]}{sep}{rest}"
-    return _new_in_list(label, kind, wanted, index, roman_apartados) if adding else label
+        return str(Label((*Label.parse(found[0]).parts, *rest)))
+    return _new_in_list(parsed, wanted, index, roman_apartados) if adding else label
+
+
+def _parsed(label: str) -> Label | None:
+    """``label`` as a Label; None for what is no label (left for the checks to report)."""
+    try:
+        return Label.parse(label)
+    except ValueError:
+        return None
+
+
+def _is_top_level(key: str) -> bool:
+    return labels.SEPARATOR not in key
 
 
 def _holds_articles(unit: Provision) -> bool:
@@ -95,29 +112,29 @@ def _holds_articles(unit: Provision) -> bool:
     return any(child.kind is Kind.ARTICULO for child in unit.children)
 
 
-def _new_in_list(label: str, kind: Kind, wanted: tuple[int, str], index: dict[str, Provision],
+def _new_in_list(label: Label, wanted: tuple[int, str], index: dict[str, Provision],
                  roman_apartados: bool) -> str:
     """'se adiciona la sección V' to a convocatoria whose top level is 'I.' to 'IV.': a unit of
     the base's one top-level list (apt_v), when the base has no top-level unit of the clause's
     kind at all. A base with several top-level kinds, or lettered apartados, keeps the label."""
-    top, sep, rest = label.partition("__")
+    kind = label.parts[0][0]
     kinds = {unit.kind for key, unit in index.items()
-             if "__" not in key and unit.kind in _TOP_ALIAS_KINDS}
+             if _is_top_level(key) and unit.kind in _TOP_ALIAS_KINDS}
     if len(kinds) != 1 or kind in kinds:
-        return label
+        return str(label)
     (base_kind,) = kinds
     if base_kind is Kind.APARTADO and not roman_apartados:
-        return label
+        return str(label)
     value, qualifiers = wanted
     number = labels.int_to_roman(value).lower() if base_kind is Kind.APARTADO else str(value)
     number = f"{number}-{qualifiers}" if qualifiers else number
-    return f"{labels.PREFIX[base_kind]}_{number}{sep}{rest}"
+    return str(Label(((base_kind, number), *label.parts[1:])))
 
 
 def _roman_apartados(index: dict[str, Provision]) -> bool:
     """Are the top-level apartados numbered in Roman numerals ('apt_iv'), not letters ('apt_b')?"""
-    heads = [key.partition("_")[2].partition("-")[0] for key, unit in index.items()
-             if "__" not in key and unit.kind is Kind.APARTADO]
+    heads = [Label.parse(key).number.partition("-")[0] for key, unit in index.items()
+             if _is_top_level(key) and unit.kind is Kind.APARTADO]
     return bool(heads) and all(re.fullmatch(r"[ivxlc]+", head) for head in heads)
 
 
@@ -142,7 +159,7 @@ def _paragraph_after_last_unit(unit_label: str, number: int,
     the article's own; a decree may still call it the fracción's. Both name the same text.
     """
     unit = index[unit_label]
-    article_label = unit_label.rpartition("__")[0]
+    article_label = str(Label.parse(unit_label).parent)
     article = index.get(article_label)
     if article is None or unit.kind is Kind.PARRAFO:
         return None
@@ -183,9 +200,8 @@ def resolve_directives(directives: tuple[Directive, ...] | list[Directive],
 def _check(verb: Verb, target: str, index: dict[str, Provision], moved_away: set[str]) -> str:
     if verb in (Verb.REFORMA, Verb.DEROGA, Verb.RENUMERA) and target not in index:
         return f"the instrument orders 'se {verb}' on {target}, which the base does not have"
-    last = target.rpartition("__")[2]
     existing = index.get(target)
-    if verb is Verb.ADICIONA and existing is not None and not last.startswith("par_") \
+    if verb is Verb.ADICIONA and existing is not None and existing.kind is not Kind.PARRAFO \
             and existing.status is Status.VIGENTE and target not in moved_away:
         return f"the instrument adds {target}, which the base already has in force"
     return ""

@@ -19,7 +19,9 @@ from collections.abc import Iterable, Sequence
 
 from . import labels
 from .directives import Directive
+from .labels import Label
 from .model import Document, Kind, Provision, Verb
+from .vocabulary import LETTERS, PLAIN_LETTERS
 
 _SHIFTABLE = frozenset({Kind.FRACCION, Kind.INCISO, Kind.NUMERAL, Kind.APARTADO})
 _Slot = tuple[str, Kind]          # (parent label, kind of the units that move)
@@ -49,7 +51,8 @@ def _slot(directive: Directive) -> _Slot:
 
 def _moves(parent: Provision, kind: Kind, additions: Iterable[Directive]) -> list[Directive]:
     """Each base unit of ``kind`` at or after the first added number, one place per addition."""
-    values = [_value(kind, d.target[-1][1]) for d in additions]
+    letters = _alphabet(parent, kind)
+    values = [_value(kind, d.target[-1][1], letters) for d in additions]
     if not values or any(v is None for v in values):
         return []                       # "III Bis" added: no unit has to move for it
     first, count = min(v for v in values if v is not None), len(values)
@@ -58,32 +61,43 @@ def _moves(parent: Provision, kind: Kind, additions: Iterable[Directive]) -> lis
     for child in parent.children:
         if child.kind is not kind:
             continue
-        target = tuple(labels.split(child.label))
+        target = Label.parse(child.label).parts
         head, dash, qualifier = target[-1][1].partition("-")
-        value = _value(kind, head)
+        value = _value(kind, head, letters)
         if value is None or value < first:
             continue
-        new = (*target[:-1], (kind, _number(kind, value + count) + dash + qualifier))
+        number = _number(kind, value + count, letters)
+        if number is None:
+            continue                    # past 'z': no letter to move to
+        new = (*target[:-1], (kind, number + dash + qualifier))
         moves.append(Directive(Verb.RENUMERA, target, source, new=new, actual=True))
     return moves
 
 
-def _value(kind: Kind, number: str) -> int | None:
+def _alphabet(parent: Provision, kind: Kind) -> tuple[str, ...]:
+    """The letters ``parent`` letters its units of ``kind`` with: Ñ counts where one is Ñ (LFT
+    353-N, 353-Ñ, 353-O), not where the list goes from N to O (LFT 291-N, 291-O)."""
+    lettered_nn = any(Label.parse(child.label).number.partition("-")[0] == "nn"
+                      for child in parent.children if child.kind is kind)
+    return LETTERS if lettered_nn else PLAIN_LETTERS
+
+
+def _value(kind: Kind, number: str, letters: tuple[str, ...]) -> int | None:
     if kind is Kind.FRACCION or (kind is Kind.APARTADO and re.fullmatch(r"[ivxlc]{2,}", number)):
         try:
             return labels.roman_to_int(number)
         except ValueError:
             return None
-    if kind in (Kind.INCISO, Kind.APARTADO) and re.fullmatch(r"[a-z]", number):
-        return ord(number) - ord("a") + 1
+    if kind in (Kind.INCISO, Kind.APARTADO) and number in letters:
+        return letters.index(number) + 1
     return int(number) if number.isdigit() else None
 
 
-def _number(kind: Kind, value: int) -> str:
+def _number(kind: Kind, value: int, letters: tuple[str, ...]) -> str | None:
     if kind is Kind.FRACCION:
         return labels.int_to_roman(value).lower()
     if kind in (Kind.INCISO, Kind.APARTADO):
-        return chr(ord("a") + value - 1)
+        return letters[value - 1] if value <= len(letters) else None
     return str(value)
 
 

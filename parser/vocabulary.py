@@ -100,6 +100,32 @@ def int_to_roman(value: int) -> str:
     return "".join(out)
 
 
+# --- letters ------------------------------------------------------------------------------------
+
+# The letters units are lettered with, in the Spanish order, as label pieces: Ñ (``nn``) follows
+# N, as LFT 353-N, 353-Ñ, 353-O and Constitución 73 XXIX-N, XXIX-Ñ, XXIX-O print them.
+LETTERS: tuple[str, ...] = (*"abcdefghijklmn", "nn", *"opqrstuvwxyz")
+# The same without Ñ: the LFT letters 291-N, 291-O (and 353-N, 353-Ñ, 353-O).
+PLAIN_LETTERS: tuple[str, ...] = tuple(letter for letter in LETTERS if letter != "nn")
+
+
+def letters_after(first: str, last: str) -> tuple[str, ...]:
+    """The label letters after ``first`` up to ``last``; ``ValueError`` if either is no letter
+    or ``last`` does not come after ``first``.
+
+    Ñ counts only in a run that names it: the same law has 353-N, 353-Ñ, 353-O and 291-N, 291-O
+    (LFT; the decree adding the latter says "los artículos 291-A a 291-U"), so a run between
+    two plain letters is read in the plain alphabet, and the base text settles the rest.
+
+    >>> letters_after("m", "o"), letters_after("nn", "p"), letters_after("a", "c")
+    (('n', 'o'), ('o', 'p'), ('b', 'c'))
+    """
+    alphabet = LETTERS if "nn" in (first, last) else PLAIN_LETTERS
+    if first not in alphabet or last not in alphabet or alphabet.index(last) <= alphabet.index(first):
+        raise ValueError(f"no run of letters from {first!r} to {last!r}")
+    return alphabet[alphabet.index(first) + 1:alphabet.index(last) + 1]
+
+
 # --- ordinal and cardinal words ---------------------------------------------------------------
 
 _UNITS_ORD = {
@@ -111,6 +137,14 @@ _TENS_ORD = {
     "sexagesimo": 60, "septuagesimo": 70, "octogesimo": 80, "nonagesimo": 90,
 }
 _SPECIAL_ORD = {"unico": 1, "undecimo": 11, "duodecimo": 12, "centesimo": 100}
+# Partitives written for ordinals: "décimo y onceavo párrafos" (Código de Comercio, DOF 2018);
+# decrees and consolidated texts print "onceavo", "doceavo" and the like for 11th, 12th …
+_PARTITIVE_ORD = {
+    "onceavo": 11, "doceavo": 12, "treceavo": 13, "catorceavo": 14, "quinceavo": 15,
+    "dieciseisavo": 16, "diecisieteavo": 17, "dieciochoavo": 18, "diecinueveavo": 19,
+    "veinteavo": 20,
+}
+_SPECIAL_ORD.update(_PARTITIVE_ORD)
 _ORD_UNITS_OUT = ("", "primero", "segundo", "tercero", "cuarto", "quinto", "sexto", "séptimo",
                   "octavo", "noveno")
 _ORD_TENS_OUT = ("", "décimo", "vigésimo", "trigésimo", "cuadragésimo", "quincuagésimo",
