@@ -29,11 +29,11 @@ _ONE_NUMBER_RE = re.compile(_ARTICLE_NUMBER, re.IGNORECASE)
 _ORDINAL_ARTICLE_RE = re.compile(rf"\bart[ií]culos?\s+(?:{ORDINAL})\b", re.IGNORECASE)
 # Units named before the article: "el primer párrafo del artículo 23", "la fracción IV del".
 _BEFORE_RE = re.compile(
-    rf"(?:(?:(?:{ORDINAL})\s+)?(?:p[aá]rrafo|fracci[oó]n|inciso|apartado)(?:\s+(?:[IVXLC]+\b(?:-[A-Z]\b)?|"
-    rf"[a-z]\)|[A-Z]\b|{ORDINAL}))?\s*,?\s*(?:del|de\s+la|de\s+los|de\s+las|de)\s+)+$", re.IGNORECASE)
+    rf"(?:(?:(?:{ORDINAL})\s+)?(?:p[aá]rrafo|fracci[oó]n|inciso|apartado)(?:\s+(?:[IVXLC]+\b(?:-[A-ZÑ]\b)?|"
+    rf"[a-zñ]\)|[A-Z]\b|{ORDINAL}))?\s*,?\s*(?:del|de\s+la|de\s+los|de\s+las|de)\s+)+$", re.IGNORECASE)
 # Units named after it: "artículo 15, fracción X, inciso b), segundo párrafo".
 _AFTER_RE = re.compile(
-    rf"^(?:\s*,?\s*(?:fracci[oó]n\s+[IVXLC]+\b(?:-[A-Z]\b)?|inciso\s+[a-z]\)|apartado\s+[A-Z]\b|"
+    rf"^(?:\s*,?\s*(?:fracci[oó]n\s+[IVXLC]+\b(?:-[A-ZÑ]\b)?|inciso\s+[a-zñ]\)|apartado\s+[A-Z]\b|"
     rf"(?:{ORDINAL})\s+p[aá]rrafo|p[aá]rrafo\s+(?:{ORDINAL})))+", re.IGNORECASE)
 # The decree's own parts, or a subject no label names.
 _UNPLACEABLE_RE = re.compile(r"transitori|presente\s+articulo|siguiente\s+articulo")

@@ -153,6 +153,18 @@ def test_the_reform_of_a_fraccion_has_its_own_day() -> None:
     assert schedule.for_label("art_5__frac_v", PUBLISHED) == date(2025, 12, 10)
 
 
+def test_units_lettered_with_enye_are_their_own_provisions() -> None:
+    """XXIX-Ñ and ñ) are units of their own (DESIGN §1.2: Ñ is 'nn'), never the fracción above."""
+    schedule = _schedule(
+        "El presente Decreto entrará en vigor al día siguiente de su publicación.",
+        "Las reformas a la fracción XXIX-Ñ del artículo 73 y al inciso ñ) de la fracción II del "
+        "artículo 5 entrarán en vigor a los noventa días naturales siguientes a su publicación.")
+    assert schedule.for_label("art_73__frac_xxix-nn", PUBLISHED) == date(2026, 3, 9)
+    assert schedule.for_label("art_5__frac_ii__inc_nn", PUBLISHED) == date(2026, 3, 9)
+    assert schedule.for_label("art_73__frac_xxix-n", PUBLISHED) == date(2025, 12, 10)
+    assert schedule.for_label("art_5__frac_ii__inc_n", PUBLISHED) == date(2025, 12, 10)
+
+
 def test_two_provisions_two_days_in_one_sentence() -> None:
     schedule = _schedule(
         "La reforma al artículo 15, fracción X, inciso b), segundo párrafo de la Ley del Impuesto "
