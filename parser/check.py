@@ -161,7 +161,7 @@ class _Walk:
 
 def _number(label: str) -> str:
     """The number of a label's last part: 'art_57__frac_iii' -> 'iii'."""
-    return label.rpartition(labels.SEPARATOR)[2].partition("_")[2]
+    return labels.Label.parse(label).number
 
 
 @lru_cache(maxsize=4096)
