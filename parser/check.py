@@ -225,7 +225,7 @@ def _noun(kind: Kind, subnumeral: bool) -> str:
 
 def _shown(kind: Kind, number: str) -> str:
     """A label number as the text prints it: '57-bis' -> '57 Bis', 'iii' -> 'III', 'nn' -> 'ñ)'."""
-    return labels.display_number(kind, "-".join("ñ" if p == "nn" else p for p in number.split("-")))
+    return labels.display_number(kind, number)
 
 
 def _missing(kind: Kind, subnumeral: bool, after: int, before: int) -> str:
