@@ -26,6 +26,7 @@ from .vocabulary import (
     CARDINAL,
     ELLIPSIS_RUN,
     LATIN,
+    LATIN_PRINTED,
     ORDINAL,
     UNSPACED_ELLIPSIS,
     is_derogation,
@@ -113,7 +114,7 @@ def _line(kind: LineKind, text: str, number: str, unit: Kind | None, elided: boo
 # Arabic number with ordinal mark and qualifiers ("2o.-A", "77 bis 35-J", "15-B Bis"), or words.
 _ART_NUM = (
     rf"(?:\d+(?:o(?![a-záéíóúñ])|[º°ª])?"
-    rf"(?:\s*\.?\s*[-–]\s*(?:[A-ZÑ](?![a-záéíóúñA-Z])|\d+|(?:Bis|Ter|Qu[aá]ter|BIS|TER)\b)"
+    rf"(?:\s*\.?\s*[-–]\s*(?:[A-ZÑ](?![a-záéíóúñA-Z])|\d+|{LATIN_PRINTED}\b)"
     rf"|\.?\s*(?i:{LATIN})\b(?:\s+\d+\b)?"
     rf"|\s+[A-ZÑ](?=\s*(?:\.|-|:|$)))*"
     rf"|(?i:{ORDINAL})(?:\s+(?i:{LATIN})\b)?)"
@@ -136,7 +137,7 @@ _INCISO_RE = re.compile(rf"(?P<num>[a-zñ]{{1,2}}\)(?:\s+(?i:{LATIN})\b)?)\.?(?:
 _NUMERAL_RE = re.compile(r"(?P<num>\d{1,3}|[l\d]{2,3})\s*(?:\.\s*[-–—]|\.|\))(?:\s+|$)(?P<rest>.*)$",
                          re.DOTALL)
 _APARTADO_RE = re.compile(
-    r"(?:Apartado|APARTADO)\s+(?P<num>[A-Z](?:\s+(?i:bis|ter))?)(?:\s*[.:)]\s*[-–]?\s*|\s*[-–]\s*|\s*$)"
+    rf"(?:Apartado|APARTADO)\s+(?P<num>[A-Z](?:\s+(?i:{LATIN}))?)(?:\s*[.:)]\s*[-–]?\s*|\s*[-–]\s*|\s*$)"
     r"(?P<rest>.*)$|(?P<bare>[A-H])\.\s*[-–]?\s+(?P<bare_rest>[A-ZÁÉÍÓÚÑ].*)$", re.DOTALL)
 # "C." and "D." also open sentences ("C. Presidente de la República", the citizen's title): a bare
 # one is an apartado only where it continues a lettered list ("A. …", "B. …", "C. …").

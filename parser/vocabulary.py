@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 # --- folds -----------------------------------------------------------------------------------
 
@@ -56,12 +57,43 @@ def unfold_label(number_piece: str) -> str:
     return "Ñ" if number_piece == "nn" else number_piece.upper()
 
 
-_ACCENTED = {"a": "[aá]", "e": "[eé]", "i": "[ií]", "o": "[oó]", "u": "[uú]"}
+_ACCENTED = {"a": "[aá]", "e": "[eé]", "i": "[ií]", "o": "[oó]", "u": "[uú]",
+             "A": "[AÁ]", "E": "[EÉ]", "I": "[IÍ]", "O": "[OÓ]", "U": "[UÚ]"}
 
 
 def _accent_tolerant(word: str) -> str:
     """A regex for ``word`` (folded) that also matches it written with accents."""
     return "".join(_ACCENTED.get(c, c) for c in word)
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def _any_word(words: Iterable[str]) -> str:
+    """A regex for any of ``words`` (letters; accents optional), longest first, built as a trie:
+    a word that is not there costs one test per letter read, not one per word of the list (the
+    statute reader tries LATIN after every article number).
+
+    >>> _any_word(["ter", "terdecies", "bis"])
+    '(?:t[eé]r(?:d[eé]c[ií][eé]s)?|b[ií]s)'
+    """
+    trie: _Trie = {}
+    for word in words:
+        node = trie
+        for letter in word:
+            node = node.setdefault(letter, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: _Trie) -> str:
+    branches = [_ACCENTED.get(letter, letter) + _trie_pattern(child)
+                for letter, child in node.items() if letter]
+    if not branches:
+        return ""
+    if "" in node:
+        return "(?:" + "|".join(branches) + ")?"  # greedy: the longer word first
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 # --- Roman numerals -------------------------------------------------------------------------
@@ -308,7 +340,10 @@ LATIN_RANK: dict[str, int] = {
 _LATIN_SHOWN = {"quater": "Quáter", "septimus": "Séptimus", "quaterdecies": "Quáterdecies"}
 # A regex fragment for one Latin qualifier as written (accents optional; longest first, so
 # "quaterdecies" is not read as "quater"); compile it with re.IGNORECASE where case varies.
-LATIN = "(?:" + "|".join(_accent_tolerant(w) for w in sorted(LATIN_RANK, key=len, reverse=True)) + ")"
+LATIN = _any_word(LATIN_RANK)
+# The same words as printed after a hyphen ("20-Bis", "5-QUÁTER"): capitalised or upper case.
+# Compile it as written: there a lower-case word is the text going on, not a qualifier.
+LATIN_PRINTED = _any_word([*map(str.capitalize, LATIN_RANK), *map(str.upper, LATIN_RANK)])
 
 
 def latin_rank(word: str) -> int:

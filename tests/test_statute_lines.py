@@ -205,6 +205,9 @@ def test_fast_path_agrees_with_full_classification(samples: Path) -> None:
     ("Sección Septuagésima", LineKind.HEADING, "Septuagésima", False, False),
     ("Artículo 5 Quáterdecies.- Texto.", LineKind.ARTICLE, "5 Quáterdecies", False, False),
     ("Artículo 7 Octavus. Texto.", LineKind.ARTICLE, "7 Octavus", False, False),
+    ("Artículo 5-Sexies. Texto.", LineKind.ARTICLE, "5-Sexies", False, False),
+    ("Artículo 20-QUÁTER.- Texto.", LineKind.ARTICLE, "20-QUÁTER", False, False),
+    ("Apartado B Quáter.- Texto.", LineKind.APARTADO, "B Quáter", False, False),
     ("c) ..", LineKind.INCISO, "c", True, False),          # pypdf's cut "……..", body reader too
     ("IX. derogada.", LineKind.FRACCION, "IX", False, True),
 ])
