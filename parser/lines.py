@@ -817,7 +817,7 @@ def _order(line: Line, last: bool = False) -> _Order | None:
     if not written or unit is None:
         return None
     try:
-        number = labels.Label.parse(labels.part(unit, written)).number
+        number = labels.unit_number(unit, written)
         head, _, rest = number.partition("-")
         if unit is Kind.FRACCION:
             value = labels.roman_to_int(head)
