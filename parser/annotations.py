@@ -13,7 +13,6 @@ PDF extraction often glues a note to the end of a text line ("..., y Fracción r
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -157,20 +156,6 @@ _PAREN_TAIL = re.compile(r"\(.*")
 _LETTER = re.compile(r"[a-z]")
 _QUALIFIER = re.compile(r"\([^)]*\)")
 _NAMED_UNIT = re.compile(r"\b(?:del|de la|al|a la)\s+(articulo|fraccion|inciso|numeral|apartado)\b")
-# The combining marks of U+0300-U+036F (accents, tilde, diaeresis: all that NFKD splits off
-# Spanish letters), for the fast path of _fold.
-_ACCENTS = re.compile("[" + "".join(chr(code) for code in range(0x300, 0x370)
-                                    if unicodedata.combining(chr(code))) + "]")
-
-
-def _fold(text: str) -> str:
-    """``labels.fold(text)``, in a fraction of the time when the text is Spanish.
-
-    ``fold`` drops every combining mark of the NFKD form one character at a time; when removing
-    the common accents already leaves ASCII, nothing else was to be dropped, and the two agree.
-    """
-    stripped = _ACCENTS.sub("", unicodedata.normalize("NFKD", text))
-    return stripped.lower() if stripped.isascii() else fold(text)
 
 
 @lru_cache(maxsize=4096)
@@ -250,7 +235,7 @@ def _read_note(text: str) -> Note:
     """``read_note``, memoised: a reform touches many units, and the Ley de Amparo repeats 62
     distinct notes 427 times ("Párrafo reformado DOF 13-03-2025" 116 times). Notes are frozen."""
     text = " ".join(text.split())
-    folded = _fold(text)
+    folded = fold(text)
     unit = _unit_of(folded)
     if _NOTE_RE.match(text) or folded.startswith("reforma dof"):
         verb = "nota" if _NOTE_RE.match(text) else "reforma"

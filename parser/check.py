@@ -26,6 +26,7 @@ from itertools import accumulate
 from . import labels
 from .annotations import DATE
 from .model import CONTAINER_KINDS, Document, Finding, FindingKind, Kind, Provision
+from .vocabulary import LETTERS
 
 # Units numbered in a list under one parent; the parent's label scopes the sequence.
 _LIST_KINDS = frozenset({Kind.FRACCION, Kind.INCISO, Kind.NUMERAL})
@@ -36,10 +37,8 @@ _TOP_LEVEL_UNITS = frozenset({Kind.NUMERAL})
 _NOUN = {Kind.LIBRO: "libro", Kind.TITULO: "título", Kind.CAPITULO: "capítulo", Kind.SECCION: "sección",
          Kind.ARTICULO: "artículo", Kind.TRANSITORIO: "transitorio", Kind.FRACCION: "fracción",
          Kind.INCISO: "inciso", Kind.NUMERAL: "numeral"}
-# Incisos run a … n, ñ, o … z; "ñ" is "nn" in labels (DESIGN §1.2).
-_LETTERS = ("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "nn", "o", "p",
-            "q", "r", "s", "t", "u", "v", "w", "x", "y", "z")
-_LETTER_VALUE = {letter: index for index, letter in enumerate(_LETTERS, start=1)}
+# Incisos run a … n, ñ, o … z (vocabulary.LETTERS: "ñ" is "nn" in labels, DESIGN §1.2).
+_LETTER_VALUE = {letter: index for index, letter in enumerate(LETTERS, start=1)}
 _N, _O = _LETTER_VALUE["n"], _LETTER_VALUE["o"]
 
 _NUMBER_WORD = (r"(?:[IVXLC]+|\d+|PRIMER[OA]?|SEGUND[OA]|TERCER[OA]?|CUART[OA]|QUINT[OA]|SEXT[OA]"
@@ -161,7 +160,7 @@ class _Walk:
 
 def _number(label: str) -> str:
     """The number of a label's last part: 'art_57__frac_iii' -> 'iii'."""
-    return label.rpartition(labels.SEPARATOR)[2].partition("_")[2]
+    return labels.Label.parse(label).number
 
 
 @lru_cache(maxsize=4096)
@@ -178,7 +177,7 @@ def _position(kind: Kind, number: str) -> tuple[bool, int | None, tuple[tuple[in
     if kind is Kind.INCISO:
         value = _LETTER_VALUE.get(head)
         if value is None and len(head) == 2 and head[0] == head[1] and head[0] in _LETTER_VALUE:
-            value = len(_LETTERS) + _LETTER_VALUE[head[0]]  # aa), bb) after z)
+            value = len(LETTERS) + _LETTER_VALUE[head[0]]  # aa), bb) after z)
     elif head.isdigit():
         value = int(head)
     else:
@@ -225,7 +224,7 @@ def _noun(kind: Kind, subnumeral: bool) -> str:
 
 def _shown(kind: Kind, number: str) -> str:
     """A label number as the text prints it: '57-bis' -> '57 Bis', 'iii' -> 'III', 'nn' -> 'ñ)'."""
-    return labels.display_number(kind, "-".join("ñ" if p == "nn" else p for p in number.split("-")))
+    return labels.display_number(kind, number)
 
 
 def _missing(kind: Kind, subnumeral: bool, after: int, before: int) -> str:
@@ -238,8 +237,8 @@ def _missing(kind: Kind, subnumeral: bool, after: int, before: int) -> str:
 
 def _written(kind: Kind, subnumeral: bool, value: int) -> str:
     if kind is Kind.INCISO:
-        letter = _LETTERS[(value - 1) % len(_LETTERS)]
-        return ("ñ" if letter == "nn" else letter * (1 + (value - 1) // len(_LETTERS))) + ")"
+        letter = LETTERS[(value - 1) % len(LETTERS)]
+        return ("ñ" if letter == "nn" else letter * (1 + (value - 1) // len(LETTERS))) + ")"
     if kind is Kind.FRACCION:
         return labels.int_to_roman(value)
     if subnumeral:

@@ -22,6 +22,17 @@ from . import annotations as notes
 from . import labels
 from .furniture import logical_rows
 from .model import Annotation, Kind
+from .vocabulary import (
+    CARDINAL,
+    ELLIPSIS_RUN,
+    LATIN,
+    LATIN_PRINTED,
+    ORDINAL,
+    UNSPACED_ELLIPSIS,
+    is_derogation,
+    is_ellipsis,
+    is_roman,
+)
 
 
 class LineKind(StrEnum):
@@ -98,30 +109,15 @@ def _line(kind: LineKind, text: str, number: str, unit: Kind | None, elided: boo
     return line
 
 
-_LATIN = (r"(?:bis|ter|qu[aá]ter|quater|quinquies|quintus|sexies|sextus|septies|s[eé]ptimus|octies"
-          r"|nonies|novies|decies|undecies|duodecies)")
-_ORD = (
-    r"(?:(?:d[eé]cim|vig[eé]sim|trig[eé]sim|cuadrag[eé]sim|quincuag[eé]sim|sexag[eé]sim"
-    r"|septuag[eé]sim|octog[eé]sim|nonag[eé]sim)(?:[oa]\s*|(?=octav)))?"
-    r"(?:primer[oa]?|segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|sext[oa]|s[eé]ptim[oa]"
-    r"|octav[oa]|noven[oa])"
-    r"|d[eé]cim[oa]|vig[eé]sim[oa]|trig[eé]sim[oa]|cuadrag[eé]sim[oa]|quincuag[eé]sim[oa]"
-    r"|[uú]nic[oa]|und[eé]cim[oa]|duod[eé]cim[oa]"
-)
-_CARD = (r"(?:uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce"
-         r"|quince|diecis[eé]is|diecisiete|dieciocho|diecinueve|veinte)")
-# Possessive (*+, {2,}+): whatever follows an ellipsis (the end, or a unit marker, which never
-# starts with a dot, an ellipsis or a space) cannot use what it gives back, so it matches what
-# the greedy form matches, without the quadratic retries over a line of 150 dots and a quote.
-_ELL = r"(?:\[\s*(?:…+|(?:\.\s*){3,})\s*\]|…[\s.…]*+|\.(?:\s*\.){2,}+[\s.…]*+)"
+# Latin qualifiers, ordinal and cardinal words and ellipses are parser.vocabulary's fragments.
 
 # Arabic number with ordinal mark and qualifiers ("2o.-A", "77 bis 35-J", "15-B Bis"), or words.
 _ART_NUM = (
     rf"(?:\d+(?:o(?![a-záéíóúñ])|[º°ª])?"
-    rf"(?:\s*\.?\s*[-–]\s*(?:[A-ZÑ](?![a-záéíóúñA-Z])|\d+|(?:Bis|Ter|Qu[aá]ter|BIS|TER)\b)"
-    rf"|\.?\s*(?i:{_LATIN})\b(?:\s+\d+\b)?"
+    rf"(?:\s*\.?\s*[-–]\s*(?:[A-ZÑ](?![a-záéíóúñA-Z])|\d+|{LATIN_PRINTED}\b)"
+    rf"|\.?\s*(?i:{LATIN})\b(?:\s+\d+\b)?"
     rf"|\s+[A-ZÑ](?=\s*(?:\.|-|:|$)))*"
-    rf"|(?i:{_ORD})(?:\s+(?i:{_LATIN})\b)?)"
+    rf"|(?i:{ORDINAL})(?:\s+(?i:{LATIN})\b)?)"
 )
 # "Disposición 5.- Niveles de decisión …": the CFE's Disposiciones Generales number their units
 # as a statute numbers artículos, under the heading word of their own; read as artículos (the
@@ -131,17 +127,17 @@ _SEP = r"(?:\s*\.\s*[-–—]\s*|\s*[-–—:]\s*|\s*\.\s*|\s+(?=[\[(…]|\.\.\.
 
 _ARTICLE_RE = re.compile(rf"{_ART_KW}\s+(?P<num>{_ART_NUM}){_SEP}(?P<rest>.*)$", re.DOTALL)
 _ORDINAL_ITEM_RE = re.compile(
-    rf"(?P<num>(?=[A-ZÁÉÍÓÚ])(?i:{_ORD}))\s*(?:\.\s*[-–—]?|[-–—:])\s*(?P<rest>.*)$", re.DOTALL)
-_FRAC_NUM = rf"[IVXL]+(?:\s*-\s*[A-ZÑ](?![a-záéíóúñ])|\s+(?i:{_LATIN})\b)*"
+    rf"(?P<num>(?=[A-ZÁÉÍÓÚ])(?i:{ORDINAL}))\s*(?:\.\s*[-–—]?|[-–—:])\s*(?P<rest>.*)$", re.DOTALL)
+_FRAC_NUM = rf"[IVXL]+(?:\s*-\s*[A-ZÑ](?![a-záéíóúñ])|\s+(?i:{LATIN})\b)*"
 _FRACCION_RE = re.compile(
     rf"(?P<num>{_FRAC_NUM})(?:\s*\.\s*[-–—]?|\s*[-–—)])(?:\s+|$)(?P<rest>.*)$", re.DOTALL)
 # "e).- Difundir …" (CFF 33): the closing parenthesis may take a full stop and a dash too
-_INCISO_RE = re.compile(rf"(?P<num>[a-zñ]{{1,2}}\)(?:\s+(?i:{_LATIN})\b)?)\.?(?:-\s*|\s+|$)(?P<rest>.*)$",
+_INCISO_RE = re.compile(rf"(?P<num>[a-zñ]{{1,2}}\)(?:\s+(?i:{LATIN})\b)?)\.?(?:-\s*|\s+|$)(?P<rest>.*)$",
                         re.DOTALL)
 _NUMERAL_RE = re.compile(r"(?P<num>\d{1,3}|[l\d]{2,3})\s*(?:\.\s*[-–—]|\.|\))(?:\s+|$)(?P<rest>.*)$",
                          re.DOTALL)
 _APARTADO_RE = re.compile(
-    r"(?:Apartado|APARTADO)\s+(?P<num>[A-Z](?:\s+(?i:bis|ter))?)(?:\s*[.:)]\s*[-–]?\s*|\s*[-–]\s*|\s*$)"
+    rf"(?:Apartado|APARTADO)\s+(?P<num>[A-Z](?:\s+(?i:{LATIN}))?)(?:\s*[.:)]\s*[-–]?\s*|\s*[-–]\s*|\s*$)"
     r"(?P<rest>.*)$|(?P<bare>[A-H])\.\s*[-–]?\s+(?P<bare_rest>[A-ZÁÉÍÓÚÑ].*)$", re.DOTALL)
 # "C." and "D." also open sentences ("C. Presidente de la República", the citizen's title): a bare
 # one is an apartado only where it continues a lettered list ("A. …", "B. …", "C. …").
@@ -149,11 +145,11 @@ _CONTEXT_LETTERS = "CD"
 # "7 Bis. Unidad de Inteligencia …": a numeral with a suffix, in texts made of numerales only
 # (read_numeral_suffixes); where artículos are, such a line is left to the prose it wraps in.
 _NUMERAL_BIS_RE = re.compile(
-    rf"(?P<num>\d{{1,3}}\s+(?i:{_LATIN}))\b\s*(?:\.\s*[-–—]?|[-–—])(?:\s+|$)(?P<rest>.*)$", re.DOTALL)
+    rf"(?P<num>\d{{1,3}}\s+(?i:{LATIN}))\b\s*(?:\.\s*[-–—]?|[-–—])(?:\s+|$)(?P<rest>.*)$", re.DOTALL)
 # "TÍTULO ESPECIAL BIS", "TÍTULO PRELIMINAR" (Código de Comercio): containers named, not numbered.
 _NAMED_CONTAINER = r"(?:ESPECIAL|Especial|PRELIMINAR|Preliminar)\b"
-_CONTAINER_NUM = (rf"(?:(?i:{_ORD})\b|(?i:{_CARD})\b|[IVXLC]+\b|\d+\b|{_NAMED_CONTAINER})"
-                  rf"(?:\s+(?i:{_LATIN})\b)?")
+_CONTAINER_NUM = (rf"(?:(?i:{ORDINAL})\b|(?i:{CARDINAL})\b|[IVXLC]+\b|\d+\b|{_NAMED_CONTAINER})"
+                  rf"(?:\s+(?i:{LATIN})\b)?")
 _HEADING_RE = re.compile(
     rf"(?P<kw>LIBRO|Libro|T[ÍI]TULO|T[íi]tulo|CAP[ÍI]TULO|Cap[íi]tulo|SECCI[ÓO]N|Secci[óo]n)"
     rf"\s+(?P<num>{_CONTAINER_NUM})\s*(?:(?:[.:]\s*[-–]?|[-–])\s*(?P<rest>.*)|(?P<caps>[^a-z]*))$",
@@ -170,9 +166,6 @@ _SIGNATURE_RE = re.compile(
 # The words every _SIGNATURE_RE alternative starts with: a cheap test before the regex.
 _SIGNATURE_WORDS = ("Méx", "Mex", "Ciudad de M", "Dado en", "SAL", "Sala de", "Sufragio", "En cumplimiento",
                      "Atentamente", "ATENTAMENTE", "Rúbrica", "Rubrica")
-_ELISION_RE = re.compile(rf"{_ELL}$")
-_DEROGATED_RE = re.compile(
-    r"\(?\s*(?:(?i:se\s+derogan?)|Derogad[oa]s?|DEROGAD[OA]S?)\s*\)?\s*[.;]?\s*\)?\s*[.;]?$")
 _RANGE_WORD = r"(?:a|al|y|A|AL|Y)"
 
 
@@ -184,7 +177,7 @@ def _marker(kind: str) -> str:
         "num": r"(?P<{g}>\d{{1,3}})\s*(?:\.\s*[-–]?|\))",
         "apt": r"(?P<{g}>[A-H])\s*\.\s*[-–]?",
         "art": rf"{_ART_KW}[Ss]?\s+(?P<{{g}}>{_ART_NUM})\s*(?:\.\s*[-–]?|[-–:])?",
-        "ord": rf"(?P<{{g}}>(?=[A-ZÁÉÍÓÚ])(?i:{_ORD}))\s*(?:\.\s*[-–]?|[-–:])?",
+        "ord": rf"(?P<{{g}}>(?=[A-ZÁÉÍÓÚ])(?i:{ORDINAL}))\s*(?:\.\s*[-–]?|[-–:])?",
     }[kind]
 
 
@@ -193,7 +186,7 @@ def _range_re(kind: str, unit: Kind) -> tuple[re.Pattern[str], Kind]:
     second = _marker(kind).replace("{g}", "b").replace("{{", "{").replace("}}", "}")
     if kind == "art":
         second = second.replace(rf"{_ART_KW}[Ss]?\s+", rf"(?:{_ART_KW}[Ss]?\s+)?")
-    pattern = rf"(?:{_ELL}\s*)?{first}(?:\s*{_RANGE_WORD}\s+{second})?\s*{_ELL}$"
+    pattern = rf"(?:{ELLIPSIS_RUN}\s*)?{first}(?:\s*{_RANGE_WORD}\s+{second})?\s*{ELLIPSIS_RUN}\s*$"
     return re.compile(pattern), unit
 
 
@@ -214,8 +207,8 @@ def _bare_range_re(kind: str, unit: Kind) -> tuple[re.Pattern[str], Kind]:
 _BARE_RANGES = tuple(_bare_range_re(k, u) for k, u in (
     ("frac", Kind.FRACCION), ("inc", Kind.INCISO), ("num", Kind.NUMERAL)))
 _ART_RANGE_WORDS = re.compile(
-    rf"{_ART_KW}S?\s+(?P<a>(?i:{_ORD}))\s+{_RANGE_WORD}\s+(?P<b>(?i:{_ORD}))\s*(?:\.\s*[-–]?|[-–:])?\s*"
-    rf"(?:{_ELL})?$")
+    rf"{_ART_KW}S?\s+(?P<a>(?i:{ORDINAL}))\s+{_RANGE_WORD}\s+(?P<b>(?i:{ORDINAL}))\s*(?:\.\s*[-–]?|[-–:])?\s*"
+    rf"(?:{ELLIPSIS_RUN}\s*)?$")
 
 
 # Every marker pattern opens with a capital (Artículo, LIBRO, TRANSITORIOS, Apartado, "A."), so
@@ -281,7 +274,7 @@ def _opens_unit(line: str) -> bool:
     if first.isdigit() and (_NUMERAL_RE.match(line) or _NUMERAL_BIS_RE.match(line)):
         return True
     if first in ".…[":
-        return _ELISION_RE.match(line) is not None
+        return is_ellipsis(line)
     if first.isupper() and _ORDINAL_ITEM_RE.match(line) is not None:
         return True
     # Ranges: "ARTICULOS QUINTO A TRIGESIMO TERCERO.- ......", "SEGUNDO A CUARTO.- ......"
@@ -492,11 +485,9 @@ def _opening(line: str, in_transitorios: bool, lineno: int) -> Line:
     return _line(LineKind.PARAGRAPH, line, "", None, False, False, line, lineno)
 
 
-# One ellipsis written without inner spaces: "…", "……", "...", "[...]", "[…]".
-_ONE_ELLIPSIS = r"(?:\[\s*(?:…+|\.{3,})\s*\]|…+\.*|\.{3,}…*)"
-_LEADING_ELL_RE = re.compile(rf"{_ONE_ELLIPSIS}\s+(?=\S)")
-_TRAILING_ELL_RE = re.compile(rf"(?<=\S)\s+{_ONE_ELLIPSIS}$")
-_ENDS_WITH_ELL_RE = re.compile(rf"(?:^|\s|(?<=[.)\-–]))\s*{_ONE_ELLIPSIS}$")
+_LEADING_ELL_RE = re.compile(rf"{UNSPACED_ELLIPSIS}\s+(?=\S)")
+_TRAILING_ELL_RE = re.compile(rf"(?<=\S)\s+{UNSPACED_ELLIPSIS}$")
+_ENDS_WITH_ELL_RE = re.compile(rf"(?:^|\s|(?<=[.)\-–]))\s*{UNSPACED_ELLIPSIS}$")
 
 
 def split_elision_runs(lines: Iterable[Line]) -> tuple[Line, ...]:
@@ -538,7 +529,7 @@ def _split_run(line: Line) -> tuple[Line, ...]:
 def _elision(line: str) -> tuple[Kind | None, str, str] | None:
     """(unit kind, from, to) if the line only says 'these units are unchanged'."""
     first = line[:1]
-    if first in ".…[" and _ELISION_RE.match(line):
+    if first in ".…[" and is_ellipsis(line):
         return None, "", ""
     if not ("..." in line or "…" in line or ". ." in line):
         return _bare_range(line)
@@ -553,7 +544,7 @@ def _elision(line: str) -> tuple[Kind | None, str, str] | None:
         if found:
             low = _clean(found.group("a"))
             high = _clean(found.group("b") or low)
-            if unit is Kind.FRACCION and not _is_roman(low.split()[0].split("-")[0]):
+            if unit is Kind.FRACCION and not is_roman(low.split()[0].split("-")[0]):
                 continue
             return unit, low, high
     return None
@@ -566,27 +557,22 @@ def _bare_range(line: str) -> tuple[Kind | None, str, str] | None:
         found = pattern.match(line)
         if found:
             low, high = _clean(found.group("a")), _clean(found.group("b"))
-            if unit is Kind.FRACCION and not (_is_roman(low.split()[0].split("-")[0])
-                                              and _is_roman(high.split()[0].split("-")[0])):
+            if unit is Kind.FRACCION and not (is_roman(low.split()[0].split("-")[0])
+                                              and is_roman(high.split()[0].split("-")[0])):
                 return None
             return unit, low, high
     return None
 
 
-_ROMAN_RE = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
 _DOT_DASH = re.compile(r"\.-")
 _SPACED_DASH = re.compile(r"\s*-\s*")
 _LL = re.compile(r"l{2,3}")
 
 
-def _is_roman(token: str) -> bool:
-    return token != "" and _ROMAN_RE.fullmatch(token) is not None
-
-
 @lru_cache(maxsize=1024)
 def _roman_head(number: str) -> bool:
     """Is a fracción number ('XXIX-A', 'I Bis') headed by a Roman numeral? (Few distinct values.)"""
-    return _is_roman(number.split()[0].split("-")[0])
+    return is_roman(number.split()[0].split("-")[0])
 
 
 def _clean(number: str) -> str:
@@ -695,8 +681,8 @@ def _masculine(number: str) -> bool:
 def _make(kind: LineKind, unit: Kind, number: str, rest: str, raw: str, lineno: int) -> Line:
     text = rest.strip()
     head = text[:1]
-    elided = head in ".…[" and _ELISION_RE.match(text) is not None
-    derogated = head in "(SsDd" and len(text) < 40 and _DEROGATED_RE.match(text) is not None
+    elided = head in ".…[" and is_ellipsis(text)
+    derogated = head in "(SsDd" and len(text) < 40 and is_derogation(text)
     return _line(kind, "" if elided else text, _clean(number), unit, elided, derogated, raw, lineno)
 
 
@@ -831,7 +817,7 @@ def _order(line: Line, last: bool = False) -> _Order | None:
     if not written or unit is None:
         return None
     try:
-        number = labels.part(unit, written).partition("_")[2]
+        number = labels.unit_number(unit, written)
         head, _, rest = number.partition("-")
         if unit is Kind.FRACCION:
             value = labels.roman_to_int(head)

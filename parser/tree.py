@@ -33,6 +33,7 @@ from functools import lru_cache
 from . import labels
 from .lines import Line, LineKind, TopLevel, article_title, heading_like
 from .model import Annotation, Finding, FindingKind, Kind, Provision, Status, make_provision
+from .vocabulary import is_derogation, is_roman
 
 _CONTAINER_RANK = {Kind.LIBRO: 0, Kind.TITULO: 1, Kind.CAPITULO: 2, Kind.SECCION: 3}
 _LIST_KINDS = {LineKind.APARTADO: Kind.APARTADO, LineKind.FRACCION: Kind.FRACCION,
@@ -42,12 +43,9 @@ _BOUNDARY = frozenset({LineKind.ARTICLE, LineKind.TRANSITORIO, LineKind.HEADING,
 _ENACTING_RE = re.compile(
     r"(?:Se\s+(?i:expiden?)\b|.*\bpara\s+quedar\s+(?:como\s+sigue|en\s+los\s+siguientes\s+t[ée]rminos))",
     re.DOTALL)
-_DEROGATED_RE = re.compile(
-    r"\(?\s*(?:(?i:se\s+derogan?)|Derogad[oa]s?|DEROGAD[OA]S?)\s*\)?\s*[.;]?\s*\)?\s*[.;]?$")
 _LETTERS = "abcdefghijklmnñopqrstuvwxyz"
 _NAMED_CONTAINERS = frozenset({"especial", "preliminar"})
 _ARTICLE_WORD_RE = re.compile(r"(?i:art[íi]culo|art\.|disposici[óo]n)")
-_ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
 
 @dataclass(eq=False, slots=True)
@@ -397,7 +395,7 @@ class Builder:
         holder.paragraphs += 1
         node = _Node(_join(holder.label, f"par_{holder.paragraphs}"), Kind.PARRAFO,
                      str(holder.paragraphs), text=text)
-        if _DEROGATED_RE.match(text):
+        if is_derogation(text):
             node.status = Status.DEROGADO
         self.labels.add(node.label)
         holder.children.append(node)
@@ -534,7 +532,7 @@ def _label_part(kind: Kind, number: str) -> str | None:
     incisos and paragraphs repeat the same few numbers throughout a statute)."""
     simple = _SIMPLE_NUMBER.get(kind)
     found = simple.fullmatch(number) if simple is not None else None
-    if found is not None and (kind is not Kind.FRACCION or _ROMAN.fullmatch(number)):
+    if found is not None and (kind is not Kind.FRACCION or is_roman(number)):
         # The common cases ("III", "a", "2", "57", "1o"), without the general number reader.
         return f"{labels.PREFIX[kind]}_{(found.group(1) if found.groups() else number).lower()}"
     try:

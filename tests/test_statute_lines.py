@@ -196,3 +196,27 @@ def test_fast_path_agrees_with_full_classification(samples: Path) -> None:
                 assert classify_line(line.raw).kind is LineKind.PARAGRAPH, (path.name, line.raw[:80])
                 checked += 1
     assert checked > 1000
+
+
+# The statute reader reads numbers, ellipses and placeholders with parser.vocabulary, so it knows
+# every form the clause and body readers know (before, its own copies lacked these).
+@pytest.mark.parametrize(("text", "kind", "number", "elided", "derogated"), [
+    ("CAPÍTULO VEINTIUNO", LineKind.HEADING, "VEINTIUNO", False, False),
+    ("Sección Septuagésima", LineKind.HEADING, "Septuagésima", False, False),
+    ("Artículo 5 Quáterdecies.- Texto.", LineKind.ARTICLE, "5 Quáterdecies", False, False),
+    ("Artículo 7 Octavus. Texto.", LineKind.ARTICLE, "7 Octavus", False, False),
+    ("Artículo 5-Sexies. Texto.", LineKind.ARTICLE, "5-Sexies", False, False),
+    ("Artículo 20-QUÁTER.- Texto.", LineKind.ARTICLE, "20-QUÁTER", False, False),
+    ("Apartado B Quáter.- Texto.", LineKind.APARTADO, "B Quáter", False, False),
+    ("c) ..", LineKind.INCISO, "c", True, False),          # pypdf's cut "……..", body reader too
+    ("IX. derogada.", LineKind.FRACCION, "IX", False, True),
+])
+def test_forms_the_shared_vocabulary_brings(text: str, kind: LineKind, number: str, elided: bool,
+                                            derogated: bool) -> None:
+    line = one(text)
+    assert (line.kind, line.number, line.elided, line.derogated) == (kind, number, elided, derogated)
+
+
+def test_decimoctavo_is_one_ordinal() -> None:
+    line = one("DECIMOCTAVO.- El presente Decreto entrará en vigor", transitorios=True)
+    assert (line.kind, line.number) == (LineKind.TRANSITORIO, "DECIMOCTAVO")

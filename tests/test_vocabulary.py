@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import doctest
 import re
+import unicodedata
 
 import pytest
 from hypothesis import given
@@ -93,6 +94,41 @@ def test_the_two_folds() -> None:
     assert vocabulary.fold_text("Ñoño Artículo") == "nono articulo"
     assert vocabulary.fold_label("353-Ñ") == "353-nn"
     assert vocabulary.fold_label("353-N") == "353-n"
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=12)
+       | st.text(alphabet="aeinoAEINÑñáéíóúÁÉÍÓÚüÜ ﬁ²ºª́̃", max_size=12))
+def test_fold_text_fast_path_is_the_full_fold(text: str) -> None:
+    # the reference: every combining mark of the NFKD form dropped, one character at a time
+    decomposed = unicodedata.normalize("NFKD", text)
+    assert vocabulary.fold_text(text) == "".join(
+        c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+@pytest.mark.parametrize(("written", "value"), [
+    ("DECIMOCTAVO", 18), ("Decimoctava", 18), ("vigesimoctavo", 28),  # one o for two (LIC)
+    ("Décimo Octavo", 18), ("décimo-primero", 11), ("VIGESIMOCUARTO", 24), ("Vigésima", 20),
+    ("Sexagésimo Quinto", 65), ("Nonagésimo", 90), ("Undécimo", 11), ("Único", 1),
+])
+def test_ordinal_pattern_reads_the_whole_word(written: str, value: int) -> None:
+    found = re.match(vocabulary.ORDINAL, written, re.IGNORECASE)
+    assert found is not None and found.group() == written
+    assert vocabulary.ordinal_to_int(written) == value
+
+
+@pytest.mark.parametrize(("text", "unspaced"), [
+    ("…", True), ("……", True), ("...", True), ("[...]", True), ("[ … ]", True), ("……..", True),
+    (". . .", False), ("… …", False), ("..", False), ("…  …", False),
+])
+def test_unspaced_ellipsis_is_one_written_without_inner_spaces(text: str, unspaced: bool) -> None:
+    # parser.lines.split_elision_runs cuts "… … I. a III. …" with it, but never ". . ." in three
+    assert bool(re.fullmatch(vocabulary.UNSPACED_ELLIPSIS, text)) is unspaced
+    assert vocabulary.is_ellipsis(text)
+
+
+@pytest.mark.parametrize("text", ["… …", "[...] [...]", ". . . …", "...[…]"])
+def test_ellipsis_run_is_all_of_an_elided_line(text: str) -> None:
+    assert re.fullmatch(vocabulary.ELLIPSIS_RUN, text)
 
 
 @pytest.mark.parametrize("text", [
