@@ -8,7 +8,8 @@ and further paragraphs are its children ``par_2..``; transitorios are top-level 
 
 A doubt never refuses the text: a unit number the text already has is kept apart under
 ``…-dup2`` and an unreadable number is left out, each with a ``Finding`` (line number, Spanish
-message) in ``Builder.findings``.
+message) in ``Builder.findings``. ``Builder.opened`` maps each label to the input line on which
+its provision opened, so that the structural check (parser.check) can give its findings a line.
 
 Where the statute ends is decided, not guessed:
 
@@ -97,6 +98,7 @@ class Builder:
         self.in_transitorios = False
         self.transitorios_seen = False
         self.findings: list[Finding] = []
+        self.opened: dict[str, int] = {}   # label -> the input line on which the provision opened
         self.numbered_articles = False     # an "Artículo 5" was read: bare ordinals are prose
         self.epigraphs: bool | None = None  # decided at the first line that may be an epigraph
 
@@ -266,7 +268,7 @@ class Builder:
         elif article_title(line) or _is_epigraph(line) and self.epigraph_layout():
             node.heading = line.text        # "Disposición 5.- Niveles …", "Artículo 3o. Glosario"
         elif line.text:
-            self.add_paragraph(node, line.text)
+            self.add_paragraph(node, line.text, line.lineno)
         return node
 
     def epigraph_layout(self) -> bool:
@@ -370,7 +372,7 @@ class Builder:
         holder = self.paragraph_holder(index)
         if holder is None:
             return
-        self.add_paragraph(holder, line.text)
+        self.add_paragraph(holder, line.text, line.lineno)
 
     def paragraph_holder(self, index: int) -> _Node | None:
         """Which open unit a paragraph belongs to, decided by the next list item ahead."""
@@ -393,13 +395,14 @@ class Builder:
                 return self.stack[-1] if self.stack else self.article
         return self.stack[-1]
 
-    def add_paragraph(self, holder: _Node, text: str) -> None:
+    def add_paragraph(self, holder: _Node, text: str, lineno: int) -> None:
         holder.paragraphs += 1
         node = _Node(_join(holder.label, f"par_{holder.paragraphs}"), Kind.PARRAFO,
                      str(holder.paragraphs), text=text)
         if _DEROGATED_RE.match(text):
             node.status = Status.DEROGADO
         self.labels.add(node.label)
+        self.opened[node.label] = lineno
         holder.children.append(node)
         holder.last_paragraph = node
         self.holder = node
@@ -457,6 +460,7 @@ class Builder:
                 f"{line.raw[:60]!r} repite el número de {first}, que el texto ya tiene; "
                 f"se conserva aparte como {node.label}", line.lineno, node.label))
         self.labels.add(node.label)
+        self.opened[node.label] = line.lineno
 
     def part(self, kind: Kind, line: Line) -> str | None:
         """The label part of ``line``'s number; None, with an UNREADABLE finding, when it cannot
