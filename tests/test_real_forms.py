@@ -524,7 +524,6 @@ XFAIL: dict[str, str] = {
     "paragraph-note-chain": "the párrafo after fracción I (its note 'Párrafo adicionado') is joined to it",
     "subitems-after-fraccion-paragraph": ("i) ii) are read as incisos inc_i, inc_ii and 'iii)' is joined to "
                                           "ii)'s text"),
-    "inciso-after-o-bien-que": "'b)' after a line ending 'o bien que' is joined to inciso a)'s text",
 }
 
 
