@@ -351,17 +351,23 @@ FORMS: tuple[Form, ...] = (
              "del Trabajo y Previsión Social en esta materia."),
          ("art_539", "art_539__frac_iii", "art_539__frac_iii__inc_h", "art_539__frac_iii__inc_i",
           "art_539__frac_iv", "art_539__frac_iv__inc_a", "art_539__frac_iv__inc_b")),
-    Form("cross-reference-at-line-start", "cff.txt:10574-10575 '…la fracción I del' / 'Artículo 192 de "
-         "este Código.'",
+    Form("cross-reference-at-line-start", "cff.txt:10569-10577 art. 173: '…la fracción I del' / 'Artículo 192 de "
+         "este Código.' (the whole article: a shorter excerpt shows no wrap width)",
          _head() + _lines(
-             "Artículo 196.- Se efectuará la enajenación en los casos siguientes:",
+             "Artículo 173.- La enajenación de bienes embargados, procederá:",
+             "I. A partir del día siguiente a aquél en que se hubiese fijado la base en los términos del Artículo 175",
+             "de este Código.",
+             "II. En los casos de embargo precautorio a que se refiere el Artículo 145 de este Código, cuando los",
+             "créditos se hagan exigibles y no se paguen al momento del requerimiento.",
              "III. Cuando el embargado no proponga comprador dentro del plazo a que se refiere la fracción I del",
              "Artículo 192 de este Código.",
              "IV. Al quedar firme la resolución confirmatoria del acto impugnado, recaído en los medios de defensa",
              "que se hubieren hecho valer."),
-         ("art_196", "art_196__frac_iii", "art_196__frac_iv"),
-         texts=(("art_196__frac_iii", "Cuando el embargado no proponga comprador dentro del plazo a que se "
-                 "refiere la fracción I del Artículo 192 de este Código."),)),
+         ("art_173", "art_173__frac_i", "art_173__frac_ii", "art_173__frac_iii", "art_173__frac_iv"),
+         texts=(("art_173__frac_i", "A partir del día siguiente a aquél en que se hubiese fijado la base en los "
+                 "términos del Artículo 175 de este Código."),
+                ("art_173__frac_iii", "Cuando el embargado no proponga comprador dentro del plazo a que se "
+                 "refiere la fracción I del Artículo 192 de este Código."))),
     # --- page furniture, containers, notes -----------------------------------------------------------
     Form("paragraph-across-page", "cff.txt:36-44: fracción II goes on after '1 de 376' and the header",
          _head() + _lines(
@@ -520,8 +526,6 @@ XFAIL: dict[str, str] = {
     "epigraph-line": "the epigraph is read as the start of the first párrafo, heading ''",
     "epigraph-incisos-after-page": f"{_GLUED} and swallows inciso a); the epigraph is text",
     "uppercase-transitorio-epigraph": "the transitorio's epigraph is read as text, heading ''",
-    "cross-reference-at-line-start": "the wrapped 'Artículo 192 de este Código.' becomes a párrafo",
-    "paragraph-note-chain": "the párrafo after fracción I (its note 'Párrafo adicionado') is joined to it",
     "subitems-after-fraccion-paragraph": ("i) ii) are read as incisos inc_i, inc_ii and 'iii)' is joined to "
                                           "ii)'s text"),
 }

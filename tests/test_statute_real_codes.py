@@ -180,6 +180,13 @@ def test_real_forms_in_the_codes(samples: Path) -> None:
     assert cnpp["art_211"].heading == "Etapas del procedimiento penal"
     assert cnpp["art_211__par_1"].text.startswith("El procedimiento penal comprende")
     assert cnpp["tra_1"].heading == "Declaratoria"
+    # a sentence that ends with room left for the next word ends its párrafo, however long its
+    # line: cnpp 4921 '… sobre algún hecho.' (95 columns) / 'Quien cuestione …', ccom 1018
+    # '… atribuible a dichas partes.' (82) / 'En los casos en que la ley …'
+    assert cnpp["art_380__par_1"].text.endswith("sobre algún hecho.")
+    assert cnpp["art_380__par_2"].text.startswith("Quien cuestione la autenticidad")
+    assert ccom["art_93__par_2"].text.endswith("sea atribuible a dichas partes.")
+    assert ccom["art_93__par_3"].text.startswith("En los casos en que la ley establezca")
     # ccom 8080 'TÍTULO ESPECIAL BIS' / 'Del Juicio Ejecutivo Mercantil Oral', 1390 Bis 50
     assert ccom["lib_5__tit_especial-bis"].heading == "Del Juicio Ejecutivo Mercantil Oral"
     assert {"art_1390-bis-1", "art_1390-bis-50"} <= ccom.keys()
