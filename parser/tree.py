@@ -48,6 +48,7 @@ _DEROGATED_RE = re.compile(
 _LETTERS = "abcdefghijklmnñopqrstuvwxyz"
 _NAMED_CONTAINERS = frozenset({"especial", "preliminar"})
 _ARTICLE_WORD_RE = re.compile(r"(?i:art[íi]culo|art\.|disposici[óo]n)")
+_EPIGRAPH_NOTES = ("encabezado del articulo", "epigrafe")  # units of notes on an article's epigraph
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
 
@@ -418,6 +419,27 @@ class Builder:
         target = self.note_target(line)
         if target is not None:
             target.notes.extend(line.annotations)
+        if line.annotations and line.annotations[0].unit.startswith(_EPIGRAPH_NOTES):
+            self.promote_epigraph()
+
+    def promote_epigraph(self) -> None:
+        """'Encabezado del artículo reformado DOF …' / 'Epígrafe reformado DOF …' right after an
+        article's only paragraph: that paragraph was its epigraph, whatever its punctuation
+        ('Artículo 235. Aseguramiento de narcóticos … e hidrocarburos.', CNPP)."""
+        article = self.article
+        if article is None or article.heading or len(article.children) != 1 or self.stack:
+            return
+        paragraph = article.children[0]
+        if paragraph.kind is not Kind.PARRAFO or paragraph.children or len(paragraph.text) > 200:
+            return
+        article.heading = paragraph.text
+        article.children.clear()
+        article.paragraphs = 0
+        article.last_paragraph = None
+        article.notes.extend(paragraph.notes)
+        self.labels.discard(paragraph.label)
+        self.opened.pop(paragraph.label, None)
+        self.holder = article
 
     def note_target(self, line: Line) -> _Node | None:
         kind = line.unit

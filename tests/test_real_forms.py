@@ -221,6 +221,28 @@ FORMS: tuple[Form, ...] = (
          ("art_211", "art_211__frac_i", "art_211__frac_i__inc_a", "art_211__frac_i__inc_b",
           "art_211__frac_ii", "art_211__frac_iii"),
          headings=(("art_211", "Etapas del procedimiento penal"),)),
+    Form("epigraph-with-full-stop-and-note", "cnpp.txt:3207-3210 art. 235: an epigraph ending '… e hidrocarburos.' "
+         "and 'Encabezado del artículo reformado DOF …' under it (the note says it is the epigraph)",
+         _head(_CNPP, "28-11-2025") + _lines(
+             "Artículo 235. Aseguramiento de narcóticos y productos relacionados con delitos de propiedad",
+             "intelectual, derechos de autor e hidrocarburos.",
+             "Encabezado del artículo reformado DOF 12-01-2016",
+             "Cuando se aseguren narcóticos previstos en cualquier disposición, productos relacionados con delitos",
+             "de propiedad intelectual y derechos de autor o bienes que impliquen un alto costo o peligrosidad por su",
+             "conservación, si esta medida es procedente, el Ministerio Público ordenará su destrucción, previa",
+             "autorización o intervención de las autoridades correspondientes, debiendo previamente fotografiarlos o",
+             "videograbarlos.",
+             "Artículo 236. Los objetos de gran tamaño se resguardan.",  # ours: a párrafo's note is no epigraph's
+             "Párrafo reformado DOF 14-11-2025"),
+         ("art_235", "art_236"),
+         headings=(("art_235", "Aseguramiento de narcóticos y productos relacionados con delitos de propiedad "
+                    "intelectual, derechos de autor e hidrocarburos."),),
+         texts=(("art_235__par_1", "Cuando se aseguren narcóticos previstos en cualquier disposición, productos "
+                 "relacionados con delitos de propiedad intelectual y derechos de autor o bienes que impliquen un "
+                 "alto costo o peligrosidad por su conservación, si esta medida es procedente, el Ministerio "
+                 "Público ordenará su destrucción, previa autorización o intervención de las autoridades "
+                 "correspondientes, debiendo previamente fotografiarlos o videograbarlos."),
+                ("art_236__par_1", "Los objetos de gran tamaño se resguardan."))),
     Form("uppercase-transitorio-epigraph", "cnpp.txt:6156-6163 'ARTÍCULO PRIMERO. Declaratoria'",
          _head(_CNPP, "28-11-2025") + _lines(
              "Artículo 490. Indemnización",
