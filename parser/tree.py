@@ -386,6 +386,9 @@ class Builder:
             self.stack.clear()
             return self.article
         kind = ahead.unit
+        if len(self.stack) > 1 and not _same_list(self.stack[-1], kind, ahead.number) \
+                and _ends_list(self.stack[-2], self.stack[-1]):
+            self.stack.pop()  # the list's last item ended: its párrafo after it is its parent's
         for position in range(len(self.stack) - 1, -1, -1):
             node = self.stack[position]
             if _same_list(node, kind, ahead.number):
@@ -540,6 +543,19 @@ def _same_list(node: _Node, kind: Kind | None, number: str) -> bool:
     """Is an item of ``kind`` numbered ``number`` in the list ``node`` belongs to? Arabic
     numerales and subnumerales are both NUMERAL, in two lists."""
     return node.kind is kind and _is_subnumeral(kind, node.number) == _is_subnumeral(kind, number)
+
+
+_CLOSING = (", y", "; y", ", o", "; o", "; y,", "; o,")
+
+
+def _ends_list(parent: _Node, item: _Node) -> bool:
+    """Is ``item`` the last of its list, its text ended? The item before it announced the last
+    ('…, y' / '…; o') and its own text ends with a full stop (LIC 46 Bis 1 VI: 'a) …, y' /
+    'b) … de que se trate.' / 'La celebración …', a párrafo of the fracción)."""
+    if item.kind is not Kind.INCISO or not item.text.endswith(".") or item.children:
+        return False
+    siblings = [child for child in parent.children if child.kind is item.kind]
+    return len(siblings) > 1 and siblings[-1] is item and siblings[-2].text.endswith(_CLOSING)
 
 
 def _continues(node: _Node, ahead: Line) -> bool:

@@ -548,8 +548,6 @@ XFAIL: dict[str, str] = {
     "epigraph-line": "the epigraph is read as the start of the first párrafo, heading ''",
     "epigraph-incisos-after-page": f"{_GLUED} and swallows inciso a); the epigraph is text",
     "uppercase-transitorio-epigraph": "the transitorio's epigraph is read as text, heading ''",
-    "subitems-after-fraccion-paragraph": ("i) ii) are read as incisos inc_i, inc_ii and 'iii)' is joined to "
-                                          "ii)'s text"),
 }
 
 
