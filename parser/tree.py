@@ -68,6 +68,7 @@ class _Node:
     last_paragraph: _Node | None = None
     list_intro: _Node | None = None  # the paragraph that introduced the current list
     list_kinds: set[Kind] = field(default_factory=set)  # kinds of list items among the children
+    inner: bool = False           # an apartado inside a fracción: the next fracción closes it
 
     def freeze(self) -> Provision:
         children = tuple([child.freeze() for child in self.children]) if self.children else ()
@@ -296,7 +297,8 @@ class Builder:
         parent = self.parent_for(kind, line.number)
         if _join(parent.label, part) in self.labels:
             parent = self.restart_parent(parent)
-        node = _Node(_join(parent.label, part), kind, line.number)
+        node = _Node(_join(parent.label, part), kind, line.number,
+                     inner=kind is Kind.APARTADO and parent.kind is Kind.FRACCION)
         if kind is Kind.APARTADO and line.text and not line.text.endswith((".", ":", ";")):
             node.heading = line.text
         elif line.derogated:
@@ -322,12 +324,16 @@ class Builder:
         an Arabic numeral the inciso sits in: the two lists are told apart by their numbers."""
         assert self.article is not None
         if kind is Kind.APARTADO:
+            holder = self.fraccion_with_apartados()
+            if holder is not None:
+                return holder
             self.stack.clear()
         elif kind is Kind.FRACCION:
             # a párrafo holds fracciones only if it introduced a list of them; one that introduced
             # a list of incisos (CFF 26 X: 'Se entenderá por control efectivo …:' a) b) c)) ends
             # with it, and the next fracción (XI) goes back up to the article
-            while self.stack and (self.stack[-1].kind not in (Kind.APARTADO, Kind.PARRAFO) or (
+            while self.stack and (self.stack[-1].kind not in (Kind.APARTADO, Kind.PARRAFO)
+                                  or self.stack[-1].kind is Kind.APARTADO and self.stack[-1].inner or (
                     self.stack[-1].kind is Kind.PARRAFO and self.stack[-1].list_kinds
                     and Kind.FRACCION not in self.stack[-1].list_kinds)):
                 self.stack.pop()
@@ -336,6 +342,22 @@ class Builder:
                 self.stack.pop()
             self.stack.pop()
         return self.stack[-1] if self.stack else self.article
+
+    def fraccion_with_apartados(self) -> _Node | None:
+        """The open fracción an apartado belongs to: one that holds apartados already, or whose
+        text so far ends announcing a list ('I. Para efectos fiscales, la contabilidad se integra
+        por:' / 'A. Los libros …' / 'B. Tratándose …' / 'II. …', CFF 28, 32-B). The stack is cut
+        back to it; None where the apartado opens at the article's level, as usual."""
+        for position in range(len(self.stack) - 1, -1, -1):
+            node = self.stack[position]
+            if node.kind is not Kind.FRACCION:
+                continue
+            last = node.last_paragraph.text if node.last_paragraph is not None else node.text
+            if Kind.APARTADO in node.list_kinds or not node.list_kinds and last.endswith(":"):
+                del self.stack[position + 1:]
+                return node
+            return None
+        return None
 
     def restart_parent(self, parent: _Node) -> _Node:
         """A list that restarts its numbering hangs from the paragraph that introduced it (where
@@ -386,6 +408,8 @@ class Builder:
             self.stack.clear()
             return self.article
         kind = ahead.unit
+        if self.stack[-1].inner:
+            return self.stack[-1]  # an apartado inside a fracción holds párrafos until it closes
         if len(self.stack) > 1 and not _same_list(self.stack[-1], kind, ahead.number) \
                 and _ends_list(self.stack[-2], self.stack[-1]):
             self.stack.pop()  # the list's last item ended: its párrafo after it is its parent's

@@ -319,6 +319,31 @@ FORMS: tuple[Form, ...] = (
          ("art_46-bis-1", "art_46-bis-1__frac_vi", "art_46-bis-1__frac_vi__inc_a", "art_46-bis-1__frac_vi__inc_b",
           "art_46-bis-1__frac_vi__num_i", "art_46-bis-1__frac_vi__num_ii", "art_46-bis-1__frac_vi__num_iii",
           "art_46-bis-1__frac_vii")),
+    Form("apartados-inside-fraccion", "cff.txt:2469-2524 art. 28: 'I. … la contabilidad se integra por:' / 'A. …' / "
+         "'B. …' with párrafos of its own / 'II. …' (abridged)",
+         _head() + _lines(
+             "Artículo 28. Las personas que de acuerdo con las disposiciones fiscales estén obligadas a llevar",
+             "contabilidad, estarán a lo siguiente:",
+             "I. Para efectos fiscales, la contabilidad se integra por:",
+             "A. Los libros, sistemas y registros contables, papeles de trabajo, estados de cuenta,",
+             "cuentas especiales, libros y registros sociales, control de inventarios y método de",
+             "valuación, y los elementos adicionales que integran la contabilidad.")
+         + _page(53) + _lines(
+             "B. Tratándose de personas que fabriquen, produzcan, procesen, transporten, almacenen,",
+             "incluyendo almacenamiento para usos propios, distribuyan o enajenen cualquier tipo de",
+             "hidrocarburo o petrolífero, además de lo señalado en el apartado anterior, deberán contar",
+             "con los equipos y programas informáticos para llevar controles volumétricos.",
+             "Los contribuyentes a que se refiere este apartado están obligados a asegurarse de",
+             "que los equipos y programas informáticos para llevar controles volumétricos operen",
+             "correctamente en todo momento.",
+             "Apartado reformado DOF 12-11-2021",
+             "II. Los registros o asientos contables a que se refiere la fracción anterior deberán cumplir con los",
+             "requisitos que establezca el Reglamento de este Código y las disposiciones de carácter",
+             "general que emita el Servicio de Administración Tributaria."),
+         ("art_28", "art_28__frac_i", "art_28__frac_i__apt_a", "art_28__frac_i__apt_b", "art_28__frac_ii"),
+         texts=(("art_28__frac_i__apt_b__par_2", "Los contribuyentes a que se refiere este apartado están "
+                 "obligados a asegurarse de que los equipos y programas informáticos para llevar controles "
+                 "volumétricos operen correctamente en todo momento."),)),
     Form("marker-after-y-comma", "lft.txt:11961-11966 art. 529: 'VI. …; y,' then 'VII.'",
          _head(_LFT, "21-02-2025") + _lines(
              "Artículo 529.- En los casos no previstos por los artículos 527 y 528, las autoridades de las Entidades",

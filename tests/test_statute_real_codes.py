@@ -84,14 +84,13 @@ def _regex_articles(path: Path) -> set[str]:
     return out
 
 
-# What parser.check still finds, each read in the source: misprints the law really has, and two
-# shapes the tree does not yet read (apartados "A." "B." inside a fracción, a table's numbered
-# rows wrapped into the row before). The LIVA's two ('e).- …' incisos, a párrafo holding the
+# What parser.check still finds, each read in the source: misprints the law really has, and a
+# shape the tree does not yet read (a table's numbered rows wrapped into the row before).
+# Apartados "A." "B." inside a fracción (CFF 28, 32-B) are read now: art_28__frac_i__apt_b.
+# The LIVA's two ('e).- …' incisos, a párrafo holding the
 # next fracción) are read right now.
 _CHECKED = {  # label -> the line it opens on in the sample: where `parse --check` points
-    "cff": {"art_28__apt_b__frac_ii": 2522,     # fracción I holds apartados A. and B.; II goes under B
-            "art_32-b__apt_b__frac_ix": 3270,   # the same shape
-            "art_53__frac_ii": 5388,            # 'II.- (Se deroga).' printed after incisos a) to c)
+    "cff": {"art_53__frac_ii": 5388,            # 'II.- (Se deroga).' printed after incisos a) to c)
             "art_70-bis": 6665},                # 70-A printed before 70 Bis
     "lft": {"art_513__num_73": 7827, "art_513__num_102": 8530},  # table rows '72.', '101.' wrapped away
     "lic": {"art_107-bis__frac_iv": 5239},      # 'II En caso …', 'III Para …' printed without a dot
