@@ -568,11 +568,15 @@ FORMS: tuple[Form, ...] = (
 )
 
 # form id -> what today's parser does instead (strict xfail). Delete an entry when the row passes.
-_GLUED = "the page furniture is read as text"
+# The three left are excerpts too short to show the CNPP's layout: whether a code prints epigraphs
+# is decided once per text, from 8 articles or more (parser.tree._epigraph_layout), so that another
+# code's unpunctuated first sentence is never taken for one. The real CNPP reads all three
+# (test_statute_real_codes: art_211, tra_1; test_real_codes: every epigraph of the code).
+_SHORT = "an excerpt of fewer than 8 articles shows no epigraph layout"
 XFAIL: dict[str, str] = {
-    "epigraph-line": "the epigraph is read as the start of the first párrafo, heading ''",
-    "epigraph-incisos-after-page": f"{_GLUED} and swallows inciso a); the epigraph is text",
-    "uppercase-transitorio-epigraph": "the transitorio's epigraph is read as text, heading ''",
+    "epigraph-line": f"{_SHORT}: the epigraph is read as the first párrafo",
+    "epigraph-incisos-after-page": f"{_SHORT}: the epigraph is joined to the first párrafo",
+    "uppercase-transitorio-epigraph": f"{_SHORT}: the transitorio's epigraph is read as a párrafo",
 }
 
 
