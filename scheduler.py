@@ -107,6 +107,10 @@ def cmd_parse(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
     else:
         sys.stdout.write(outline(document))
+        if document.findings:
+            count = len(document.findings)
+            _print(f"{count} hallazgo{'s' if count != 1 else ''} en la lectura; "
+                   f"--check {'los lista' if count != 1 else 'lo muestra'} con su línea")
     return EXIT_OK
 
 

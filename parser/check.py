@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate
@@ -117,12 +117,26 @@ def check_document(document: Document) -> tuple[Finding, ...]:
     return tuple(finding for _, _, finding in found)
 
 
-def with_check(document: Document) -> Document:
+def with_check(document: Document, opened: Mapping[str, int] | None = None) -> Document:
     """``document`` with the check's findings after its reading's; a doubt the reading already
-    raised on a provision (same kind, same label) is not repeated."""
+    raised on a provision (same kind, same label) is not repeated.
+
+    ``opened`` (label -> input line on which the provision opened, ``parser.tree``) gives each
+    check finding its line: the line of the provision it names - for a gap ("falta III"), the
+    unit after the gap; for text out of place, the provision holding it."""
     raised = {(finding.kind, finding.label) for finding in document.findings}
     checked = tuple(f for f in check_document(document) if (f.kind, f.label) not in raised)
+    if opened:
+        checked = tuple(_located(finding, opened) for finding in checked)
     return replace(document, findings=document.findings + checked) if checked else document
+
+
+def _located(finding: Finding, opened: Mapping[str, int]) -> Finding:
+    """``finding`` with the line its label opened on, when it has none and the line is known."""
+    if finding.line is not None or finding.label is None:
+        return finding
+    line = opened.get(finding.label)
+    return replace(finding, line=line) if line else finding
 
 
 @dataclass(slots=True)

@@ -50,6 +50,11 @@ _UNIT_AT_END = re.compile(
     r"\b(?:Art[ií]culo|P[aá]rrafo|Fracci[oó]n|Inciso|Numeral|Apartado|Cap[ií]tulo|Secci[oó]n)"
     r"(?:\s+con\s+\w+)?$")
 _INCISO_START = re.compile(r"[a-zñ]{1,2}\)")
+_NEXT_INCISO = re.compile(r"[a-zñ]\)\s+[A-ZÁÉÍÓÚÑ]")
+_LETTERS = "abcdefghijklmnñopqrstuvwxyz"
+# Columns a justified line may fall short of the wrap width (p90 of line lengths) and still be
+# full: 'fits' counts only with this much room to spare.
+_WRAP_SLACK = 6
 # A line that opens an article: "Artículo 16.- …", "Artículo 371. Declarantes …" (the classifier
 # decides the number; this only tells an opener from a wrapped citation "el\nArtículo 21 de …").
 _ARTICLE_OPENER = re.compile(r"(?:Art[íi]culo|ART[ÍI]CULO)\s+\d")
@@ -373,11 +378,31 @@ def _continues(pending: list[str], pending_kind: str, line: str, kind: str, widt
     short = len(previous) < width * 0.6
     ends = previous.endswith(_TERMINAL) or short
     if kind:
-        # A list item ends ", y" or ", o" before the next one ("... en cuestión, o" / "II. ...").
-        return not (ends or previous.endswith(_LIST_ENDINGS))
+        # A list item ends ", y" or ", o" before the next one ("... en cuestión, o" / "II. ..."),
+        # or in a word that the next item completes ("… o bien que" / "b) Alguno de …", CCOM 1480).
+        return not (ends or previous.endswith(_LIST_ENDINGS) or _next_inciso(pending[0], line))
     if page_break:
         return not ends or line[:1].islower()
-    return not (short and previous.endswith(_TERMINAL) and line[:1].isupper())
+    return not (previous.endswith(_TERMINAL) and line[:1].isupper()
+                and (short or _word_fits(previous, line, width)))
+
+
+def _word_fits(previous: str, line: str, width: int) -> bool:
+    """Would ``line``'s first word have fitted at the end of ``previous``? A wrap breaks a line
+    only where the next word does not fit, so a sentence that ends with room left ended its
+    párrafo ('… consecutivas o no consecutivas.' / 'Tratándose de …', CFF 17-H Bis I)."""
+    word = line.partition(" ")[0]
+    return len(previous) + 1 + len(word) <= width - _WRAP_SLACK
+
+
+def _next_inciso(opened: str, line: str) -> bool:
+    """Does ``line`` open the inciso after the one ``opened`` opens, with a capital after its
+    marker ('a) La medida …' / 'b) Alguno …')? A citation of incisos runs on in lower case or
+    punctuation ('los incisos a),' / 'b), c) o d) de la fracción I')."""
+    if not (_INCISO_START.match(opened) and _NEXT_INCISO.match(line)):
+        return False
+    letter, following = opened[0], line[0]
+    return opened[1] == ")" and _LETTERS.find(following) == _LETTERS.find(letter) + 1
 
 
 # "Artículo 211. Etapas del procedimiento penal": an article line with a period (no dash) and a

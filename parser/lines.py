@@ -271,6 +271,8 @@ def _opens_unit(line: str) -> bool:
         return True
     if first.islower() and _INCISO_RE.match(line):
         return True
+    if first in "ivx" and _LONG_SUBNUMERAL_RE.match(line):
+        return True
     if first.isdigit() and (_NUMERAL_RE.match(line) or _NUMERAL_BIS_RE.match(line)):
         return True
     if first in ".…[":
@@ -350,7 +352,11 @@ def classify_lines(text: str) -> tuple[Line, ...]:
 # inciso (after it, its paragraphs, or its elision "a) …"), then "ii.", "iii." in order (a bare
 # "…" standing for one of them counts as one). An inciso "i)" closes with a parenthesis and is
 # no subnumeral; "i.e." and any other lowercase prose stay prose.
-_SUBNUMERAL_RE = re.compile(r"(?P<num>x{0,3}(?:ix|iv|v?i{0,3}))\.(?:\s+|$)(?P<rest>.*)$", re.DOTALL)
+# "ii. …" and "iii) …" (an inciso's subnumerales; "i)" and "ii)" are read as incisos first, then
+# renamed by _parenthesised_subnumeral: three letters are past what an inciso can be).
+_SUBNUMERAL_RE = re.compile(r"(?P<num>x{0,3}(?:ix|iv|v?i{0,3}))[.)](?:\s+|$)(?P<rest>.*)$", re.DOTALL)
+# For joining wrapped lines: a subnumeral of three or more letters in parentheses ("iii) Los …").
+_LONG_SUBNUMERAL_RE = re.compile(r"x{0,3}(?:ix|iv|v?i{0,3})\)\s+[A-ZÁÉÍÓÚÑ]")
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import gc
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 
 from errors import InputError, ParseError
@@ -59,10 +59,16 @@ _RECITAL_WORDS = frozenset({"considerando", "considerandos", "resultando", "resu
 
 def build_tree(lines: Sequence[Line], title: str = "") -> Document:
     """Stage two: classified lines -> ``Document``. Labels are unique; see the module docstring."""
+    return _read_tree(lines, title)[0]
+
+
+def _read_tree(lines: Sequence[Line], title: str) -> tuple[Document, Mapping[str, int]]:
+    """``build_tree``, with the input line on which each provision opened (label -> line): kept
+    beside the tree, not in it, since provisions are hashed and stored without their lines."""
     lines, top = _top_level(lines)
     builder = Builder(lines, top)
     provisions = builder.run()
-    return Document(title, provisions, tuple(builder.findings))
+    return Document(title, provisions, tuple(builder.findings)), builder.opened
 
 
 def _top_level(lines: Sequence[Line]) -> tuple[Sequence[Line], TopLevel | None]:
@@ -199,11 +205,11 @@ def parse_statute(text: str, title: str | None = None) -> Document:
     with _collector_paused():
         lines = classify_lines(text)
         _refuse_truncated(lines)
-        document = build_tree(lines, title if title is not None else guess_title(text, lines))
+        document, opened = _read_tree(lines, title if title is not None else guess_title(text, lines))
     if not document.provisions:
         raise ParseError("no artículo, numeral, capítulo or transitorio found: this does not look "
                          "like a statute")
-    return with_check(document)  # the reading's findings, then the structural check's
+    return with_check(document, opened)  # the reading's findings, then the structural check's
 
 
 def _unescape_json_string(text: str) -> str:

@@ -8,7 +8,8 @@ and further paragraphs are its children ``par_2..``; transitorios are top-level 
 
 A doubt never refuses the text: a unit number the text already has is kept apart under
 ``…-dup2`` and an unreadable number is left out, each with a ``Finding`` (line number, Spanish
-message) in ``Builder.findings``.
+message) in ``Builder.findings``. ``Builder.opened`` maps each label to the input line on which
+its provision opened, so that the structural check (parser.check) can give its findings a line.
 
 Where the statute ends is decided, not guessed:
 
@@ -46,6 +47,7 @@ _ENACTING_RE = re.compile(
 _LETTERS = "abcdefghijklmnñopqrstuvwxyz"
 _NAMED_CONTAINERS = frozenset({"especial", "preliminar"})
 _ARTICLE_WORD_RE = re.compile(r"(?i:art[íi]culo|art\.|disposici[óo]n)")
+_EPIGRAPH_NOTES = ("encabezado del articulo", "epigrafe")  # units of notes on an article's epigraph
 
 
 @dataclass(eq=False, slots=True)
@@ -64,6 +66,7 @@ class _Node:
     last_paragraph: _Node | None = None
     list_intro: _Node | None = None  # the paragraph that introduced the current list
     list_kinds: set[Kind] = field(default_factory=set)  # kinds of list items among the children
+    inner: bool = False           # an apartado inside a fracción: the next fracción closes it
 
     def freeze(self) -> Provision:
         children = tuple([child.freeze() for child in self.children]) if self.children else ()
@@ -95,6 +98,7 @@ class Builder:
         self.in_transitorios = False
         self.transitorios_seen = False
         self.findings: list[Finding] = []
+        self.opened: dict[str, int] = {}   # label -> the input line on which the provision opened
         self.numbered_articles = False     # an "Artículo 5" was read: bare ordinals are prose
         self.epigraphs: bool | None = None  # decided at the first line that may be an epigraph
 
@@ -264,7 +268,7 @@ class Builder:
         elif article_title(line) or _is_epigraph(line) and self.epigraph_layout():
             node.heading = line.text        # "Disposición 5.- Niveles …", "Artículo 3o. Glosario"
         elif line.text:
-            self.add_paragraph(node, line.text)
+            self.add_paragraph(node, line.text, line.lineno)
         return node
 
     def epigraph_layout(self) -> bool:
@@ -291,7 +295,8 @@ class Builder:
         parent = self.parent_for(kind, line.number)
         if _join(parent.label, part) in self.labels:
             parent = self.restart_parent(parent)
-        node = _Node(_join(parent.label, part), kind, line.number)
+        node = _Node(_join(parent.label, part), kind, line.number,
+                     inner=kind is Kind.APARTADO and parent.kind is Kind.FRACCION)
         if kind is Kind.APARTADO and line.text and not line.text.endswith((".", ":", ";")):
             node.heading = line.text
         elif line.derogated:
@@ -317,12 +322,16 @@ class Builder:
         an Arabic numeral the inciso sits in: the two lists are told apart by their numbers."""
         assert self.article is not None
         if kind is Kind.APARTADO:
+            holder = self.fraccion_with_apartados()
+            if holder is not None:
+                return holder
             self.stack.clear()
         elif kind is Kind.FRACCION:
             # a párrafo holds fracciones only if it introduced a list of them; one that introduced
             # a list of incisos (CFF 26 X: 'Se entenderá por control efectivo …:' a) b) c)) ends
             # with it, and the next fracción (XI) goes back up to the article
-            while self.stack and (self.stack[-1].kind not in (Kind.APARTADO, Kind.PARRAFO) or (
+            while self.stack and (self.stack[-1].kind not in (Kind.APARTADO, Kind.PARRAFO)
+                                  or self.stack[-1].kind is Kind.APARTADO and self.stack[-1].inner or (
                     self.stack[-1].kind is Kind.PARRAFO and self.stack[-1].list_kinds
                     and Kind.FRACCION not in self.stack[-1].list_kinds)):
                 self.stack.pop()
@@ -331,6 +340,22 @@ class Builder:
                 self.stack.pop()
             self.stack.pop()
         return self.stack[-1] if self.stack else self.article
+
+    def fraccion_with_apartados(self) -> _Node | None:
+        """The open fracción an apartado belongs to: one that holds apartados already, or whose
+        text so far ends announcing a list ('I. Para efectos fiscales, la contabilidad se integra
+        por:' / 'A. Los libros …' / 'B. Tratándose …' / 'II. …', CFF 28, 32-B). The stack is cut
+        back to it; None where the apartado opens at the article's level, as usual."""
+        for position in range(len(self.stack) - 1, -1, -1):
+            node = self.stack[position]
+            if node.kind is not Kind.FRACCION:
+                continue
+            last = node.last_paragraph.text if node.last_paragraph is not None else node.text
+            if Kind.APARTADO in node.list_kinds or not node.list_kinds and last.endswith(":"):
+                del self.stack[position + 1:]
+                return node
+            return None
+        return None
 
     def restart_parent(self, parent: _Node) -> _Node:
         """A list that restarts its numbering hangs from the paragraph that introduced it (where
@@ -368,7 +393,7 @@ class Builder:
         holder = self.paragraph_holder(index)
         if holder is None:
             return
-        self.add_paragraph(holder, line.text)
+        self.add_paragraph(holder, line.text, line.lineno)
 
     def paragraph_holder(self, index: int) -> _Node | None:
         """Which open unit a paragraph belongs to, decided by the next list item ahead."""
@@ -381,6 +406,11 @@ class Builder:
             self.stack.clear()
             return self.article
         kind = ahead.unit
+        if self.stack[-1].inner:
+            return self.stack[-1]  # an apartado inside a fracción holds párrafos until it closes
+        if len(self.stack) > 1 and not _same_list(self.stack[-1], kind, ahead.number) \
+                and _ends_list(self.stack[-2], self.stack[-1]):
+            self.stack.pop()  # the list's last item ended: its párrafo after it is its parent's
         for position in range(len(self.stack) - 1, -1, -1):
             node = self.stack[position]
             if _same_list(node, kind, ahead.number):
@@ -391,13 +421,14 @@ class Builder:
                 return self.stack[-1] if self.stack else self.article
         return self.stack[-1]
 
-    def add_paragraph(self, holder: _Node, text: str) -> None:
+    def add_paragraph(self, holder: _Node, text: str, lineno: int) -> None:
         holder.paragraphs += 1
         node = _Node(_join(holder.label, f"par_{holder.paragraphs}"), Kind.PARRAFO,
                      str(holder.paragraphs), text=text)
         if is_derogation(text):
             node.status = Status.DEROGADO
         self.labels.add(node.label)
+        self.opened[node.label] = lineno
         holder.children.append(node)
         holder.last_paragraph = node
         self.holder = node
@@ -413,6 +444,27 @@ class Builder:
         target = self.note_target(line)
         if target is not None:
             target.notes.extend(line.annotations)
+        if line.annotations and line.annotations[0].unit.startswith(_EPIGRAPH_NOTES):
+            self.promote_epigraph()
+
+    def promote_epigraph(self) -> None:
+        """'Encabezado del artículo reformado DOF …' / 'Epígrafe reformado DOF …' right after an
+        article's only paragraph: that paragraph was its epigraph, whatever its punctuation
+        ('Artículo 235. Aseguramiento de narcóticos … e hidrocarburos.', CNPP)."""
+        article = self.article
+        if article is None or article.heading or len(article.children) != 1 or self.stack:
+            return
+        paragraph = article.children[0]
+        if paragraph.kind is not Kind.PARRAFO or paragraph.children or len(paragraph.text) > 200:
+            return
+        article.heading = paragraph.text
+        article.children.clear()
+        article.paragraphs = 0
+        article.last_paragraph = None
+        article.notes.extend(paragraph.notes)
+        self.labels.discard(paragraph.label)
+        self.opened.pop(paragraph.label, None)
+        self.holder = article
 
     def note_target(self, line: Line) -> _Node | None:
         kind = line.unit
@@ -455,6 +507,7 @@ class Builder:
                 f"{line.raw[:60]!r} repite el número de {first}, que el texto ya tiene; "
                 f"se conserva aparte como {node.label}", line.lineno, node.label))
         self.labels.add(node.label)
+        self.opened[node.label] = line.lineno
 
     def part(self, kind: Kind, line: Line) -> str | None:
         """The label part of ``line``'s number; None, with an UNREADABLE finding, when it cannot
@@ -512,6 +565,19 @@ def _same_list(node: _Node, kind: Kind | None, number: str) -> bool:
     """Is an item of ``kind`` numbered ``number`` in the list ``node`` belongs to? Arabic
     numerales and subnumerales are both NUMERAL, in two lists."""
     return node.kind is kind and _is_subnumeral(kind, node.number) == _is_subnumeral(kind, number)
+
+
+_CLOSING = (", y", "; y", ", o", "; o", "; y,", "; o,")
+
+
+def _ends_list(parent: _Node, item: _Node) -> bool:
+    """Is ``item`` the last of its list, its text ended? The item before it announced the last
+    ('…, y' / '…; o') and its own text ends with a full stop (LIC 46 Bis 1 VI: 'a) …, y' /
+    'b) … de que se trate.' / 'La celebración …', a párrafo of the fracción)."""
+    if item.kind is not Kind.INCISO or not item.text.endswith(".") or item.children:
+        return False
+    siblings = [child for child in parent.children if child.kind is item.kind]
+    return len(siblings) > 1 and siblings[-1] is item and siblings[-2].text.endswith(_CLOSING)
 
 
 def _continues(node: _Node, ahead: Line) -> bool:

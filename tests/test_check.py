@@ -235,6 +235,20 @@ def test_parse_statute_carries_the_check() -> None:
             (FindingKind.HEADING_IN_TEXT, "art_4__par_1")} <= found
 
 
+def test_check_findings_carry_the_line_the_provision_opened_on() -> None:
+    """'falta III' points at the unit after the gap (IV. on line 11), a gap in the artículos at
+    the article after it, a heading inside a text at the line of the paragraph holding it."""
+    lines = {f.label: f.line for f in parse_statute(STATUTE).findings}
+    assert lines == {"art_2__frac_iv": 11, "art_4": 13, "art_4__par_1": 13}
+    assert STATUTE.split("\n")[10].startswith("IV.") and STATUTE.split("\n")[12].startswith("Artículo 4o.")
+
+
+def test_with_check_fills_lines_from_the_labels_it_knows() -> None:
+    bare = Document("Ley", tuple(articles("1", "3")))
+    assert [f.line for f in with_check(bare, {"art_1": 3, "art_3": 9}).findings] == [9]
+    assert [f.line for f in with_check(bare, {"art_1": 3}).findings] == [None]  # unknown: no guess
+
+
 def test_with_check_does_not_repeat_what_the_reading_raised() -> None:
     document = Document("Ley", tuple(articles("1", "3")),
                         (Finding(FindingKind.GAP, "artículo 3 después de 1", 7, "art_3"),))

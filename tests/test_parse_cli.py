@@ -88,14 +88,30 @@ def test_check_prints_findings_one_per_line_and_exits_zero(capsys: pytest.Captur
     code, out, err = run(capsys, str(text), "--check")
     assert (code, err) == (0, "")
     lines = out.splitlines()
-    assert "fracción III después de I: falta II [art_1__frac_iii]" in lines
-    assert any(line.startswith("encabezado dentro del texto: «CAPÍTULO II»") and
+    # each with the line the provision opened on: the fracción after the gap, the paragraph
+    assert "línea 7: fracción III después de I: falta II [art_1__frac_iii]" in lines
+    assert any(line.startswith("línea 9: encabezado dentro del texto: «CAPÍTULO II»") and
                line.endswith("[art_2__par_1]") for line in lines)
     assert lines[-1] == f"{len(lines) - 1} hallazgos"
     code, out, _ = run(capsys, str(text), "--check", "--json")
     assert code == 0
     assert {(f["kind"], f["label"]) for f in json.loads(out)} >= {("gap", "art_1__frac_iii"),
                                                                   ("heading_in_text", "art_2__par_1")}
+
+
+def test_plain_parse_ends_saying_how_many_findings(capsys: pytest.CaptureFixture[str],
+                                                   tmp_path: Path) -> None:
+    text = tmp_path / "ley.txt"
+    text.write_text("LEY FEDERAL DE PRUEBA\n\nArtículo 1o.- Son autoridades:\n\nI. La Secretaría;\n\n"
+                    "III. El Instituto.\n", encoding="utf-8")
+    code, out, _ = run(capsys, str(text))
+    assert code == 0
+    assert out.splitlines()[-1] == "1 hallazgo en la lectura; --check lo muestra con su línea"
+    clean = tmp_path / "limpia.txt"
+    clean.write_text("LEY FEDERAL DE PRUEBA\n\nArtículo 1o.- Esta Ley es de orden público.\n",
+                     encoding="utf-8")
+    code, out, _ = run(capsys, str(clean))
+    assert code == 0 and "hallazgo" not in out
 
 
 def test_check_on_a_clean_text(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

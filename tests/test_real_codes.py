@@ -31,9 +31,6 @@ from parser import Document, Kind, Provision, Status, read_statute
 
 # (code, check) -> why today's parser fails it. Delete an entry when the parser branch makes it pass.
 KNOWN_FAILURES: dict[tuple[str, str], str] = {
-    ("ccom", "units"): "art. 1480 inciso b) after a line ending 'o bien que' is joined to inciso a)",
-    ("lic", "spots"): "art. 46 Bis 1: i) ii) iii) after a párrafo of fracción VI go under inciso b)",
-    ("cnpp", "epigraphs"): "art. 235's epigraph ends with a full stop: read as the first párrafo",
 }
 
 
