@@ -35,7 +35,7 @@ from tqdm import tqdm
 
 from diffing import ChangeType
 from errors import InputError, StoreError, TrackerError, WriterBusy
-from parser import Finding, read_statute
+from parser import Finding, ensure_whole, read_statute
 from scraper import FetchedEdition, SidofCheck, fetch_edition, fetch_policy, fetch_sidof_check
 from scraper.mirror import serve_mirror
 from scraper.model import Capture, Edition
@@ -168,7 +168,7 @@ def cmd_amend(args: argparse.Namespace) -> int:
     from diffing import amend, render_outcome
     from parser import read_amendment_text, read_statute
 
-    base = read_statute(_read_file(args.base), args.base)
+    base = ensure_whole(read_statute(_read_file(args.base), args.base))
     outcome = amend(base, read_amendment_text(_read_file(args.amendment), args.amendment))
     if args.json:
         json.dump(outcome.to_json(), sys.stdout, ensure_ascii=False, indent=2)
@@ -586,7 +586,7 @@ def build_scheduler(url: str, *, blocking: bool = True, hours: str = "7,21", min
 def import_document(engine: Engine, data: bytes, name: str, title: str | None, as_of: date) -> ImportResult:
     """Register a text as of a date (or make it a new version of the document it names), then
     apply the amendments stored for it that came later."""
-    document = read_statute(data, name)
+    document = ensure_whole(read_statute(data, name))
     with acquire_writer_lock(engine), transaction(engine) as conn:
         return import_text(conn, document, title, as_of)
 

@@ -28,7 +28,7 @@ from .model import (
     comparable_text,
 )
 from .render import outline, provision_text
-from .statute import build_tree, parse_statute, read_statute
+from .statute import build_tree, ensure_whole, parse_statute, read_statute
 from .transitorios import EntryIntoForce, Transitorio
 
 __all__ = [
@@ -65,6 +65,7 @@ __all__ = [
     "parse_citation",
     "parse_statute",
     "provision_text",
+    "ensure_whole",
     "read_statute",
     "same_instrument",
 ]

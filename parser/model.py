@@ -215,6 +215,7 @@ class FindingKind(StrEnum):
     ANNOTATION_IN_TEXT = "annotation_in_text"  # a Cámara history note inside a provision's text
     CONVERTER_TEXT = "converter_text"  # text a converter added, not the DOF's (an OCR's remark)
     LINE_BREAKS = "line_breaks"    # a text without its line breaks, cut again at its units' markers
+    TRUNCATED = "truncated"        # the text ends mid-sentence: the input itself looks cut
     CUT_SHORT = "cut_short"        # the statute seemed to end, but artículos or headings follow
     ENTRY_INTO_FORCE = "entry_into_force"  # a transitorio whose date or provisions could not be read
 

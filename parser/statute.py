@@ -23,6 +23,7 @@ import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 
 from errors import InputError, ParseError
 
@@ -40,7 +41,7 @@ from .lines import (
     read_numeral_suffixes,
     top_level,
 )
-from .model import Document
+from .model import Document, Finding, FindingKind
 from .tree import Builder, is_enacting
 
 # "… he tenido a bien expedir el siguiente", "… se expide el siguiente:": the preamble ends
@@ -160,22 +161,46 @@ def guess_title(text: str, lines: Sequence[Line]) -> str:
 _ENDINGS = (".", ";", ":", ")", "…", '"', "”", "»", "]", "|", "!", "?", "-", "*")
 
 
-def _refuse_truncated(lines: Sequence[Line]) -> None:
-    """A statute, note or decree ends with a full stop, a signature or a note; not mid-sentence."""
+# The DOF's colophon on the last page of an edition, whatever converter printed it: the masthead,
+# the director, the address, "Esta edición consta de 174 páginas", and the rule ("____ ● ____",
+# "\_\_\_" in Markdown) above them. Furniture, not an unfinished text.
+_COLOPHON_RE = re.compile(
+    r"^[\s\\_\-–—●•*=#|]+$|DIARIO OFICIAL DE LA FEDERACI[ÓO]N\W*$|Director General Adjunto"
+    r"|R[íi]o Amazonas No\.|Direcci[óo]n electr[óo]nica:|Esta edici[óo]n consta de \d+ p[áa]ginas"
+    r"|acceder a nuestro men[úu]")
+
+
+def truncation(lines: Sequence[Line]) -> Finding | None:
+    """A finding when the text ends mid-sentence; a statute, note or decree ends with a full
+    stop, a signature, a note or a heading (an edition with its colophon)."""
     for line in reversed(lines):
-        if line.kind is LineKind.FURNITURE:
+        if line.kind is LineKind.FURNITURE or _COLOPHON_RE.search(line.raw):
             continue
         if line.kind in (LineKind.SIGNATURE, LineKind.ANNOTATION, LineKind.HEADING,
                          LineKind.TRANSITORIOS_HEADING, LineKind.APPENDIX, LineKind.ELISION):
-            return
+            return None
         if line.derogated:
-            return  # 'Artículo 118 A. Se deroga' ends a text whole
+            return None  # 'Artículo 118 A. Se deroga' ends a text whole
         ending = line.raw.rstrip()
         if ending.endswith(_ENDINGS) or ending[-1:].isdigit() or ending.isupper():
-            return
-        raise InputError(f"the text ends mid-sentence (line {line.lineno}: ...{ending[-40:]!r}); "
-                         "it looks truncated")
-    return
+            return None
+        return Finding(FindingKind.TRUNCATED,
+                       f"el texto termina a media frase («…{ending[-40:]}»): parece cortado",
+                       line.lineno)
+    return None
+
+
+def ensure_whole(document: Document) -> Document:
+    """The document, if its text is whole; ``InputError`` if it ends mid-sentence.
+
+    Reading a cut text is useful (``parse`` shows it with the finding), storing one is not: a
+    text cut after artículo 40 would read as the repeal of every artículo after it.
+    """
+    for finding in document.findings:
+        if finding.kind is FindingKind.TRUNCATED:
+            raise InputError(f"the text ends mid-sentence (line {finding.line}); it looks truncated: "
+                             "not stored")
+    return document
 
 
 @contextmanager
@@ -199,17 +224,22 @@ def _collector_paused() -> Iterator[None]:
 
 
 def parse_statute(text: str, title: str | None = None) -> Document:
-    """Plain statute text -> ``Document``; ``ParseError`` if no provision is found in it."""
+    """Plain statute text -> ``Document``; ``ParseError`` if no provision is found in it.
+
+    Every doubt is a finding with its line (collisions, gaps, a text that ends mid-sentence); only
+    input that is no statute at all is refused. Callers that store a text check ``ensure_whole``.
+    """
     if not text.strip():
         raise InputError("the text is empty")
     with _collector_paused():
         lines = classify_lines(text)
-        _refuse_truncated(lines)
+        cut = truncation(lines)
         document, opened = _read_tree(lines, title if title is not None else guess_title(text, lines))
     if not document.provisions:
         raise ParseError("no artículo, numeral, capítulo or transitorio found: this does not look "
                          "like a statute")
-    return with_check(document, opened)  # the reading's findings, then the structural check's
+    document = with_check(document, opened)  # the reading's findings, then the structural check's
+    return replace(document, findings=(cut, *document.findings)) if cut else document
 
 
 def _unescape_json_string(text: str) -> str:

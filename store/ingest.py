@@ -25,6 +25,7 @@ from parser import (
     Instruction,
     Kind,
     Transitorio,
+    ensure_whole,
     parse_amendment,
     provision_text,
     read_statute,
@@ -202,7 +203,7 @@ def _ingest_creation(work: _Ingest, notice: Notice, nid: int, body: Capture | No
     work.counts["creations"] += 1
     if body is None:
         return
-    document = read_statute(body.body, body.url)
+    document = ensure_whole(read_statute(body.body, body.url))
     if not has_own_text(document):
         raise ParseError("its body carries no provisions of its own (only when it takes effect); "
                          "not registered as a document")

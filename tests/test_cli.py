@@ -200,6 +200,22 @@ def test_bad_input_is_one_line_and_non_zero(db: str, capsys: pytest.CaptureFixtu
     engine.dispose()
 
 
+def test_a_cut_text_is_never_imported_nor_amended(db: str, tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """``parse`` shows a text that ends mid-sentence with its finding; storing it or amending it
+    would read every artículo after the cut as repealed, so import and amend refuse it."""
+    cut = tmp_path / "cortado.txt"
+    cut.write_bytes(BASE.read_bytes()[:-400].rstrip() + b" y la mi")
+    engine = open_engine(db)
+    before = state_digest(engine)
+    for argv in (["import", str(cut), "--as-of", "2024-01-01"], ["amend", str(cut), str(BASE)]):
+        code, out, err = run(capsys, "--db", db, *argv)
+        assert code != 0 and out == ""
+        assert "truncated" in one_error_line(err)
+    assert state_digest(engine) == before
+    engine.dispose()
+
+
 def test_an_ambiguous_document_name_lists_the_candidates(tmp_path: Path,
                                                          capsys: pytest.CaptureFixture[str]) -> None:
     url = URL.create("sqlite", database=str(tmp_path / "two.sqlite")).render_as_string()

@@ -55,7 +55,6 @@ def test_html_note(capsys: pytest.CaptureFixture[str]) -> None:
     (b"%PDF-1.4\n1 0 obj << >>\nendobj\n", "PDF"),
     (b"\x00\x01\x02\x03binary\x00" * 20, "binary"),
     (b"hola, esto no es una ley.\n", "does not look like a statute"),
-    ("Artículo 1.- Completo.\n\nArtículo 2.- Este se cortó a la mi".encode(), "truncated"),
     ("<html><body><p>Artículo 1.- Texto.</p>".encode(), "truncated"),
     ("Artículo 1.- La Federación".encode()[:-2], "truncated"),
 ])
@@ -67,6 +66,16 @@ def test_bad_input_is_one_line_and_nonzero(capsys: pytest.CaptureFixture[str], t
     assert code != 0
     assert out == ""
     assert err.count("\n") == 1 and message in err and err.startswith("dof-tracker parse: ")
+
+
+def test_a_cut_text_is_shown_with_its_finding(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "cortado.txt"
+    path.write_bytes("Artículo 1.- Completo.\n\nArtículo 2.- Este se cortó a la mi".encode())
+    code, out, err = run(capsys, str(path), "--check")
+    assert (code, err) == (0, "")
+    assert out.splitlines()[0].startswith("línea 3: el texto termina a media frase")
+    code, out, err = run(capsys, str(path))
+    assert (code, err) == (0, "") and "Artículo 2" in out and "hallazgo" in out.splitlines()[-1]
 
 
 def test_missing_file_and_directory(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from errors import InputError, ParseError
-from parser import Annotation, Document, Kind, Provision, Status, labels, parse_statute
+from parser import Annotation, Document, Kind, Provision, Status, ensure_whole, labels, parse_statute
 from parser.model import FindingKind
 from parser.render import outline, provision_text, render_document
 
@@ -201,9 +201,37 @@ def test_not_a_statute(text: str) -> None:
         parse_statute(text)
 
 
-def test_truncated_text_is_refused() -> None:
-    with pytest.raises(InputError, match="truncated"):
-        parse_statute("Artículo 1.- Texto completo.\n\nArtículo 2.- Este artículo quedó cortado a la mi")
+def test_a_text_cut_mid_sentence_is_read_and_said_so_but_never_stored() -> None:
+    """A cut text is a statute with a doubt: read whole, the cut a finding with its line;
+    ``ensure_whole`` (what import, amend and the pipeline call) refuses to store it."""
+    document = parse_statute("Artículo 1.- Texto completo.\n\nArtículo 2.- Este artículo quedó "
+                             "cortado a la mi")
+    assert [p.label for p in document.provisions] == ["art_1", "art_2"]
+    cut = document.findings[0]
+    assert (cut.kind, cut.line) == (FindingKind.TRUNCATED, 3)
+    assert "a media frase" in cut.message and "cortado a la mi" in cut.message
+    with pytest.raises(InputError, match="line 3.*truncated"):
+        ensure_whole(document)
+    whole = parse_statute("Artículo 1.- Texto completo.\n\nArtículo 2.- Texto completo.\n")
+    assert ensure_whole(whole) is whole
+    assert not any(f.kind is FindingKind.TRUNCATED for f in whole.findings)
+
+
+@pytest.mark.parametrize("colophon", [
+    # marker and gemini print the DOF's last page line by line, docling on one line
+    "DIARIO OFICIAL DE LA FEDERACIÓN\n\nALEJANDRO LÓPEZ GONZÁLEZ, Director General Adjunto\n\n"
+    "Río Amazonas No. 62, Col. Cuauhtémoc, C.P. 06500, Ciudad de México, Secretaría de Gobernación\n\n"
+    "Tel. 55 5093-3200, donde podrá acceder a nuestro menú de servicios\n\n"
+    "Dirección electrónica: www.dof.gob.mx\n\nEsta edición consta de 174 páginas\n",
+    "\\_\\_\\_\\_\\_\\_\n\n●\n\n\\_\\_\\_\\_\\_\\_\n\n## DIARIO OFICIAL DE LA FEDERACIÓN\n\n"
+    "ALEJANDRO LÓPEZ GONZÁLEZ, "
+    "Director General Adjunto Río Amazonas No. 62, Col. Cuauhtémoc, C.P. 06500, Ciudad de México, "
+    "Secretaría de Gobernación Tel. 55 5093-3200, donde podrá acceder a nuestro menú de servicios "
+    "Dirección electrónica: www.dof.gob.mx\n",
+])
+def test_an_edition_ends_with_its_colophon_not_mid_sentence(colophon: str) -> None:
+    document = parse_statute("Artículo 1.- Texto completo.\n\nArtículo 2.- Texto completo.\n\n" + colophon)
+    assert not any(f.kind is FindingKind.TRUNCATED for f in document.findings)
 
 
 def test_provision_text_and_outline() -> None:
