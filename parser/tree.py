@@ -296,7 +296,7 @@ class Builder:
     def parent_for(self, kind: Kind, number: str = "") -> Node:
         """Pop the open items a new item of ``kind`` numbered ``number`` closes; return its parent.
 
-        A subnumeral ("ii." under an inciso, parser.lines) closes the subnumeral before it, not
+        A subnumeral ("ii." under an inciso, parser.subnumerales) closes the subnumeral before it, not
         an Arabic numeral the inciso sits in: the two lists are told apart by their numbers."""
         assert self.article is not None
         if kind is Kind.APARTADO:

@@ -66,7 +66,7 @@ def base_value(kind: Kind, number: str) -> int:
 
 
 def is_subnumeral(kind: Kind | None, number: str) -> bool:
-    """A numeral numbered in lowercase Roman ('ii'): a subnumeral of an inciso (parser.lines)."""
+    """A numeral numbered in lowercase Roman ('ii'): a subnumeral of an inciso (parser.subnumerales)."""
     return kind is Kind.NUMERAL and number[:1] in ("i", "v", "x")
 
 
