@@ -11,6 +11,10 @@ A doubt never refuses the text: a unit number the text already has is kept apart
 message) in ``Builder.findings``. ``Builder.opened`` maps each label to the input line on which
 its provision opened, so that the structural check (parser.check) can give its findings a line.
 
+This module is the state machine; the node and its label parts are in ``parser.tree_nodes``, the
+list and párrafo placement rules (and what an epigraph or an enacting article is) in
+``parser.tree_rules``.
+
 Where the statute ends is decided, not guessed:
 
 * the Cámara appendix "ARTÍCULOS TRANSITORIOS DE DECRETOS DE REFORMA" reprints each reform
@@ -28,50 +32,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from functools import lru_cache
 
-from . import labels
 from .lines import Line, LineKind, TopLevel, article_title, heading_like
-from .model import Annotation, Finding, FindingKind, Kind, Provision, Status, make_provision
-from .vocabulary import is_derogation, is_roman
+from .model import Finding, FindingKind, Kind, Provision, Status
+from .tree_nodes import CONTAINER_RANK, Node, join_label, label_part
+from .tree_rules import (
+    LIST_KINDS,
+    continues,
+    ends_list,
+    has_epigraph_layout,
+    is_enacting,
+    is_epigraph,
+    next_items,
+    same_list,
+)
+from .vocabulary import is_derogation
 
-_CONTAINER_RANK = {Kind.LIBRO: 0, Kind.TITULO: 1, Kind.CAPITULO: 2, Kind.SECCION: 3}
-_LIST_KINDS = {LineKind.APARTADO: Kind.APARTADO, LineKind.FRACCION: Kind.FRACCION,
-               LineKind.INCISO: Kind.INCISO, LineKind.NUMERAL: Kind.NUMERAL}
-_BOUNDARY = frozenset({LineKind.ARTICLE, LineKind.TRANSITORIO, LineKind.HEADING,
-                       LineKind.TRANSITORIOS_HEADING, LineKind.APPENDIX, LineKind.SIGNATURE})
-_ENACTING_RE = re.compile(
-    r"(?:Se\s+(?i:expiden?)\b|.*\bpara\s+quedar\s+(?:como\s+sigue|en\s+los\s+siguientes\s+t[ée]rminos))",
-    re.DOTALL)
-_LETTERS = "abcdefghijklmnñopqrstuvwxyz"
-_NAMED_CONTAINERS = frozenset({"especial", "preliminar"})
 _ARTICLE_WORD_RE = re.compile(r"(?i:art[íi]culo|art\.|disposici[óo]n)")
 _EPIGRAPH_NOTES = ("encabezado del articulo", "epigrafe")  # units of notes on an article's epigraph
-
-
-@dataclass(eq=False, slots=True)
-class _Node:
-    """A provision under construction (mutable while the lines are read)."""
-
-    label: str
-    kind: Kind
-    number: str = ""
-    heading: str = ""
-    text: str = ""
-    status: Status = Status.VIGENTE
-    notes: list[Annotation] = field(default_factory=list)
-    children: list[_Node] = field(default_factory=list)
-    paragraphs: int = 0           # paragraphs counted so far (own text counts for list items)
-    last_paragraph: _Node | None = None
-    list_intro: _Node | None = None  # the paragraph that introduced the current list
-    list_kinds: set[Kind] = field(default_factory=set)  # kinds of list items among the children
-    inner: bool = False           # an apartado inside a fracción: the next fracción closes it
-
-    def freeze(self) -> Provision:
-        children = tuple([child.freeze() for child in self.children]) if self.children else ()
-        return make_provision(self.label, self.kind, self.number, self.heading, self.text, self.status,
-                          tuple(self.notes), children)
 
 
 class _Stop(Exception):
@@ -85,13 +63,13 @@ class Builder:
         self.lines = lines
         self.top_kind = top.kind if top is not None else None
         self.top_opens = top.opens if top is not None else frozenset()
-        self.next_item = _next_items(lines, self.top_opens)
-        self.top: list[_Node] = []
-        self.containers: list[_Node] = []
-        self.article: _Node | None = None
-        self.stack: list[_Node] = []       # open apartados / fracciones / incisos / numerales
-        self.holder: _Node | None = None   # the node whose text was written last
-        self.awaiting_heading: _Node | None = None
+        self.next_item = next_items(lines, self.top_opens)
+        self.top: list[Node] = []
+        self.containers: list[Node] = []
+        self.article: Node | None = None
+        self.stack: list[Node] = []       # open apartados / fracciones / incisos / numerales
+        self.holder: Node | None = None   # the node whose text was written last
+        self.awaiting_heading: Node | None = None
         self.labels: set[str] = set()
         self.started = False
         self.closed = False                # after a signature, prose is not law
@@ -171,20 +149,20 @@ class Builder:
         self.started = True
         self.in_transitorios = False
         self.close_article()
-        rank = _CONTAINER_RANK[line.unit]
-        while self.containers and _CONTAINER_RANK[self.containers[-1].kind] >= rank:
+        rank = CONTAINER_RANK[line.unit]
+        while self.containers and CONTAINER_RANK[self.containers[-1].kind] >= rank:
             self.containers.pop()
         path = self.containers[-1].label if self.containers else ""
         part = self.part(line.unit, line)
         if part is None:
             return
-        node = _Node(_join(path, part), line.unit, line.number, line.text)
+        node = Node(join_label(path, part), line.unit, line.number, line.text)
         self.register(node, line)
         self.attach_container(node)
         self.containers.append(node)
         self.awaiting_heading = None if line.text else node
 
-    def attach_container(self, node: _Node) -> None:
+    def attach_container(self, node: Node) -> None:
         (self.containers[-1].children if self.containers else self.top).append(node)
 
     def transitorios_heading(self) -> None:
@@ -238,7 +216,7 @@ class Builder:
         part = self.part(self.top_kind, line)
         if part is None:
             return
-        node = _Node(part, self.top_kind, line.number)
+        node = Node(part, self.top_kind, line.number)
         self.register(node, line)
         if line.derogated:
             node.status = Status.DEROGADO
@@ -252,11 +230,11 @@ class Builder:
         self.article = node
         self.holder = node
 
-    def new_article(self, kind: Kind, line: Line, path: str) -> _Node | None:
+    def new_article(self, kind: Kind, line: Line, path: str) -> Node | None:
         part = self.part(kind, line)
         if part is None:
             return None
-        node = _Node(_join(path, part), kind, line.number)
+        node = Node(join_label(path, part), kind, line.number)
         self.register(node, line)
         self.article = node
         self.holder = node
@@ -265,7 +243,7 @@ class Builder:
             node.text = line.text
         elif line.elided:
             node.paragraphs = 1
-        elif article_title(line) or _is_epigraph(line) and self.epigraph_layout():
+        elif article_title(line) or is_epigraph(line) and self.epigraph_layout():
             node.heading = line.text        # "Disposición 5.- Niveles …", "Artículo 3o. Glosario"
         elif line.text:
             self.add_paragraph(node, line.text, line.lineno)
@@ -273,7 +251,7 @@ class Builder:
 
     def epigraph_layout(self) -> bool:
         if self.epigraphs is None:
-            self.epigraphs = _epigraph_layout(self.lines)
+            self.epigraphs = has_epigraph_layout(self.lines)
         return self.epigraphs
 
     def close_article(self) -> None:
@@ -284,18 +262,18 @@ class Builder:
 
     # --- lists ----------------------------------------------------------------------------
     def list_item(self, line: Line) -> None:
-        kind = _LIST_KINDS[line.kind]
+        kind = LIST_KINDS[line.kind]
         if self.article is None:
             if not self.started or not self.containers:
                 return  # lists in a preamble are not provisions
             self.article = self.containers[-1]
-        part = _label_part(kind, line.number) or self.part(kind, line)
+        part = label_part(kind, line.number) or self.part(kind, line)
         if part is None:
             return
         parent = self.parent_for(kind, line.number)
-        if _join(parent.label, part) in self.labels:
+        if join_label(parent.label, part) in self.labels:
             parent = self.restart_parent(parent)
-        node = _Node(_join(parent.label, part), kind, line.number,
+        node = Node(join_label(parent.label, part), kind, line.number,
                      inner=kind is Kind.APARTADO and parent.kind is Kind.FRACCION)
         if kind is Kind.APARTADO and line.text and not line.text.endswith((".", ":", ";")):
             node.heading = line.text
@@ -315,10 +293,10 @@ class Builder:
         self.stack.append(node)
         self.holder = node
 
-    def parent_for(self, kind: Kind, number: str = "") -> _Node:
+    def parent_for(self, kind: Kind, number: str = "") -> Node:
         """Pop the open items a new item of ``kind`` numbered ``number`` closes; return its parent.
 
-        A subnumeral ("ii." under an inciso, parser.lines) closes the subnumeral before it, not
+        A subnumeral ("ii." under an inciso, parser.subnumerales) closes the subnumeral before it, not
         an Arabic numeral the inciso sits in: the two lists are told apart by their numbers."""
         assert self.article is not None
         if kind is Kind.APARTADO:
@@ -335,13 +313,13 @@ class Builder:
                     self.stack[-1].kind is Kind.PARRAFO and self.stack[-1].list_kinds
                     and Kind.FRACCION not in self.stack[-1].list_kinds)):
                 self.stack.pop()
-        elif any(_same_list(node, kind, number) for node in self.stack):
-            while not _same_list(self.stack[-1], kind, number):
+        elif any(same_list(node, kind, number) for node in self.stack):
+            while not same_list(self.stack[-1], kind, number):
                 self.stack.pop()
             self.stack.pop()
         return self.stack[-1] if self.stack else self.article
 
-    def fraccion_with_apartados(self) -> _Node | None:
+    def fraccion_with_apartados(self) -> Node | None:
         """The open fracción an apartado belongs to: one that holds apartados already, or whose
         text so far ends announcing a list ('I. Para efectos fiscales, la contabilidad se integra
         por:' / 'A. Los libros …' / 'B. Tratándose …' / 'II. …', CFF 28, 32-B). The stack is cut
@@ -357,7 +335,7 @@ class Builder:
             return None
         return None
 
-    def restart_parent(self, parent: _Node) -> _Node:
+    def restart_parent(self, parent: Node) -> Node:
         """A list that restarts its numbering hangs from the paragraph that introduced it (where
         there is none, the item stays in ``parent`` and ``register`` reports the collision)."""
         intro = parent.last_paragraph
@@ -395,7 +373,7 @@ class Builder:
             return
         self.add_paragraph(holder, line.text, line.lineno)
 
-    def paragraph_holder(self, index: int) -> _Node | None:
+    def paragraph_holder(self, index: int) -> Node | None:
         """Which open unit a paragraph belongs to, decided by the next list item ahead."""
         if self.article is None:
             return self.containers[-1] if self.containers else None
@@ -408,22 +386,22 @@ class Builder:
         kind = ahead.unit
         if self.stack[-1].inner:
             return self.stack[-1]  # an apartado inside a fracción holds párrafos until it closes
-        if len(self.stack) > 1 and not _same_list(self.stack[-1], kind, ahead.number) \
-                and _ends_list(self.stack[-2], self.stack[-1]):
+        if len(self.stack) > 1 and not same_list(self.stack[-1], kind, ahead.number) \
+                and ends_list(self.stack[-2], self.stack[-1]):
             self.stack.pop()  # the list's last item ended: its párrafo after it is its parent's
         for position in range(len(self.stack) - 1, -1, -1):
             node = self.stack[position]
-            if _same_list(node, kind, ahead.number):
-                if _continues(node, ahead):
+            if same_list(node, kind, ahead.number):
+                if continues(node, ahead):
                     del self.stack[position + 1:]
                     return node
                 del self.stack[position:]
                 return self.stack[-1] if self.stack else self.article
         return self.stack[-1]
 
-    def add_paragraph(self, holder: _Node, text: str, lineno: int) -> None:
+    def add_paragraph(self, holder: Node, text: str, lineno: int) -> None:
         holder.paragraphs += 1
-        node = _Node(_join(holder.label, f"par_{holder.paragraphs}"), Kind.PARRAFO,
+        node = Node(join_label(holder.label, f"par_{holder.paragraphs}"), Kind.PARRAFO,
                      str(holder.paragraphs), text=text)
         if is_derogation(text):
             node.status = Status.DEROGADO
@@ -434,7 +412,7 @@ class Builder:
         self.holder = node
 
     @staticmethod
-    def append_text(node: _Node, text: str) -> None:
+    def append_text(node: Node, text: str) -> None:
         node.text = f"{node.text}\n{text}" if node.text else text
 
     # --- notes -----------------------------------------------------------------------------
@@ -466,7 +444,7 @@ class Builder:
         self.opened.pop(paragraph.label, None)
         self.holder = article
 
-    def note_target(self, line: Line) -> _Node | None:
+    def note_target(self, line: Line) -> Node | None:
         kind = line.unit
         unit = line.annotations[0].unit if line.annotations else ""
         if kind is Kind.ARTICULO:
@@ -478,7 +456,7 @@ class Builder:
                     if node is not None and node.list_intro is not None:
                         return node.list_intro
             return self.holder or self.article or self.innermost()
-        if kind in _CONTAINER_RANK:
+        if kind in CONTAINER_RANK:
             for node in reversed(self.containers):
                 if node.kind is kind:
                     return node
@@ -490,10 +468,10 @@ class Builder:
             return self.holder or self.article or self.innermost()
         return self.article or self.holder or self.innermost()  # "Nota: ..." names no unit
 
-    def innermost(self) -> _Node | None:
+    def innermost(self) -> Node | None:
         return self.containers[-1] if self.containers else None
 
-    def register(self, node: _Node, line: Line) -> None:
+    def register(self, node: Node, line: Line) -> None:
         """Claim ``node``'s label; a label the text already has is kept apart, never overwritten:
         the second unit is labelled ``…-dup2`` (``-dup3`` …) and a COLLISION finding says so."""
         if node.label in self.labels:
@@ -512,130 +490,12 @@ class Builder:
     def part(self, kind: Kind, line: Line) -> str | None:
         """The label part of ``line``'s number; None, with an UNREADABLE finding, when it cannot
         be read (the line is then left out of the tree, and the reading goes on)."""
-        part = _label_part(kind, line.number)
+        part = label_part(kind, line.number)
         if part is None:
             self.findings.append(Finding(
                 FindingKind.UNREADABLE, f"no se puede leer el número de {line.raw[:60]!r}",
                 line.lineno))
         return part
-
-
-def _join(path: str, part: str) -> str:
-    """``labels.join`` of a path and one part (never empty), without its generic loop."""
-    return f"{path}{labels.SEPARATOR}{part}" if path else part
-
-
-def _next_items(lines: Sequence[Line], top_opens: frozenset[int] = frozenset()) -> list[Line | None]:
-    """For each line, the next list item (or ranged elision) before the unit ends (a top-level
-    numeral or apartado ends one, as an article does)."""
-    out: list[Line | None] = [None] * len(lines)
-    ahead: Line | None = None
-    for index in range(len(lines) - 1, -1, -1):
-        out[index] = ahead
-        line = lines[index]
-        if line.kind in _BOUNDARY or index in top_opens:
-            ahead = None
-        elif line.kind in _LIST_KINDS or (line.kind is LineKind.ELISION and line.unit in (
-                Kind.FRACCION, Kind.INCISO, Kind.NUMERAL, Kind.APARTADO)):
-            ahead = line
-    return out
-
-
-def _base_value(kind: Kind, number: str) -> int:
-    """The integer a list item's number starts with: 'XXIX-A' -> 29, 'c' -> 3, '2' -> 2."""
-    head = re.split(r"[\s\-]+", number.strip())[0].lower()
-    try:
-        if kind is Kind.FRACCION:
-            return labels.roman_to_int(head)
-        if kind in (Kind.INCISO, Kind.APARTADO):
-            return _LETTERS.index(head[0]) + 1 if head and head[0] in _LETTERS else 0
-        if _is_subnumeral(kind, head):
-            return labels.roman_to_int(head)
-        return int(head) if head.isdigit() else 0
-    except ValueError:
-        return 0
-
-
-def _is_subnumeral(kind: Kind | None, number: str) -> bool:
-    """A numeral numbered in lowercase Roman ('ii'): a subnumeral of an inciso (parser.lines)."""
-    return kind is Kind.NUMERAL and number[:1] in ("i", "v", "x")
-
-
-def _same_list(node: _Node, kind: Kind | None, number: str) -> bool:
-    """Is an item of ``kind`` numbered ``number`` in the list ``node`` belongs to? Arabic
-    numerales and subnumerales are both NUMERAL, in two lists."""
-    return node.kind is kind and _is_subnumeral(kind, node.number) == _is_subnumeral(kind, number)
-
-
-_CLOSING = (", y", "; y", ", o", "; o", "; y,", "; o,")
-
-
-def _ends_list(parent: _Node, item: _Node) -> bool:
-    """Is ``item`` the last of its list, its text ended? The item before it announced the last
-    ('…, y' / '…; o') and its own text ends with a full stop (LIC 46 Bis 1 VI: 'a) …, y' /
-    'b) … de que se trate.' / 'La celebración …', a párrafo of the fracción)."""
-    if item.kind is not Kind.INCISO or not item.text.endswith(".") or item.children:
-        return False
-    siblings = [child for child in parent.children if child.kind is item.kind]
-    return len(siblings) > 1 and siblings[-1] is item and siblings[-2].text.endswith(_CLOSING)
-
-
-def _continues(node: _Node, ahead: Line) -> bool:
-    """Is ``ahead`` the same list as ``node`` going on (next number, or a Bis of it)?"""
-    current = _base_value(node.kind, node.number)
-    following = _base_value(node.kind, ahead.number)
-    return following in (current, current + 1) or (
-        node.kind is Kind.INCISO and following == current + 2 and node.number.startswith("n"))
-
-
-_SIMPLE_NUMBER = {Kind.FRACCION: re.compile(r"[IVXL]+"), Kind.INCISO: re.compile(r"[a-z]"),
-                  Kind.NUMERAL: re.compile(r"\d+"), Kind.ARTICULO: re.compile(r"(\d+)o?")}
-
-
-@lru_cache(maxsize=4096)
-def _label_part(kind: Kind, number: str) -> str | None:
-    """The label part of a number as written, None if it cannot be read (memoised: fracciones,
-    incisos and paragraphs repeat the same few numbers throughout a statute)."""
-    simple = _SIMPLE_NUMBER.get(kind)
-    found = simple.fullmatch(number) if simple is not None else None
-    if found is not None and (kind is not Kind.FRACCION or is_roman(number)):
-        # The common cases ("III", "a", "2", "57", "1o"), without the general number reader.
-        return f"{labels.PREFIX[kind]}_{(found.group(1) if found.groups() else number).lower()}"
-    try:
-        return labels.part(kind, number)
-    except ValueError:
-        pass
-    words = labels.fold(number).split()
-    if kind in _CONTAINER_RANK and words and words[0] in _NAMED_CONTAINERS:
-        # "Título Especial Bis" -> tit_especial-bis: named, not numbered
-        return f"{labels.PREFIX[kind]}_{'-'.join(words)}"
-    return None
-
-
-def _is_epigraph(line: Line) -> bool:
-    """'Artículo 211. Etapas del procedimiento penal': a period (no dash) after the number and a
-    capitalised phrase without final punctuation: the article's epigraph, not its first paragraph."""
-    text = line.text
-    if not text or line.elided or line.derogated or not text[:1].isupper() or len(text) > 200 \
-            or text.endswith((".", ":", ";", ",", "…")):
-        return False
-    marker = line.raw[:len(line.raw) - len(text)].rstrip()
-    return marker.endswith(".")
-
-
-def _epigraph_layout(lines: Sequence[Line]) -> bool:
-    """Does the text give (most of) its articles an epigraph? Decided once per text, so that an
-    article of another code whose first sentence lacks its full stop is never taken for one."""
-    articles = [line for line in lines if line.kind in (LineKind.ARTICLE, LineKind.TRANSITORIO)
-                and line.raw[:1] in "AÁ"]
-    return len(articles) >= 8 and sum(map(_is_epigraph, articles)) * 2 > len(articles)
-
-
-def is_enacting(line: Line) -> bool:
-    """'ARTÍCULO ÚNICO.- Se expide la Ley ...' or '... para quedar como sigue:' (decree, not law)."""
-    if not line.number or line.number[0].isdigit():
-        return False
-    return _ENACTING_RE.match(line.text) is not None
 
 
 __all__ = ["Builder", "is_enacting"]

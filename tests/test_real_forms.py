@@ -569,8 +569,8 @@ FORMS: tuple[Form, ...] = (
 
 # form id -> what today's parser does instead (strict xfail). Delete an entry when the row passes.
 # The three left are excerpts too short to show the CNPP's layout: whether a code prints epigraphs
-# is decided once per text, from 8 articles or more (parser.tree._epigraph_layout), so that another
-# code's unpunctuated first sentence is never taken for one. The real CNPP reads all three
+# is decided once per text, from 8 articles or more (parser.tree_rules.has_epigraph_layout), so
+# that another code's unpunctuated first sentence is never taken for one. The real CNPP reads all three
 # (test_statute_real_codes: art_211, tra_1; test_real_codes: every epigraph of the code).
 _SHORT = "an excerpt of fewer than 8 articles shows no epigraph layout"
 XFAIL: dict[str, str] = {

@@ -31,7 +31,7 @@ from parser import (
     decode_bytes,
     read_statute,
 )
-from parser.lines import _line
+from parser.line_values import fast_line
 from parser.model import make_provision
 
 STORED = Path(__file__).resolve().parent.parent / "fixtures" / "statutes" / "real_samples.outputs.json"
@@ -121,9 +121,9 @@ def test_digest_is_kept_without_changing_equality() -> None:
 
 
 def test_fast_constructors_make_equal_values() -> None:
-    """The parser builds Lines and Provisions by setting their slots directly (see ``_line`` and
+    """The parser builds Lines and Provisions by setting their slots directly (see ``fast_line`` and
     ``make_provision``); what they make must be indistinguishable from the dataclass constructors'."""
-    fast = _line(LineKind.FRACCION, "Texto;", "III", Kind.FRACCION, False, True, "III. Texto;", 7)
+    fast = fast_line(LineKind.FRACCION, "Texto;", "III", Kind.FRACCION, False, True, "III. Texto;", 7)
     slow = Line(LineKind.FRACCION, "Texto;", "III", Kind.FRACCION, elided=False, derogated=True,
                 raw="III. Texto;", lineno=7)
     assert fast == slow and repr(fast) == repr(slow) and hash(fast) == hash(slow)
