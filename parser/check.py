@@ -25,6 +25,7 @@ from itertools import accumulate
 
 from . import labels
 from .annotations import DATE
+from .furniture import DOF_DATE, DOF_SECTION
 from .model import CONTAINER_KINDS, Document, Finding, FindingKind, Kind, Provision
 from .vocabulary import LETTERS
 
@@ -58,8 +59,6 @@ _JOIN = "\x00"
 # scan for that set of letters costs what one for a literal does): "CÁMARA DE DIPUTADOS DEL H.
 # CONGRESO DE LA UNIÓN", or its two Secretarías one after the other; each Secretaría alone, or
 # the Centro de Documentación, is a real body that the Cámara's own instruments name in prose.
-_WEEKDAY = r"(?:Lunes|Martes|Mi[eé]rcoles|Jueves|Viernes|S[aá]bado|Domingo)"
-_SECTION = r"\((?:Primera|Segunda|Tercera|Cuarta|Quinta|Sexta|S[eé]ptima|Octava)\s+Secci[oó]n\)"
 _UPPER_HEADING = rf"\s+{_NUMBER_WORD}\b(?!\s+(?:de|del|y|o)\b)"
 _TITLE_HEADING = rf"\s+{_NUMBER_WORD_TITLE}(?:\s+Bis)?(?=\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]|\s*{_JOIN})"
 _OUT_OF_PLACE = re.compile(  # one flat alternation: only then does re scan for the first letters
@@ -76,8 +75,8 @@ _CITED = re.compile(r"\b(?:del|de|el|al|la|las|los|un|una|en|y|e|o|u|a)\s+$", re
 # found with the history notes by its "DOF dd-mm-yyyy", and DOF edition headers ("Viernes 17 de
 # enero de 2025 DIARIO OFICIAL (Primera Sección)") by "DIARIO OFICIAL" and what stands around it.
 _DIARIO = re.compile("DIARIO OFICIAL")
-_DIARIO_BEFORE = re.compile(rf"(?:{_WEEKDAY}\s+\d{{1,2}}\s+de\s+[a-z]+\s+de\s+\d{{4}}|{_SECTION})\s*$")
-_DIARIO_AFTER = re.compile(rf"\s*(?:{_WEEKDAY}\s+\d{{1,2}}\s+de\s+[a-z]+\s+de\s+\d{{4}}|{_SECTION})")
+_DIARIO_BEFORE = re.compile(rf"(?:{DOF_DATE}|{DOF_SECTION})\s*$")
+_DIARIO_AFTER = re.compile(rf"\s*(?:{DOF_DATE}|{DOF_SECTION})")
 _DOF_DATE = re.compile(rf"DOF\s+{DATE}")
 _LAST_REFORM_BEFORE = re.compile(r"[ÚU]ltimas?\s+Reformas?\s+$")
 # A Cámara history note: "[Fracción] reformada DOF 01-12-2004", "Párrafo adicionado DOF …".

@@ -33,11 +33,17 @@ _CAMARA_LINES = frozenset({
 _LAST_REFORM = re.compile(r"Últimas?\s+Reformas?\s+DOF\s+\d{1,2}-\d{1,2}-\d{4}")
 # A second extractor prints the Cámara header and the reform date on one line.
 _CAMARA_DATED = re.compile(re.escape(_CAMARA) + r"\s+" + _LAST_REFORM.pattern)
-_WEEKDAY = r"(?:Lunes|Martes|Mi[eé]rcoles|Jueves|Viernes|S[aá]bado|Domingo)"
+# The pieces of a DOF edition's running header ("Viernes 17 de enero de 2025 DIARIO OFICIAL
+# (Primera Sección) 5"), shared by every reader that must find one: here line by line,
+# parser.print_layout glued to a decree's lines, parser.check left inside a provision.
+DOF_WEEKDAY = r"(?:Lunes|Martes|Mi[eé]rcoles|Jueves|Viernes|S[aá]bado|Domingo)"
+DOF_DATE = rf"{DOF_WEEKDAY}\s+\d{{1,2}}\s+de\s+[a-z]+\s+de\s+\d{{4}}"
+DOF_SECTION = (r"\(\s*(?:Primera|Segunda|Tercera|Cuarta|Quinta|Sexta|S[eé]ptima|Octava)"
+               r"\s+Secci[oó]n\s*\)")
 _DOF_HEADER = re.compile(
     rf"(?:\d{{1,4}}\s+)?\(?(?:Primera|Segunda|Tercera|Cuarta|Quinta)?\s*(?:Secci[oó]n\)?\s*)?"
-    rf"DIARIO OFICIAL\s*(?:{_WEEKDAY}\s+\d{{1,2}}\s+de\s+[a-z]+\s+de\s+\d{{4}})?\s*\d{{0,4}}"
-    rf"|{_WEEKDAY}\s+\d{{1,2}}\s+de\s+[a-z]+\s+de\s+\d{{4}}\s+DIARIO OFICIAL(?:\s+\d{{1,4}})?"
+    rf"DIARIO OFICIAL\s*(?:{DOF_DATE})?\s*\d{{0,4}}"
+    rf"|{DOF_DATE}\s+DIARIO OFICIAL(?:\s+\d{{1,4}})?"
 )
 _MARKER_PAGE = re.compile(r"\{\d+\}-{3,}")
 _MD_BOLD = re.compile(r"\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
@@ -467,4 +473,5 @@ def _join(parts: list[str]) -> str:
     return out
 
 
-__all__ = ["Physical", "line_width", "logical_lines", "physical_lines", "running_title"]
+__all__ = ["DOF_DATE", "DOF_SECTION", "DOF_WEEKDAY", "Physical", "line_width", "logical_lines",
+           "physical_lines", "running_title"]

@@ -24,27 +24,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .furniture import line_width, physical_lines
+from .furniture import DOF_DATE, DOF_SECTION, line_width, physical_lines
 from .lines import starts_unit
 from .model import Finding, FindingKind
 from .vocabulary import ELLIPSIS, ORDINAL
 
-_WEEKDAY = r"(?:Lunes|Martes|Mi[eé]rcoles|Jueves|Viernes|S[aá]bado|Domingo)"
-_DATE = rf"{_WEEKDAY}\s+\d{{1,2}}\s+de\s+[a-z]+\s+de\s+\d{{4}}"
-_SECTION = r"\(\s*(?:Primera|Segunda|Tercera|Cuarta|Quinta|Sexta|Séptima|Octava)\s+Secci[oó]n\s*\)"
 _GAZETTE = r"(?:DIARIO\s+OFICIAL|Diario\s+Oficial)"
 # The DOF running header is the gazette's name, the date, the section and the page number, in
 # whatever order and with whatever separators a converter prints them: "4 DIARIO OFICIAL
 # Miércoles 11 de enero de 2023", "Viernes 17 de enero de 2025 DIARIO OFICIAL (Primera Sección)
 # 5", "DIARIO OFICIAL - Viernes 12 de abril de 2024 - Página 113", or one part a line.
-_PART = rf"(?:{_GAZETTE}|{_DATE}|{_SECTION}|P[áa]gina\s+\d{{1,4}}|\d{{1,4}})"
+_PART = rf"(?:{_GAZETTE}|{DOF_DATE}|{DOF_SECTION}|P[áa]gina\s+\d{{1,4}}|\d{{1,4}})"
 _PARTS = rf"{_PART}(?:(?:\s*[-–—|·]\s*|\s+){_PART})*"
 _HEADER_LINE = re.compile(_PARTS)
 # Glued to a body line the header carries both the gazette's name and the date (a bare "DIARIO
 # OFICIAL" inside a sentence is the gazette itself).
 _GLUED_END = re.compile(rf"(?:^|\s)(?P<header>{_PARTS})\s*$")
 _GLUED_START = re.compile(rf"^(?P<header>{_PARTS})(?=\s+\S)")
-_HAS_GAZETTE_AND_DATE = re.compile(rf"(?=.*{_GAZETTE})(?=.*{_DATE})", re.DOTALL)
+_HAS_GAZETTE_AND_DATE = re.compile(rf"(?=.*{_GAZETTE})(?=.*{DOF_DATE})", re.DOTALL)
 _PAGE_SEPARATOR = re.compile(r"\{\d+\}-*|-{3,}|\*{3,}|_{3,}")
 _COMMENT = re.compile(r"<!--.*?-->")
 _MARKDOWN = re.compile(r"\*\*|^#{1,6}\s|<!--|^\{\d+\}-|^\|.*\|\s*$", re.MULTILINE)
