@@ -11,58 +11,50 @@ import contextlib
 import json
 import logging
 import os
-import shlex
 import stat
-import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NoReturn
-from zoneinfo import ZoneInfo
 
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.base import BaseScheduler
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
-from sqlalchemy import URL, Connection, Engine
+from sqlalchemy import URL, Engine
 from sqlalchemy.exc import SQLAlchemyError
-from tqdm import tqdm
 
 from diffing import ChangeType
 from errors import InputError, StoreError, TrackerError, WriterBusy
 from parser import Finding, ensure_whole, read_statute
-from scraper import FetchedEdition, SidofCheck, fetch_edition, fetch_policy, fetch_sidof_check
+from pipeline import (
+    LOOKBACK_DAYS,
+    MEXICO_CITY,
+    NOTIFY_ENV,
+    EditionResult,
+    catch_up,
+    day_range,
+    import_document,
+    mexico_today,
+    notify,
+    report_outcome,
+    short_error,
+    sync,
+)
 from scraper.mirror import serve_mirror
-from scraper.model import Capture, Edition
-from scraper.sources import DofSource, open_fetcher, source_base
+from scraper.sources import source_base
 from store import (
-    TRACKING_SINCE,
-    ImportResult,
-    RunStatus,
     Tracked,
-    acquire_writer_lock,
-    archive_captures,
-    done_editions,
-    finish_run,
-    get_meta,
     history_json,
-    import_text,
-    ingest_edition,
-    is_done,
     open_engine,
     open_store,
     safe_url,
-    set_meta,
-    start_run,
     store_status,
     stored_findings,
-    transaction,
-    write_checkpoint,
 )
 from store.api import Store, as_date
 from store.report import (
@@ -166,7 +158,7 @@ def cmd_amend(args: argparse.Namespace) -> int:
     import json
 
     from diffing import amend, render_outcome
-    from parser import read_amendment_text, read_statute
+    from parser import read_amendment_text
 
     base = ensure_whole(read_statute(_read_file(args.base), args.base))
     outcome = amend(base, read_amendment_text(_read_file(args.amendment), args.amendment))
@@ -178,341 +170,7 @@ def cmd_amend(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-# --- store-backed commands: the pipeline of one DOF day ----------------------------------------
-# One edition (day + MAT/VES/EXT) is the unit of work. Everything is fetched first (network, no
-# database); every capture is then archived as evidence in a short transaction of its own (see
-# Pipeline._archive), and the edition's data written in ONE transaction whose last statement is
-# its checkpoint: a rerun skips checkpointed editions without a request, and a crash (even
-# SIGKILL) leaves either the whole edition or nothing of it. A run record is written after, in a
-# transaction of its own, so a failure is recorded even though the edition's data rolled back.
-
-MEXICO_CITY = ZoneInfo("America/Mexico_City")
-EDITIONS = (Edition.MAT, Edition.VES, Edition.EXT)
-LOOKBACK_DAYS = 7
-NOTIFY_ENV = "DOF_TRACKER_NOTIFY"
 ROOT = Path(__file__).resolve().parent
-
-
-def mexico_today(now: datetime | None = None) -> date:
-    """The DOF date right now: the calendar day in Mexico City, whatever the host's zone."""
-    return (now or datetime.now(UTC)).astimezone(MEXICO_CITY).date()
-
-
-# --- running editions ----------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class EditionResult:
-    """One attempt at one edition, as its run record holds it."""
-
-    day: date
-    edition: Edition
-    status: RunStatus
-    counts: Mapping[str, int]
-    error: str | None = None
-    warnings: tuple[str, ...] = ()
-
-    def line(self) -> str:
-        """'2024-05-15 MAT ok: 8 notices, 1 amendment applied, 14 changes'."""
-        head = f"{self.day.isoformat()} {self.edition}"
-        if self.status is RunStatus.FAILED:
-            return f"{head} FAILED: {self.error}"
-        if self.status is RunStatus.NOOP:
-            return f"{head} already ingested"
-        if not self.counts.get("published", 1):
-            return f"{head} no edition" + ("" if self.counts.get("checkpointed") else " (will look again)")
-        shown = ("notices", "amendments_applied", "changes", "documents_registered",
-                 "instructions_unapplied", "errata", "problems", "findings")
-        parts = [f"{self.counts[k]} {k.replace('_', ' ')}" for k in shown if self.counts.get(k)]
-        return f"{head} ok: " + (", ".join(parts) or "nothing new")
-
-
-@dataclass(frozen=True, slots=True)
-class SyncReport:
-    """Every edition a sync or a nightly pass attempted, in order."""
-
-    results: tuple[EditionResult, ...]
-    seconds: float
-
-    @property
-    def failed(self) -> tuple[EditionResult, ...]:
-        return tuple(r for r in self.results if r.status is RunStatus.FAILED)
-
-    @property
-    def warnings(self) -> tuple[str, ...]:
-        return tuple(f"{r.day} {r.edition}: {w}" for r in self.results for w in r.warnings)
-
-    def summary(self) -> str:
-        ok = sum(1 for r in self.results if r.status is RunStatus.OK)
-        noop = sum(1 for r in self.results if r.status is RunStatus.NOOP)
-        changes = sum(r.counts.get("changes", 0) for r in self.results)
-        text = (f"{len(self.results)} editions in {self.seconds:.1f} s: {ok} ingested, {noop} already done, "
-                f"{len(self.failed)} failed; {changes} changes")
-        lines = [text] + [f"FAILED {r.day} {r.edition}: {r.error}" for r in self.failed]
-        lines += [f"warning {w}" for w in self.warnings]
-        return "\n".join(lines)
-
-
-def _short_error(exc: BaseException) -> str:
-    """The first line of an error, its control characters made visible (it is printed and
-    stored as the run's error, and may quote a URL or text from the network)."""
-    lines = str(exc).strip().splitlines()
-    return visible(lines[0] if lines else type(exc).__name__)[:500]
-
-
-class Pipeline:
-    """Fetches and ingests editions for one store and one source; the caller holds the lock."""
-
-    def __init__(self, engine: Engine, source: str | None = None, *, today: date | None = None,
-                 lookback: int = LOOKBACK_DAYS) -> None:
-        self.engine = engine
-        self.recorder: list[Capture] = []
-        self.fetcher = open_fetcher(source, fetch_policy(source), on_capture=self.recorder.append)
-        self.source = DofSource(self.fetcher, source)
-        self.public = DofSource(open_fetcher(None))  # builds public URLs; never fetches
-        self.today = today or mexico_today()
-        self.lookback = lookback
-        self._sidof: SidofCheck | None = None  # the current day's SIDOF list (one request a day)
-
-    def close(self) -> None:
-        self.fetcher.close()
-        self.public.fetcher.close()
-
-    def run(self, targets: Sequence[tuple[date, Edition]], *, progress: bool = False,
-            on_result: Callable[[EditionResult], None] | None = None) -> SyncReport:
-        """Process editions in order, stopping at the first failure.
-
-        Versions are append-only and amendments must apply in publication order, so once an
-        edition fails, later ones wait for it: they stay pending and the next run retries all.
-        """
-        started = time.monotonic()
-        results: list[EditionResult] = []
-        with _progress_bar(len(targets) if progress else 0) as bar:
-            for day, edition in targets:
-                if bar is not None:
-                    bar.set_description(f"{day.isoformat()} {edition}")
-                result = self.edition(day, edition)
-                results.append(result)
-                if bar is not None:
-                    bar.update(1)
-                if on_result is not None:
-                    on_result(result)
-                if result.status is RunStatus.FAILED:
-                    break
-        return SyncReport(tuple(results), time.monotonic() - started)
-
-    def edition(self, day: date, edition: Edition) -> EditionResult:
-        """One edition: skip if checkpointed, else fetch, ingest and checkpoint, with a run record."""
-        with self.engine.connect() as conn:
-            if is_done(conn, day, edition):
-                return self._record(day, edition, RunStatus.NOOP, {}, None, 0.0)
-        started = time.monotonic()
-        try:
-            result = self._ingest(day, edition)
-        except TrackerError as exc:
-            logger.error("%s %s failed: %s", day, edition, _short_error(exc))
-            return self._record(day, edition, RunStatus.FAILED, {}, _short_error(exc), started)
-        except SQLAlchemyError as exc:
-            logger.error("%s %s failed: database error: %s", day, edition, _short_error(exc))
-            return self._record(day, edition, RunStatus.FAILED, {}, f"database error: {_short_error(exc)}",
-                                started)
-        except Exception as exc:  # a bug: record it (retried next run), never lose it in a log only
-            logger.exception("%s %s failed unexpectedly", day, edition)
-            return self._record(day, edition, RunStatus.FAILED, {},
-                                f"internal error {type(exc).__name__}: {_short_error(exc)}", started)
-        counts, warnings = result
-        for warning in warnings:  # shown by the caller: printed by sync, logged by the nightly run
-            logger.debug("%s %s: %s", day, edition, visible(warning))
-        return self._record(day, edition, RunStatus.OK, counts, None, started, tuple(warnings))
-
-    def _ingest(self, day: date, edition: Edition) -> tuple[dict[str, int], list[str]]:
-        logger.info("fetching %s %s", day, edition)
-        self.recorder.clear()  # captures of earlier editions are archived by now
-        try:
-            fetched = fetch_edition(self.source, self.recorder, day, edition, self.public,
-                                    sidof=self._sidof_check(day))
-        except Exception as exc:
-            self._archive_after_failure(exc)
-            raise
-        cut = self._archive()
-        warnings: list[str] = []
-        settled = day < self.today - timedelta(days=self.lookback)
-        if not fetched.published and edition is Edition.MAT and day.weekday() < 5 and day < self.today:
-            warnings.append("no matutina edition on a weekday: a holiday, or the site failed us")
-        with transaction(self.engine) as conn:
-            if fetched.published:
-                ingested = ingest_edition(conn, fetched)
-                counts = {"published": 1, **ingested.counts, "checkpointed": 1}
-                warnings.extend(ingested.warnings)
-                write_checkpoint(conn, day, edition, _checkpoint_counts(counts))
-            else:
-                # A day without this edition is settled once it is older than the lookback window;
-                # until then it is looked at again (late EXT and VES editions).
-                counts = {"published": 0, "checkpointed": int(settled)}
-                if settled:
-                    write_checkpoint(conn, day, edition, {"published": 0})
-        counts["captures"] = len(fetched.captures)
-        if cut:
-            counts["captures_incomplete"] = cut
-        counts.update(_cross_check_counts(fetched))
-        warnings.extend(fetched.cross_check)
-        return counts, warnings
-
-    def _sidof_check(self, day: date) -> SidofCheck:
-        """SIDOF's list of ``day``, fetched by the first edition of the day that needs it."""
-        if self._sidof is None or self._sidof.day != day:
-            self._sidof = fetch_sidof_check(self.source, day)
-        return self._sidof
-
-    # Captures are evidence, not state: each is content-addressed (its bytes by sha256, the row
-    # by URL + sha256), so writing one again is a no-op, and it says only "the site answered
-    # this", which stays true whatever happens to the edition. They are therefore archived
-    # EVERY time (cut bodies and the responses of an edition that then fails included) in a
-    # short transaction of their own, committed before the edition's one transaction starts;
-    # that one (notices, versions, changes, checkpoint) remains all-or-nothing. A crash between
-    # the two leaves only evidence, which the rerun's identical fetches write again as no-ops.
-    def _archive(self) -> int:
-        """Archive every capture of this attempt; returns how many were cut short."""
-        with transaction(self.engine) as conn:
-            return archive_captures(conn, self.recorder)
-
-    def _archive_after_failure(self, failure: Exception) -> None:
-        """Archive what a failed fetch received; a store error here must not hide the failure."""
-        try:
-            self._archive()
-        except TrackerError as exc:
-            logger.error("could not archive the captures of a failed fetch: %s", _short_error(exc))
-            failure.add_note(f"its captures were not archived: {_short_error(exc)}")
-
-    def _record(self, day: date, edition: Edition, status: RunStatus, counts: Mapping[str, int],
-                error: str | None, started: float, warnings: tuple[str, ...] = ()) -> EditionResult:
-        """Write the run record (its own transactions) and return the result."""
-        duration = int((time.monotonic() - started) * 1000) if started else 0
-        shown = visible(error or "; ".join(warnings)[:2000]) or None
-        with transaction(self.engine) as conn:
-            run_id = start_run(conn, day, edition)
-            finish_run(conn, run_id, status, {**counts, "duration_ms": duration}, shown)
-        return EditionResult(day, edition, status, dict(counts), error, warnings)
-
-
-@contextlib.contextmanager
-def _progress_bar(total: int) -> Iterator[Any]:
-    """A tqdm bar on stderr for multi-edition work at a terminal; None otherwise.
-
-    No tqdm object at all when nobody watches: tqdm takes a process-shared lock even when
-    disabled, and a process killed while holding it would block its forked siblings.
-    """
-    if total <= 1 or not sys.stderr.isatty():
-        yield None
-        return
-    bar = tqdm(total=total, unit="edition", file=sys.stderr, leave=False)
-    try:
-        yield bar
-    finally:
-        bar.close()
-
-
-_ATTEMPT_COUNTS = ("captures", "captures_incomplete", "checkpointed", "sidof_only", "index_only",
-                   "sidof_unchecked")
-
-
-def _checkpoint_counts(counts: Mapping[str, int]) -> dict[str, int]:
-    """Counts that describe the data (deterministic), not this attempt (nor what SIDOF said)."""
-    return {k: v for k, v in counts.items() if k not in _ATTEMPT_COUNTS}
-
-
-def _cross_check_counts(fetched: FetchedEdition) -> dict[str, int]:
-    """The SIDOF cross-check in the run record's counts: disagreements, or that it did not run."""
-    if fetched.sidof is None:
-        return {"sidof_unchecked": 1} if fetched.published else {}
-    found = {"sidof_only": len(fetched.sidof.only_in_sidof), "index_only": len(fetched.sidof.only_in_index)}
-    return {k: v for k, v in found.items() if v}
-
-
-def edition_targets(days: Sequence[date]) -> list[tuple[date, Edition]]:
-    return [(day, edition) for day in days for edition in EDITIONS]
-
-
-def day_range(first: date, last: date) -> list[date]:
-    if last < first:
-        raise InputError(f"--from {first} is after --to {last}")
-    return [first + timedelta(days=n) for n in range((last - first).days + 1)]
-
-
-def sync(engine: Engine, days: Sequence[date], source: str | None = None, *, today: date | None = None,
-         progress: bool = False, on_result: Callable[[EditionResult], None] | None = None) -> SyncReport:
-    """Fetch and ingest every edition of ``days`` (the ``sync`` command)."""
-    with acquire_writer_lock(engine):
-        pipeline = Pipeline(engine, source, today=today)
-        try:
-            return pipeline.run(edition_targets(days), progress=progress, on_result=on_result)
-        finally:
-            pipeline.close()
-
-
-def pending_editions(conn: Connection, since: date, today: date) -> list[tuple[date, Edition]]:
-    """Every edition from ``since`` to ``today`` without a checkpoint: missed nights, failed
-    editions, and days without an edition still inside the lookback window."""
-    done = done_editions(conn, since, today)
-    return [target for target in edition_targets(day_range(since, today)) if target not in done]
-
-
-def catch_up(engine: Engine, source: str | None = None, *, today: date | None = None,
-             since: date | None = None, lookback: int = LOOKBACK_DAYS,
-             progress: bool = False) -> SyncReport:
-    """One nightly pass: every edition since tracking started that has no checkpoint yet.
-
-    Tracking starts at ``since`` (or ``lookback`` days ago) the first time and is remembered in
-    the store, so a machine that was off for a week catches up the whole week in one pass.
-    """
-    today = today or mexico_today()
-    started = time.monotonic()
-    with acquire_writer_lock(engine):
-        with transaction(engine) as conn:
-            stored = get_meta(conn, TRACKING_SINCE)
-            first = date.fromisoformat(stored) if stored else today - timedelta(days=lookback)
-            if since is not None and (stored is None or since < first):
-                first = since
-            if stored != first.isoformat():
-                set_meta(conn, TRACKING_SINCE, first.isoformat())
-            targets = pending_editions(conn, first, today)
-        if not targets:
-            logger.info("nothing to do: every edition since %s is ingested", first)
-            return SyncReport((), time.monotonic() - started)
-        pipeline = Pipeline(engine, source, today=today, lookback=lookback)
-        try:
-            report = pipeline.run(targets, progress=progress)
-        finally:
-            pipeline.close()
-    for result in report.results:
-        logger.info("%s", result.line())
-    for warning in report.warnings:
-        logger.warning("%s", visible(warning))
-    return report
-
-
-# --- telling someone -----------------------------------------------------------------------------
-def notify(command: str | None, status: str, summary: str) -> None:
-    """Run the notification command (``--notify-command`` or $DOF_TRACKER_NOTIFY) with the
-    summary on stdin and ``DOF_TRACKER_STATUS`` set; its own failure is logged, never raised."""
-    command = command or os.environ.get(NOTIFY_ENV, "").strip() or None
-    if not command:
-        return
-    try:
-        argv = shlex.split(command)
-        subprocess.run(argv, input=summary, text=True, timeout=60, check=True, capture_output=True,
-                       env={**os.environ, "DOF_TRACKER_STATUS": status})
-    except (OSError, ValueError, subprocess.SubprocessError) as exc:
-        logger.error("notify command failed: %s", _short_error(exc))
-
-
-def report_outcome(report: SyncReport, notify_command: str | None) -> int:
-    """Log and notify failures and warnings; the exit status of a one-shot command."""
-    if report.failed:
-        logger.error("%d edition(s) failed; they will be retried next run", len(report.failed))
-        notify(notify_command, "failed", report.summary())
-        return EXIT_ERROR
-    if report.warnings:
-        notify(notify_command, "warning", report.summary())
-    return EXIT_OK
 
 
 # --- the nightly scheduler (APScheduler 3) -------------------------------------------------------
@@ -580,15 +238,6 @@ def build_scheduler(url: str, *, blocking: bool = True, hours: str = "7,21", min
                       name="DOF nightly catch-up", replace_existing=True,
                       next_run_time=datetime.now(MEXICO_CITY))
     return scheduler
-
-
-# --- import --------------------------------------------------------------------------------------
-def import_document(engine: Engine, data: bytes, name: str, title: str | None, as_of: date) -> ImportResult:
-    """Register a text as of a date (or make it a new version of the document it names), then
-    apply the amendments stored for it that came later."""
-    document = ensure_whole(read_statute(data, name))
-    with acquire_writer_lock(engine), transaction(engine) as conn:
-        return import_text(conn, document, title, as_of)
 
 
 # --- the store-backed commands -------------------------------------------------------------------
@@ -974,7 +623,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"dof-tracker {args.command}: {visible(str(exc))}", file=sys.stderr)
         return EXIT_USAGE if isinstance(exc, InputError) else EXIT_ERROR
     except SQLAlchemyError as exc:
-        print(f"dof-tracker {args.command}: database error: {_short_error(exc)}", file=sys.stderr)
+        print(f"dof-tracker {args.command}: database error: {short_error(exc)}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print(f"dof-tracker {args.command}: interrupted", file=sys.stderr)

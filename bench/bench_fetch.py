@@ -19,9 +19,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from gazette import Capture, Edition  # noqa: E402
 from scraper.http import FetchPolicy  # noqa: E402
 from scraper.mirror import FaultPlan, serve_mirror  # noqa: E402
-from scraper.model import Capture, Edition  # noqa: E402
 from scraper.sources import DofSource, open_fetcher  # noqa: E402
 
 DAYS = [date(2023, 10, 5)] + [date(2024, 5, 13) + timedelta(days=i) for i in range(7)]

@@ -34,6 +34,8 @@ from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
+import pipeline
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -53,15 +55,15 @@ def prepare(url: str, mirror: str, days: int) -> Engine:
     """The store a year of nightly runs leaves behind (data for the fixture days, a checkpoint
     for every edition of the tracked range)."""
     engine = open_engine(url)
-    scheduler.import_document(engine, BASE.read_bytes(), str(BASE), TITLE, date(2023, 10, 6))
-    fixture_days = scheduler.day_range(date(2024, 5, 13), date(2024, 5, 17))
-    report = scheduler.sync(engine, fixture_days, mirror)
+    pipeline.import_document(engine, BASE.read_bytes(), str(BASE), TITLE, date(2023, 10, 6))
+    fixture_days = pipeline.day_range(date(2024, 5, 13), date(2024, 5, 17))
+    report = pipeline.sync(engine, fixture_days, mirror)
     assert not report.failed, report.summary()
-    today = scheduler.mexico_today()
+    today = pipeline.mexico_today()
     since = today - timedelta(days=days)
     with transaction(engine) as conn:
         set_meta(conn, scheduler.TRACKING_SINCE, since.isoformat())
-        for day, edition in scheduler.pending_editions(conn, since, today):
+        for day, edition in pipeline.pending_editions(conn, since, today):
             write_checkpoint(conn, day, edition, {"published": 0})
     return engine
 
@@ -81,7 +83,7 @@ def bench(url: str, label: str, args: argparse.Namespace) -> None:
         before = mirror.counters.requests
 
         def one_pass() -> None:
-            report = scheduler.catch_up(engine, mirror.base_url)
+            report = pipeline.catch_up(engine, mirror.base_url)
             assert report.results == (), "the store was not fully checkpointed"
 
         command = ["--db", url, "run", "--once", "--source", mirror.base_url]

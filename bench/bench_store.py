@@ -38,8 +38,8 @@ from sqlalchemy import Engine, insert, select, text  # noqa: E402
 
 import store  # noqa: E402
 from diffing.model import Change, ChangeType, DiffOp  # noqa: E402
+from gazette import Edition  # noqa: E402
 from parser.model import Document, Kind, Provision, Status  # noqa: E402
-from scraper.model import Edition  # noqa: E402
 from store import schema as s  # noqa: E402
 from store.testing import temporary_postgres_schema  # noqa: E402
 from store.versions import encode_diff, root_digest  # noqa: E402

@@ -17,6 +17,7 @@ and return frozen values; only ``scraper.http`` touches the network; ``scraper.m
 ``fixtures/dof`` like the real sites for tests and the offline demo. Imports no sibling package.
 """
 
+from gazette import Capture, Edition, Notice, NoticeKind
 from scraper.classify import classify
 from scraper.decode import decode_body, has_mojibake
 from scraper.edition import EditionIndex, WrongDay, check_index_complete, parse_edition
@@ -36,7 +37,6 @@ from scraper.http import (
     Response,
     RobotsDisallowed,
 )
-from scraper.model import Capture, Edition, Notice, NoticeKind
 from scraper.note import Note, check_note_complete, parse_note, valid_codigo
 from scraper.sidof import Reconciliation, SidofDay, SidofEntry, parse_sidof_notes, reconcile
 from scraper.sources import (

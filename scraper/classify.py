@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from scraper.model import NoticeKind
+from gazette import NoticeKind
 
 _INSTRUMENTS = (
     "constitucion politica", "ley", "leyes", "codigo", "reglamento", "estatuto", "decreto",

@@ -23,9 +23,9 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 from bs4 import BeautifulSoup, Tag
 
 from errors import IncompleteBody, SanityError
+from gazette import Edition, Notice
 from scraper.classify import classify
 from scraper.markup import read_markup
-from scraper.model import Edition, Notice
 
 DOF_BASE = "https://www.dof.gob.mx/"
 NO_DATA = "No hay datos para la fecha seleccionada"

@@ -17,8 +17,8 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from errors import TrackerError
+from gazette import Capture, Edition, Notice, NoticeKind
 from scraper.http import FetchPolicy
-from scraper.model import Capture, Edition, Notice, NoticeKind
 from scraper.sidof import Reconciliation, SidofDay, reconcile
 from scraper.sources import DofSource, finish_notice
 

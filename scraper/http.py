@@ -45,8 +45,8 @@ import requests
 from requests.adapters import HTTPAdapter
 
 from errors import FetchError, IncompleteBody, InputError
+from gazette import Capture
 from scraper.decode import decode_body
-from scraper.model import Capture
 from scraper.wire import ACCEPT_ENCODING, Watch, read_body, watch_pools
 from untrusted import printable_url, visible
 

@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from errors import IncompleteBody, ParseError
-from scraper.model import Edition
+from gazette import Edition
 
 _LISTS = {"NotasMatutinas": Edition.MAT, "NotasVespertinas": Edition.VES,
           "NotasExtraordinarias": Edition.EXT}

@@ -22,10 +22,10 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from errors import IncompleteBody, InputError
+from gazette import Capture, Edition, Notice
 from scraper.classify import classify
 from scraper.edition import EditionIndex, WrongDay, check_index_complete, parse_edition
 from scraper.http import DOF_ORIGINS, Fetcher, FetchPolicy, origin_of
-from scraper.model import Capture, Edition, Notice
 from scraper.note import Note, check_note_complete, parse_note, valid_codigo
 from scraper.sidof import SidofDay, check_json_complete, parse_sidof_notes
 from untrusted import printable_url

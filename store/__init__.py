@@ -33,9 +33,7 @@ from .db import (
     upgrade,
 )
 from .findings import FindingCount, finding_counts, findings_of, record_findings, stored_findings
-from .ingest import ImportResult, IngestResult, has_own_text, import_text, ingest_edition
 from .matching import Tracked, same_instrument
-from .pending import PendingResult, apply_pending
 from .records import (
     RunRecord,
     RunStatus,
@@ -90,14 +88,7 @@ __all__ = [
     "findings_of",
     "record_findings",
     "stored_findings",
-    "ImportResult",
-    "IngestResult",
-    "PendingResult",
     "Tracked",
-    "apply_pending",
-    "has_own_text",
-    "import_text",
-    "ingest_edition",
     "same_instrument",
     "TRACKING_SINCE",
     "StoreStatus",

@@ -26,11 +26,11 @@ from sqlalchemy import ColumnElement, Connection, Engine, select
 from diffing.model import Change, ChangeType, DiffOp, Redline
 from diffing.text import redline
 from errors import InputError, NotFound
+from gazette import Notice, NoticeKind
 from parser.citations import format_citation, parse_citation
 from parser.labels import Label
 from parser.model import Document, Finding, Kind, Provision, Status
 from parser.render import provision_text
-from scraper.model import Notice, NoticeKind
 
 from . import schema as s
 from .db import open_engine, safe_url

@@ -21,8 +21,8 @@ from sqlalchemy.exc import IntegrityError
 
 from diffing.model import Discrepancy
 from errors import NotFound, StoreError
+from gazette import Capture, Edition, Notice, NoticeKind
 from parser.model import Instruction
-from scraper.model import Capture, Edition, Notice, NoticeKind
 
 from . import schema as s
 

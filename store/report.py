@@ -23,8 +23,8 @@ from datetime import date, datetime
 from urllib.parse import urlsplit
 
 from diffing import ChangeType, DiffOp, Redline, redline, render_inline
+from gazette import Notice
 from parser.model import Finding
-from scraper.model import Notice
 from untrusted import CONTROL, plain
 
 from .api import ChangeEntry, Version

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, func, select
 
-from scraper.model import Edition
+from gazette import Edition
 
 from . import schema as s
 from .db import schema_revision

@@ -20,9 +20,9 @@ from test_store_support import (  # noqa: F401  (fixtures)
 import store
 from diffing.model import ChangeType, DiffOp
 from errors import InputError, NotFound
+from gazette import Edition, Notice, NoticeKind
 from parser import parse_statute
 from parser.model import Document, Status
-from scraper.model import Edition, Notice, NoticeKind
 from store import Store
 from store.api import provision_text as render
 

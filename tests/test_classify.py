@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from gazette import NoticeKind
 from scraper.classify import classify
-from scraper.model import NoticeKind
 
 A, C, X, E, OT = (NoticeKind.AMENDS, NoticeKind.CREATES, NoticeKind.ABROGATES, NoticeKind.ERRATA,
                  NoticeKind.OTHER)

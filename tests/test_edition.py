@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from errors import IncompleteBody, SanityError, TrackerError
+from gazette import Edition
 from scraper.edition import WrongDay, check_index_complete, parse_edition
-from scraper.model import Edition
 
 INDEX = Path(__file__).resolve().parent.parent / "fixtures" / "dof" / "www" / "index"
 DAY = date(2024, 5, 15)

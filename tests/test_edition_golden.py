@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from gazette import Edition
 from scraper.edition import parse_edition
-from scraper.model import Edition
 
 ROOT = Path(__file__).resolve().parent.parent
 INDEX = ROOT / "fixtures" / "dof" / "www" / "index"

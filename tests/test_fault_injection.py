@@ -16,11 +16,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from errors import FetchError, SanityError
+from gazette import Capture, Edition, Notice
 from scraper.decode import has_mojibake
 from scraper.edition import EditionIndex, parse_edition
 from scraper.http import Fetcher, FetchPolicy
 from scraper.mirror import FIXTURES, FaultPlan, serve_mirror
-from scraper.model import Capture, Edition, Notice
 from scraper.note import Note, parse_note
 from scraper.sources import DofSource, allowed_origins
 

@@ -15,10 +15,10 @@ from contextlib import contextmanager
 import pytest
 
 from errors import FetchError, IncompleteBody, InputError
+from gazette import Capture
 from scraper.edition import check_index_complete
 from scraper.http import Fetcher, FetchPolicy, RobotsDisallowed, origin_of
 from scraper.mirror import FaultPlan, serve_mirror
-from scraper.model import Capture
 from scraper.wire import BodyDecoder, TooLarge, Undecodable
 
 INDEX = "/index_111.php?year=2024&month=05&day=15&edicion=MAT"
@@ -219,8 +219,8 @@ def test_an_index_with_400000_links_is_refused_without_building_it() -> None:
     from datetime import date
 
     from errors import SanityError
+    from gazette import Edition
     from scraper.edition import MAX_NOTICES, parse_edition
-    from scraper.model import Edition
 
     rows = "".join(f'<tr><td><a href="/nota_detalle.php?codigo={5_000_000 + n}&fecha=15/05/2024">'
                    f"ACUERDO {n}</a></td></tr>" for n in range(400_000))

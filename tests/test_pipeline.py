@@ -31,16 +31,16 @@ from test_pipeline_support import (
 )
 from test_store_support import BACKENDS, database_url
 
-import scheduler
+import pipeline
+from gazette import Edition, NoticeKind
 from parser import instruments
 from scraper.mirror import FIXTURES, FaultPlan, serve_mirror
-from scraper.model import Edition, NoticeKind
 from store import RunStatus, Tracked, load_capture, open_engine, runs, same_instrument
 from store import schema as s
 from store.api import Store
 
 EXPECTED = json.loads((ROOT / "fixtures" / "imss" / "expected_changes.json").read_text(encoding="utf-8"))
-DAYS = scheduler.day_range(date.fromisoformat(FIRST), date.fromisoformat(LAST))
+DAYS = pipeline.day_range(date.fromisoformat(FIRST), date.fromisoformat(LAST))
 # What the two amendments of documents we do not track declare (fixture notes 5727203, 5727101)
 UNTRACKED_REGLAMENTO = "Reglamento de la Ley de Infraestructura de la Calidad"
 REGLAMENTO_INSTRUCTIONS = [("art_3__frac_iv", "reforma"), ("art_3__frac_ix", "reforma"),
@@ -65,14 +65,14 @@ def engine_fixture(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[E
         engine.dispose()
 
 
-def _import_base(engine: Engine, as_of: str = AS_OF) -> scheduler.ImportResult:
-    return scheduler.import_document(engine, BASE.read_bytes(), str(BASE), TITLE, date.fromisoformat(as_of))
+def _import_base(engine: Engine, as_of: str = AS_OF) -> pipeline.ImportResult:
+    return pipeline.import_document(engine, BASE.read_bytes(), str(BASE), TITLE, date.fromisoformat(as_of))
 
 
 @pytest.fixture(name="synced")
 def synced_fixture(engine: Engine, mirror_url: str) -> Engine:
     _import_base(engine)
-    report = scheduler.sync(engine, DAYS, mirror_url)
+    report = pipeline.sync(engine, DAYS, mirror_url)
     assert not report.failed, report.summary()
     return engine
 
@@ -135,7 +135,7 @@ def test_notices_are_classified_and_errata_are_not_reforms(synced: Engine) -> No
 
 def test_rerunning_the_days_is_a_no_op(synced: Engine, mirror_url: str) -> None:
     before = state_digest(synced)
-    report = scheduler.sync(synced, DAYS, mirror_url)
+    report = pipeline.sync(synced, DAYS, mirror_url)
     assert {r.status for r in report.results} == {RunStatus.NOOP}
     assert state_digest(synced) == before
     assert partial_editions(synced) == []
@@ -158,7 +158,7 @@ def test_every_edition_attempt_has_a_run_record(synced: Engine) -> None:
 # --- amendments to documents we do not track yet ----------------------------------------------
 def test_amendments_to_an_untracked_document_wait_for_its_import(engine: Engine, mirror_url: str,
                                                                   tmp_path: Path) -> None:
-    report = scheduler.sync(engine, DAYS, mirror_url)
+    report = pipeline.sync(engine, DAYS, mirror_url)
     assert not report.failed
     with engine.connect() as conn:
         waiting = conn.execute(select(s.instruction.c.document_title, s.instruction.c.target,
@@ -183,7 +183,7 @@ def test_amendments_to_an_untracked_document_wait_for_its_import(engine: Engine,
 
 
 def test_an_import_as_of_a_later_date_already_contains_the_amendment(engine: Engine, mirror_url: str) -> None:
-    scheduler.sync(engine, DAYS, mirror_url)
+    pipeline.sync(engine, DAYS, mirror_url)
     result = _import_base(engine, as_of="2024-06-01")
     assert (result.pending.applied, result.pending.reflected) == (0, 1)
     assert Store(engine).changes() == ()
@@ -193,18 +193,18 @@ def test_an_import_as_of_a_later_date_already_contains_the_amendment(engine: Eng
 def test_a_missing_edition_is_looked_for_again_until_the_lookback_passes(engine: Engine,
                                                                           mirror_url: str) -> None:
     today = date(2024, 5, 17)
-    first = scheduler.catch_up(engine, mirror_url, today=today, since=date(2024, 5, 13), lookback=2)
+    first = pipeline.catch_up(engine, mirror_url, today=today, since=date(2024, 5, 13), lookback=2)
     assert not first.failed and len(first.results) == 15
     with engine.connect() as conn:
-        pending = scheduler.pending_editions(conn, date(2024, 5, 13), today)
+        pending = pipeline.pending_editions(conn, date(2024, 5, 13), today)
     # 15-17 May are inside the two-day lookback: their missing VES/EXT stay open (late editions)
     assert pending == [(date(2024, 5, d), e) for d in (15, 16, 17) for e in (Edition.VES, Edition.EXT)]
-    second = scheduler.catch_up(engine, mirror_url, today=date(2024, 5, 20), lookback=2)
+    second = pipeline.catch_up(engine, mirror_url, today=date(2024, 5, 20), lookback=2)
     assert [(r.day, r.edition) for r in second.results][:6] == pending
     assert (date(2024, 5, 20), Edition.MAT) in [(r.day, r.edition) for r in second.results]
     monday = next(r for r in second.results if r.day == date(2024, 5, 20) and r.edition is Edition.MAT)
     assert not monday.warnings  # today's matutina may simply not be out yet
-    missing_weekday = scheduler.catch_up(engine, mirror_url, today=date(2024, 5, 21), lookback=2)
+    missing_weekday = pipeline.catch_up(engine, mirror_url, today=date(2024, 5, 21), lookback=2)
     monday = next(r for r in missing_weekday.results if r.day == date(2024, 5, 20)
                   and r.edition is Edition.MAT)
     assert any("weekday" in w for w in monday.warnings)  # a weekday without matutina is suspicious
@@ -212,7 +212,7 @@ def test_a_missing_edition_is_looked_for_again_until_the_lookback_passes(engine:
 
 def test_a_failed_edition_is_recorded_and_retried_never_skipped(engine: Engine, tmp_path: Path) -> None:
     with serve_mirror(plan=FaultPlan(seed=1, rates={"http_503": 1.0}, retry_after=0)) as broken:
-        report = scheduler.sync(engine, DAYS, broken.base_url)
+        report = pipeline.sync(engine, DAYS, broken.base_url)
     assert [r.status for r in report.results] == [RunStatus.FAILED]  # stops at the first failure
     assert "503" in (report.results[0].error or "")
     with engine.connect() as conn:
@@ -225,7 +225,7 @@ def test_a_failed_edition_is_recorded_and_retried_never_skipped(engine: Engine, 
     assert archived and {(url.rsplit("/", 1)[1], status, complete) for url, status, complete in archived} == {
         ("robots.txt", 503, True)}
     with serve_mirror() as healthy:
-        retry = scheduler.sync(engine, DAYS, healthy.base_url)
+        retry = pipeline.sync(engine, DAYS, healthy.base_url)
     assert not retry.failed and len(retry.results) == 15
 
 
@@ -239,7 +239,7 @@ def test_the_captures_of_an_edition_that_rolls_back_stay_archived(tmp_path: Path
         with engine.begin() as conn:
             conn.exec_driver_sql(f"CREATE TRIGGER refuse_notice BEFORE INSERT ON notice WHEN NEW.codigo = "
                                  f"'{IMSS_CODIGO}' BEGIN SELECT RAISE(ABORT, 'disk is full'); END")
-        failed = scheduler.sync(engine, [day], mirror_url).results[0]
+        failed = pipeline.sync(engine, [day], mirror_url).results[0]
         assert failed.status is RunStatus.FAILED and "disk is full" in (failed.error or "")
         with engine.connect() as conn:
             assert conn.execute(select(s.notice)).first() is None
@@ -249,7 +249,7 @@ def test_the_captures_of_an_edition_that_rolls_back_stay_archived(tmp_path: Path
         assert any(url.endswith(f"/notas/docFuente/{IMSS_CODIGO}") for url in urls)
         with engine.begin() as conn:
             conn.exec_driver_sql("DROP TRIGGER refuse_notice")
-        assert [r.status for r in scheduler.sync(engine, [day], mirror_url).results][0] is RunStatus.OK
+        assert [r.status for r in pipeline.sync(engine, [day], mirror_url).results][0] is RunStatus.OK
         with engine.connect() as conn:
             again = conn.execute(select(s.capture.c.id, s.capture.c.url)).all()
             linked = conn.execute(select(s.notice.c.capture_id)
@@ -265,7 +265,7 @@ def test_a_run_through_cut_bodies_reaches_the_clean_state_and_keeps_the_cuts(eng
     clean = open_engine(f"sqlite:///{tmp_path / 'clean.sqlite'}")
     try:
         _import_base(clean)
-        assert not scheduler.sync(clean, DAYS, mirror_url).failed
+        assert not pipeline.sync(clean, DAYS, mirror_url).failed
         expected = state_digest(clean, mirror_url)
     finally:
         clean.dispose()
@@ -273,7 +273,7 @@ def test_a_run_through_cut_bodies_reaches_the_clean_state_and_keeps_the_cuts(eng
     plan = FaultPlan(seed=7, rates={"cut_with_length": 0.12, "cut_without_length": 0.12, "http_500": 0.06},
                      retry_after=0)
     with serve_mirror(plan=plan) as faulty:
-        report = scheduler.sync(engine, DAYS, faulty.base_url)
+        report = pipeline.sync(engine, DAYS, faulty.base_url)
         served, faulty_url = faulty.counters.faults, faulty.base_url
     assert not report.failed, report.summary()
     evidence = fault_evidence(engine)
@@ -291,7 +291,7 @@ def test_a_page_that_parses_to_nothing_fails_loudly_and_writes_nothing(engine: E
     page = tree / "www" / "index" / "2024-05-15_MAT.html"
     page.write_bytes(page.read_bytes().replace(b"nota_detalle.php?codigo=", b"nota_otra.php?codigo="))
     with serve_mirror(tree) as changed_layout:
-        report = scheduler.sync(engine, [date(2024, 5, 15)], changed_layout.base_url)
+        report = pipeline.sync(engine, [date(2024, 5, 15)], changed_layout.base_url)
     assert report.results[0].status is RunStatus.FAILED
     assert "layout" in (report.results[0].error or "")
     with engine.connect() as conn:
@@ -326,15 +326,15 @@ def test_the_dof_date_is_the_mexico_city_date() -> None:
     from datetime import UTC, datetime
 
     # 01:00 UTC on 10 March 2026 is still 9 March in Mexico City (UTC-6 since 2023)
-    assert scheduler.mexico_today(datetime(2026, 3, 10, 1, 0, tzinfo=UTC)) == date(2026, 3, 9)
-    assert scheduler.mexico_today(datetime(2026, 3, 10, 6, 0, tzinfo=UTC)) == date(2026, 3, 10)
+    assert pipeline.mexico_today(datetime(2026, 3, 10, 1, 0, tzinfo=UTC)) == date(2026, 3, 9)
+    assert pipeline.mexico_today(datetime(2026, 3, 10, 6, 0, tzinfo=UTC)) == date(2026, 3, 10)
     # 2022 still had daylight saving time (UTC-5): 04:30 UTC on 1 July 2022 was 23:30 on 30 June
-    assert scheduler.mexico_today(datetime(2022, 7, 1, 4, 30, tzinfo=UTC)) == date(2022, 6, 30)
-    assert scheduler.mexico_today(datetime(2022, 7, 1, 5, 30, tzinfo=UTC)) == date(2022, 7, 1)
+    assert pipeline.mexico_today(datetime(2022, 7, 1, 4, 30, tzinfo=UTC)) == date(2022, 6, 30)
+    assert pipeline.mexico_today(datetime(2022, 7, 1, 5, 30, tzinfo=UTC)) == date(2022, 7, 1)
 
 
 # --- the SIDOF cross-check: warnings in the run record, never a failed edition --------------------
-def _ok_warnings(result: scheduler.EditionResult) -> tuple[str, ...]:
+def _ok_warnings(result: pipeline.EditionResult) -> tuple[str, ...]:
     assert result.status is RunStatus.OK, result.error
     return result.warnings
 
@@ -342,7 +342,7 @@ def _ok_warnings(result: scheduler.EditionResult) -> tuple[str, ...]:
 def test_sidof_listing_an_edition_the_index_lacks_is_a_warning(engine: Engine) -> None:
     saturday = date(2024, 5, 18)  # no edition on the index; SIDOF lists an extraordinaria
     with serve_mirror() as mirror:
-        report = scheduler.sync(engine, [saturday], mirror.base_url, today=date(2024, 6, 1))
+        report = pipeline.sync(engine, [saturday], mirror.base_url, today=date(2024, 6, 1))
         sidof_requests = mirror.counters.kinds["sidof"]
     mat, ves, ext = report.results
     assert _ok_warnings(mat) == _ok_warnings(ves) == ()
@@ -371,7 +371,7 @@ def test_sidof_listing_a_note_the_published_index_lacks_is_a_warning(engine: Eng
         {"messageCode": 200, "response": "OK", "NotasMatutinas": listed, "NotasVespertinas": [],
          "NotasExtraordinarias": []}), encoding="utf-8")
     with serve_mirror(tree) as mirror:
-        mat = scheduler.sync(engine, [date(2024, 5, 13)], mirror.base_url).results[0]
+        mat = pipeline.sync(engine, [date(2024, 5, 13)], mirror.base_url).results[0]
     assert _ok_warnings(mat) == ("SIDOF lists 1 note(s) for this edition that the index does not: 5727019",)
     assert mat.counts["notices"] == len(index["notices"]) == 5 and mat.counts["sidof_only"] == 1
 
@@ -382,7 +382,7 @@ def test_sidof_failing_or_losing_a_day_never_fails_the_edition(engine: Engine, t
     (tree / "sidof" / "notas" / "15-05-2024.json").write_text('{"messageCode":500,"response":"ERROR"}')
     _import_base(engine)
     with serve_mirror(tree) as mirror:
-        report = scheduler.sync(engine, [date(2024, 5, 13), date(2024, 5, 15)], mirror.base_url)
+        report = pipeline.sync(engine, [date(2024, 5, 13), date(2024, 5, 15)], mirror.base_url)
     lost, broken = report.results[0], report.results[3]
     assert (lost.day, broken.day, broken.edition) == (date(2024, 5, 13), date(2024, 5, 15), Edition.MAT)
     assert not any("SIDOF" in w for w in _ok_warnings(lost))  # empty lists: a day SIDOF lost

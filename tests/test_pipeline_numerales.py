@@ -16,7 +16,7 @@ from sqlalchemy import Engine
 from test_pipeline_support import FIRST, LAST, ROOT
 from test_store_support import database_url
 
-import scheduler
+import pipeline
 from scraper.mirror import serve_mirror
 from store import open_engine
 from store.api import Store
@@ -35,11 +35,11 @@ def engine_fixture(tmp_path: Path) -> Iterator[Engine]:
 
 def test_the_waiting_acuerdo_applies_when_the_manual_is_imported(engine: Engine) -> None:
     with serve_mirror() as mirror:
-        report = scheduler.sync(engine, scheduler.day_range(date.fromisoformat(FIRST),
+        report = pipeline.sync(engine, pipeline.day_range(date.fromisoformat(FIRST),
                                                             date.fromisoformat(LAST)),
                                 mirror.base_url)
     assert not report.failed
-    result = scheduler.import_document(engine, MANUAL.read_bytes(), str(MANUAL), TITLE,
+    result = pipeline.import_document(engine, MANUAL.read_bytes(), str(MANUAL), TITLE,
                                        date(2012, 8, 17))
     assert (result.created, result.pending.applied, result.pending.changes) == (True, 1, 3)
     manual = Store(engine).document("Manual de Organización General")

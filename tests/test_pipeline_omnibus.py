@@ -20,13 +20,14 @@ from sqlalchemy import Engine
 from test_amend_converters import stps_acuerdo
 from test_pipeline import engine_fixture  # noqa: F401  (the 'engine' fixture: SQLite, PostgreSQL)
 
-import scheduler
+import pipeline
 from diffing import amend
+from gazette import Capture, Edition, Notice
 from parser import parse_statute
+from pipeline import ingest_edition
 from scraper.classify import classify
 from scraper.harvest import FetchedEdition
-from scraper.model import Capture, Edition, Notice
-from store import ingest_edition, transaction, unapplied_instructions
+from store import transaction, unapplied_instructions
 from store.api import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,7 +59,7 @@ def decree_edition(title: str = ("DECRETO por el que se reforman diversas dispos
 
 @pytest.fixture(name="ingested")
 def ingested_fixture(engine: Engine) -> Engine:
-    scheduler.import_document(engine, LEY_A.read_bytes(), str(LEY_A), TITLE_A, date(2024, 6, 1))
+    pipeline.import_document(engine, LEY_A.read_bytes(), str(LEY_A), TITLE_A, date(2024, 6, 1))
     with transaction(engine) as conn:
         result = ingest_edition(conn, decree_edition())
     assert result.warnings == ()
@@ -87,7 +88,7 @@ def test_the_untracked_laws_article_waits_as_pending(ingested: Engine) -> None:
 
 
 def test_the_pending_part_applies_when_its_law_is_imported(ingested: Engine) -> None:
-    result = scheduler.import_document(ingested, LEY_B.read_bytes(), str(LEY_B), TITLE_B,
+    result = pipeline.import_document(ingested, LEY_B.read_bytes(), str(LEY_B), TITLE_B,
                                        date(2024, 6, 1))
     assert (result.created, result.pending.applied, result.pending.changes) == (True, 1, 1)
     assert result.pending.warnings == ()
@@ -107,7 +108,7 @@ def test_the_pending_part_applies_when_its_law_is_imported(ingested: Engine) -> 
 
 def test_with_both_laws_tracked_each_takes_its_own_article(engine: Engine) -> None:
     for path, title in ((LEY_A, TITLE_A), (LEY_B, TITLE_B)):
-        scheduler.import_document(engine, path.read_bytes(), str(path), title, date(2024, 6, 1))
+        pipeline.import_document(engine, path.read_bytes(), str(path), title, date(2024, 6, 1))
     with transaction(engine) as conn:
         result = ingest_edition(conn, decree_edition())
     assert result.counts["amendments_applied"] == 2
@@ -143,7 +144,7 @@ def test_the_real_stps_acuerdo_through_the_pipeline(engine: Engine, samples: Pat
     # its name; the notice's title names it ("… modifica el diverso por el que …"), and both
     # articles apply to the tracked acuerdo (a reconstruction, see test_amend_converters)
     base = ROOT / "fixtures" / "amendments" / "acuerdo_stps_circunscripcion_base.txt"
-    scheduler.import_document(engine, base.read_bytes(), str(base), None, date(2019, 9, 20))
+    pipeline.import_document(engine, base.read_bytes(), str(base), None, date(2019, 9, 20))
     title = ("ACUERDO que modifica el diverso por el que se determina la circunscripción territorial "
              "de las direcciones de coordinación regional, oficinas de representación federal del "
              "trabajo y unidades subalternas de la Secretaría del Trabajo y Previsión Social y se "

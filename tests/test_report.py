@@ -19,7 +19,7 @@ from html.parser import HTMLParser
 import pytest
 
 from diffing.model import Change, ChangeType, DiffOp
-from scraper.model import Edition, Notice, NoticeKind
+from gazette import Edition, Notice, NoticeKind
 from store.api import ChangeEntry
 from store.report import CSV_COLUMNS, changes_csv, changes_html, changes_json, changes_table, plain, safe_href
 

@@ -16,9 +16,11 @@ import pytest
 from apscheduler.schedulers.background import BackgroundScheduler
 from sqlalchemy import URL, create_engine, text
 
+import pipeline
 import scheduler
+import store
+from gazette import Edition
 from scraper.mirror import serve_mirror
-from scraper.model import Edition
 from store import RunStatus, acquire_writer_lock, open_engine, runs
 
 
@@ -90,7 +92,7 @@ def test_a_real_pass_catches_up_records_runs_and_tells_someone(tmp_path: Path, m
     finally:
         sched.shutdown(wait=True)
         scheduler._RUN_CONFIG.pop()
-    today = scheduler.mexico_today()
+    today = pipeline.mexico_today()
     days = {r.day for r in records}
     assert days == {today - timedelta(days=n) for n in range(4)}  # tracking starts lookback days ago
     assert {r.status for r in records} == {RunStatus.OK} and len(records) == 12
@@ -110,8 +112,8 @@ def test_run_once_is_the_same_pass_from_the_command_line(tmp_path: Path, mirror_
     engine = open_engine(url)
     with engine.connect() as conn:
         assert len(runs(conn)) == 12
-        assert scheduler.get_meta(conn, scheduler.TRACKING_SINCE) == (
-            scheduler.mexico_today() - timedelta(days=1)).isoformat()
+        assert store.get_meta(conn, store.TRACKING_SINCE) == (
+            pipeline.mexico_today() - timedelta(days=1)).isoformat()
     engine.dispose()
 
 
@@ -135,8 +137,8 @@ def test_a_busy_store_skips_the_pass_without_alarm(tmp_path: Path, mirror_url: s
 def test_catch_up_after_days_off_fetches_every_missed_edition(tmp_path: Path, mirror_url: str) -> None:
     engine = open_engine(_url(tmp_path))
     try:
-        scheduler.catch_up(engine, mirror_url, today=date(2024, 5, 13), since=date(2024, 5, 13))
-        later = scheduler.catch_up(engine, mirror_url, today=date(2024, 5, 17))  # off for four days
+        pipeline.catch_up(engine, mirror_url, today=date(2024, 5, 13), since=date(2024, 5, 13))
+        later = pipeline.catch_up(engine, mirror_url, today=date(2024, 5, 17))  # off for four days
         got = {(r.day, r.edition) for r in later.results}
         assert {(date(2024, 5, d), e) for d in (14, 15, 16, 17) for e in Edition} <= got
         assert not later.failed and sum(r.counts.get("changes", 0) for r in later.results) == 0

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from errors import InputError, ParseError, SanityError
+from gazette import Capture, Edition, NoticeKind
 from scraper.harvest import SidofCheck, cross_check, fetch_edition, fetch_sidof_check
 from scraper.http import Fetcher, FetchPolicy
 from scraper.mirror import FIXTURES, FaultPlan, serve_mirror
-from scraper.model import Capture, Edition, NoticeKind
 from scraper.sidof import SidofDay, SidofEntry, parse_sidof_notes, reconcile
 from scraper.sources import DofSource, allowed_origins, finish_notice, open_fetcher, source_base
 

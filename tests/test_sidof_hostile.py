@@ -15,10 +15,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from errors import ParseError
+from gazette import Edition
 from scraper.harvest import fetch_sidof_check
 from scraper.http import FetchPolicy
 from scraper.mirror import FIXTURES, serve_mirror
-from scraper.model import Edition
 from scraper.sidof import parse_sidof_notes
 from scraper.sources import DofSource, open_fetcher
 

@@ -24,8 +24,8 @@ from test_store_support import (  # noqa: F401  (fixtures)
 
 import store
 from errors import InputError, NotFound, TrackerError
+from gazette import Edition, Notice, NoticeKind
 from parser.model import Document
-from scraper.model import Edition, Notice, NoticeKind
 from store import Store, normalize_title
 from store import schema as s
 

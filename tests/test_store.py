@@ -24,8 +24,8 @@ import store
 from diffing.model import Change, ChangeType, DiffOp
 from diffing.text import redline
 from errors import NotFound, StoreError
+from gazette import Edition
 from parser.model import Document, Kind, Provision
-from scraper.model import Edition
 from store import schema as s
 from store.versions import decode_diff, encode_diff
 

@@ -28,6 +28,7 @@ from test_store_support import (  # noqa: F401  (fixtures)
     engine_fixture,
 )
 
+import pipeline
 import store
 from diffing import changes_between
 from parser import (
@@ -63,7 +64,7 @@ def test_an_imported_text_keeps_its_findings(engine: Engine) -> None:
     document = parse_statute(LEY)
     assert document.findings  # a fracción missing, a heading swallowed
     with store.transaction(engine) as conn:
-        result = store.import_text(conn, document, "Ley Federal de Prueba", date(2024, 1, 1))
+        result = pipeline.import_text(conn, document, "Ley Federal de Prueba", date(2024, 1, 1))
     assert result.findings == len(document.findings)
     handle = store.Store(engine).document("prueba")
     assert handle.findings() == document.findings  # kind, message, line and label, in order
@@ -101,8 +102,8 @@ def test_an_edition_records_the_findings_of_the_texts_its_notices_leave(engine: 
     the notice that made its revision, and the edition's counts say how many were kept."""
     _, fetched = _fetch(date(2024, 5, 15), Edition.MAT)
     with store.transaction(engine) as conn:
-        store.import_text(conn, read_statute(BASE.read_bytes(), str(BASE)), IMSS_TITLE, date(2023, 10, 6))
-        result = store.ingest_edition(conn, fetched)
+        pipeline.import_text(conn, read_statute(BASE.read_bytes(), str(BASE)), IMSS_TITLE, date(2023, 10, 6))
+        result = pipeline.ingest_edition(conn, fetched)
     f, v, n = s.finding, s.document_version, s.notice
     with engine.connect() as conn:
         imss = store.find_documents(conn, "IMSS-BIENESTAR")[0][0]
@@ -124,7 +125,7 @@ def test_an_edition_records_the_findings_of_the_texts_its_notices_leave(engine: 
 
 def test_a_rolled_back_edition_leaves_no_findings(engine: Engine) -> None:
     with pytest.raises(RuntimeError), store.transaction(engine) as conn:
-        store.import_text(conn, parse_statute(LEY), "Ley Federal de Prueba", date(2024, 1, 1))
+        pipeline.import_text(conn, parse_statute(LEY), "Ley Federal de Prueba", date(2024, 1, 1))
         raise RuntimeError("the edition fails after the import")
     with engine.connect() as conn:
         assert conn.execute(select(s.finding.c.id)).first() is None
@@ -135,8 +136,8 @@ def _store_with_a_change(engine: Engine) -> None:
     document = parse_statute(LEY)
     amended = parse_statute(LEY.replace("III. El Instituto.", "III. El Instituto Nacional."))
     with store.transaction(engine) as conn:
-        store.import_text(conn, document, "Ley Federal de Prueba", date(2024, 1, 1))
-        store.import_text(conn, amended, "Ley Federal de Prueba", date(2024, 2, 1))
+        pipeline.import_text(conn, document, "Ley Federal de Prueba", date(2024, 1, 1))
+        pipeline.import_text(conn, amended, "Ley Federal de Prueba", date(2024, 2, 1))
 
 
 def test_the_change_log_counts_the_findings_of_the_text_each_change_left(engine: Engine) -> None:
@@ -158,8 +159,8 @@ def test_the_change_log_counts_the_findings_of_the_text_each_change_left(engine:
 def test_no_findings_no_footer(engine: Engine) -> None:
     clean = "LEY FEDERAL DE PRUEBA\n\nArtículo 1o.- Texto uno.\n\nArtículo 2o.- Texto dos.\n"
     with store.transaction(engine) as conn:
-        store.import_text(conn, parse_statute(clean), "Ley", date(2024, 1, 1))
-        store.import_text(conn, parse_statute(clean.replace("dos", "tres")), "Ley", date(2024, 2, 1))
+        pipeline.import_text(conn, parse_statute(clean), "Ley", date(2024, 1, 1))
+        pipeline.import_text(conn, parse_statute(clean.replace("dos", "tres")), "Ley", date(2024, 2, 1))
     entries = store.Store(engine).changes()
     assert [e.findings for e in entries] == [0]
     assert "hallazgo" not in changes_table(entries) and 'class="findings"' not in changes_html(entries)

@@ -17,9 +17,9 @@ from test_store_support import db_url_fixture, engine_fixture  # noqa: F401  (fi
 import store
 from diffing import amend
 from diffing.model import ChangeType, DiscrepancyKind
+from gazette import Edition, Notice, NoticeKind
 from parser.model import Document, Status
 from parser.statute import parse_statute
-from scraper.model import Edition, Notice, NoticeKind
 from store import Store
 from store import schema as s
 

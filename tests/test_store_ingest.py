@@ -1,4 +1,4 @@
-"""store.ingest_edition on its own (the pipeline's write side), against a real fetched edition."""
+"""pipeline.ingest_edition on its own (the pipeline's write side), against a real fetched edition."""
 
 from __future__ import annotations
 
@@ -10,11 +10,12 @@ from sqlalchemy import Engine, func, select
 from test_pipeline_support import BASE, IMSS_CODIGO, TITLE
 from test_store_support import db_url_fixture, engine_fixture  # noqa: F401  (fixtures)
 
+import pipeline
 import store
+from gazette import Capture
 from parser import read_statute
 from scraper import DofSource, Edition, FetchedEdition, fetch_edition, fetch_policy, open_fetcher
 from scraper.mirror import serve_mirror
-from scraper.model import Capture
 from store import schema as s
 
 
@@ -29,9 +30,9 @@ def _fetch(day: date, edition: Edition) -> tuple[list[Capture], FetchedEdition]:
 def test_ingest_edition_returns_a_frozen_result_and_links_bodies_to_captures(engine: Engine) -> None:
     captures, fetched = _fetch(date(2024, 5, 15), Edition.MAT)
     with store.transaction(engine) as conn:
-        store.import_text(conn, read_statute(BASE.read_bytes(), str(BASE)), TITLE, date(2023, 10, 6))
-        result = store.ingest_edition(conn, fetched)
-    assert isinstance(result, store.IngestResult)
+        pipeline.import_text(conn, read_statute(BASE.read_bytes(), str(BASE)), TITLE, date(2023, 10, 6))
+        result = pipeline.ingest_edition(conn, fetched)
+    assert isinstance(result, pipeline.IngestResult)
     counts = result.counts
     # 15/05/2024: the IMSS Modificación applied; the Reglamento decree (untracked) kept as 7
     # unapplied instructions; the Lineamientos registered as a new document; nothing to warn about.

@@ -19,8 +19,8 @@ from test_store_support import (  # noqa: F401  (fixtures)
 import store
 from diffing.model import Change, ChangeType, Discrepancy, DiscrepancyKind
 from errors import NotFound, StoreError
+from gazette import Capture, Edition, Notice, NoticeKind
 from parser.model import Instruction, Verb
-from scraper.model import Capture, Edition, Notice, NoticeKind
 from store import RunStatus
 from store import schema as s
 

@@ -1,4 +1,8 @@
-"""Frozen values of the fetching side: DOF notices and raw captures."""
+"""Frozen values shared by every package: DOF editions, notices and raw captures.
+
+A leaf module (it imports nothing of ours), like errors.py: the scraper makes these values, the
+pipeline reads them, the store keeps them, so none of those packages has to import another for them.
+"""
 
 from __future__ import annotations
 

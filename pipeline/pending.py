@@ -15,12 +15,11 @@ from sqlalchemy import Connection, select
 
 from diffing import DiscrepancyKind, amend
 from errors import NotFound, TrackerError
+from gazette import Capture, Notice
 from parser import parse_amendment, read_amendment_text
-from scraper.model import Capture, Notice
-
-from . import schema
-from .matching import same_instrument
-from .records import (
+from store import schema
+from store.matching import same_instrument
+from store.records import (
     UnappliedInstruction,
     load_capture,
     mark_applied,
@@ -29,7 +28,7 @@ from .records import (
     save_notice,
     unapplied_instructions,
 )
-from .versions import apply_new_version, current_document, document_title
+from store.versions import apply_new_version, current_document, document_title
 
 
 def amendment_text(body: Capture) -> str:

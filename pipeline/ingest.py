@@ -19,6 +19,7 @@ from sqlalchemy import Connection
 
 from diffing import DiscrepancyKind, amend, changes_between
 from errors import InputError, NotFound, ParseError, StoreError, TrackerError
+from gazette import Capture, Notice, NoticeKind
 from parser import (
     Document,
     EntryIntoForce,
@@ -33,13 +34,11 @@ from parser import (
 from parser.directives import Directive
 from parser.labels import Label
 from parser.transitorios import entry_into_force
+from pipeline.pending import PendingResult, amendment_text, apply_pending
 from scraper import FetchedEdition
-from scraper.model import Capture, Notice, NoticeKind
-
-from .findings import stored_findings
-from .matching import Tracked, kind_word
-from .pending import PendingResult, amendment_text, apply_pending
-from .records import (
+from store.findings import stored_findings
+from store.matching import Tracked, kind_word
+from store.records import (
     notice_id,
     record_discrepancies,
     record_instructions,
@@ -47,7 +46,7 @@ from .records import (
     save_capture,
     save_notice,
 )
-from .versions import (
+from store.versions import (
     apply_new_version,
     current_document,
     document_title,
