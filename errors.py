@@ -5,7 +5,8 @@ clear line on stderr and a non-zero exit, and a Python user can catch ``TrackerE
 
     TrackerError
     ├── InputError          the caller handed us something unusable (empty, binary, truncated file,
-    │                       unknown citation, bad date)
+    │   │                   unknown citation, bad date)
+    │   └── CitationError   a citation with a word that cannot be read (the word is named)
     ├── ParseError          a text or page is not what its grammar says it should be
     │   └── AmendmentError  an amending instrument cannot be read or applied
     ├── FetchError          the network or the DOF site failed us (carries url and status)
@@ -13,6 +14,7 @@ clear line on stderr and a non-zero exit, and a Python user can catch ``TrackerE
     ├── SanityError         parsed, but the data is implausible (wrong day, layout change)
     └── StoreError          the database refused, or holds something inconsistent
         ├── NotFound        no such document, provision or version
+        │   └── NotInForce  the provision exists, but was not in force on the date asked
         └── WriterBusy      another process holds the store's writer lock (a run or sync)
 
 Pure code raises these and never logs; only ``scheduler.main`` turns them into messages.
@@ -69,12 +71,27 @@ class WriterBusy(StoreError):
     """
 
 
+class CitationError(InputError):
+    """A citation that cannot be read completely; ``word`` is the one not understood."""
+
+    def __init__(self, message: str, *, citation: str = "", word: str = "") -> None:
+        super().__init__(message)
+        self.citation = citation
+        self.word = word
+
+
+class NotInForce(NotFound):
+    """The document has the provision, but it was not in force on the date asked."""
+
+
 __all__ = [
     "AmendmentError",
+    "CitationError",
     "FetchError",
     "IncompleteBody",
     "InputError",
     "NotFound",
+    "NotInForce",
     "ParseError",
     "SanityError",
     "StoreError",

@@ -1,113 +1,126 @@
 """Citations as people write them <-> canonical labels.
 
-Users never type labels. They write "57", "57 Bis", "artículo 57, fracción III",
-"art. 2o.-A", "fracción IX del artículo 57" or "transitorio segundo", and read back
-"artículo 57, fracción III". Both directions live here.
+Users never type labels. They write "57", "art. 57, frac. IX", "57 fr. IX", "fracción IX del
+artículo 57", "apartado B, fracción XIII, del artículo 123", "artículo segundo transitorio" or
+"inciso b) de la fracción III del artículo 11", and read back "artículo 57, fracción IX".
+Both directions live here.
+
+Reading is strict: the text is cut into tokens (``TokenKind``), and a small grammar reads units
+("noun number", or an ordinal before the noun: "segundo párrafo"). Units separated by commas or
+nothing go outer to inner ("art. 57, frac. IX"); "de"/"del"/"de la" turns the order around
+("fracción IX del artículo 57"); both mix ("apartado B, fracción XIII, del artículo 123"). Every
+word must be read: one that is not raises ``CitationError`` naming it; nothing falls back to
+the parent.
+
+Decisions a reader may look for:
+
+* A bare leading number is an artículo ("57", "7 Bis"): ``Citation.bare`` says so, and the store
+  reads it as the numeral or apartado of an instrument made of those (``store.api``).
+* One letter after an article number is part of it ("57 A", "57-A", "353-Ñ", "2o.-A"); a longer
+  Roman numeral is refused ("57 IX", "57-IX": ¿fracción IX?), since "57-I" is as much an artículo
+  as a fracción and the reader should say which.
+* "último párrafo" is refused: which párrafo it is depends on the document's text.
+* Containers before an artículo are dropped ("capítulo 7, artículo 57" is ``art_57``): articles
+  are unique in a document (DESIGN §1.2).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from enum import Enum
 
-from errors import InputError
+from errors import CitationError
 
 from . import labels
-from .model import Kind
-from .vocabulary import LATIN, ORDINAL
-
-# Outermost first: the order in which an article-first citation names its parts.
-_RANK = {kind: rank for rank, kind in enumerate((
-    Kind.LIBRO, Kind.TITULO, Kind.CAPITULO, Kind.SECCION, Kind.TRANSITORIO, Kind.ARTICULO,
-    Kind.APARTADO, Kind.PARRAFO, Kind.FRACCION, Kind.INCISO, Kind.NUMERAL))}
-
-_NOUNS: tuple[tuple[Kind, str], ...] = (
-    (Kind.ARTICULO, r"art[ií]culos?|arts?(?:\.|\b)"),
-    (Kind.FRACCION, r"fracci[oó]n(?:es)?|fracc?\.|fr\."),
-    (Kind.INCISO, r"incisos?|inc\."),
-    (Kind.PARRAFO, r"p[aá]rrafos?|p[aá]rr?\."),
-    (Kind.NUMERAL, r"numeral(?:es)?|num\."),
-    (Kind.APARTADO, r"apartados?|apdo\.|apt\."),
-    (Kind.TRANSITORIO, r"transitorios?"),
-    (Kind.LIBRO, r"libros?"),
-    (Kind.TITULO, r"t[ií]tulos?"),
-    (Kind.CAPITULO, r"cap[ií]tulos?|cap\."),
-    (Kind.SECCION, r"secci[oó]n(?:es)?|secc?\."),
-)
-_NUMBER = (
-    rf"(?:\d+(?:\s*(?:o\.|º|°)|o\b)?(?:\s*\.?-?\s*[A-ZÑa-zñ]\b)?(?:[\s-]+(?:{LATIN}|\d+|[A-ZÑ]\b))*"
-    rf"|(?:{ORDINAL})(?:\s+{LATIN})?"
-    rf"|[IVXLC]+\b(?:-[A-ZÑ]\b)?(?:\s+{LATIN})*"
-    rf"|[a-zñ](?:\)|\b)(?:\s+{LATIN})?)"
-)
-# Nouns start a word: "art" inside "cuarto" or "Bellas Artes" is no article.
-_NOUN_RE = re.compile(
-    "(?<!\\w)(?:" + "|".join(f"(?P<k{i}>{pattern})" for i, (_, pattern) in enumerate(_NOUNS)) + ")",
-    re.IGNORECASE,
-)
-_NUMBER_RE = re.compile(rf"\s*(?P<num>{_NUMBER})", re.IGNORECASE)
-_ORDINAL_BEFORE_RE = re.compile(rf"(?P<num>{ORDINAL})\s+$", re.IGNORECASE)
+from .labels import Label
+from .model import CONTAINER_KINDS, Kind
+from .vocabulary import LATIN_RANK, fold_label, fold_text, int_to_roman, is_roman, ordinal_to_int
 
 
-def _locators(text: str) -> list[tuple[Kind, str]]:
-    """Every 'noun number' pair in the order written; a bare leading number is an article."""
-    found: list[tuple[Kind, str]] = []
-    bare = re.match(rf"\s*(?P<num>{_NUMBER})\s*(?:,|$)", text, re.IGNORECASE)
-    if bare and not _NOUN_RE.match(text.strip()):
-        found.append((Kind.ARTICULO, bare.group("num")))
-        text = text[bare.end():]
-    for match in _NOUN_RE.finditer(text):
-        kind = next(_NOUNS[int(name[1:])][0] for name, value in match.groupdict().items()
-                    if value)
-        after = _NUMBER_RE.match(text, match.end())
-        before = _ORDINAL_BEFORE_RE.search(text[:match.start()])
-        if kind is Kind.TRANSITORIO and found and found[-1][0] is Kind.ARTICULO and not after:
-            # "artículo segundo transitorio"
-            found[-1] = (Kind.TRANSITORIO, found[-1][1])
-        elif after:
-            found.append((kind, after.group("num")))
-        elif before:
-            found.append((kind, before.group("num")))
-        else:
-            raise InputError(f"citation names a {kind} without saying which: {text.strip()!r}")
-    return found
+class TokenKind(Enum):
+    NUMBER = "number"   # digits: 57
+    WORD = "word"       # letters, maybe with an abbreviation dot: art., IX, Bis, b
+    MARK = "mark"       # an ordinal sign: º, °
+    COMMA = "comma"     # , or ;
+    DASH = "dash"       # - – —
+    CLOSE = "close"     # the parenthesis of an inciso: b)
+    DOT = "dot"         # a stop after a number: 57.
+    OTHER = "other"     # anything else, refused
 
 
-def parse_citation(text: str) -> str:
-    """The canonical label of a citation as people write it.
+@dataclass(frozen=True, slots=True)
+class Token:
+    kind: TokenKind
+    text: str
+    spaced: bool  # whitespace before it
 
-    >>> parse_citation("artículo 57, fracción III")
-    'art_57__frac_iii'
-    >>> parse_citation("fracción IX del artículo 57"), parse_citation("art. 2o.-A")
-    ('art_57__frac_ix', 'art_2-a')
-    >>> parse_citation("57 Bis"), parse_citation("artículo 56, párrafo primero")
-    ('art_57-bis', 'art_56__par_1')
+    @property
+    def folded(self) -> str:
+        """Lowercase ASCII without the abbreviation dot: 'Párr.' -> 'parr'."""
+        return fold_text(self.text).rstrip(".")
+
+
+_TOKEN_RE = re.compile(r"""
+    (?P<space>\s+)
+  | (?P<other>\w*_\w*)
+  | (?P<number>\d+)
+  | (?P<word>[^\W\d_]+\.?)
+  | (?P<mark>[°º])
+  | (?P<comma>[,;])
+  | (?P<dash>[-–—])
+  | (?P<close>\))
+  | (?P<dot>\.)
+  | (?P<rest>.)
+""", re.VERBOSE)
+_KIND_OF_GROUP = {"number": TokenKind.NUMBER, "word": TokenKind.WORD, "mark": TokenKind.MARK,
+                  "comma": TokenKind.COMMA, "dash": TokenKind.DASH, "close": TokenKind.CLOSE,
+                  "dot": TokenKind.DOT, "other": TokenKind.OTHER, "rest": TokenKind.OTHER}
+
+
+def tokens(text: str) -> tuple[Token, ...]:
+    """The tokens of a citation.
+
+    >>> [t.text for t in tokens("art. 2o.-A, fr. IX")]
+    ['art.', '2', 'o.', '-', 'A', ',', 'fr.', 'IX']
     """
-    cleaned = " ".join(text.split())
-    if not cleaned:
-        raise InputError("empty citation")
-    if labels.is_label(cleaned.lower()):
-        return cleaned.lower()
-    try:
-        found = _locators(cleaned)
-    except ValueError as exc:
-        raise InputError(f"cannot read citation {text!r}: {exc}") from None
-    if not found:
-        raise InputError(f"cannot read citation {text!r}: no artículo, fracción or other unit")
-    if len(found) > 1 and _RANK[found[0][0]] > _RANK[found[-1][0]]:
-        found.reverse()  # unit-first: "el inciso h) de la fracción III del artículo 11"
-    try:
-        parts = [labels.part(kind, number.strip()) for kind, number in found]
-    except ValueError as exc:
-        raise InputError(f"cannot read citation {text!r}: {exc}") from None
-    return str(_drop_containers_before_article(labels.Label.parse(labels.join(*parts))))
+    out: list[Token] = []
+    spaced = False
+    for match in _TOKEN_RE.finditer(text):
+        group = match.lastgroup or "rest"
+        if group == "space":
+            spaced = True
+            continue
+        out.append(Token(_KIND_OF_GROUP[group], match.group(), spaced))
+        spaced = False
+    return tuple(out)
 
 
-def _drop_containers_before_article(label: labels.Label) -> labels.Label:
-    """Article labels never carry their chapter path (articles are unique in a document)."""
-    kinds = [kind for kind, _ in label.parts]
-    return labels.Label(label.parts[kinds.index(Kind.ARTICULO):]) if Kind.ARTICULO in kinds else label
-
-
+# The nouns of units, as written and abbreviated (folded, without the abbreviation dot).
+_NOUNS: dict[str, Kind] = {
+    **dict.fromkeys(("articulo", "articulos", "art", "arts"), Kind.ARTICULO),
+    **dict.fromkeys(("fraccion", "fracciones", "frac", "fracc", "fr", "fracs"), Kind.FRACCION),
+    **dict.fromkeys(("inciso", "incisos", "inc"), Kind.INCISO),
+    **dict.fromkeys(("parrafo", "parrafos", "parr"), Kind.PARRAFO),
+    **dict.fromkeys(("apartado", "apartados", "apdo", "apt"), Kind.APARTADO),
+    **dict.fromkeys(("numeral", "numerales", "num", "subnumeral"), Kind.NUMERAL),
+    **dict.fromkeys(("transitorio", "transitorios"), Kind.TRANSITORIO),
+    **dict.fromkeys(("libro", "lib"), Kind.LIBRO),
+    **dict.fromkeys(("titulo", "tit"), Kind.TITULO),
+    **dict.fromkeys(("capitulo", "cap"), Kind.CAPITULO),
+    **dict.fromkeys(("seccion", "secc", "sec"), Kind.SECCION),
+}
+_OF = frozenset({"de", "del"})                      # "fracción IX del artículo 57": outer follows
+_ARTICLES = frozenset({"el", "la", "los", "las"})   # "la fracción IX", "de la fracción III"
+_ORDINAL_MARKS = frozenset({"o", "o.", "º", "º.", "°", "°."})
+_RELATIVE = frozenset({"ultimo", "ultima", "penultimo", "penultima", "antepenultimo", "antepenultima"})
+# Kinds an ordinal may be written before: "segundo párrafo", "segundo transitorio", "tercera sección".
+_ORDINAL_FIRST = frozenset({Kind.PARRAFO, Kind.TRANSITORIO, Kind.FRACCION, *CONTAINER_KINDS})
+# Containers nest in this order, and all of them go around artículos and transitorios; the
+# units inside an artículo (apartado, párrafo, fracción, inciso, numeral) nest as the text does.
+_LEVEL = {Kind.LIBRO: 0, Kind.TITULO: 1, Kind.CAPITULO: 2, Kind.SECCION: 3, Kind.ARTICULO: 4,
+          Kind.TRANSITORIO: 4}
+_INNER_LEVEL = 5
 _NAMES = {
     Kind.LIBRO: "libro", Kind.TITULO: "título", Kind.CAPITULO: "capítulo",
     Kind.SECCION: "sección", Kind.ARTICULO: "artículo", Kind.APARTADO: "apartado",
@@ -116,19 +129,289 @@ _NAMES = {
 }
 
 
-def format_citation(label: str) -> str:
-    """A label as a lawyer writes it.
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One unit a citation names: its kind, its label number and its words as written."""
+
+    kind: Kind
+    number: str
+    written: str
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A citation read: the label it names; ``bare`` when the artículo was given by its number
+    alone ("57", "7 Bis, inciso a)"), which in an instrument of numerales names the numeral."""
+
+    label: Label
+    bare: bool = False
+
+
+def read_citation(text: str) -> Citation:
+    """A citation as people write it, read completely; ``CitationError`` names the word that
+    could not be read.
+
+    >>> str(read_citation("apartado B, fracción XIII, del artículo 123").label)
+    'art_123__apt_b__frac_xiii'
+    >>> read_citation("7 Bis")
+    Citation(label=Label(parts=((<Kind.ARTICULO: 'articulo'>, '7-bis'),)), bare=True)
+    """
+    cleaned = " ".join(text.split())
+    if not cleaned:
+        raise CitationError("la cita está vacía", citation=text, word="")
+    if labels.is_label(cleaned.lower()):
+        return Citation(Label.parse(cleaned.lower()))
+    return _Reader(cleaned).read()
+
+
+def parse_citation(text: str) -> str:
+    """The canonical label of a citation as people write it.
+
+    >>> parse_citation("artículo 57, fracción III"), parse_citation("57 fr. IX")
+    ('art_57__frac_iii', 'art_57__frac_ix')
+    >>> parse_citation("fracción IX del artículo 57"), parse_citation("art. 2o.-A")
+    ('art_57__frac_ix', 'art_2-a')
+    >>> parse_citation("57 Bis"), parse_citation("artículo 56, párrafo primero")
+    ('art_57-bis', 'art_56__par_1')
+    """
+    return str(read_citation(text).label)
+
+
+class _Reader:
+    """A recursive-descent reader over one citation's tokens."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tokens = tokens(text)
+        self.pos = 0
+
+    # --- tokens -------------------------------------------------------------------------------
+    def peek(self, ahead: int = 0) -> Token | None:
+        index = self.pos + ahead
+        return self.tokens[index] if index < len(self.tokens) else None
+
+    def take(self) -> Token:
+        token = self.tokens[self.pos]
+        self.pos += 1
+        return token
+
+    def refuse(self, word: str, reason: str = "") -> CitationError:
+        shown = self.text if len(self.text) <= 80 else self.text[:77] + "..."
+        message = reason or f'no se entiende "{word}"'
+        hint = ""
+        if not reason and is_roman(word.rstrip(".")) and len(word.rstrip(".")) > 1:
+            hint = f' (¿fracción {word.rstrip(".").upper()}?)'
+        return CitationError(f'{message} en "{shown}"{hint}', citation=self.text, word=word)
+
+    def _written(self, start: int) -> str:
+        out = ""
+        for token in self.tokens[start:self.pos]:
+            out += (" " if token.spaced and out else "") + token.text
+        return out
+
+    # --- grammar ------------------------------------------------------------------------------
+    def read(self) -> Citation:
+        groups: list[list[Unit]] = [[]]
+        bare = False
+        while (token := self.peek()) is not None:
+            folded = token.folded if token.kind is TokenKind.WORD else ""
+            if token.kind is TokenKind.COMMA:
+                self.take()
+            elif folded in _OF:
+                self.take()
+                if not groups[-1]:
+                    raise self.refuse(token.text)
+                groups.append([])
+            elif folded in _ARTICLES:
+                self.take()
+            elif (folded in ("transitorio", "transitorios") and groups[-1]
+                  and groups[-1][-1].kind is Kind.ARTICULO and not self._number_follows(1)):
+                self.take()   # "artículo segundo transitorio"
+                last = groups[-1][-1]
+                groups[-1][-1] = Unit(Kind.TRANSITORIO, last.number, f"{last.written} {token.text}")
+            else:
+                unit, was_bare = self.unit()
+                bare = bare or was_bare
+                groups[-1].append(unit)
+        if not groups[-1]:
+            raise self.refuse(self.tokens[-1].text if self.tokens else "",
+                              "falta la unidad tras la última palabra")
+        path = [unit for group in reversed(groups) for unit in group]
+        return Citation(self.check(path), bare)
+
+    def _number_follows(self, ahead: int) -> bool:
+        token = self.peek(ahead)
+        return token is not None and (token.kind is TokenKind.NUMBER or _ordinal_word(token))
+
+    def unit(self) -> tuple[Unit, bool]:
+        start = self.pos
+        token = self.take()
+        folded = token.folded
+        if token.kind is TokenKind.WORD and folded in _NOUNS:
+            kind = _NOUNS[folded]
+            following = self.peek()
+            if kind is Kind.ARTICULO and following is not None and following.folded in (
+                    "transitorio", "transitorios"):
+                self.take()   # "artículo transitorio segundo"
+                kind = Kind.TRANSITORIO
+            number = self.number(kind)
+            if number is None:
+                raise self.refuse(token.text, f'falta el número de "{self._written(start)}"')
+            return Unit(kind, number, self._written(start)), False
+        if token.kind is TokenKind.NUMBER:
+            self.pos -= 1
+            number = self.number(Kind.ARTICULO)
+            assert number is not None
+            return Unit(Kind.ARTICULO, number, self._written(start)), True
+        if token.kind is TokenKind.WORD and folded in _RELATIVE:
+            raise self.refuse(token.text, f'"{token.text}" depende del texto del documento: cite la '
+                                          "unidad por su número")
+        self.pos -= 1
+        value = self.ordinal()
+        noun = self.peek()
+        if value is not None and noun is not None and _NOUNS.get(noun.folded) in _ORDINAL_FIRST:
+            kind = _NOUNS[self.take().folded]
+            number = int_to_roman(value).lower() if kind is Kind.FRACCION else str(value)
+            return Unit(kind, number, self._written(start)), False
+        following = self.peek(1)
+        if token.kind is TokenKind.DASH and following is not None and not following.spaced:
+            raise self.refuse(following.text)   # "57-IX": the word after the dash is the trouble
+        raise self.refuse(token.text)
+
+    def number(self, kind: Kind) -> str | None:
+        """The label number of a unit of ``kind`` at the reader's position, or None."""
+        token = self.peek()
+        if token is None:
+            return None
+        if kind in (Kind.ARTICULO, Kind.NUMERAL) and token.kind is TokenKind.NUMBER:
+            return "-".join([self._digits(), *self._suffixes(letters=True)])
+        if kind is Kind.FRACCION or (kind is Kind.NUMERAL and token.kind is TokenKind.WORD):
+            if token.kind is not TokenKind.WORD or not is_roman(token.folded):
+                return None
+            self.take()
+            return "-".join([token.folded, *self._suffixes(letters=True, spaced_letters=False)])
+        if kind in (Kind.INCISO, Kind.APARTADO):
+            if token.kind is not TokenKind.WORD or not (
+                    _is_letter(token) or (kind is Kind.APARTADO and is_roman(token.folded))):
+                return None
+            self.take()
+            following = self.peek()
+            if following is not None and following.kind is TokenKind.CLOSE and not following.spaced:
+                self.take()
+            return "-".join([fold_label(token.text.rstrip(".")), *self._suffixes(letters=False)])
+        # artículos by ordinal word, transitorios, párrafos and containers
+        if token.kind is TokenKind.NUMBER:
+            head = self._digits()
+        elif (value := self.ordinal()) is not None:
+            head = str(value)
+        elif kind not in (Kind.PARRAFO, Kind.ARTICULO) and token.kind is TokenKind.WORD \
+                and is_roman(token.folded):
+            head = str(labels.roman_to_int(self.take().folded))
+        else:
+            return None
+        return "-".join([head, *self._suffixes(letters=kind is Kind.ARTICULO)])
+
+    def _digits(self) -> str:
+        digits = self.take().text
+        following = self.peek()
+        if following is not None and not following.spaced and (
+                following.kind is TokenKind.MARK or fold_text(following.text) in _ORDINAL_MARKS):
+            self.take()   # "1o.", "1º", "8°"
+            following = self.peek()
+            if following is not None and following.kind is TokenKind.DOT and not following.spaced:
+                self.take()
+        elif following is not None and following.kind is TokenKind.DOT and not following.spaced:
+            self.take()   # "57."
+        return str(int(digits))
+
+    def _suffixes(self, *, letters: bool, spaced_letters: bool = True) -> list[str]:
+        """Qualifiers after a number: 'Bis', '-A', ' Ñ', 'bis 35-J'; a letter after a space only
+        in capitals ("353 Ñ"; "57 y 58" is no artículo 57-Y)."""
+        out: list[str] = []
+        while (token := self.peek()) is not None:
+            dashed = token.kind is TokenKind.DASH
+            piece = self.peek(1) if dashed else token
+            if piece is None or (dashed and piece.spaced):
+                break
+            latin = piece.kind is TokenKind.WORD and piece.folded in LATIN_RANK
+            letter = letters and piece.kind is TokenKind.WORD and _is_letter(piece) and (
+                dashed or not piece.spaced or (spaced_letters and piece.text.rstrip(".").isupper()))
+            digits = piece.kind is TokenKind.NUMBER and (dashed or bool(out and out[-1] in LATIN_RANK))
+            if not (latin or letter or digits):
+                break
+            self.pos += 2 if dashed else 1
+            out.append(fold_label(piece.text.rstrip(".")) if piece.kind is TokenKind.WORD
+                       else str(int(piece.text)))
+        return out
+
+    def ordinal(self) -> int | None:
+        """An ordinal in words at the position ("segundo", "décimo segundo", "vigesimocuarto")."""
+        token = self.peek()
+        if token is None or not _ordinal_word(token):
+            return None
+        self.take()
+        value = ordinal_to_int(token.folded)
+        if value % 10 == 0 and value < 100:
+            dashed = (following := self.peek()) is not None and following.kind is TokenKind.DASH
+            unit = self.peek(1 if dashed else 0)
+            if unit is not None and _ordinal_word(unit) and ordinal_to_int(unit.folded) < 10:
+                self.pos += 2 if dashed else 1
+                value += ordinal_to_int(unit.folded)
+        return value
+
+    def check(self, path: list[Unit]) -> Label:
+        """The label of a path of units, outermost first, once it nests as statutes do."""
+        seen: set[Kind] = set()
+        for unit in path:
+            if unit.kind in seen:
+                raise self.refuse(unit.written, f'"{_NAMES[unit.kind]}" aparece dos veces')
+            seen.add(unit.kind)
+        for outer, inner in zip(path, path[1:], strict=False):
+            if _level(inner.kind) < _level(outer.kind) or (
+                    _level(inner.kind) == _level(outer.kind) < _INNER_LEVEL):
+                raise self.refuse(inner.written, f'"{inner.written}" no puede ir dentro de '
+                                                 f'"{outer.written}"')
+        first_article = next((i for i, u in enumerate(path) if _level(u.kind) == 4), 0)
+        return Label(tuple((u.kind, u.number) for u in path[first_article:]))
+
+
+def _level(kind: Kind) -> int:
+    return _LEVEL.get(kind, _INNER_LEVEL)
+
+
+def _is_letter(token: Token) -> bool:
+    letter = token.text.rstrip(".")
+    return len(letter) == 1 and letter.isalpha()
+
+
+def _ordinal_word(token: Token) -> bool:
+    if token.kind is not TokenKind.WORD:
+        return False
+    try:
+        ordinal_to_int(token.folded)
+    except ValueError:
+        return False
+    return True
+
+
+def format_citation(label: str | Label) -> str:
+    """A label as a lawyer writes it; ``read_citation`` reads it back to the same label.
 
     >>> format_citation("art_57__frac_iii"), format_citation("art_56__par_1")
     ('artículo 57, fracción III', 'artículo 56, párrafo primero')
     >>> format_citation("art_11__frac_iii__inc_h"), format_citation("tra_2")
     ('artículo 11, fracción III, inciso h)', 'transitorio segundo')
     """
+    parts = label.parts if isinstance(label, Label) else labels.split(label)
     out = []
-    for kind, number in labels.split(label):
-        if kind in (Kind.PARRAFO, Kind.TRANSITORIO) and number.isdigit() and int(number) < 100:
+    for kind, number in parts:
+        if kind in (Kind.PARRAFO, Kind.TRANSITORIO) and number.isdigit() and 0 < int(number) < 100:
             shown = labels.int_to_ordinal(int(number))
         else:
             shown = labels.display_number(kind, number)
         out.append(f"{_NAMES[kind]} {shown}")
     return ", ".join(out)
+
+
+__all__ = ["Citation", "Token", "TokenKind", "Unit", "format_citation", "parse_citation",
+           "read_citation", "tokens"]
