@@ -147,5 +147,17 @@ def parse_date(text: str) -> date | None:
     return found.on() if found else None
 
 
+_MONTH_NAMES = tuple(name for name in MONTHS if name != "setiembre")
+
+
+def long_date(day: date) -> str:
+    """A date as lawyers write it in running text.
+
+    >>> long_date(date(2024, 5, 16)), long_date(date(2025, 1, 1))
+    ('16 de mayo de 2024', '1 de enero de 2025')
+    """
+    return f"{day.day} de {_MONTH_NAMES[day.month - 1]} de {day.year}"
+
+
 __all__ = ["COUNT", "DATE", "MONTHS", "NUMBER_WORDS", "FoundDate", "YearOf", "count_value", "find_date",
-           "parse_date", "words_to_int"]
+           "long_date", "parse_date", "words_to_int"]

@@ -25,9 +25,10 @@ from sqlalchemy import ColumnElement, Connection, Engine, select
 
 from diffing.model import Change, ChangeType, DiffOp, Redline
 from diffing.text import redline
-from errors import InputError, NotFound
+from errors import InputError, NotFound, NotInForce
 from gazette import Notice, NoticeKind
-from parser.citations import format_citation, parse_citation
+from parser.citations import format_citation, read_citation
+from parser.dates import long_date
 from parser.labels import Label
 from parser.model import Document, Finding, Kind, Provision, Status
 from parser.render import provision_text
@@ -60,7 +61,7 @@ def as_date(value: DateLike, what: str = "date") -> date:
     try:
         return date.fromisoformat(str(value).strip())
     except ValueError:
-        raise InputError(f"{what} must be a date as YYYY-MM-DD, not {str(value)[:40]!r}") from None
+        raise InputError(f"{what}: se esperaba una fecha AAAA-MM-DD, no {str(value)[:40]!r}") from None
 
 
 def _short(text: str, width: int = 40) -> str:
@@ -141,7 +142,7 @@ class Version:
 def history_json(versions: Sequence[Version]) -> dict[str, Any]:
     """What ``history --json`` prints: ``{"document", "label", "versions": [...]}``, oldest first."""
     if not versions:
-        raise InputError("no versions to print")
+        raise InputError("no hay versiones que mostrar")
     return {"document": versions[0].document, "label": versions[0].label,
             "versions": [v.to_json() for v in versions]}
 
@@ -272,18 +273,18 @@ class Store:
             if wanted in known:
                 return known[wanted]
             if isinstance(name_or_id, int):
-                raise NotFound(f"no document with id {wanted}")
+                raise NotFound(f"no hay ningún documento con id {wanted}")
         name = str(name_or_id)
         matches = find_documents(conn, name)
         if len(matches) > 1:
             exact = [m for m in matches if normalize_title(m[1]) == normalize_title(name)]
             if len(exact) != 1:
                 listed = "; ".join(f"[{i}] {_short(title, 70)}" for i, title in matches[:10])
-                raise InputError(f"{_short(name, 60)!r} matches {len(matches)} documents: {listed}")
+                raise InputError(f"{_short(name, 60)!r} coincide con {len(matches)} documentos: {listed}")
             matches = tuple(exact)
         if not matches:
-            raise NotFound(f"no document matches {_short(name, 60)!r}"
-                           + (f" (there are {len(known)}; see documents())" if known else ""))
+            raise NotFound(f"ningún documento coincide con {_short(name, 60)!r}"
+                           + (f" (hay {len(known)}; véase documents())" if known else ""))
         return known[matches[0][0]]
 
     def changes(self, since: DateLike | None = None, until: DateLike | None = None,
@@ -331,7 +332,7 @@ def _change_type(value: ChangeType | str) -> ChangeType:
         return ChangeType(value)
     except ValueError:
         allowed = ", ".join(t.value for t in ChangeType)
-        raise InputError(f"unknown change type {str(value)[:40]!r} (one of: {allowed})") from None
+        raise InputError(f"tipo de cambio desconocido {str(value)[:40]!r} (uno de: {allowed})") from None
 
 
 def _notice_kind(value: NoticeKind | str) -> NoticeKind:
@@ -339,7 +340,7 @@ def _notice_kind(value: NoticeKind | str) -> NoticeKind:
         return NoticeKind(value)
     except ValueError:
         allowed = ", ".join(k.value for k in NoticeKind)
-        raise InputError(f"unknown notice kind {str(value)[:40]!r} (one of: {allowed})") from None
+        raise InputError(f"clase de aviso desconocida {str(value)[:40]!r} (una de: {allowed})") from None
 
 
 _TYPES = {kind.value: kind for kind in ChangeType}
@@ -396,7 +397,9 @@ class DocumentHandle:
         return repr(self.info)
 
     def label(self, citation: str) -> str:
-        """The label of a citation as people write it ("57, fracción IX", "art. 2o.-A").
+        """The label of a provision of this document, cited as people write it ("57, fracción
+        IX", "art. 2o.-A"): ``CitationError`` (an ``InputError``) names a word that cannot be
+        read, ``NotFound`` says the document never had the provision; never its parent instead.
 
         A bare number ("7 Bis", "4, inciso a)") names an artículo, except in an instrument made
         of top-level numerales or apartados (a manual, a NOM), where it names that unit.
@@ -405,15 +408,16 @@ class DocumentHandle:
             return self._label(conn, citation)
 
     def _label(self, conn: Connection, citation: str) -> str:
-        label = parse_citation(citation)
-        (kind, number), *inner = Label.parse(label).parts
-        if kind is not Kind.ARTICULO or not citation.strip()[:1].isdigit():
-            return label
-        for unit in (Kind.ARTICULO, Kind.NUMERAL, Kind.APARTADO):
-            candidate = str(Label(((unit, number), *inner)))
-            if _has_label(conn, self.id, candidate):
-                return candidate
-        return label
+        cited = read_citation(citation)
+        candidates = [cited.label]
+        (kind, number), *inner = cited.label.parts
+        if cited.bare and kind is Kind.ARTICULO:
+            candidates += [Label(((unit, number), *inner)) for unit in (Kind.NUMERAL, Kind.APARTADO)]
+        for candidate in candidates:
+            if _has_label(conn, self.id, str(candidate)):
+                return str(candidate)
+        raise NotFound(f"el documento no tiene {format_citation(cited.label)} "
+                       f"({_short(self.title, 60)})")
 
     def text(self, on: DateLike | None = None) -> Document:
         """The whole document, as in force on ``on`` (default: its latest text)."""
@@ -431,8 +435,9 @@ class DocumentHandle:
         if on is None:
             latest = self.history(citation)[-1]
             if latest.valid_to is not None:
-                raise NotFound(f"{latest.citation} is not in the latest text of {_short(self.title, 60)!r} "
-                               f"(gone since {latest.valid_to.isoformat()})")
+                title, gone = _short(self.title, 60), long_date(latest.valid_to)
+                raise NotInForce(f"{latest.citation} no está en el texto vigente de {title!r} "
+                                 f"(dejó de estarlo el {gone})")
             return latest.provision
         return self.at(citation, on).provision
 
@@ -443,7 +448,7 @@ class DocumentHandle:
             index = subtree_rows(conn, self.id, label)
             rows = index.versions(label)
             if not rows:
-                raise NotFound(f"no {format_citation(label)} in {_short(self.title, 60)!r}")
+                raise NotFound(f"el documento no tiene {format_citation(label)} ({_short(self.title, 60)})")
             notices = _notices(conn, {r.notice_id for r in rows if r.notice_id is not None})
         return tuple(self._version(index, row, notices) for row in rows)
 
@@ -456,8 +461,7 @@ class DocumentHandle:
             index = subtree_rows(conn, self.id, label, revision.number)
             row = index.live(label, revision.number)
             if row is None:
-                raise NotFound(f"{format_citation(label)} was not in force on {day.isoformat()} in "
-                               f"{_short(self.title, 60)!r}")
+                raise NotInForce(self._not_in_force(conn, label, day))
             notices = _notices(conn, {row.notice_id} if row.notice_id is not None else set())
         return self._version(index, row, notices)
 
@@ -466,7 +470,8 @@ class DocumentHandle:
         label, day1, day2 = self.label(citation), as_date(date1, "date1"), as_date(date2, "date2")
         before, after = self._maybe_at(label, day1), self._maybe_at(label, day2)
         if before is None and after is None:
-            raise NotFound(f"{format_citation(label)} was in force neither on {day1} nor on {day2}")
+            raise NotInForce(f"{format_citation(label)} no estaba vigente ni el {long_date(day1)} ni el "
+                             f"{long_date(day2)}")
         low, high = min(day1, day2), max(day1, day2)
         labels = {p.label for v in (before, after) if v is not None for p in v.provision.walk()}
         c = s.change
@@ -489,6 +494,15 @@ class DocumentHandle:
                 type: ChangeType | str | None = None) -> tuple[ChangeEntry, ...]:
         """This document's change log."""
         return self.store.changes(since=since, until=until, document=self.id, type=type)
+
+    def _not_in_force(self, conn: Connection, label: str, day: date) -> str:
+        """Why a provision the document has was not in force on ``day``: when it was."""
+        rows = subtree_rows(conn, self.id, label).versions(label)
+        first, last = rows[0].valid_from, rows[-1].valid_to
+        when = (f"en vigor desde el {long_date(first)}" if day < first else
+                f"dejó de estarlo el {long_date(last)}" if last is not None else "")
+        return (f"{format_citation(label)} no estaba vigente el {long_date(day)} en "
+                f"{_short(self.title, 60)!r}" + (f" ({when})" if when else ""))
 
     def _maybe_at(self, label: str, day: date) -> Version | None:
         try:

@@ -16,7 +16,8 @@ from sqlalchemy import Connection, and_, func, insert, or_, select, update
 
 from diffing.model import Change, ChangeType, DiffOp, Redline
 from diffing.text import side
-from errors import InputError, NotFound, StoreError
+from errors import InputError, NotFound, NotInForce, StoreError
+from parser.dates import long_date
 from parser.labels import SEPARATOR, Label, fold
 from parser.model import CONTAINER_KINDS, Document, Provision, Status
 
@@ -141,7 +142,7 @@ def _revision_query(document_id: int) -> Any:
 def document_title(conn: Connection, document_id: int) -> str:
     title = conn.execute(select(s.document.c.title).where(s.document.c.id == document_id)).scalar()
     if title is None:
-        raise NotFound(f"no document with id {document_id}")
+        raise NotFound(f"no hay ningún documento con id {document_id}")
     return str(title)
 
 
@@ -150,7 +151,7 @@ def latest_revision(conn: Connection, document_id: int) -> Revision:
     row = conn.execute(_revision_query(document_id).order_by(s.document_version.c.number.desc())
                        .limit(1)).first()
     if row is None:
-        raise NotFound(f"no document with id {document_id}")
+        raise NotFound(f"no hay ningún documento con id {document_id}")
     return _revision(row)
 
 
@@ -158,7 +159,7 @@ def revisions(conn: Connection, document_id: int) -> tuple[Revision, ...]:
     """Every revision of a document, oldest first."""
     rows = conn.execute(_revision_query(document_id).order_by(s.document_version.c.number)).all()
     if not rows:
-        raise NotFound(f"no document with id {document_id}")
+        raise NotFound(f"no hay ningún documento con id {document_id}")
     return tuple(_revision(r) for r in rows)
 
 
@@ -169,8 +170,8 @@ def revision_at(conn: Connection, document_id: int, on: date) -> Revision:
                        .order_by(dv.c.number.desc()).limit(1)).first()
     if row is None:
         first = revisions(conn, document_id)[0]  # NotFound for an unknown document
-        raise NotFound(f"{document_title(conn, document_id)!r} has no text before "
-                       f"{first.valid_from.isoformat()}")
+        raise NotInForce(f"{document_title(conn, document_id)!r} no tiene texto vigente antes del "
+                         f"{long_date(first.valid_from)}")
     return _revision(row)
 
 
@@ -179,7 +180,7 @@ def _notice_date(conn: Connection, notice_id: int | None) -> date | None:
         return None
     found: date | None = conn.execute(select(s.notice.c.date).where(s.notice.c.id == notice_id)).scalar()
     if found is None:
-        raise NotFound(f"no notice with id {notice_id}")
+        raise NotFound(f"no hay ningún aviso con id {notice_id}")
     return found
 
 
@@ -362,9 +363,9 @@ def find_documents(conn: Connection, query: str) -> tuple[tuple[int, str], ...]:
     """
     words = list(dict.fromkeys(normalize_title(query).split()))
     if not words or "\x00" in query:
-        raise InputError("a document name must have a word and no NUL characters")
+        raise InputError("el nombre de un documento necesita al menos una palabra y ningún carácter NUL")
     if len(words) > MAX_NAME_WORDS:
-        raise InputError(f"a document name of more than {MAX_NAME_WORDS} different words is no name")
+        raise InputError(f"un nombre de más de {MAX_NAME_WORDS} palabras distintas no es el de un documento")
     doc = s.document
     conditions = [doc.c.search_title.contains(word, autoescape=True) for word in words]
     rows = conn.execute(select(doc.c.id, doc.c.title).where(*conditions).order_by(doc.c.id)).all()

@@ -19,7 +19,7 @@ from test_store_support import (  # noqa: F401  (fixtures)
 
 import store
 from diffing.model import ChangeType, DiffOp
-from errors import InputError, NotFound
+from errors import CitationError, InputError, NotFound, NotInForce
 from gazette import Edition, Notice, NoticeKind
 from parser import parse_statute
 from parser.model import Document, Status
@@ -65,11 +65,12 @@ def test_documents_are_found_by_any_unambiguous_part_of_their_title(tracker: Sto
 
 
 def test_ambiguous_and_unknown_names_say_so(tracker: Store) -> None:
-    with pytest.raises(InputError, match=r"'salud' matches 2 documents: \[1\] Estatuto.*; \[2\] Reglamento"):
+    with pytest.raises(InputError,
+                       match=r"'salud' coincide con 2 documentos: \[1\] Estatuto.*; \[2\] Reglamento"):
         tracker.document("salud")
-    with pytest.raises(NotFound, match="no document matches 'código fiscal'"):
+    with pytest.raises(NotFound, match="ningún documento coincide con 'código fiscal'"):
         tracker.document("código fiscal")
-    with pytest.raises(NotFound, match="no document with id 7"):
+    with pytest.raises(NotFound, match="no hay ningún documento con id 7"):
         tracker.document(7)
 
 
@@ -115,12 +116,14 @@ def test_at_gives_the_text_in_force_on_a_date(tracker: Store) -> None:
     assert after.at_json(date(2025, 1, 1)) == {
         "document": TITLE, "label": "art_57-bis", "date": "2025-01-01", "text": after.text,
         "status": "vigente", "notice": DECREE.to_json()}
-    with pytest.raises(NotFound, match="artículo 57 Bis was not in force on 2024-05-15"):
+    with pytest.raises(NotInForce, match="artículo 57 Bis no estaba vigente el 15 de mayo de 2024 .*"
+                                         r"\(en vigor desde el 16 de mayo de 2024\)"):
         estatuto.at("57 Bis", "2024-05-15")
-    with pytest.raises(NotFound, match="no text before 2023-03-01"):
+    with pytest.raises(NotInForce, match="no tiene texto vigente antes del 1 de marzo de 2023"):
         estatuto.at("57", "1999-01-01")
-    with pytest.raises(NotFound, match="no artículo 99"):
+    with pytest.raises(NotFound, match="el documento no tiene artículo 99") as missing:
         estatuto.history("99")
+    assert not isinstance(missing.value, NotInForce)
 
 
 def test_provision_by_citation_now_and_then(tracker: Store, engine: Engine) -> None:
@@ -130,7 +133,8 @@ def test_provision_by_citation_now_and_then(tracker: Store, engine: Engine) -> N
     shorter = Document(TITLE, amended_document()[0].provisions[:1])
     with store.transaction(engine) as conn:
         store.apply_new_version(conn, estatuto.id, shorter, [], date(2025, 1, 1))
-    with pytest.raises(NotFound, match="not in the latest text .*gone since 2025-01-01"):
+    gone = "no está en el texto vigente .*dejó de estarlo el 1 de enero de 2025"
+    with pytest.raises(NotInForce, match=gone):
         estatuto.provision("57")
     assert estatuto.provision("57", "2024-12-31").label == "art_57"
 
@@ -187,16 +191,16 @@ def test_notices(tracker: Store) -> None:
     assert tracker.notices() == (DECREE,)
     assert tracker.notices(on="2024-05-15", kind="amends") == (DECREE,)
     assert tracker.notices(since="2024-05-16") == ()
-    with pytest.raises(InputError, match="unknown notice kind"):
+    with pytest.raises(InputError, match="clase de aviso desconocida"):
         tracker.notices(kind="decree")
 
 
 def test_bad_inputs_are_input_errors(tracker: Store) -> None:
-    with pytest.raises(InputError, match="unknown change type 'deleted'"):
+    with pytest.raises(InputError, match="tipo de cambio desconocido 'deleted'"):
         tracker.changes(type="deleted")
-    with pytest.raises(InputError, match="since must be a date"):
+    with pytest.raises(InputError, match="since: se esperaba una fecha AAAA-MM-DD"):
         tracker.changes(since="15/05/2024")
-    with pytest.raises(InputError, match="cannot read citation"):
+    with pytest.raises(CitationError, match='no se entiende "de" en "el de los insumos"'):
         tracker.document("imss").history("el de los insumos")
 
 

@@ -162,30 +162,30 @@ def test_import_then_pending_and_a_second_text(tmp_path: Path, capsys: pytest.Ca
 
 # --- bad input: one line, non-zero, nothing written ---------------------------------------------
 @pytest.mark.parametrize(("argv", "message"), [
-    (["sync", "--date", "2024-13-01"], "date must be a date"),
-    (["sync", "--date", "15/05/2024"], "date must be a date"),
+    (["sync", "--date", "2024-13-01"], "date: se esperaba una fecha"),
+    (["sync", "--date", "15/05/2024"], "date: se esperaba una fecha"),
     (["sync", "--from", "2024-05-17", "--to", "2024-05-13"], "is after"),
     (["sync", "--from", "2024-05-13"], "go together"),
     (["sync", "--date", "2024-05-15", "--from", "2024-05-13", "--to", "2024-05-14"], "not both"),
     (["sync", "--date", "2999-01-01"], "in the future"),
     (["sync", "--date", "2024-05-15", "--source", "ftp://127.0.0.1/x"], "source"),
     (["sync", "--date", "2024-05-15", "--source", "http://127.0.0.1:9/index.php?x=1"], "bare base URL"),
-    (["history", "Ley de Aguas Nacionales", "57"], "no document matches"),
-    (["history", "IMSS-BIENESTAR", "artículo"], "citation"),
-    (["history", "IMSS-BIENESTAR", "fracción IX del inciso"], "citation"),
-    (["history", "IMSS-BIENESTAR", "999"], "no artículo 999"),
-    (["history", "99", "57"], "no document"),
-    (["history", "'; DROP TABLE document; --", "57"], "no document matches"),  # bound, never SQL
-    (["history", "%", "57"], "no document matches"),  # LIKE wildcards are literal
-    (["changes", "--document", "IMSS' OR '1'='1"], "no document matches"),
-    (["at", "IMSS-BIENESTAR", "57", "2024-02-30"], "date must be a date"),
-    (["at", "IMSS-BIENESTAR", "57 Bis", "2024-05-01"], "not in force"),
-    (["at", "IMSS-BIENESTAR", "57", "1999-01-01"], "no text before"),
+    (["history", "Ley de Aguas Nacionales", "57"], "ningún documento coincide"),
+    (["history", "IMSS-BIENESTAR", "artículo"], 'falta el número de "artículo"'),
+    (["history", "IMSS-BIENESTAR", "fracción IX del inciso"], 'falta el número de "inciso"'),
+    (["history", "IMSS-BIENESTAR", "999"], "el documento no tiene artículo 999"),
+    (["history", "99", "57"], "ningún documento"),
+    (["history", "'; DROP TABLE document; --", "57"], "ningún documento coincide"),  # bound, never SQL
+    (["history", "%", "57"], "ningún documento coincide"),  # LIKE wildcards are literal
+    (["changes", "--document", "IMSS' OR '1'='1"], "ningún documento coincide"),
+    (["at", "IMSS-BIENESTAR", "57", "2024-02-30"], "date: se esperaba una fecha"),
+    (["at", "IMSS-BIENESTAR", "57 Bis", "2024-05-01"], "no estaba vigente el 1 de mayo de 2024"),
+    (["at", "IMSS-BIENESTAR", "57", "1999-01-01"], "no tiene texto vigente antes del"),
     (["changes", "--type", "abolished"], "invalid choice"),
-    (["changes", "--since", "yesterday"], "since must be a date"),
+    (["changes", "--since", "yesterday"], "since: se esperaba una fecha"),
     (["notices", "--date", "2024-05-15", "--since", "2024-05-01"], "not both"),
     (["import", "/nonexistent/file.txt", "--as-of", "2024-01-01"], "no such file"),
-    (["import", str(BASE), "--as-of", "someday"], "as-of must be a date"),
+    (["import", str(BASE), "--as-of", "someday"], "as-of: se esperaba una fecha"),
     (["import", str(BASE)], "required"),
     (["frobnicate"], "invalid choice"),
 ])
@@ -224,7 +224,7 @@ def test_an_ambiguous_document_name_lists_the_candidates(tmp_path: Path,
         assert run(capsys, *argv)[0] == 0
     code, out, err = run(capsys, "--db", url, "history", "estatuto organico", "57")
     assert code == 2 and out == ""
-    assert re.search(r"matches 2 documents: \[1\] .*Uno; \[2\] .*Dos", one_error_line(err))
+    assert re.search(r"coincide con 2 documentos: \[1\] .*Uno; \[2\] .*Dos", one_error_line(err))
     assert run(capsys, "--db", url, "history", "organismo dos", "57")[0] == 0
 
 

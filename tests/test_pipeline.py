@@ -32,6 +32,7 @@ from test_pipeline_support import (
 from test_store_support import BACKENDS, database_url
 
 import pipeline
+from errors import NotInForce
 from gazette import Edition, NoticeKind
 from parser import instruments
 from scraper.mirror import FIXTURES, FaultPlan, serve_mirror
@@ -109,7 +110,7 @@ def test_at_gives_the_text_before_and_after_the_modificacion(synced: Engine) -> 
     assert "Se deroga" in estatuto.at("57, fracción IX", "2024-05-16").text
     new = estatuto.at("57 Bis", "2024-05-16")
     assert "Coordinación de Calidad e Información Estratégica" in new.text
-    with pytest.raises(Exception, match="not in force"):
+    with pytest.raises(NotInForce, match="no estaba vigente"):
         estatuto.at("57 Bis", "2024-05-15")
 
 

@@ -76,7 +76,7 @@ def test_apply_versions_only_what_changed(engine: Engine) -> None:
         assert store.document_at(conn, document_id, date(2024, 5, 15)).provisions == \
             base_document().provisions
         assert store.document_at(conn, document_id, DECREE_DAY).provisions == amended.provisions
-        with pytest.raises(NotFound, match="no text before 2023-03-01"):
+        with pytest.raises(NotFound, match="no tiene texto vigente antes del 1 de marzo de 2023"):
             store.document_at(conn, document_id, date(2020, 1, 1))
 
 
