@@ -26,94 +26,27 @@ Decisions a reader may look for:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from enum import Enum
 
 from errors import CitationError
 
 from . import labels
+from .citation_tokens import (
+    ARTICLES,
+    NOUNS,
+    OF,
+    ORDINAL_MARKS,
+    RELATIVE,
+    Token,
+    TokenKind,
+    is_letter,
+    is_ordinal_word,
+    tokens,
+)
 from .labels import Label
 from .model import CONTAINER_KINDS, Kind
 from .vocabulary import LATIN_RANK, fold_label, fold_text, int_to_roman, is_roman, ordinal_to_int
 
-
-class TokenKind(Enum):
-    NUMBER = "number"   # digits: 57
-    WORD = "word"       # letters, maybe with an abbreviation dot: art., IX, Bis, b
-    MARK = "mark"       # an ordinal sign: º, °
-    COMMA = "comma"     # , or ;
-    DASH = "dash"       # - – —
-    CLOSE = "close"     # the parenthesis of an inciso: b)
-    DOT = "dot"         # a stop after a number: 57.
-    OTHER = "other"     # anything else, refused
-
-
-@dataclass(frozen=True, slots=True)
-class Token:
-    kind: TokenKind
-    text: str
-    spaced: bool  # whitespace before it
-
-    @property
-    def folded(self) -> str:
-        """Lowercase ASCII without the abbreviation dot: 'Párr.' -> 'parr'."""
-        return fold_text(self.text).rstrip(".")
-
-
-_TOKEN_RE = re.compile(r"""
-    (?P<space>\s+)
-  | (?P<other>\w*_\w*)
-  | (?P<number>\d+)
-  | (?P<word>[^\W\d_]+\.?)
-  | (?P<mark>[°º])
-  | (?P<comma>[,;])
-  | (?P<dash>[-–—])
-  | (?P<close>\))
-  | (?P<dot>\.)
-  | (?P<rest>.)
-""", re.VERBOSE)
-_KIND_OF_GROUP = {"number": TokenKind.NUMBER, "word": TokenKind.WORD, "mark": TokenKind.MARK,
-                  "comma": TokenKind.COMMA, "dash": TokenKind.DASH, "close": TokenKind.CLOSE,
-                  "dot": TokenKind.DOT, "other": TokenKind.OTHER, "rest": TokenKind.OTHER}
-
-
-def tokens(text: str) -> tuple[Token, ...]:
-    """The tokens of a citation.
-
-    >>> [t.text for t in tokens("art. 2o.-A, fr. IX")]
-    ['art.', '2', 'o.', '-', 'A', ',', 'fr.', 'IX']
-    """
-    out: list[Token] = []
-    spaced = False
-    for match in _TOKEN_RE.finditer(text):
-        group = match.lastgroup or "rest"
-        if group == "space":
-            spaced = True
-            continue
-        out.append(Token(_KIND_OF_GROUP[group], match.group(), spaced))
-        spaced = False
-    return tuple(out)
-
-
-# The nouns of units, as written and abbreviated (folded, without the abbreviation dot).
-_NOUNS: dict[str, Kind] = {
-    **dict.fromkeys(("articulo", "articulos", "art", "arts"), Kind.ARTICULO),
-    **dict.fromkeys(("fraccion", "fracciones", "frac", "fracc", "fr", "fracs"), Kind.FRACCION),
-    **dict.fromkeys(("inciso", "incisos", "inc"), Kind.INCISO),
-    **dict.fromkeys(("parrafo", "parrafos", "parr"), Kind.PARRAFO),
-    **dict.fromkeys(("apartado", "apartados", "apdo", "apt"), Kind.APARTADO),
-    **dict.fromkeys(("numeral", "numerales", "num", "subnumeral"), Kind.NUMERAL),
-    **dict.fromkeys(("transitorio", "transitorios"), Kind.TRANSITORIO),
-    **dict.fromkeys(("libro", "lib"), Kind.LIBRO),
-    **dict.fromkeys(("titulo", "tit"), Kind.TITULO),
-    **dict.fromkeys(("capitulo", "cap"), Kind.CAPITULO),
-    **dict.fromkeys(("seccion", "secc", "sec"), Kind.SECCION),
-}
-_OF = frozenset({"de", "del"})                      # "fracción IX del artículo 57": outer follows
-_ARTICLES = frozenset({"el", "la", "los", "las"})   # "la fracción IX", "de la fracción III"
-_ORDINAL_MARKS = frozenset({"o", "o.", "º", "º.", "°", "°."})
-_RELATIVE = frozenset({"ultimo", "ultima", "penultimo", "penultima", "antepenultimo", "antepenultima"})
 # Kinds an ordinal may be written before: "segundo párrafo", "segundo transitorio", "tercera sección".
 _ORDINAL_FIRST = frozenset({Kind.PARRAFO, Kind.TRANSITORIO, Kind.FRACCION, *CONTAINER_KINDS})
 # Containers nest in this order, and all of them go around artículos and transitorios; the
@@ -217,12 +150,12 @@ class _Reader:
             folded = token.folded if token.kind is TokenKind.WORD else ""
             if token.kind is TokenKind.COMMA:
                 self.take()
-            elif folded in _OF:
+            elif folded in OF:
                 self.take()
                 if not groups[-1]:
                     raise self.refuse(token.text)
                 groups.append([])
-            elif folded in _ARTICLES:
+            elif folded in ARTICLES:
                 self.take()
             elif (folded in ("transitorio", "transitorios") and groups[-1]
                   and groups[-1][-1].kind is Kind.ARTICULO and not self._number_follows(1)):
@@ -234,21 +167,21 @@ class _Reader:
                 bare = bare or was_bare
                 groups[-1].append(unit)
         if not groups[-1]:
-            raise self.refuse(self.tokens[-1].text if self.tokens else "",
-                              "falta la unidad tras la última palabra")
+            final = self.tokens[-1].text
+            raise self.refuse(final, f'falta qué unidad sigue a "{final}"')
         path = [unit for group in reversed(groups) for unit in group]
         return Citation(self.check(path), bare)
 
     def _number_follows(self, ahead: int) -> bool:
         token = self.peek(ahead)
-        return token is not None and (token.kind is TokenKind.NUMBER or _ordinal_word(token))
+        return token is not None and (token.kind is TokenKind.NUMBER or is_ordinal_word(token))
 
     def unit(self) -> tuple[Unit, bool]:
         start = self.pos
         token = self.take()
         folded = token.folded
-        if token.kind is TokenKind.WORD and folded in _NOUNS:
-            kind = _NOUNS[folded]
+        if token.kind is TokenKind.WORD and folded in NOUNS:
+            kind = NOUNS[folded]
             following = self.peek()
             if kind is Kind.ARTICULO and following is not None and following.folded in (
                     "transitorio", "transitorios"):
@@ -256,27 +189,34 @@ class _Reader:
                 kind = Kind.TRANSITORIO
             number = self.number(kind)
             if number is None:
-                raise self.refuse(token.text, f'falta el número de "{self._written(start)}"')
+                raise self._no_number(kind, self._written(start))
             return Unit(kind, number, self._written(start)), False
         if token.kind is TokenKind.NUMBER:
             self.pos -= 1
             number = self.number(Kind.ARTICULO)
             assert number is not None
             return Unit(Kind.ARTICULO, number, self._written(start)), True
-        if token.kind is TokenKind.WORD and folded in _RELATIVE:
+        if token.kind is TokenKind.WORD and folded in RELATIVE:
             raise self.refuse(token.text, f'"{token.text}" depende del texto del documento: cite la '
                                           "unidad por su número")
         self.pos -= 1
         value = self.ordinal()
         noun = self.peek()
-        if value is not None and noun is not None and _NOUNS.get(noun.folded) in _ORDINAL_FIRST:
-            kind = _NOUNS[self.take().folded]
+        if value is not None and noun is not None and NOUNS.get(noun.folded) in _ORDINAL_FIRST:
+            kind = NOUNS[self.take().folded]
             number = int_to_roman(value).lower() if kind is Kind.FRACCION else str(value)
             return Unit(kind, number, self._written(start)), False
         following = self.peek(1)
         if token.kind is TokenKind.DASH and following is not None and not following.spaced:
             raise self.refuse(following.text)   # "57-IX": the word after the dash is the trouble
         raise self.refuse(token.text)
+
+    def _no_number(self, kind: Kind, noun: str) -> CitationError:
+        """A noun without its number: name what stands there instead, or the noun."""
+        token = self.peek()
+        if token is None or token.kind is TokenKind.COMMA or token.folded in OF:
+            return self.refuse(noun, f'falta el número de "{noun}"')
+        return self.refuse(token.text, f'no se entiende "{token.text}" como número de {_NAMES[kind]}')
 
     def number(self, kind: Kind) -> str | None:
         """The label number of a unit of ``kind`` at the reader's position, or None."""
@@ -292,7 +232,7 @@ class _Reader:
             return "-".join([token.folded, *self._suffixes(letters=True, spaced_letters=False)])
         if kind in (Kind.INCISO, Kind.APARTADO):
             if token.kind is not TokenKind.WORD or not (
-                    _is_letter(token) or (kind is Kind.APARTADO and is_roman(token.folded))):
+                    is_letter(token) or (kind is Kind.APARTADO and is_roman(token.folded))):
                 return None
             self.take()
             following = self.peek()
@@ -315,7 +255,7 @@ class _Reader:
         digits = self.take().text
         following = self.peek()
         if following is not None and not following.spaced and (
-                following.kind is TokenKind.MARK or fold_text(following.text) in _ORDINAL_MARKS):
+                following.kind is TokenKind.MARK or fold_text(following.text) in ORDINAL_MARKS):
             self.take()   # "1o.", "1º", "8°"
             following = self.peek()
             if following is not None and following.kind is TokenKind.DOT and not following.spaced:
@@ -334,7 +274,7 @@ class _Reader:
             if piece is None or (dashed and piece.spaced):
                 break
             latin = piece.kind is TokenKind.WORD and piece.folded in LATIN_RANK
-            letter = letters and piece.kind is TokenKind.WORD and _is_letter(piece) and (
+            letter = letters and piece.kind is TokenKind.WORD and is_letter(piece) and (
                 dashed or not piece.spaced or (spaced_letters and piece.text.rstrip(".").isupper()))
             digits = piece.kind is TokenKind.NUMBER and (dashed or bool(out and out[-1] in LATIN_RANK))
             if not (latin or letter or digits):
@@ -347,14 +287,14 @@ class _Reader:
     def ordinal(self) -> int | None:
         """An ordinal in words at the position ("segundo", "décimo segundo", "vigesimocuarto")."""
         token = self.peek()
-        if token is None or not _ordinal_word(token):
+        if token is None or not is_ordinal_word(token):
             return None
         self.take()
         value = ordinal_to_int(token.folded)
         if value % 10 == 0 and value < 100:
             dashed = (following := self.peek()) is not None and following.kind is TokenKind.DASH
             unit = self.peek(1 if dashed else 0)
-            if unit is not None and _ordinal_word(unit) and ordinal_to_int(unit.folded) < 10:
+            if unit is not None and is_ordinal_word(unit) and ordinal_to_int(unit.folded) < 10:
                 self.pos += 2 if dashed else 1
                 value += ordinal_to_int(unit.folded)
         return value
@@ -364,7 +304,8 @@ class _Reader:
         seen: set[Kind] = set()
         for unit in path:
             if unit.kind in seen:
-                raise self.refuse(unit.written, f'"{_NAMES[unit.kind]}" aparece dos veces')
+                raise self.refuse(unit.written, f'"{unit.written}" es otro {_NAMES[unit.kind]}: '
+                                                "una cita nombra una sola disposición")
             seen.add(unit.kind)
         for outer, inner in zip(path, path[1:], strict=False):
             if _level(inner.kind) < _level(outer.kind) or (
@@ -377,21 +318,6 @@ class _Reader:
 
 def _level(kind: Kind) -> int:
     return _LEVEL.get(kind, _INNER_LEVEL)
-
-
-def _is_letter(token: Token) -> bool:
-    letter = token.text.rstrip(".")
-    return len(letter) == 1 and letter.isalpha()
-
-
-def _ordinal_word(token: Token) -> bool:
-    if token.kind is not TokenKind.WORD:
-        return False
-    try:
-        ordinal_to_int(token.folded)
-    except ValueError:
-        return False
-    return True
 
 
 def format_citation(label: str | Label) -> str:
@@ -413,5 +339,4 @@ def format_citation(label: str | Label) -> str:
     return ", ".join(out)
 
 
-__all__ = ["Citation", "Token", "TokenKind", "Unit", "format_citation", "parse_citation",
-           "read_citation", "tokens"]
+__all__ = ["Citation", "Unit", "format_citation", "parse_citation", "read_citation"]
