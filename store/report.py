@@ -23,6 +23,7 @@ from datetime import date, datetime
 from urllib.parse import urlsplit
 
 from diffing import ChangeType, DiffOp, Redline, redline, render_inline
+from diffing.render import cite
 from gazette import Notice
 from parser.model import Finding
 from untrusted import CONTROL, plain
@@ -110,7 +111,7 @@ def _findings_footer(entries: Sequence[ChangeEntry]) -> list[str]:
 
 def _redline_text(entry: ChangeEntry) -> str:
     change = entry.change
-    moved = f"(from {one_line(entry.change.from_label or '', 40)}) " if change.from_label else ""
+    moved = f"(antes {one_line(cite(change.from_label), 60)}) " if change.from_label else ""
     if change.type is ChangeType.ADDED and not change.before:
         return moved + "{+" + plain(change.after) + "+}"
     return moved + inline_redline(diff_of(entry))
@@ -211,7 +212,7 @@ def _html_source(entry: ChangeEntry) -> str:
 
 def _html_change(entry: ChangeEntry) -> str:
     change = entry.change
-    moved = f" (before: {esc(change.from_label)})" if change.from_label else ""
+    moved = f" (antes {esc(cite(change.from_label))})" if change.from_label else ""
     if change.type is ChangeType.ADDED and not change.before:
         body = f"<ins>{esc(change.after or '')}</ins>"
     else:

@@ -25,11 +25,14 @@ from test_store_support import (  # noqa: F401  (fixtures)
 
 import scheduler
 import store
+from diffing.model import Change, ChangeType, DiffOp
 from errors import CitationError, NotFound, NotInForce
 from parser.citations import format_citation
 from parser.labels import Label, display_number
 from parser.model import Document, Provision
 from store import Store, open_engine
+from store.api import ChangeEntry
+from store.report import changes_html, changes_table
 
 TITLE = "Ley de Citas de Prueba"
 DAY = date(2020, 1, 1)
@@ -164,3 +167,12 @@ def test_not_found_and_not_in_force_exit_1(cli_db: str, capsys: pytest.CaptureFi
     assert (code, out) == (1, "")
     assert err.count("\n") == 1 and message in err
 
+
+
+def test_a_renumbered_provision_shows_where_it_was_as_a_citation() -> None:
+    change = Change("art_58", ChangeType.RENUMBERED, "Texto.", "Texto.", ((DiffOp.EQUAL, "Texto."),),
+                    from_label="art_57-bis__frac_ix")
+    entry = ChangeEntry(document=TITLE, document_id=1, date=DAY, valid_from=DAY, change=change, notice=None,
+                        reconciled=False, origin="computed")
+    assert "(antes artículo 57 Bis, fracción IX)" in changes_table([entry], redlines=True)
+    assert "(antes artículo 57 Bis, fracción IX)" in changes_html([entry])
