@@ -303,9 +303,11 @@ class _Reader:
         """The label of a path of units, outermost first, once it nests as statutes do."""
         seen: set[Kind] = set()
         for unit in path:
-            if unit.kind in seen:
-                raise self.refuse(unit.written, f'"{unit.written}" es otro {_NAMES[unit.kind]}: '
-                                                "una cita nombra una sola disposición")
+            # Units inside an artículo may nest again further in, as real labels do
+            # (art_29__frac_iv__inc_i__par_2__num_2__par_2, art_29__frac_iv__inc_i__par_2__par_1).
+            if unit.kind in seen and _level(unit.kind) < _INNER_LEVEL:
+                raise self.refuse(unit.written, f'"{unit.written}" sobra: una cita nombra una sola '
+                                                "disposición")
             seen.add(unit.kind)
         for outer, inner in zip(path, path[1:], strict=False):
             if _level(inner.kind) < _level(outer.kind) or (
