@@ -148,8 +148,9 @@ class _Reader:
         bare = False
         while (token := self.peek()) is not None:
             folded = token.folded if token.kind is TokenKind.WORD else ""
-            if token.kind is TokenKind.COMMA:
-                self.take()
+            if token.kind is TokenKind.COMMA or (token.kind is TokenKind.DOT
+                                                 and self.pos == len(self.tokens) - 1):
+                self.take()   # "…, fracción IX, inciso b)." as pasted from a text
             elif folded in OF:
                 self.take()
                 if not groups[-1]:

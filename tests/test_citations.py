@@ -59,6 +59,7 @@ ACCEPTED: list[tuple[str, str]] = [
     ("artículo 11, fracción III, inciso b)", "art_11__frac_iii__inc_b"),
     ("inc. b) de la fr. III del art. 11", "art_11__frac_iii__inc_b"),
     ("11 fr. III inc. b)", "art_11__frac_iii__inc_b"),
+    ("artículo 11, fracción III, inciso b).", "art_11__frac_iii__inc_b"),
     # párrafos, ordinal after or before the noun
     ("artículo 56, párrafo primero", "art_56__par_1"),
     ("primer párrafo del artículo 56", "art_56__par_1"),
