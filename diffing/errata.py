@@ -11,8 +11,9 @@ two places, it is a discrepancy with the correction's line and the words looked 
 of that correction is applied. What changes is the word-level redline (``diffing.text.redline``)
 between what the publication says and what it must say, paragraph by paragraph; a correction
 that joins or splits paragraphs is a discrepancy too (the tree cannot say it). A correction whose
-right text is already there is done (a text imported as corrected, a rerun). Corrections of the
-amending clause or of the preamble touch no provision and are reported, never dropped.
+right text is already there is done (a text imported as corrected, a rerun). A correction of the
+amending clause touches no provision's text: a discrepancy too (what the decree declares changed);
+one of the considerandos or the preamble is returned apart (``outside``), never dropped.
 """
 
 from __future__ import annotations
@@ -46,12 +47,14 @@ class Placed:
 
 @dataclass(frozen=True, slots=True)
 class CorrectedText:
-    """The text as corrected, the changes (type ``corrected``), and what could not be placed."""
+    """The text as corrected, the changes (type ``corrected``), what could not be placed, and the
+    corrections of what no provision holds (considerandos, preamble, signatures)."""
 
     document: Document
     changes: tuple[Change, ...]
     placed: tuple[Placed, ...]
     discrepancies: tuple[Discrepancy, ...]
+    outside: tuple[Correction, ...] = ()
 
 
 def apply_corrections(published: Document, corrections: tuple[Correction, ...]) -> CorrectedText:
@@ -59,9 +62,12 @@ def apply_corrections(published: Document, corrections: tuple[Correction, ...]) 
     current = published
     placed: list[Placed] = []
     problems: list[Discrepancy] = []
+    outside = tuple(c for c in corrections if c.scope is Scope.OUTSIDE)
     for correction in corrections:
-        if correction.scope is not Scope.PROVISION:
-            problems.append(_unplaced(correction, correction.label or "", _SCOPE_DETAIL[correction.scope]))
+        if correction.scope is Scope.CLAUSE:
+            problems.append(_unplaced(correction, correction.label or "", _CLAUSE_DETAIL))
+            continue
+        if correction.scope is Scope.OUTSIDE:
             continue
         outcome = _apply_one(current, correction)
         if isinstance(outcome, Discrepancy):
@@ -72,14 +78,11 @@ def apply_corrections(published: Document, corrections: tuple[Correction, ...]) 
                 placed.append(Placed(correction, touched))
     changes = tuple(replace(c, type=ChangeType.CORRECTED) if c.type is ChangeType.MODIFIED else c
                     for c in changes_between(published, current))
-    return CorrectedText(current, changes, tuple(placed), tuple(problems))
+    return CorrectedText(current, changes, tuple(placed), tuple(problems), outside)
 
 
-_SCOPE_DETAIL = {
-    Scope.CLAUSE: "corrige la cláusula del instrumento (lo que se reforma, adiciona o deroga), no el "
-                  "texto de una disposición: revise las instrucciones de la publicación corregida",
-    Scope.OUTSIDE: "corrige el preámbulo, los considerandos o las firmas: no toca ninguna disposición",
-}
+_CLAUSE_DETAIL = ("corrige la cláusula del instrumento (lo que se reforma, adiciona o deroga), no el texto "
+                  "de una disposición: revise las instrucciones de la publicación corregida")
 
 
 def paragraphs(quoted: str) -> tuple[str, ...]:

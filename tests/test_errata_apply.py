@@ -69,13 +69,16 @@ def test_a_transitorio_and_a_heading() -> None:
     assert [c.label for c in heading.changes] == ["tit_1__cap_2"]
 
 
-def test_the_amending_clause_and_a_considerando_are_reported_not_applied() -> None:
-    for name, words in (("06_clausula.txt", "corrige la cláusula del instrumento"),
-                        ("10_considerando.txt", "corrige el preámbulo, los considerandos")):
-        result = corrected(name)
-        assert result.changes == () and result.document == BASE
-        (problem,) = result.discrepancies
-        assert problem.kind is DiscrepancyKind.UNPLACED_CORRECTION and words in problem.detail
+def test_the_amending_clause_is_a_discrepancy_and_a_considerando_is_set_apart() -> None:
+    clause = corrected("06_clausula.txt")
+    assert clause.changes == () and clause.document == BASE
+    (problem,) = clause.discrepancies
+    assert problem.kind is DiscrepancyKind.UNPLACED_CORRECTION
+    assert "corrige la cláusula del instrumento" in problem.detail
+    considerando = corrected("10_considerando.txt")
+    assert considerando.changes == () and considerando.discrepancies == ()
+    assert [c.place for c in considerando.outside] == [
+        "En la página 41, primera columna, en el tercer considerando, segundo renglón,"]
 
 
 def test_what_cannot_be_placed_is_a_discrepancy_and_nothing_is_guessed() -> None:
