@@ -117,6 +117,9 @@ _PRINT_PLACE = re.compile(
     r"|\b(?:\w+\s+)?columna\b"
     r"|\bedicion\s+\w+|\bdel?\s+(?:diario\s+oficial|dof)\b(?:\s+de\s+la\s+federacion)?"
     r"|(?:\bse\s+)?\bdice\s*:?)")
+# The heading of the next instrument (a compilation's next decree): the last item ended before it.
+_NEXT_INSTRUMENT = re.compile(r"(?:DECRETO|ACUERDO|RESOLUCI[ÓO]N|MODIFICACI[ÓO]N|FE de erratas|ACLARACI[ÓO]N"
+                              r"|NOTA [Aa]claratoria)\s+(?:por|que|mediante|al?|del?)\b")
 _OUTSIDE_PLACE = re.compile(r"\b(?:considerandos?|preambulo|proemio|exposicion\s+de\s+motivos|sello"
                             r"|firmas?|rubricas?|sumario|indice|antecedentes?|fundamento)\b")
 _CLAUSE_TEXT = re.compile(
@@ -220,7 +223,7 @@ class _Reader:
             if not started and not (_DICE.search(folded) or _PLACE_START.match(folded)):
                 continue  # the heading, the seal, an introduction
             started = True
-            if self.right is not None and _CLOSING.match(folded):
+            if self.right is not None and (_CLOSING.match(folded) or _NEXT_INSTRUMENT.match(line)):
                 self._close()
                 started = False
                 continue

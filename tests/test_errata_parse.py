@@ -138,3 +138,17 @@ def test_the_real_camara_quotes(samples: Path) -> None:
     (c,) = e.corrections
     assert c.label == "art_21" and c.wrong.startswith("Artículo 21. Cuando no se cubran")
     assert c.right.rstrip().endswith("resultado.")
+
+
+def test_the_real_lic_erratum_corrects_the_clause_and_an_article(samples: Path) -> None:
+    # the LIC's consolidated text quotes the FE de erratas of 08/07/2002: the amending clause itself,
+    # then "Artículo 41.- ……" with ellipses between the paragraphs it quotes; the next decree follows
+    lines = (samples / "consolidated-tezca" / "lic.txt").read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines)
+                 if line.startswith("FE de erratas al Decreto por el que se reforman, adicionan y derogan"))
+    e = parse_errata("\n".join(lines[start:start + 60]))
+    assert e.corrects.published == date(2002, 6, 24)
+    clause, article = e.corrections
+    assert (clause.scope, clause.label) == (Scope.CLAUSE, None)
+    assert (article.scope, article.label) == (Scope.PROVISION, "art_41")
+    assert article.right.endswith('derivados del cargo."')
