@@ -18,8 +18,8 @@ one of the considerandos or the preamble is returned apart (``outside``), never 
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from parser.errata import Correction, Scope
@@ -35,6 +35,7 @@ from .tree import changes_between
 _QUOTES = "\"'“”«»„‘’"
 _PIECE = re.compile(r"(\s+)|([" + re.escape(_QUOTES) + r"])|([^\s" + re.escape(_QUOTES) + r"]+)")
 _SENTENCE_END = (".", ";", ":", "…")
+_FIELDS = ("text", "heading")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +60,7 @@ class CorrectedText:
 
 def apply_corrections(published: Document, corrections: tuple[Correction, ...]) -> CorrectedText:
     """``published`` with every correction that can be placed applied (module docstring)."""
-    current = published
+    tree = _Tree(published)
     placed: list[Placed] = []
     problems: list[Discrepancy] = []
     outside = tuple(c for c in corrections if c.scope is Scope.OUTSIDE)
@@ -69,16 +70,94 @@ def apply_corrections(published: Document, corrections: tuple[Correction, ...]) 
             continue
         if correction.scope is Scope.OUTSIDE:
             continue
-        outcome = _apply_one(current, correction)
+        outcome = _apply_one(tree, correction)
         if isinstance(outcome, Discrepancy):
             problems.append(outcome)
-        else:
-            current, touched = outcome
-            if touched:
-                placed.append(Placed(correction, touched))
+        elif outcome:
+            placed.append(Placed(correction, outcome))
+    current = tree.document()
     changes = tuple(replace(c, type=ChangeType.CORRECTED) if c.type is ChangeType.MODIFIED else c
                     for c in changes_between(published, current))
     return CorrectedText(current, changes, tuple(placed), tuple(problems), outside)
+
+
+class _Tree:
+    """The text being corrected: its provisions by label and each one's parent, kept up to date
+    as provisions are replaced (a replacement rebuilds only the path up to the top)."""
+
+    def __init__(self, document: Document) -> None:
+        self.title, self.findings = document.title, document.findings
+        self.top = list(document.provisions)
+        self.index: dict[str, Provision] = {}
+        self.parent: dict[str, str] = {}
+        self.order: list[str] = []  # every label, in document order
+        self.blob: str | None = None  # every own text and heading, for a search of the whole text
+        self.starts: list[int] = []
+        self.places: list[tuple[str, str]] = []
+        self.spliced: set[str] = set()  # provisions whose own text changed after the string was built
+        for provision in document.provisions:
+            self._add(provision, "")
+
+    def _add(self, provision: Provision, parent: str) -> None:
+        self.index[provision.label] = provision
+        self.parent[provision.label] = parent
+        self.order.append(provision.label)
+        for child in provision.children:
+            self._add(child, provision.label)
+
+    def document(self) -> Document:
+        return Document(self.title, tuple(self.top), self.findings)
+
+    def search(self, scope: str, regex: re.Pattern[str]) -> list[tuple[str, str, int, int]]:
+        """Every match of ``regex`` in the own text or heading of a provision under ``scope``
+        (itself included; '' is the whole text, searched as one string)."""
+        if scope:
+            return [(p.label, field, m.start(), m.end()) for p in self.index[scope].walk()
+                    for field in _FIELDS for m in regex.finditer(getattr(p, field))
+                    if _word_start(getattr(p, field), m.start())]
+        if self.blob is None:
+            pieces, self.starts, self.places, at = [], [], [], 0
+            for label in self.order:
+                for field in _FIELDS:
+                    value = getattr(self.index[label], field)
+                    if value:
+                        pieces.append(value)
+                        self.starts.append(at)
+                        self.places.append((label, field))
+                        at += len(value) + 1
+            self.blob = "\x00".join(pieces)  # no quoted text holds NUL: no match spans two
+            self.spliced.clear()
+        hits = []
+        for m in regex.finditer(self.blob):
+            if not _word_start(self.blob, m.start()):
+                continue
+            i = bisect.bisect_right(self.starts, m.start()) - 1
+            label, field = self.places[i]
+            if label not in self.spliced:
+                hits.append((label, field, m.start() - self.starts[i], m.end() - self.starts[i]))
+        for label in self.spliced:  # what changed since the string was built: read as it is now
+            provision = self.index[label]
+            hits.extend((label, field, m.start(), m.end()) for field in _FIELDS
+                        for m in regex.finditer(getattr(provision, field))
+                        if _word_start(getattr(provision, field), m.start()))
+        return hits
+
+    def splice(self, label: str, field: str, start: int, end: int, replacement: str) -> None:
+        self.spliced.add(label)
+        old = self.index[label]
+        if field == "heading":
+            new = replace(old, heading=old.heading[:start] + replacement + old.heading[end:])
+        else:
+            new = replace(old, text=old.text[:start] + replacement + old.text[end:])
+        while True:
+            self.index[new.label] = new
+            up = self.parent[new.label]
+            if not up:
+                self.top = [new if p is old else p for p in self.top]
+                return
+            holder = self.index[up]
+            old, new = holder, replace(holder, children=tuple(new if c is old else c
+                                                               for c in holder.children))
 
 
 _CLAUSE_DETAIL = ("corrige la cláusula del instrumento (lo que se reforma, adiciona o deroga), no el texto "
@@ -126,8 +205,9 @@ def corrected_paragraphs(wrong: tuple[str, ...], right: tuple[str, ...]) -> tupl
     return tuple(out) if len(out) == len(wrong) else None
 
 
-def _apply_one(document: Document, correction: Correction) -> tuple[Document, tuple[str, ...]] | Discrepancy:
-    scope = _scope(document, correction.label)
+def _apply_one(tree: _Tree, correction: Correction) -> tuple[str, ...] | Discrepancy:
+    """Apply one correction to ``tree``: the labels it changed, or why it cannot be placed."""
+    scope = _scope(tree, correction.label)
     if scope is None:
         return _unplaced(correction, correction.label or "",
                          f"{correction.label} no existe en el texto publicado")
@@ -138,39 +218,36 @@ def _apply_one(document: Document, correction: Correction) -> tuple[Document, tu
     if fixed is None:
         return _unplaced(correction, scope, "la corrección une o divide párrafos: no se aplica")
     changed = [new for old, new in zip(wrong, fixed, strict=True) if old != new]
-    if all(not isinstance(_locate(document, scope, text), str) for text in changed):
-        return document, ()  # the text already says what it must say (or nothing changes)
+    if all(not isinstance(_locate(tree, scope, text), str) for text in changed):
+        return ()  # the text already says what it must say (or nothing changes)
     hits: list[_Hit] = []
     for old, new in zip(wrong, fixed, strict=True):
-        hit = _locate(document, scope, old)
+        hit = _locate(tree, scope, old)
         if isinstance(hit, str):
             return _unplaced(correction, scope, hit)
         if old != new:
             hits.append((*hit, new))
-    current = document
     for label, field, start, end, new in sorted(hits, key=lambda h: -h[2]):
-        current = _replace_text(current, label, field, start, end, new)
-    return current, tuple(dict.fromkeys(h[0] for h in hits))
+        tree.splice(label, field, start, end, new)
+    return tuple(dict.fromkeys(h[0] for h in hits))
 
 
-def _scope(document: Document, label: str | None) -> str | None:
+def _word_start(text: str, at: int) -> bool:
+    """Does a match at ``at`` start a word? (a lookbehind in the pattern would cost the regex
+    engine its literal-prefix scan over the whole text)"""
+    return at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_")
+
+
+def _scope(tree: _Tree, label: str | None) -> str | None:
     """The label to search under: the named one, else its nearest ancestor the text has ('' = all)."""
     if label is None:
         return ""
-    index = document.index()
     parsed = Label.parse(label)
     while parsed:
-        if str(parsed) in index:
+        if str(parsed) in tree.index:
             return str(parsed)
         parsed = parsed.parent
     return None
-
-
-def _provisions(document: Document, scope: str) -> Iterator[Provision]:
-    if not scope:
-        yield from document.walk()
-        return
-    yield from document.index()[scope].walk()
 
 
 def _pattern(text: str) -> str:
@@ -184,12 +261,10 @@ def _pattern(text: str) -> str:
 _Hit = tuple[str, str, int, int, str]
 
 
-def _locate(document: Document, scope: str, quoted: str) -> tuple[str, str, int, int] | str:
+def _locate(tree: _Tree, scope: str, quoted: str) -> tuple[str, str, int, int] | str:
     """Where one quoted paragraph is (label, field, span), or why it cannot be placed. Found in
     several provisions, the labelled one itself wins (a heading and an article's words alike)."""
-    regex = re.compile(rf"(?<!\w){_pattern(quoted)}(?!\w)")
-    hits = [(p.label, field, m.start(), m.end()) for p in _provisions(document, scope)
-            for field in ("text", "heading") for m in regex.finditer(getattr(p, field))]
+    hits = tree.search(scope, re.compile(rf"{_pattern(quoted)}(?!\w)"))
     own = [h for h in hits if h[0] == scope]
     if len(hits) == 1 or len(own) == 1:
         return own[0] if len(own) == 1 else hits[0]
@@ -197,25 +272,6 @@ def _locate(document: Document, scope: str, quoted: str) -> tuple[str, str, int,
     if hits:
         return f"«{quoted}» aparece {len(hits)} veces{where}: no se sabe cuál corregir"
     return f"no se encontró «{quoted}»{where}"
-
-
-def _replace_text(document: Document, label: str, field: str, start: int, end: int,
-                  replacement: str) -> Document:
-    def rebuilt(provision: Provision) -> Provision:
-        if provision.label == label:
-            if field == "heading":
-                return replace(provision, heading=_spliced(provision.heading, start, end, replacement))
-            return replace(provision, text=_spliced(provision.text, start, end, replacement))
-        children = tuple(rebuilt(c) for c in provision.children)
-        if all(a is b for a, b in zip(children, provision.children, strict=True)):
-            return provision
-        return replace(provision, children=children)
-
-    return replace(document, provisions=tuple(rebuilt(p) for p in document.provisions))
-
-
-def _spliced(value: str, start: int, end: int, replacement: str) -> str:
-    return value[:start] + replacement + value[end:]
 
 
 def _unplaced(correction: Correction, label: str, detail: str) -> Discrepancy:
