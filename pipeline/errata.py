@@ -7,8 +7,8 @@ become a new version of change type ``corrected``, linked to the erratum's notic
 the day the corrected notice's version took effect, so history shows the text as published (with
 its notice) and as corrected (with the erratum's). What cannot be placed (words not found, a
 provision the text lacks, a "dice" without "Debe decir", a correction of the amending clause
-itself, a corrected publication that is not stored) is stored as a discrepancy of the erratum's
-notice. Runs inside the caller's transaction (the edition's savepoint for this notice).
+itself, a corrected publication that is not stored or left no text) is stored as a discrepancy
+of the erratum's notice. Runs inside the caller's transaction (the edition's savepoint for this notice).
 
 Until the bitemporal store lands, history is append-only: when a later version of the document
 is already stored, the correction starts with that latest version instead (with a warning).
@@ -83,11 +83,16 @@ def _correct(conn: Connection, doc_id: int, corrected: CorrectedNotice, errata: 
              nid: int) -> ErrataResult:
     warnings: list[str] = []
     valid_from = _in_force(conn, doc_id, corrected)
+    if valid_from is None:  # its amendment could not be applied: there is no text of it to correct
+        detail = (f"la publicación corregida ({corrected.codigo}, {corrected.date:%d/%m/%Y}) no dejó "
+                  "texto en este documento: la fe de erratas no se aplica")
+        count = record_discrepancies(conn, doc_id, nid, [
+            Discrepancy(DiscrepancyKind.UNPLACED_CORRECTION, "", detail)])
+        return ErrataResult(doc_id, corrected, discrepancies=count)
     latest = latest_revision(conn, doc_id)
-    if valid_from is None or valid_from < latest.valid_from:
-        if valid_from is not None:
-            warnings.append(f"{corrected.codigo}: corrected from {latest.valid_from}, the date of the "
-                            f"latest stored version, not from {valid_from} (history is append-only)")
+    if valid_from < latest.valid_from:
+        warnings.append(f"{corrected.codigo}: corrected from {latest.valid_from}, the date of the "
+                        f"latest stored version, not from {valid_from} (history is append-only)")
         valid_from = latest.valid_from
     outcome = apply_corrections(current_document(conn, doc_id), errata.corrections)
     problems = [*outcome.discrepancies, *(

@@ -121,3 +121,14 @@ def test_an_erratum_with_no_readable_item_is_a_discrepancy(tracked: Engine) -> N
     assert result.counts["discrepancies"] == 1
     assert [label for label, _ in discrepancies(tracked)] == [""]
     assert "no se leyó ninguna corrección" in discrepancies(tracked)[0][1]
+
+
+def test_a_corrected_decree_that_could_not_be_applied(engine: Engine) -> None:
+    # the Ley stored as of June: the May decree (in force 16/05) is older than it and is not
+    # applied, so the erratum has no text of it to correct
+    pipeline.import_document(engine, BASE.read_bytes(), str(BASE), LEY, date(2024, 6, 1))
+    decree = ingest(engine, edition("5800001", date(2024, 5, 15), DECREE_TITLE, DECREE))
+    assert decree.counts["problems"] == 1 and "not applied" in decree.warnings[0]
+    ingest(engine, edition("5800003", date(2024, 6, 3), ERRATA_TITLE, ERRATA))
+    assert discrepancies(engine) == [("", "la publicación corregida (5800001, 15/05/2024) no dejó texto "
+                                          "en este documento: la fe de erratas no se aplica")]
