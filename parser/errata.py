@@ -81,6 +81,7 @@ class Errata:
     kind: ErrataKind
     corrects: Publication
     corrections: tuple[Correction, ...]
+    # what the print left (parser.print_layout) and items that could not be read (UNREADABLE)
     findings: tuple[Finding, ...] = ()
 
 

@@ -26,6 +26,7 @@ from diffing.errata import apply_corrections
 from gazette import Capture, Notice, NoticeKind
 from parser.errata import Errata, Publication, read_errata
 from parser.instruments import name_words
+from parser.model import FindingKind
 from store import schema as s
 from store.matching import Tracked
 from store.records import record_discrepancies
@@ -97,7 +98,7 @@ def _correct(conn: Connection, doc_id: int, corrected: CorrectedNotice, errata: 
     outcome = apply_corrections(current_document(conn, doc_id), errata.corrections)
     problems = [*outcome.discrepancies, *(
         Discrepancy(DiscrepancyKind.UNPLACED_CORRECTION, finding.label or "", str(finding))
-        for finding in errata.findings)]
+        for finding in errata.findings if finding.kind is FindingKind.UNREADABLE)]  # not print doubts
     if not errata.corrections and not errata.findings:
         problems.append(Discrepancy(DiscrepancyKind.UNPLACED_CORRECTION, "", (
             "no se leyó ninguna corrección («dice: … Debe decir: …») en el cuerpo de la nota: "
