@@ -14,6 +14,17 @@ class ChangeType(StrEnum):
     MODIFIED = "modified"
     DEROGATED = "derogated"
     RENUMBERED = "renumbered"
+    CORRECTED = "corrected"  # by a Fe de erratas, Aclaración or Nota aclaratoria ("corregido")
+
+    @property
+    def spanish(self) -> str:
+        """The word people read: 'adicionado', 'reformado', 'derogado', 'renumerado', 'corregido'."""
+        return _SPANISH[self]
+
+
+_SPANISH = {ChangeType.ADDED: "adicionado", ChangeType.MODIFIED: "reformado",
+            ChangeType.DEROGATED: "derogado", ChangeType.RENUMBERED: "renumerado",
+            ChangeType.CORRECTED: "corregido"}
 
 
 class DiffOp(StrEnum):
@@ -74,6 +85,7 @@ class DiscrepancyKind(StrEnum):
     UNMATCHED_INSTRUCTION = "unmatched_instruction"  # declared, but the text shows no such change
     UNDECLARED_CHANGE = "undeclared_change"          # the text changed, no instruction says so
     UNRESOLVED = "unresolved"                        # could not be applied (missing target, ...)
+    UNPLACED_CORRECTION = "unplaced_correction"      # an erratum's "dice" not found where it points
 
 
 @dataclass(frozen=True, slots=True)

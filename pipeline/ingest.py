@@ -34,6 +34,7 @@ from parser import (
 from parser.directives import Directive
 from parser.labels import Label
 from parser.transitorios import entry_into_force
+from pipeline.errata import ingest_errata
 from pipeline.pending import PendingResult, amendment_text, apply_pending
 from scraper import FetchedEdition
 from store.findings import stored_findings
@@ -265,9 +266,16 @@ def _transitorios(document: Document) -> tuple[Transitorio, ...]:
 
 
 def _ingest_errata(work: _Ingest, notice: Notice, nid: int, body: Capture | None) -> None:
-    """Errata and aclaraciones are kept as notices of their own kind, linked to the document;
-    they are not reforms, so no version changes."""
+    """Errata and aclaraciones correct the text of the publication they name (pipeline.errata)."""
     work.counts["errata"] += 1
+    if body is not None:
+        done = ingest_errata(work.conn, work.tracked, notice, nid, body)
+        counted = {"changes": done.changes, "discrepancies": done.discrepancies,
+                   "errata_outside_text": done.outside, "errata_applied": int(bool(done.changes))}
+        work.counts.update({key: value for key, value in counted.items() if value})
+        work.warnings.extend(done.warnings)
+        if done.document_id is not None:
+            save_notice(work.conn, notice, document_id=done.document_id)
 
 
 def _ingest_abrogation(work: _Ingest, notice: Notice, nid: int, body: Capture | None) -> None:
