@@ -127,6 +127,11 @@ _CLAUSE_TEXT = re.compile(
     r"para\s+quedar\s+(?:como\s+sigue|de\s+la\s+siguiente\s+manera|en\s+los\s+siguientes\s+terminos)"
     r"|^\s*(?:articulo\s+\w+|unico)\s*[.:-]+\s*se\s+(?:reforma|adiciona|deroga|modifica)")
 _ELLIPSIS = re.compile(ELLIPSIS_RUN)
+# the words around a citation in a place ("en el artículo 57, fracción IX, dice:"): the strict
+# citation reader refuses words it does not know, so the place's own prose is cut first
+_PLACE_HEAD = re.compile(r"^[\s,;:]*(?:(?:en|el|la|los|las|del|de|al|y|denominaci[oó]n|rubro|ep[ií]grafe|nombre|texto)\s+)+",
+                         re.IGNORECASE)
+_PLACE_TAIL = re.compile(r"[\s,;:]*(?:dice|debe\s+decir)?[\s,;:.]*$", re.IGNORECASE)
 _TABLE_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
 
 
@@ -324,13 +329,24 @@ def place_label(place: str, wrong: str = "") -> str | None:
     for match in _PRINT_PLACE.finditer(folded):
         kept[match.start():match.end()] = " " * (match.end() - match.start())
     rest = _ELLIPSIS.sub(" ", "".join(kept))
-    label: str | None = None
-    if re.search(r"\w", rest):
-        try:
-            label = parse_citation(rest.strip(" ,.;:"))
-        except InputError:
-            label = None
+    label = _place_citation(_PLACE_TAIL.sub("", _PLACE_HEAD.sub("", rest.strip(" ,.;:"))))
     return _refined(label, wrong)
+
+
+def _place_citation(rest: str) -> str | None:
+    """The citation a place ends with: the whole of it, else its longest readable tail of
+    comma-separated parts ("ÚNICO, numeral 7": the amending article's own name, then the unit it
+    amends). Where the words then land is still checked: a wrong place is an unplaced correction."""
+    parts = rest.split(",")
+    for start in range(len(parts)):
+        tail = _PLACE_HEAD.sub("", ",".join(parts[start:]).strip(" ,.;:"))
+        if not re.search(r"\w", tail):
+            return None
+        try:
+            return parse_citation(tail)
+        except InputError:
+            continue
+    return None
 
 
 _CHILD_OF_ARTICLE = {Kind.FRACCION, Kind.APARTADO}
