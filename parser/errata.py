@@ -129,8 +129,8 @@ _CLAUSE_TEXT = re.compile(
 _ELLIPSIS = re.compile(ELLIPSIS_RUN)
 # the words around a citation in a place ("en el artículo 57, fracción IX, dice:"): the strict
 # citation reader refuses words it does not know, so the place's own prose is cut first
-_PLACE_HEAD = re.compile(r"^[\s,;:]*(?:(?:en|el|la|los|las|del|de|al|y|denominaci[oó]n|rubro|ep[ií]grafe|nombre|texto)\s+)+",
-                         re.IGNORECASE)
+_PLACE_HEAD = re.compile(r"^[\s,;:]*(?:(?:en|el|la|los|las|del|de|al|y"
+                         r"|denominaci[oó]n|rubro|ep[ií]grafe|nombre|texto)\s+)+", re.IGNORECASE)
 _PLACE_TAIL = re.compile(r"[\s,;:]*(?:dice|debe\s+decir)?[\s,;:.]*$", re.IGNORECASE)
 _TABLE_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
 
