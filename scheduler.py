@@ -158,10 +158,11 @@ def cmd_amend(args: argparse.Namespace) -> int:
     import json
 
     from diffing import amend, render_outcome
-    from parser import read_amendment_text
+    from parser import parse_amendment, read_amendment_text
 
     base = ensure_whole(read_statute(_read_file(args.base), args.base))
-    outcome = amend(base, read_amendment_text(_read_file(args.amendment), args.amendment))
+    amendment = parse_amendment(read_amendment_text(_read_file(args.amendment), args.amendment))
+    outcome = amend(base, amendment)
     if args.json:
         json.dump(outcome.to_json(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

@@ -113,9 +113,11 @@ def _articles_for(amendment: Amendment, base: Document) -> tuple[list[OperativeA
                          f"'{base.title}'")
 
 
-def amend(base: Document, amendment_text: str) -> AmendmentOutcome:
-    """Read an amending instrument and apply it to ``base`` (see the module docstring)."""
-    amendment = parse_amendment(amendment_text)
+def amend(base: Document, amendment: Amendment | str) -> AmendmentOutcome:
+    """Apply an amending instrument, read once (``parse_amendment``), to ``base`` (see the module
+    docstring). A text is read here first: a convenience for callers holding only the text."""
+    if isinstance(amendment, str):
+        amendment = parse_amendment(amendment)
     articles, problems = _articles_for(amendment, base)
     instructions: list[Instruction] = []
     current = base

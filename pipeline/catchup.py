@@ -12,7 +12,15 @@ from sqlalchemy import Connection, Engine
 
 from errors import InputError
 from gazette import Edition
-from store import TRACKING_SINCE, acquire_writer_lock, done_editions, get_meta, set_meta, transaction
+from store import (
+    TRACKING_SINCE,
+    acquire_writer_lock,
+    attention_editions,
+    done_editions,
+    get_meta,
+    set_meta,
+    transaction,
+)
 from untrusted import visible
 
 from .day import EDITIONS, LOOKBACK_DAYS, EditionResult, Pipeline, SyncReport, mexico_today
@@ -42,10 +50,12 @@ def sync(engine: Engine, days: Sequence[date], source: str | None = None, *, tod
 
 
 def pending_editions(conn: Connection, since: date, today: date) -> list[tuple[date, Edition]]:
-    """Every edition from ``since`` to ``today`` without a checkpoint: missed nights, failed
-    editions, and days without an edition still inside the lookback window."""
+    """Every edition from ``since`` to ``today`` without a checkpoint (missed nights, failed
+    editions, days without an edition still inside the lookback window) and every edition that
+    needs attention, whatever its day, in publication order."""
     done = done_editions(conn, since, today)
-    return [target for target in edition_targets(day_range(since, today)) if target not in done]
+    missing = [target for target in edition_targets(day_range(since, today)) if target not in done]
+    return sorted({*missing, *attention_editions(conn)}, key=lambda t: (t[0], EDITIONS.index(t[1])))
 
 
 def catch_up(engine: Engine, source: str | None = None, *, today: date | None = None,

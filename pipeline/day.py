@@ -12,18 +12,29 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 from tqdm import tqdm
 
 from errors import TrackerError
 from gazette import Capture, Edition
-from scraper import FetchedEdition, SidofCheck, fetch_edition, fetch_policy, fetch_sidof_check
+from scraper import FetchedEdition, FetchFailed, SidofCheck, fetch_edition, fetch_policy, fetch_sidof_check
 from scraper.sources import DofSource, open_fetcher
-from store import RunStatus, archive_captures, finish_run, is_done, start_run, transaction, write_checkpoint
+from store import (
+    RunStatus,
+    archive_captures,
+    attention_codigos,
+    clear_attention,
+    finish_run,
+    is_done,
+    note_attention,
+    start_run,
+    transaction,
+    write_checkpoint,
+)
 from untrusted import visible
 
-from .ingest import ingest_edition
+from .ingest import IngestResult, ingest_edition
 
 logger = logging.getLogger("dof_tracker")
 
@@ -57,12 +68,15 @@ class EditionResult:
     counts: Mapping[str, int]
     error: str | None = None
     warnings: tuple[str, ...] = ()
+    reasons: tuple[str, ...] = ()  # why it needs attention (all of them, told before or not)
 
     def line(self) -> str:
         """'2024-05-15 MAT ok: 8 notices, 1 amendment applied, 14 changes'."""
         head = f"{self.day.isoformat()} {self.edition}"
         if self.status is RunStatus.FAILED:
             return f"{head} FAILED: {self.error}"
+        if self.status is RunStatus.NEEDS_ATTENTION:
+            return f"{head} NEEDS ATTENTION ({len(self.reasons)}): " + "; ".join(self.reasons)
         if self.status is RunStatus.NOOP:
             return f"{head} already ingested"
         if not self.counts.get("published", 1):
@@ -85,7 +99,13 @@ class SyncReport:
         return tuple(r for r in self.results if r.status is RunStatus.FAILED)
 
     @property
+    @property
+    def attention(self) -> tuple[EditionResult, ...]:
+        return tuple(r for r in self.results if r.status is RunStatus.NEEDS_ATTENTION)
+
+    @property
     def warnings(self) -> tuple[str, ...]:
+        """New warnings only: a retried edition's reasons told before are not repeated."""
         return tuple(f"{r.day} {r.edition}: {w}" for r in self.results for w in r.warnings)
 
     def summary(self) -> str:
@@ -93,8 +113,9 @@ class SyncReport:
         noop = sum(1 for r in self.results if r.status is RunStatus.NOOP)
         changes = sum(r.counts.get("changes", 0) for r in self.results)
         text = (f"{len(self.results)} editions in {self.seconds:.1f} s: {ok} ingested, {noop} already done, "
-                f"{len(self.failed)} failed; {changes} changes")
+                f"{len(self.attention)} need attention, {len(self.failed)} failed; {changes} changes")
         lines = [text] + [f"FAILED {r.day} {r.edition}: {r.error}" for r in self.failed]
+        lines += [f"NEEDS ATTENTION {r.day} {r.edition}: {'; '.join(r.reasons)}" for r in self.attention]
         lines += [f"warning {w}" for w in self.warnings]
         return "\n".join(lines)
 
@@ -112,8 +133,7 @@ class Pipeline:
     def __init__(self, engine: Engine, source: str | None = None, *, today: date | None = None,
                  lookback: int = LOOKBACK_DAYS) -> None:
         self.engine = engine
-        self.recorder: list[Capture] = []
-        self.fetcher = open_fetcher(source, fetch_policy(source), on_capture=self.recorder.append)
+        self.fetcher = open_fetcher(source, fetch_policy(source))
         self.source = DofSource(self.fetcher, source)
         self.public = DofSource(open_fetcher(None))  # builds public URLs; never fetches
         self.today = today or mexico_today()
@@ -148,13 +168,18 @@ class Pipeline:
         return SyncReport(tuple(results), time.monotonic() - started)
 
     def edition(self, day: date, edition: Edition) -> EditionResult:
-        """One edition: skip if checkpointed, else fetch, ingest and checkpoint, with a run record."""
+        """One edition: skip if checkpointed, else fetch, ingest and checkpoint, with a run record.
+
+        An edition checkpointed with notices that needed attention is fetched again and those
+        notices handled again (``retry``): the retry that succeeds clears the attention record.
+        """
         with self.engine.connect() as conn:
-            if is_done(conn, day, edition):
+            retry = attention_codigos(conn, day, edition)
+            if not retry and is_done(conn, day, edition):
                 return self._record(day, edition, RunStatus.NOOP, {}, None, 0.0)
         started = time.monotonic()
         try:
-            result = self._ingest(day, edition)
+            result = self._ingest(day, edition, retry)
         except TrackerError as exc:
             logger.error("%s %s failed: %s", day, edition, short_error(exc))
             return self._record(day, edition, RunStatus.FAILED, {}, short_error(exc), started)
@@ -166,31 +191,36 @@ class Pipeline:
             logger.exception("%s %s failed unexpectedly", day, edition)
             return self._record(day, edition, RunStatus.FAILED, {},
                                 f"internal error {type(exc).__name__}: {short_error(exc)}", started)
-        counts, warnings = result
+        counts, warnings, reasons = result
         for warning in warnings:  # shown by the caller: printed by sync, logged by the nightly run
             logger.debug("%s %s: %s", day, edition, visible(warning))
-        return self._record(day, edition, RunStatus.OK, counts, None, started, tuple(warnings))
+        status = RunStatus.NEEDS_ATTENTION if reasons else RunStatus.OK
+        return self._record(day, edition, status, counts, None, started, tuple(warnings), reasons)
 
-    def _ingest(self, day: date, edition: Edition) -> tuple[dict[str, int], list[str]]:
+    def _ingest(self, day: date, edition: Edition,
+                retry: frozenset[str]) -> tuple[dict[str, int], list[str], tuple[str, ...]]:
+        """Fetch, archive, ingest; the counts, the warnings worth telling, the attention reasons."""
         logger.info("fetching %s %s", day, edition)
-        self.recorder.clear()  # captures of earlier editions are archived by now
+        sidof, fresh = self._sidof_check(day)
         try:
-            fetched = fetch_edition(self.source, self.recorder, day, edition, self.public,
-                                    sidof=self._sidof_check(day))
-        except Exception as exc:
-            self._archive_after_failure(exc)
-            raise
-        cut = self._archive()
+            fetched = fetch_edition(self.source, day, edition, self.public, sidof=sidof)
+        except FetchFailed as failed:
+            self._archive_after_failure((*fresh, *failed.captures), failed.error)
+            raise failed.error from failed.error.__cause__
+        cut = self._archive((*fresh, *fetched.captures))
         warnings: list[str] = []
+        reasons: tuple[str, ...] = ()
         settled = day < self.today - timedelta(days=self.lookback)
         if not fetched.published and edition is Edition.MAT and day.weekday() < 5 and day < self.today:
             warnings.append("no matutina edition on a weekday: a holiday, or the site failed us")
         with transaction(self.engine) as conn:
             if fetched.published:
-                ingested = ingest_edition(conn, fetched)
+                ingested = ingest_edition(conn, fetched, retry=retry)
                 counts = {"published": 1, **ingested.counts, "checkpointed": 1}
-                warnings.extend(ingested.warnings)
-                write_checkpoint(conn, day, edition, _checkpoint_counts(counts))
+                reasons = tuple(a.reason for a in ingested.attention)
+                warnings.extend(_news(conn, day, edition, ingested))
+                if not retry:  # a retried edition keeps the checkpoint its first attempt wrote
+                    write_checkpoint(conn, day, edition, _checkpoint_counts(counts))
             else:
                 # A day without this edition is settled once it is older than the lookback window;
                 # until then it is looked at again (late EXT and VES editions).
@@ -202,13 +232,15 @@ class Pipeline:
             counts["captures_incomplete"] = cut
         counts.update(_cross_check_counts(fetched))
         warnings.extend(fetched.cross_check)
-        return counts, warnings
+        return counts, warnings, reasons
 
-    def _sidof_check(self, day: date) -> SidofCheck:
-        """SIDOF's list of ``day``, fetched by the first edition of the day that needs it."""
+    def _sidof_check(self, day: date) -> tuple[SidofCheck, tuple[Capture, ...]]:
+        """SIDOF's list of ``day``, fetched by the first edition of the day that needs it, and
+        the captures to archive with that edition (none for the day's later editions)."""
         if self._sidof is None or self._sidof.day != day:
             self._sidof = fetch_sidof_check(self.source, day)
-        return self._sidof
+            return self._sidof, self._sidof.captures
+        return self._sidof, ()
 
     # Captures are evidence, not state: each is content-addressed (its bytes by sha256, the row
     # by URL + sha256), so writing one again is a no-op, and it says only "the site answered
@@ -217,28 +249,41 @@ class Pipeline:
     # short transaction of their own, committed before the edition's one transaction starts;
     # that one (notices, versions, changes, checkpoint) remains all-or-nothing. A crash between
     # the two leaves only evidence, which the rerun's identical fetches write again as no-ops.
-    def _archive(self) -> int:
+    def _archive(self, captures: Sequence[Capture]) -> int:
         """Archive every capture of this attempt; returns how many were cut short."""
         with transaction(self.engine) as conn:
-            return archive_captures(conn, self.recorder)
+            return archive_captures(conn, captures)
 
-    def _archive_after_failure(self, failure: Exception) -> None:
+    def _archive_after_failure(self, captures: Sequence[Capture], failure: Exception) -> None:
         """Archive what a failed fetch received; a store error here must not hide the failure."""
         try:
-            self._archive()
+            self._archive(captures)
         except TrackerError as exc:
             logger.error("could not archive the captures of a failed fetch: %s", short_error(exc))
             failure.add_note(f"its captures were not archived: {short_error(exc)}")
 
     def _record(self, day: date, edition: Edition, status: RunStatus, counts: Mapping[str, int],
-                error: str | None, started: float, warnings: tuple[str, ...] = ()) -> EditionResult:
+                error: str | None, started: float, warnings: tuple[str, ...] = (),
+                reasons: tuple[str, ...] = ()) -> EditionResult:
         """Write the run record (its own transactions) and return the result."""
         duration = int((time.monotonic() - started) * 1000) if started else 0
-        shown = visible(error or "; ".join(warnings)[:2000]) or None
+        shown = visible(error or "; ".join(reasons or warnings)[:2000]) or None
         with transaction(self.engine) as conn:
             run_id = start_run(conn, day, edition)
             finish_run(conn, run_id, status, {**counts, "duration_ms": duration}, shown)
-        return EditionResult(day, edition, status, dict(counts), error, warnings)
+        return EditionResult(day, edition, status, dict(counts), error, warnings, reasons)
+
+
+def _news(conn: Connection, day: date, edition: Edition, ingested: IngestResult) -> list[str]:
+    """Record (or clear) the edition's attention record; the warnings worth telling: every one,
+    except the reasons an earlier attempt already told (a retry failing the same way is quiet)."""
+    if not ingested.attention:
+        clear_attention(conn, day, edition)
+        return list(ingested.warnings)
+    new = set(note_attention(conn, day, edition, [a.reason for a in ingested.attention],
+                             [a.codigo for a in ingested.attention if a.codigo is not None]))
+    told = {a.reason for a in ingested.attention} - new
+    return [w for w in ingested.warnings if w not in told]
 
 
 @contextlib.contextmanager

@@ -20,26 +20,18 @@ from sqlalchemy import Connection
 from diffing import DiscrepancyKind, amend, changes_between
 from errors import InputError, NotFound, ParseError, StoreError, TrackerError
 from gazette import Capture, Notice, NoticeKind
-from parser import (
-    Document,
-    EntryIntoForce,
-    Instruction,
-    Kind,
-    Transitorio,
-    ensure_whole,
-    parse_amendment,
-    provision_text,
-    read_statute,
-)
+from parser import Amendment, Document, EntryIntoForce, Instruction, Kind, Transitorio, provision_text
 from parser.directives import Directive
 from parser.labels import Label
 from parser.transitorios import entry_into_force
 from pipeline.errata import ingest_errata
-from pipeline.pending import PendingResult, amendment_text, apply_pending
+from pipeline.pending import PendingResult, apply_pending
+from pipeline.reading import CURRENT_READER, Reader
 from scraper import FetchedEdition
 from store.findings import stored_findings
 from store.matching import Tracked, kind_word
 from store.records import (
+    forget_unapplied,
     notice_id,
     record_discrepancies,
     record_instructions,
@@ -64,6 +56,15 @@ class IngestResult:
 
     counts: Mapping[str, int]
     warnings: tuple[str, ...] = ()
+    attention: tuple[Attention, ...] = ()  # what could not be read or applied: needs a person
+
+
+@dataclass(frozen=True, slots=True)
+class Attention:
+    """One reason an edition needs attention, and the notice it is about (None: the edition)."""
+
+    reason: str
+    codigo: str | None = None
 
 
 @dataclass(slots=True)
@@ -72,15 +73,28 @@ class _Ingest:
 
     conn: Connection
     tracked: Tracked
+    reader: Reader = CURRENT_READER
     counts: Counter[str] = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
+    attention: list[Attention] = field(default_factory=list)
+    readings: dict[str, Amendment] = field(default_factory=dict)  # codigo -> its body, read once
 
-    def warn(self, message: str) -> None:
+    def warn(self, message: str, codigo: str | None = None) -> None:
+        """A problem: a warning, and a reason the edition needs attention."""
         self.counts["problems"] += 1
         self.warnings.append(message)
+        self.attention.append(Attention(message, codigo))
+
+    def amendment(self, notice: Notice, body: Capture) -> Amendment:
+        """The notice's amending instrument, read from its body the first time it is asked for."""
+        found = self.readings.get(notice.codigo)
+        if found is None:
+            found = self.readings[notice.codigo] = self.reader.amendment(body)
+        return found
 
 
-def ingest_edition(conn: Connection, fetched: FetchedEdition) -> IngestResult:
+def ingest_edition(conn: Connection, fetched: FetchedEdition, *, reader: Reader = CURRENT_READER,
+                   retry: frozenset[str] = frozenset()) -> IngestResult:
     """Write one fetched edition: its notices, and what each notice does to the documents.
 
     Runs inside the caller's transaction. The edition's captures are evidence, not state: the
@@ -90,25 +104,38 @@ def ingest_edition(conn: Connection, fetched: FetchedEdition) -> IngestResult:
 
     A notice whose text cannot be read or applied is kept (with its body) and reported as a
     warning; its own writes roll back to a savepoint, and the instructions it declares are kept
-    as unapplied so nothing is lost.
+    as unapplied so nothing is lost; it is an ``attention`` reason. A notice already stored is
+    done, unless its codigo is in ``retry`` (it needed attention): then what it declared is
+    taken back and it is handled again, with the body just fetched.
     """
-    work = _Ingest(conn, Tracked.load(conn))
+    work = _Ingest(conn, Tracked.load(conn), reader)
     for problem in fetched.problems:
-        work.warn(problem)
+        work.warn(problem, _problem_codigo(problem))
     for notice in fetched.notices:
         body = fetched.bodies.get(notice.codigo)
         try:
-            notice_id(conn, notice.codigo)
-            work.counts["notices_known"] += 1  # listed again (another edition, a rerun): done
-            continue
+            nid = notice_id(conn, notice.codigo)
         except NotFound:
-            pass
-        capture_id = save_capture(conn, body) if body is not None else None
-        nid = save_notice(conn, notice, capture_id=capture_id,
-                          document_id=work.tracked.match(notice.document))
-        work.counts["notices"] += 1
+            capture_id = save_capture(conn, body) if body is not None else None
+            nid = save_notice(conn, notice, capture_id=capture_id,
+                              document_id=work.tracked.match(notice.document))
+            work.counts["notices"] += 1
+        else:
+            if notice.codigo not in retry:
+                work.counts["notices_known"] += 1  # listed again (another edition, a rerun): done
+                continue
+            if body is not None:  # fills in a body that was missing
+                save_notice(conn, notice, capture_id=save_capture(conn, body))
+            forget_unapplied(conn, nid)  # what the failed attempt kept; kept again if it fails again
+            work.counts["notices_retried"] += 1
         _ingest_notice(work, notice, nid, body)
-    return IngestResult(dict(work.counts), tuple(work.warnings))
+    return IngestResult(dict(work.counts), tuple(work.warnings), tuple(work.attention))
+
+
+def _problem_codigo(problem: str) -> str | None:
+    """The notice a fetch problem is about ('123: SIDOF has no body …' -> '123')."""
+    head, sep, _ = problem.partition(":")
+    return head if sep and head.isdigit() else None
 
 
 def _ingest_notice(work: _Ingest, notice: Notice, nid: int, body: Capture | None) -> None:
@@ -122,9 +149,10 @@ def _ingest_notice(work: _Ingest, notice: Notice, nid: int, body: Capture | None
     except TrackerError as exc:
         # the savepoint undid the notice's writes; undo what it counted and registered, too
         work.counts, work.tracked.titles, work.warnings[warned:] = counts, titles, []
-        work.warn(f"{notice.codigo} ({notice.kind}): {exc}")
-        if notice.kind is NoticeKind.AMENDS and body is not None:
-            _keep_declared(work, notice, nid, body)
+        work.warn(f"{notice.codigo} ({notice.kind}): {exc}", notice.codigo)
+        read = work.readings.get(notice.codigo)
+        if notice.kind is NoticeKind.AMENDS and read is not None:
+            _keep_declared(work, notice, nid, read)
 
 
 def _ingest_amendment(work: _Ingest, notice: Notice, nid: int, body: Capture | None) -> None:
@@ -132,8 +160,7 @@ def _ingest_amendment(work: _Ingest, notice: Notice, nid: int, body: Capture | N
     work.counts["amendments"] += 1
     if body is None:
         return  # already reported: no readable body
-    text = amendment_text(body)
-    amendment = parse_amendment(text)
+    amendment = work.amendment(notice, body)
     targets: dict[int, None] = {}  # ordered set: each tracked document once
     for article in amendment.articles:
         name = article.instrument or notice.document or ""
@@ -146,7 +173,7 @@ def _ingest_amendment(work: _Ingest, notice: Notice, nid: int, body: Capture | N
             kept = record_unapplied(work.conn, name or notice.title, nid, _declared(article.directives))
             work.counts["instructions_unapplied"] += kept
     for doc_id in targets:
-        _apply_amendment(work, doc_id, text, notice, nid)
+        _apply_amendment(work, doc_id, amendment, notice, nid)
 
 
 def _declared(directives: Sequence[Directive]) -> tuple[Instruction, ...]:
@@ -154,9 +181,9 @@ def _declared(directives: Sequence[Directive]) -> tuple[Instruction, ...]:
     return tuple(Instruction(d.verb, d.label, d.new_label, d.source) for d in directives)
 
 
-def _apply_amendment(work: _Ingest, doc_id: int, text: str, notice: Notice, nid: int) -> None:
+def _apply_amendment(work: _Ingest, doc_id: int, amendment: Amendment, notice: Notice, nid: int) -> None:
     conn = work.conn
-    outcome = amend(current_document(conn, doc_id), text)  # the stored title: one matcher decides
+    outcome = amend(current_document(conn, doc_id), amendment)  # the stored title: one matcher decides
     latest = latest_revision(conn, doc_id)
     valid_from = _effective(work, outcome.entry_into_force, notice)
     if valid_from < latest.valid_from:
@@ -182,12 +209,9 @@ def _effective(work: _Ingest, rule: EntryIntoForce, notice: Notice) -> date:
     return effective
 
 
-def _keep_declared(work: _Ingest, notice: Notice, nid: int, body: Capture) -> None:
-    """After a failed application, keep what the clause declared as unapplied instructions."""
-    try:
-        amendment = parse_amendment(amendment_text(body))
-    except TrackerError:
-        return  # nothing readable to keep; the notice and its body are stored
+def _keep_declared(work: _Ingest, notice: Notice, nid: int, amendment: Amendment) -> None:
+    """After a failed application, keep what the clause declared as unapplied instructions
+    (a body that could not be read declares nothing; the notice and its body are stored)."""
     for article in amendment.articles:
         name = article.instrument or notice.document or notice.title
         doc_id = work.tracked.match(name)
@@ -203,7 +227,7 @@ def _ingest_creation(work: _Ingest, notice: Notice, nid: int, body: Capture | No
     work.counts["creations"] += 1
     if body is None:
         return
-    document = ensure_whole(read_statute(body.body, body.url))
+    document = work.reader.statute(body)
     if not has_own_text(document):
         raise ParseError("its body carries no provisions of its own (only when it takes effect); "
                          "not registered as a document")

@@ -40,6 +40,16 @@ class FetchedEdition:
     cross_check: tuple[str, ...] = ()  # where SIDOF's list disagrees, as warnings
 
 
+class FetchFailed(TrackerError):
+    """Fetching an edition failed; ``error`` says why and ``captures`` holds every response that
+    arrived before it did (evidence to archive all the same)."""
+
+    def __init__(self, error: Exception, captures: tuple[Capture, ...]) -> None:
+        super().__init__(str(error))
+        self.error = error
+        self.captures = captures
+
+
 @dataclass(frozen=True, slots=True)
 class SidofCheck:
     """SIDOF's list of one day, or why the cross-check cannot use it (``unavailable``)."""
@@ -47,6 +57,7 @@ class SidofCheck:
     day: date
     listed: SidofDay | None = None
     unavailable: str = ""
+    captures: tuple[Capture, ...] = ()  # every response the check received, to archive
 
     @property
     def usable(self) -> bool:
@@ -58,11 +69,13 @@ def fetch_sidof_check(source: DofSource, day: date) -> SidofCheck:
     """SIDOF's day list for the cross-check. Never raises for SIDOF's failures (an unreachable
     host, a cut, malformed or hostile answer, whatever its payload): the cross-check is skipped
     and says why."""
-    try:
-        return SidofCheck(day, source.sidof_notes(day))
-    except TrackerError as exc:
-        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-        return SidofCheck(day, unavailable=reason[:300])
+    with source.recording() as captured:
+        try:
+            listed = source.sidof_notes(day)
+        except TrackerError as exc:
+            reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            return SidofCheck(day, unavailable=reason[:300], captures=tuple(captured))
+    return SidofCheck(day, listed, captures=tuple(captured))
 
 
 def cross_check(check: SidofCheck, edition: Edition, published: bool,
@@ -104,16 +117,26 @@ def _needs_body(notice: Notice, truncated: frozenset[str]) -> bool:
     return notice.kind is not NoticeKind.OTHER or notice.document is not None or notice.codigo in truncated
 
 
-def fetch_edition(source: DofSource, recorder: list[Capture], day: date, edition: Edition,
-                  public: DofSource | None = None, sidof: SidofCheck | None = None) -> FetchedEdition:
-    """The index of one edition and the bodies of its notices that touch an instrument.
+def fetch_edition(source: DofSource, day: date, edition: Edition, public: DofSource | None = None,
+                  sidof: SidofCheck | None = None) -> FetchedEdition:
+    """The index of one edition and the bodies of its notices that touch an instrument, with
+    every capture made on the way (``FetchedEdition.captures``).
 
     With ``public``, notice URLs are stored in their public www.dof.gob.mx form, whatever host
     (a mirror) served them: the stored link must outlive the mirror. With ``sidof`` (the day's
     ``fetch_sidof_check``, fetched once for all editions of the day), the index is cross-checked
-    against it; disagreements are warnings, never a failure.
+    against it; disagreements are warnings, never a failure. Any failure is raised as
+    ``FetchFailed``, carrying the captures that arrived before it.
     """
-    start = len(recorder)
+    with source.recording() as captured:
+        try:
+            return _fetch_edition(source, captured, day, edition, public, sidof)
+        except Exception as exc:
+            raise FetchFailed(exc, tuple(captured)) from exc
+
+
+def _fetch_edition(source: DofSource, recorder: list[Capture], day: date, edition: Edition,
+                   public: DofSource | None, sidof: SidofCheck | None) -> FetchedEdition:
     index = source.edition(day, edition)
     notices: list[Notice] = []
     bodies: dict[str, Capture] = {}
@@ -135,4 +158,4 @@ def fetch_edition(source: DofSource, recorder: list[Capture], day: date, edition
     found, warnings = (cross_check(sidof, edition, index.published,
                                    frozenset(n.codigo for n in notices)) if sidof else (None, ()))
     return FetchedEdition(day, edition, index.published, tuple(notices), bodies,
-                          tuple(recorder[start:]), tuple(problems), found, warnings)
+                          tuple(recorder), tuple(problems), found, warnings)

@@ -16,7 +16,8 @@ nothing although it links notes raises ``SanityError`` at once.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date
 from urllib.parse import urlsplit
@@ -98,6 +99,24 @@ class DofSource:
         return f"{self.sidof_base}/dof/sidof/notas/{day:%d-%m-%Y}"
 
     # --- fetching ---------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def recording(self) -> Iterator[list[Capture]]:
+        """Every capture the fetcher makes inside the block, in order (cut and failed responses
+        included); the fetcher's own ``on_capture``, if any, still receives each one."""
+        captured: list[Capture] = []
+        previous = self.fetcher.on_capture
+
+        def keep(capture: Capture) -> None:
+            captured.append(capture)
+            if previous is not None:
+                previous(capture)
+
+        self.fetcher.on_capture = keep
+        try:
+            yield captured
+        finally:
+            self.fetcher.on_capture = previous
+
     def edition(self, day: date, edition: Edition) -> EditionIndex:
         """The index of one edition; ``published=False`` when the site has none that day."""
         url = self.edition_url(day, edition)

@@ -36,7 +36,7 @@ from parser.render import provision_text
 from . import schema as s
 from .db import open_engine, safe_url
 from .findings import revision_counts, stored_findings
-from .records import RunRecord, notice_columns, notice_from_row, runs
+from .records import Problem, RunRecord, notice_columns, notice_from_row, problems, runs
 from .tree import RowIndex, StoredRow
 from .versions import (
     Revision,
@@ -325,6 +325,12 @@ class Store:
         """The nightly run records (one per edition attempt), oldest first."""
         with self.engine.connect() as conn:
             return runs(conn, as_date(since, "since") if since is not None else None)
+
+    def problems(self) -> tuple[Problem, ...]:
+        """Editions that need attention (stored, but a notice could not be read or applied) and
+        failed ones not retried successfully yet, by day: the next run retries them all."""
+        with self.engine.connect() as conn:
+            return problems(conn)
 
 
 def _change_type(value: ChangeType | str) -> ChangeType:

@@ -9,6 +9,7 @@ failed edition leaves its run record even though its data rolled back.
 from __future__ import annotations
 
 import hashlib
+import json
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from diffing.model import Discrepancy
@@ -193,6 +194,14 @@ def unapplied_instructions(conn: Connection) -> tuple[UnappliedInstruction, ...]
     ) for r in rows)
 
 
+def forget_unapplied(conn: Connection, notice_id: int) -> int:
+    """Drop the instructions a notice declared that are still unapplied (before it is handled
+    again: a retry keeps them anew if it fails again); returns how many."""
+    i = s.instruction
+    result = conn.execute(delete(i).where(i.c.notice_id == notice_id, i.c.applied.is_(False)))
+    return int(result.rowcount)
+
+
 def mark_applied(conn: Connection, instruction_ids: Iterable[int], document_id: int) -> None:
     """Record that pending instructions were applied to ``document_id``."""
     ids = list(instruction_ids)
@@ -218,6 +227,7 @@ class RunStatus(StrEnum):
     OK = "ok"          # ingested
     NOOP = "noop"      # already done: the checkpoint was there
     FAILED = "failed"  # rolled back; retried next run
+    NEEDS_ATTENTION = "needs_attention"  # stored, but something could not be read or applied; retried
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,6 +267,102 @@ def runs(conn: Connection, since: date | None = None) -> tuple[RunRecord, ...]:
         query = query.where(s.run.c.day >= since)
     return tuple(RunRecord(r.id, r.day, Edition(r.edition), RunStatus(r.status), dict(r.counts), r.error,
                            r.started_at, r.finished_at) for r in conn.execute(query))
+
+
+# --- editions that need attention ------------------------------------------------------------------
+# An edition stored with a notice that could not be read or applied keeps its checkpoint (what
+# it stored is done) and gets an attention record: the reasons, the notices they are about, when
+# they were first seen and last tried. The pipeline retries such editions on every run; one that
+# succeeds drops the record. Kept in ``meta`` (one JSON value per edition, key below) until the
+# schema has a table for it.
+_ATTENTION = "attention "
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """An edition that needs attention (or failed and waits for its retry), and why."""
+
+    day: date
+    edition: Edition
+    status: RunStatus
+    reasons: tuple[str, ...]
+    first_seen: datetime
+    last_tried: datetime
+    codigos: tuple[str, ...] = ()  # the notices the reasons are about
+
+    def to_json(self) -> dict[str, Any]:
+        return {"day": self.day.isoformat(), "edition": str(self.edition), "status": str(self.status),
+                "reasons": list(self.reasons), "first_seen": self.first_seen.isoformat(),
+                "last_tried": self.last_tried.isoformat(), "codigos": list(self.codigos)}
+
+
+def _attention_key(day: date, edition: Edition) -> str:
+    return f"{_ATTENTION}{day.isoformat()} {edition}"
+
+
+def note_attention(conn: Connection, day: date, edition: Edition, reasons: Sequence[str],
+                   codigos: Sequence[str], now: datetime | None = None) -> tuple[str, ...]:
+    """Record that an edition needs attention; returns the reasons not recorded before (what is
+    worth telling someone: an edition failing again for the same reason is no news)."""
+    now = now or datetime.now(UTC)
+    key = _attention_key(day, edition)
+    known = get_meta(conn, key)
+    before = json.loads(known) if known else {}
+    value = {"reasons": list(reasons), "codigos": sorted(set(codigos)),
+             "first_seen": before.get("first_seen", now.isoformat()), "last_tried": now.isoformat(),
+             "told": sorted(set(before.get("told", ())) | set(reasons))}
+    set_meta(conn, key, json.dumps(value, ensure_ascii=False))
+    told = set(before.get("told", ()))
+    return tuple(r for r in reasons if r not in told)
+
+
+def clear_attention(conn: Connection, day: date, edition: Edition) -> bool:
+    """Drop an edition's attention record (its retry succeeded); whether there was one."""
+    return bool(conn.execute(delete(s.meta).where(s.meta.c.key == _attention_key(day, edition))).rowcount)
+
+
+def attention_editions(conn: Connection) -> tuple[tuple[date, Edition], ...]:
+    """The editions with an attention record, oldest first: what the next run retries."""
+    return tuple((p.day, p.edition) for p in _attention_problems(conn))
+
+
+def attention_codigos(conn: Connection, day: date, edition: Edition) -> frozenset[str]:
+    """The notices an edition's attention record is about (handled again on its retry)."""
+    found = get_meta(conn, _attention_key(day, edition))
+    return frozenset(json.loads(found)["codigos"]) if found else frozenset()
+
+
+def _attention_problems(conn: Connection) -> list[Problem]:
+    m = s.meta
+    rows = conn.execute(select(m.c.key, m.c.value).where(m.c.key.startswith(_ATTENTION, autoescape=True)))
+    found = []
+    for row in rows:
+        day, edition = row.key[len(_ATTENTION):].split(" ")
+        value = json.loads(row.value)
+        found.append(Problem(date.fromisoformat(day), Edition(edition), RunStatus.NEEDS_ATTENTION,
+                             tuple(value["reasons"]), datetime.fromisoformat(value["first_seen"]),
+                             datetime.fromisoformat(value["last_tried"]), tuple(value["codigos"])))
+    return sorted(found, key=lambda p: (p.day, p.edition))
+
+
+def problems(conn: Connection) -> tuple[Problem, ...]:
+    """Every edition that needs attention, and every failed one not checkpointed since, by day."""
+    failed: dict[tuple[date, Edition], list[RunRecord]] = {}
+    for record in conn.execute(select(s.run).where(s.run.c.status == str(RunStatus.FAILED))
+                               .order_by(s.run.c.id)):
+        failed.setdefault((record.day, Edition(record.edition)), []).append(
+            RunRecord(record.id, record.day, Edition(record.edition), RunStatus.FAILED, {}, record.error,
+                      record.started_at, record.finished_at))
+    done = done_editions(conn, min(d for d, _ in failed), date.max) if failed else frozenset()
+    found = _attention_problems(conn)
+    for (day, edition), attempts in failed.items():
+        if (day, edition) in done:
+            continue
+        last = attempts[-1]
+        first_seen, last_tried = attempts[0].started_at, last.finished_at or last.started_at
+        assert first_seen is not None and last_tried is not None  # started_at is NOT NULL
+        found.append(Problem(day, edition, RunStatus.FAILED, (last.error or "",), first_seen, last_tried))
+    return tuple(sorted(found, key=lambda p: (p.day, p.edition)))
 
 
 # --- checkpoints ----------------------------------------------------------------------------------

@@ -158,9 +158,9 @@ def test_fetch_edition_carries_the_cross_check() -> None:
     with serve_mirror() as mirror:
         source = DofSource(open_fetcher(mirror.base_url, POLICY, captures.append), mirror.base_url)
         saturday = fetch_sidof_check(source, date(2024, 5, 18))
-        ext = fetch_edition(source, captures, date(2024, 5, 18), Edition.EXT, sidof=saturday)
-        mat = fetch_edition(source, captures, DAY, Edition.MAT, sidof=fetch_sidof_check(source, DAY))
-        unchecked = fetch_edition(source, captures, DAY, Edition.MAT)
+        ext = fetch_edition(source, date(2024, 5, 18), Edition.EXT, sidof=saturday)
+        mat = fetch_edition(source, DAY, Edition.MAT, sidof=fetch_sidof_check(source, DAY))
+        unchecked = fetch_edition(source, DAY, Edition.MAT)
     # fixtures/dof/sidof/notas/18-05-2024.json lists an extraordinaria the index does not have
     assert not ext.published and ext.notices == ()
     assert ext.sidof is not None and ext.sidof.only_in_sidof == {"5727450"}

@@ -24,7 +24,7 @@ def _fetch(day: date, edition: Edition) -> tuple[list[Capture], FetchedEdition]:
     with serve_mirror() as mirror:
         source = DofSource(open_fetcher(mirror.base_url, fetch_policy(mirror.base_url), captures.append),
                            mirror.base_url)
-        return captures, fetch_edition(source, captures, day, edition)
+        return captures, fetch_edition(source, day, edition)
 
 
 def test_ingest_edition_returns_a_frozen_result_and_links_bodies_to_captures(engine: Engine) -> None:
