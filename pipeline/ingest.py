@@ -36,6 +36,7 @@ from store.records import (
     record_discrepancies,
     record_instructions,
     record_unapplied,
+    relink_capture,
     save_capture,
     save_notice,
 )
@@ -124,8 +125,8 @@ def ingest_edition(conn: Connection, fetched: FetchedEdition, *, reader: Reader 
             if notice.codigo not in retry:
                 work.counts["notices_known"] += 1  # listed again (another edition, a rerun): done
                 continue
-            if body is not None:  # fills in a body that was missing
-                save_notice(conn, notice, capture_id=save_capture(conn, body))
+            if body is not None:  # the body read now is the one its records stand on
+                relink_capture(conn, nid, save_capture(conn, body))
             forget_unapplied(conn, nid)  # what the failed attempt kept; kept again if it fails again
             work.counts["notices_retried"] += 1
         _ingest_notice(work, notice, nid, body)

@@ -116,6 +116,16 @@ def save_notice(conn: Connection, notice: Notice, *, capture_id: int | None = No
     ).returning(n.c.id)).scalar_one())
 
 
+def relink_capture(conn: Connection, notice_id: int, capture_id: int) -> None:
+    """Link a notice to another body (the one a retry fetched and read), replacing the old link;
+    the old capture stays archived as evidence."""
+    sha256 = conn.execute(select(s.capture.c.sha256).where(s.capture.c.id == capture_id)).scalar()
+    if sha256 is None:
+        raise NotFound(f"no capture with id {capture_id}")
+    conn.execute(update(s.notice).where(s.notice.c.id == notice_id).values(capture_id=capture_id,
+                                                                             sha256=sha256))
+
+
 NOTICE_FIELDS = ("codigo", "date", "edition", "section", "poder", "issuer", "title", "url", "kind",
                  "document")
 

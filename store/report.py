@@ -325,6 +325,8 @@ def info_text(status: StoreStatus) -> str:
         r = status.last_run
         lines.append(f"last run: {r.day} {r.edition} {r.status} at {r.finished_at or r.started_at}")
     lines.extend(f"failed, retried next run: {r.day} {r.edition}: {plain(r.error)}" for r in status.failed)
+    lines.extend(f"necesita atención (se reintenta en cada corrida): {p.day} {p.edition}: "
+                 f"{plain('; '.join(p.reasons))}" for p in status.attention)
     lines.extend(_finding_count_lines(status.findings))
     return _lines(["\n".join(lines)])
 

@@ -1,7 +1,8 @@
 """What a store holds and how far it has got: the figures behind ``dof-tracker info``.
 
 Read-only; ``store.report.info_text`` renders them. Failed editions are listed only while no
-later attempt has checkpointed them, since the nightly run retries them.
+later attempt has checkpointed them, since the nightly run retries them; editions that need
+attention are listed until a retry succeeds.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from gazette import Edition
 from . import schema as s
 from .db import schema_revision
 from .findings import FindingCount, finding_counts
-from .records import RunRecord, RunStatus, done_editions, get_meta, read_checkpoint, runs
+from .records import Problem, RunRecord, RunStatus, done_editions, get_meta, problems, read_checkpoint, runs
 
 TRACKING_SINCE = "tracking_since"  # meta key: the first day the nightly run tracks
 _RECENT_RUNS = 200
@@ -40,6 +41,7 @@ class StoreStatus:
     last_run: RunRecord | None
     failed: tuple[RunRecord, ...]
     findings: tuple[FindingCount, ...] = ()  # per document: its latest text's and all revisions'
+    attention: tuple[Problem, ...] = ()  # editions stored with notices that need a person; retried
 
 
 def store_status(conn: Connection) -> StoreStatus:
@@ -57,6 +59,7 @@ def store_status(conn: Connection) -> StoreStatus:
         last_run=recent[-1] if recent else None,
         failed=_still_failed(conn, recent),
         findings=finding_counts(conn),
+        attention=tuple(p for p in problems(conn) if p.status is RunStatus.NEEDS_ATTENTION),
     )
 
 
