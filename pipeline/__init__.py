@@ -2,8 +2,9 @@
 
 ``day`` runs one edition (fetch -> archive -> classify -> read -> apply -> store, one transaction
 and its checkpoint); ``catchup`` picks the editions (a range, or every one not yet done);
-``ingest`` writes one fetched edition; ``pending`` applies amendments that waited for their
-document; ``imports`` registers a text; ``notify`` tells someone. It imports scraper, parser,
+``ingest`` writes one fetched edition, each note read once by ``reading``; ``pending`` applies
+amendments that waited for their document; ``reprocess`` runs the archive through the reader
+again; ``imports`` registers a text; ``notify`` tells someone. It imports scraper, parser,
 diffing and store; store imports none of it.
 """
 
@@ -22,8 +23,17 @@ from .imports import import_document
 from .ingest import ImportResult, IngestResult, has_own_text, import_text, ingest_edition
 from .notify import NOTIFY_ENV, notify, report_outcome
 from .pending import PendingResult, apply_pending
+from .reading import CURRENT_READER, Reader, read_amendment_body, read_statute_body
+from .reprocess import NoticeDelta, ReprocessReport, reprocess
 
 __all__ = [
+    "CURRENT_READER",
+    "NoticeDelta",
+    "Reader",
+    "ReprocessReport",
+    "read_amendment_body",
+    "read_statute_body",
+    "reprocess",
     "EDITIONS",
     "LOOKBACK_DAYS",
     "MEXICO_CITY",

@@ -153,7 +153,7 @@ class Pipeline:
         """
         started = time.monotonic()
         results: list[EditionResult] = []
-        with _progress_bar(len(targets) if progress else 0) as bar:
+        with progress_bar(len(targets) if progress else 0) as bar:
             for day, edition in targets:
                 if bar is not None:
                     bar.set_description(f"{day.isoformat()} {edition}")
@@ -287,7 +287,7 @@ def _news(conn: Connection, day: date, edition: Edition, ingested: IngestResult)
 
 
 @contextlib.contextmanager
-def _progress_bar(total: int) -> Iterator[Any]:
+def progress_bar(total: int) -> Iterator[Any]:
     """A tqdm bar on stderr for multi-edition work at a terminal; None otherwise.
 
     No tqdm object at all when nobody watches: tqdm takes a process-shared lock even when

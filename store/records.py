@@ -231,6 +231,71 @@ def record_discrepancies(conn: Connection, document_id: int, notice_id: int | No
     return len(rows)
 
 
+# --- reprocessing: the archived notices and what each one recorded ---------------------------------
+@dataclass(frozen=True, slots=True)
+class ArchivedNotice:
+    """A stored notice and the id of its archived body (None: none was read)."""
+
+    id: int
+    notice: Notice
+    capture_id: int | None
+
+
+def archived_notices(conn: Connection, since: date | None = None, until: date | None = None,
+                     codigo: str | None = None) -> tuple[ArchivedNotice, ...]:
+    """Stored notices from ``since`` to ``until`` (both included), or the one with ``codigo``,
+    in publication order (day, edition, then as stored)."""
+    n = s.notice
+    query = select(n.c.id, n.c.capture_id, *notice_columns())
+    if since is not None:
+        query = query.where(n.c.date >= since)
+    if until is not None:
+        query = query.where(n.c.date <= until)
+    if codigo is not None:
+        query = query.where(n.c.codigo == codigo)
+    order = {str(e): i for i, e in enumerate(Edition)}
+    rows = conn.execute(query.order_by(n.c.id))
+    found = [ArchivedNotice(r.id, notice_from_row(r), r.capture_id) for r in rows]
+    return tuple(sorted(found, key=lambda a: (a.notice.date, order[str(a.notice.edition)])))
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeRecords:
+    """What a notice left recorded for one document: its applied instructions and discrepancies."""
+
+    instructions: tuple[Instruction, ...]
+    discrepancies: tuple[tuple[str, str, str], ...]  # (kind, label, detail)
+
+
+def notice_records(conn: Connection, document_id: int, notice_id: int) -> NoticeRecords:
+    i, d = s.instruction, s.discrepancy
+    instructions = conn.execute(select(i.c.verb, i.c.target, i.c.new_label, i.c.source).where(
+        i.c.document_id == document_id, i.c.notice_id == notice_id, i.c.applied.is_(True)).order_by(i.c.seq))
+    discrepancies = conn.execute(select(d.c.kind, d.c.label, d.c.detail).where(
+        d.c.document_id == document_id, d.c.notice_id == notice_id).order_by(d.c.id))
+    return NoticeRecords(
+        tuple(Instruction.from_json({"verb": r.verb, "target": r.target, "new_label": r.new_label,
+                                     "source": r.source}) for r in instructions),
+        tuple((r.kind, r.label, r.detail) for r in discrepancies))
+
+
+def waiting_instructions(conn: Connection, notice_id: int) -> tuple[tuple[str, ...], ...]:
+    """What a notice declared that still waits (a document not tracked, or a failed application):
+    (document title, verb, target, new label, source) each, in order."""
+    i = s.instruction
+    rows = conn.execute(select(i.c.document_title, i.c.verb, i.c.target, i.c.new_label, i.c.source)
+                        .where(i.c.notice_id == notice_id, i.c.applied.is_(False)).order_by(i.c.seq))
+    return tuple(tuple(str(v) for v in row) for row in rows)
+
+
+def forget_notice_records(conn: Connection, document_id: int, notice_id: int) -> None:
+    """Drop what a notice recorded for a document (before it is recorded again from a new reading)."""
+    i, d = s.instruction, s.discrepancy
+    conn.execute(delete(i).where(i.c.document_id == document_id, i.c.notice_id == notice_id,
+                                 i.c.applied.is_(True)))
+    conn.execute(delete(d).where(d.c.document_id == document_id, d.c.notice_id == notice_id))
+
+
 # --- runs -----------------------------------------------------------------------------------------
 class RunStatus(StrEnum):
     RUNNING = "running"

@@ -381,3 +381,53 @@ def documents(conn: Connection) -> tuple[tuple[int, str, str, date, int], ...]:
         .join(dv, dv.c.document_id == doc.c.id).group_by(doc.c.id, doc.c.title, doc.c.kind)
         .order_by(doc.c.id)).all()
     return tuple((int(r[0]), str(r[1]), str(r[2]), r[3], int(r[4])) for r in rows)
+
+
+# --- reprocessing: what one notice made, and taking the latest revision back ----------------------
+def notice_revisions(conn: Connection, notice_id: int) -> tuple[Revision, ...]:
+    """The revisions a notice made (one per document it amended), by document."""
+    dv = s.document_version
+    rows = conn.execute(select(dv.c.document_id, dv.c.number, dv.c.valid_from, dv.c.notice_id, dv.c.top,
+                               dv.c.digest).where(dv.c.notice_id == notice_id)
+                        .order_by(dv.c.document_id, dv.c.number)).all()
+    return tuple(_revision(r) for r in rows)
+
+
+def document_at_revision(conn: Connection, document_id: int, number: int) -> Document:
+    """The document's text as revision ``number`` left it."""
+    row = conn.execute(_revision_query(document_id).where(s.document_version.c.number == number)).first()
+    if row is None:
+        raise NotFound(f"document {document_id} has no revision {number}")
+    pv = s.provision_version
+    result = conn.execute(select(*TREE_COLUMNS).where(
+        pv.c.document_id == document_id, pv.c.rev_from <= number,
+        or_(pv.c.rev_to.is_(None), pv.c.rev_to > number)))
+    index = RowIndex(StoredRow.from_row(r) for r in result)
+    return index.document(document_title(conn, document_id), tuple(row.top), number)
+
+
+def revision_changes(conn: Connection, document_id: int, number: int) -> tuple[Change, ...]:
+    """The changes recorded with one revision, in their order."""
+    c = s.change
+    rows = conn.execute(select(c.c.label, c.c.type, c.c.from_label, c.c.before, c.c.after, c.c.diff)
+                        .where(c.c.document_id == document_id, c.c.revision == number).order_by(c.c.seq))
+    return tuple(Change(r.label, ChangeType(r.type), r.before, r.after,
+                        decode_diff(r.diff, r.before, r.after), r.from_label) for r in rows)
+
+
+def drop_latest_revision(conn: Connection, document_id: int) -> Revision:
+    """Take the document's latest revision back (its versions, changes and findings), reopening
+    the versions it had closed: the inverse of ``apply_new_version``, for reprocessing a notice
+    whose reading changed. The first revision (the registered text) cannot be dropped."""
+    latest = latest_revision(conn, document_id)
+    if latest.number == 1:
+        raise StoreError(f"revision 1 of document {document_id} is its registered text; not dropped")
+    pv, number = s.provision_version, latest.number
+    conn.execute(s.provision_version.delete().where(pv.c.document_id == document_id, pv.c.rev_from == number))
+    conn.execute(update(pv).where(pv.c.document_id == document_id, pv.c.rev_to == number)
+                 .values(rev_to=None, valid_to=None))
+    for table in (s.change, s.finding):
+        conn.execute(table.delete().where(table.c.document_id == document_id, table.c.revision == number))
+    dv = s.document_version
+    conn.execute(dv.delete().where(dv.c.document_id == document_id, dv.c.number == number))
+    return latest
