@@ -42,6 +42,7 @@ from pipeline import (
     mexico_today,
     notify,
     report_outcome,
+    reprocess,
     short_error,
     sync,
 )
@@ -361,6 +362,24 @@ def _print_json(value: object) -> None:
     sys.stdout.write(json_visible(json.dumps(value, ensure_ascii=False, indent=2)) + "\n")
 
 
+def cmd_reprocess(args: argparse.Namespace) -> int:
+    """Run archived captures through the current reader again (no network); what changed."""
+    if args.notice and (args.date or args.since or args.until) or args.date and (args.since or args.until):
+        raise InputError("give one of --date, --since/--until or --notice")
+    since = _date(args.date or args.since, "--since") if args.date or args.since else None
+    until = _date(args.date or args.until, "--until") if args.date or args.until else None
+    engine = _engine(args)
+    try:
+        report = reprocess(engine, since=since, until=until, notice=args.notice, progress=not args.json)
+    finally:
+        engine.dispose()
+    if args.json:
+        _print_json(report.to_json())
+    else:
+        _print(report.summary())
+    return EXIT_OK
+
+
 def cmd_notices(args: argparse.Namespace) -> int:
     """What the DOF published, as far as we fetched it."""
     if args.date and args.since:
@@ -525,6 +544,14 @@ def add_store_commands(sub: Any) -> None:
     p.add_argument("--since")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_notices)
+
+    p = sub.add_parser("reprocess", help="archived captures through the current reader again (no network)")
+    p.add_argument("--date", help="one day")
+    p.add_argument("--since", help="first day of a range")
+    p.add_argument("--until", help="last day of a range")
+    p.add_argument("--notice", metavar="CODIGO", help="one notice")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_reprocess)
 
     p = sub.add_parser("run", help="the nightly scheduler (blocking; catches up missed days)")
     p.add_argument("--once", action="store_true", help="one catch-up pass, then exit")

@@ -9,6 +9,7 @@ reader that misreads one word of the body ("Coordinación de Abasto;" as "… de
 from __future__ import annotations
 
 import contextlib
+import json
 import shutil
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -20,6 +21,7 @@ from test_pipeline_support import AS_OF, BASE, FIRST, IMSS_CODIGO, LAST, TITLE, 
 from test_store_support import BACKENDS, database_url
 
 import pipeline
+import scheduler
 from errors import InputError, NotFound
 from gazette import Capture, Edition
 from parser import Amendment, parse_amendment, read_amendment_text
@@ -153,3 +155,14 @@ def test_bad_requests_are_refused(synced: Engine) -> None:
         pipeline.reprocess(synced, notice="9999999")
     with pytest.raises(InputError, match="after"):
         pipeline.reprocess(synced, since=DAY, until=DAY - timedelta(days=1))
+
+
+def test_the_reprocess_command(synced: Engine, capsys: pytest.CaptureFixture[str]) -> None:
+    url = synced.url.render_as_string(hide_password=False)
+    assert scheduler.main(["--db", url, "reprocess", "--date", "2024-05-15", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["editions"] == 1 and data["deltas"] == []
+    assert scheduler.main(["--db", url, "reprocess", "--since", "2024-05-13", "--until", "2024-05-17"]) == 0
+    assert "nada cambió" in capsys.readouterr().out
+    assert scheduler.main(["--db", url, "reprocess", "--notice", IMSS_CODIGO, "--date", "2024-05-15"]) != 0
+    assert "one of --date" in capsys.readouterr().err
