@@ -1,4 +1,5 @@
-"""A full no-op nightly run: every edition since tracking started is already checkpointed.
+"""A full no-op nightly run (every edition since tracking started is already checkpointed), and
+reprocess throughput (amending notes per second read again from the archive).
 
     .venv/bin/python bench/bench_pipeline.py [--days 365] [--rounds 20] [--postgres]
 
@@ -17,6 +18,12 @@ every edition from then to today (as a year of nightly runs would leave them). T
 
 The network is excluded by construction: the mirror's request counter must stay at 0 during the
 timed runs (checked). Target (issue #5): a no-op run under 1 s. Figures are printed, never asserted.
+
+Reprocess (same store, the fixture days' archive; no mirror involved): ``pipeline.reprocess`` of
+13-17 May 2024, medians of ``--rounds``: with the current reader (every note read and compared,
+nothing differs: the cost of checking a parser change that changes nothing) and with a changed
+reader, alternating with the current one (each run takes the Modificación's revision back and
+makes it again: the rewrite path).
 """
 
 from __future__ import annotations
@@ -42,8 +49,10 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import URL, Engine  # noqa: E402
 
 import scheduler  # noqa: E402
+from gazette import Capture  # noqa: E402
+from parser import Amendment, parse_amendment, read_amendment_text  # noqa: E402
 from scraper.mirror import serve_mirror  # noqa: E402
-from store import open_engine, set_meta, transaction, write_checkpoint  # noqa: E402
+from store import TRACKING_SINCE, open_engine, set_meta, transaction, write_checkpoint  # noqa: E402
 from store.testing import PostgresUnavailable, temporary_postgres_schema  # noqa: E402
 
 BASE = ROOT / "fixtures" / "imss" / "estatuto_organico_base.txt"
@@ -62,7 +71,7 @@ def prepare(url: str, mirror: str, days: int) -> Engine:
     today = pipeline.mexico_today()
     since = today - timedelta(days=days)
     with transaction(engine) as conn:
-        set_meta(conn, scheduler.TRACKING_SINCE, since.isoformat())
+        set_meta(conn, TRACKING_SINCE, since.isoformat())
         for day, edition in pipeline.pending_editions(conn, since, today):
             write_checkpoint(conn, day, edition, {"published": 0})
     return engine
@@ -103,6 +112,39 @@ def bench(url: str, label: str, args: argparse.Namespace) -> None:
     print(f"  command (run --once, in-proc)  median {cmd_ms:7.1f} ms  max {cmd_max:7.1f} ms  "
           f"{'OK' if cmd_ms < 1000 else 'OVER'} (target < 1000 ms)")
     print(f"  fresh process (imports incl.)  median {proc_ms:7.1f} ms  max {proc_max:7.1f} ms  (reference)")
+    bench_reprocess(url, args.rounds)
+
+
+def _abastos(body: Capture) -> Amendment:
+    """A deliberate parser change: one word of the Modificación read differently."""
+    read = read_amendment_text(body.body, body.url)
+    return parse_amendment(read.replace("Coordinación de Abasto;", "Coordinación de Abastos;"))
+
+
+def bench_reprocess(url: str, rounds: int) -> None:
+    engine = open_engine(url)
+    since, until = date(2024, 5, 13), date(2024, 5, 17)
+    changed = pipeline.Reader(amendment=_abastos)
+    try:
+        same: list[float] = []
+        notes = 0
+        for _ in range(rounds):
+            report = pipeline.reprocess(engine, since=since, until=until)
+            assert not report.deltas, report.summary()
+            same.append(report.seconds)
+            notes = report.read
+        rewrite: list[float] = []
+        for n in range(rounds):
+            report = pipeline.reprocess(engine, since=since, until=until,
+                                        reader=changed if n % 2 == 0 else pipeline.CURRENT_READER)
+            assert [d.rewritten for d in report.deltas] == [True], report.summary()
+            rewrite.append(report.seconds)
+    finally:
+        engine.dispose()
+    for label, times in (("nothing differs", same), ("one revision rewritten", rewrite)):
+        median = statistics.median(times)
+        print(f"  reprocess 13-17/05 ({notes} notes, {label:22}) median {median * 1000:7.1f} ms  "
+              f"{notes / median:7.1f} notes/s")
 
 
 @contextlib.contextmanager

@@ -109,14 +109,15 @@ class ReprocessReport:
     """Every notice read again, and what differed."""
 
     editions: int
-    notices: int
+    notices: int  # stored notices in the range
+    read: int = 0  # of them, amending notes read again from their archived bodies
     deltas: tuple[NoticeDelta, ...] = field(default_factory=tuple)
     seconds: float = 0.0
 
     def summary(self) -> str:
         """For people, in Spanish: what was read again and what differed."""
-        head = (f"{self.notices} avisos releídos de {self.editions} ediciones del archivo en "
-                f"{self.seconds:.1f} s: ")
+        head = (f"{self.read} avisos de reforma releídos del archivo ({self.notices} avisos, "
+                f"{self.editions} ediciones) en {self.seconds:.1f} s: ")
         if not self.deltas:
             return head + "nada cambió.\n"
         rewritten = sum(d.rewritten for d in self.deltas)
@@ -125,7 +126,8 @@ class ReprocessReport:
         return "\n".join(lines) + "\n"
 
     def to_json(self) -> dict[str, Any]:
-        return {"editions": self.editions, "notices": self.notices, "seconds": round(self.seconds, 3),
+        return {"editions": self.editions, "notices": self.notices, "read": self.read,
+                "seconds": round(self.seconds, 3),
                 "deltas": [d.to_json() for d in self.deltas]}
 
 
@@ -145,23 +147,29 @@ def reprocess(engine: Engine, *, since: date | None = None, until: date | None =
         editions = [(key, tuple(items)) for key, items in
                     groupby(archived, key=lambda a: (a.notice.date, a.notice.edition))]
         deltas: list[NoticeDelta] = []
+        read = 0
         with progress_bar(len(editions) if progress else 0) as bar:
             for (day, edition), items in editions:
                 with transaction(engine) as conn:  # one edition: all of it, or nothing of it
-                    deltas.extend(_edition(conn, day, edition, items, reader))
+                    found, count = _edition(conn, day, edition, items, reader)
+                deltas.extend(found)
+                read += count
                 if bar is not None:
                     bar.update(1)
-    return ReprocessReport(len(editions), len(archived), tuple(deltas), time.monotonic() - started)
+    return ReprocessReport(len(editions), len(archived), read, tuple(deltas), time.monotonic() - started)
 
 
 def _edition(conn: Connection, day: date, edition: Edition, items: Sequence[ArchivedNotice],
-             reader: Reader) -> list[NoticeDelta]:
+             reader: Reader) -> tuple[list[NoticeDelta], int]:
+    """One edition's amending notices read again: the differences, and how many were read."""
     deltas: list[NoticeDelta] = []
+    read = 0
     unapplied: dict[str, tuple[ArchivedNotice, Capture]] = {}
     for item in items:
         if item.notice.kind is not NoticeKind.AMENDS or item.capture_id is None:
             continue
         body = load_capture(conn, item.capture_id)
+        read += 1
         made = notice_revisions(conn, item.id)
         if not made:
             unapplied[item.notice.codigo] = (item, body)
@@ -176,7 +184,7 @@ def _edition(conn: Connection, day: date, edition: Edition, items: Sequence[Arch
                       if d is not None)
     if unapplied:
         deltas.extend(_retry(conn, day, edition, unapplied, reader))
-    return deltas
+    return deltas, read
 
 
 def _change_key(change: Change) -> tuple[str, str | None, str | None, str | None]:

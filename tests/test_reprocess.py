@@ -79,6 +79,7 @@ def test_the_current_reader_finds_nothing_to_change(synced: Engine) -> None:
     before = state_tables(synced)
     report = pipeline.reprocess(synced, since=DAY - timedelta(days=2), until=DAY + timedelta(days=2))
     assert report.deltas == () and report.editions == 6 and report.notices > 10
+    assert report.read == 3  # the amending notes: the Modificación, the Reglamento decree, the Manual acuerdo
     assert report.summary().endswith("nada cambió.\n")
     assert {t: state_tables(synced)[t] for t in DATA} == {t: before[t] for t in DATA}
 
@@ -111,7 +112,7 @@ def test_a_parser_change_shows_exactly_its_difference_and_a_second_run_changes_n
 def test_the_json_report_and_its_figures(synced: Engine) -> None:
     report = pipeline.reprocess(synced, since=DAY, until=DAY, reader=ABASTOS)
     data = report.to_json()
-    assert set(data) == {"editions", "notices", "seconds", "deltas"}
+    assert set(data) == {"editions", "notices", "read", "seconds", "deltas"}
     assert data["editions"] == 1 and data["notices"] == report.notices and data["seconds"] >= 0
     assert [d["different"] for d in data["deltas"]] == [["art_4__frac_v"]]
 
