@@ -9,16 +9,14 @@ and cleared by the retry that succeeds. SQLite and PostgreSQL.
 
 from __future__ import annotations
 
-import contextlib
 import shutil
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, func, select
 from test_pipeline_support import AS_OF, BASE, IMSS_CODIGO, TITLE, state_tables
-from test_store_support import BACKENDS, database_url
+from test_store_support import db_url_fixture, engine_fixture  # noqa: F401  (fixtures: SQLite, PostgreSQL)
 
 import pipeline
 from gazette import Edition
@@ -30,14 +28,6 @@ from store.report import info_text
 
 DAY = date(2024, 5, 15)
 BODY = Path("sidof") / "docFuente" / f"{IMSS_CODIGO}.html"
-
-
-@pytest.fixture(name="engine", params=BACKENDS)
-def engine_fixture(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
-    with contextlib.ExitStack() as stack:
-        engine = open_engine(database_url(request.param, tmp_path, stack))
-        yield engine
-        engine.dispose()
 
 
 @pytest.fixture(name="broken_tree")

@@ -8,17 +8,15 @@ reader that misreads one word of the body ("Coordinación de Abasto;" as "… de
 
 from __future__ import annotations
 
-import contextlib
 import json
 import shutil
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
 from test_pipeline_support import AS_OF, BASE, FIRST, IMSS_CODIGO, LAST, TITLE, state_tables
-from test_store_support import BACKENDS, database_url
+from test_store_support import db_url_fixture, engine_fixture  # noqa: F401  (fixtures: SQLite, PostgreSQL)
 
 import pipeline
 import scheduler
@@ -26,7 +24,7 @@ from errors import InputError, NotFound
 from gazette import Capture, Edition
 from parser import Amendment, parse_amendment, read_amendment_text
 from scraper.mirror import FIXTURES, serve_mirror
-from store import RunStatus, open_engine
+from store import RunStatus
 from store.api import Store
 
 DAYS = pipeline.day_range(date.fromisoformat(FIRST), date.fromisoformat(LAST))
@@ -44,14 +42,6 @@ def _reading(old: str, new: str) -> pipeline.Reader:
 
 
 ABASTOS = _reading("Coordinación de Abasto;", "Coordinación de Abastos;")
-
-
-@pytest.fixture(name="engine", params=BACKENDS)
-def engine_fixture(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
-    with contextlib.ExitStack() as stack:
-        engine = open_engine(database_url(request.param, tmp_path, stack))
-        yield engine
-        engine.dispose()
 
 
 def _import_base(engine: Engine) -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from errors import InputError, ParseError, SanityError
 from gazette import Capture, Edition, NoticeKind
-from scraper.harvest import SidofCheck, cross_check, fetch_edition, fetch_sidof_check
+from scraper.harvest import FetchFailed, SidofCheck, cross_check, fetch_edition, fetch_sidof_check
 from scraper.http import Fetcher, FetchPolicy
 from scraper.mirror import FIXTURES, FaultPlan, serve_mirror
 from scraper.sidof import SidofDay, SidofEntry, parse_sidof_notes, reconcile
@@ -168,3 +168,21 @@ def test_fetch_edition_carries_the_cross_check() -> None:
                                "that the index does not: 5727450",)
     assert mat.sidof is not None and mat.sidof.agrees and mat.cross_check == ()
     assert unchecked.sidof is None and unchecked.cross_check == ()
+
+
+def test_captures_come_back_with_the_edition_and_with_its_failure() -> None:
+    with serve_mirror() as mirror:
+        source = DofSource(open_fetcher(mirror.base_url, POLICY), mirror.base_url)  # no on_capture
+        check = fetch_sidof_check(source, DAY)
+        fetched = fetch_edition(source, DAY, Edition.MAT, sidof=check)
+    urls = [c.url.removeprefix(mirror.base_url) for c in fetched.captures]
+    assert urls[0].startswith("/index_111.php?year=2024&month=05&day=15&edicion=MAT")
+    assert {f"/notas/docFuente/{codigo}" for codigo in fetched.bodies} <= set(urls)
+    assert [c.url.removeprefix(mirror.base_url) for c in check.captures] == [
+        "/robots.txt", "/dof/sidof/notas/15-05-2024"]  # the first request of a fetcher reads robots.txt
+    with serve_mirror(plan=FaultPlan(seed=1, rates={"http_503": 1.0}, retry_after=0)) as down:
+        source = DofSource(open_fetcher(down.base_url, POLICY), down.base_url)
+        with pytest.raises(FetchFailed) as failed:
+            fetch_edition(source, DAY, Edition.MAT)
+    assert "503" in str(failed.value.error) and failed.value.captures
+    assert {c.status for c in failed.value.captures} == {503}  # what arrived before it failed
