@@ -16,7 +16,7 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 from tqdm import tqdm
 
-from errors import TrackerError
+from errors import SanityError, TrackerError
 from gazette import Capture, Edition
 from scraper import FetchedEdition, FetchFailed, SidofCheck, fetch_edition, fetch_policy, fetch_sidof_check
 from scraper.sources import DofSource, open_fetcher
@@ -175,7 +175,7 @@ class Pipeline:
         """
         with self.engine.connect() as conn:
             retry = attention_codigos(conn, day, edition)
-            if not retry and is_done(conn, day, edition):
+            if retry is None and is_done(conn, day, edition):
                 return self._record(day, edition, RunStatus.NOOP, {}, None, 0.0)
         started = time.monotonic()
         try:
@@ -198,7 +198,7 @@ class Pipeline:
         return self._record(day, edition, status, counts, None, started, tuple(warnings), reasons)
 
     def _ingest(self, day: date, edition: Edition,
-                retry: frozenset[str]) -> tuple[dict[str, int], list[str], tuple[str, ...]]:
+                retry: frozenset[str] | None) -> tuple[dict[str, int], list[str], tuple[str, ...]]:
         """Fetch, archive, ingest; the counts, the warnings worth telling, the attention reasons."""
         logger.info("fetching %s %s", day, edition)
         sidof, fresh = self._sidof_check(day)
@@ -215,12 +215,15 @@ class Pipeline:
             warnings.append("no matutina edition on a weekday: a holiday, or the site failed us")
         with transaction(self.engine) as conn:
             if fetched.published:
-                ingested = ingest_edition(conn, fetched, retry=retry)
+                ingested = ingest_edition(conn, fetched, retry=retry or frozenset())
                 counts = {"published": 1, **ingested.counts, "checkpointed": 1}
                 reasons = tuple(a.reason for a in ingested.attention)
                 warnings.extend(_news(conn, day, edition, ingested))
-                if not retry:  # a retried edition keeps the checkpoint its first attempt wrote
+                if retry is None:  # a retried edition keeps the checkpoint its first attempt wrote
                     write_checkpoint(conn, day, edition, _checkpoint_counts(counts))
+            elif retry is not None:
+                raise SanityError(f"{day} {edition} was stored before but is not published now (the "
+                                  "site failed us?); retried next run")
             else:
                 # A day without this edition is settled once it is older than the lookback window;
                 # until then it is looked at again (late EXT and VES editions).

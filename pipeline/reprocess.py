@@ -266,7 +266,7 @@ def _update_attention(conn: Connection, day: date, edition: Edition, retried: fr
                       attention: Sequence[Attention]) -> None:
     """Keep the edition's attention record true: reasons about the notices retried are replaced
     by what the retry found; the others stay."""
-    if not attention and not attention_codigos(conn, day, edition):
+    if not attention and attention_codigos(conn, day, edition) is None:
         return
     old = next((p for p in problems(conn) if (p.day, p.edition, p.status) ==
                 (day, edition, RunStatus.NEEDS_ATTENTION)), None)

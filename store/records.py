@@ -401,10 +401,11 @@ def attention_editions(conn: Connection) -> tuple[tuple[date, Edition], ...]:
     return tuple((p.day, p.edition) for p in _attention_problems(conn))
 
 
-def attention_codigos(conn: Connection, day: date, edition: Edition) -> frozenset[str]:
-    """The notices an edition's attention record is about (handled again on its retry)."""
+def attention_codigos(conn: Connection, day: date, edition: Edition) -> frozenset[str] | None:
+    """The notices an edition's attention record is about (handled again on its retry); None
+    when the edition has no attention record."""
     found = get_meta(conn, _attention_key(day, edition))
-    return frozenset(json.loads(found)["codigos"]) if found else frozenset()
+    return frozenset(json.loads(found)["codigos"]) if found else None
 
 
 def _attention_problems(conn: Connection) -> list[Problem]:
