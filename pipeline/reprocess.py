@@ -12,7 +12,12 @@ instructions and the discrepancies. Where they differ the store is brought up to
   the text it made, so rewriting it alone would leave them wrong (``rewritten`` false, and why);
 * a notice that made no revision (its document untracked, or it could not be read or applied)
   is handled again like a retry of the nightly run: applied if it now applies, its declared
-  instructions kept anew otherwise, and its edition's attention record updated.
+  instructions kept anew otherwise, and its edition's attention record updated. (One whose
+  instructions an imported text already contained is done, and left alone.)
+
+Only amending notices are read again: a registered instrument's text (``creates``) stays as
+stored, and the day in force of a re-applied revision is the one stored (the transitorios are
+not re-read).
 
 One transaction per edition, under the writer lock: a crash (even SIGKILL) leaves every edition
 as it was before or as it is after, never between. Running it again finds nothing more to do.
@@ -165,6 +170,7 @@ def _edition(conn: Connection, day: date, edition: Edition, items: Sequence[Arch
     deltas: list[NoticeDelta] = []
     read = 0
     unapplied: dict[str, tuple[ArchivedNotice, Capture]] = {}
+    attention = attention_codigos(conn, day, edition) or frozenset()
     for item in items:
         if item.notice.kind is not NoticeKind.AMENDS or item.capture_id is None:
             continue
@@ -172,7 +178,10 @@ def _edition(conn: Connection, day: date, edition: Edition, items: Sequence[Arch
         read += 1
         made = notice_revisions(conn, item.id)
         if not made:
-            unapplied[item.notice.codigo] = (item, body)
+            # waiting for its document, or failed: handled again; one an imported text already
+            # contained (its instructions marked applied, no revision) is done and stays so
+            if item.notice.codigo in attention or waiting_instructions(conn, item.id):
+                unapplied[item.notice.codigo] = (item, body)
             continue
         try:
             amendment = reader.amendment(body)

@@ -157,3 +157,13 @@ def test_the_reprocess_command(synced: Engine, capsys: pytest.CaptureFixture[str
     assert "nada cambió" in capsys.readouterr().out
     assert scheduler.main(["--db", url, "reprocess", "--notice", IMSS_CODIGO, "--date", "2024-05-15"]) != 0
     assert "one of --date" in capsys.readouterr().err
+
+
+def test_an_amendment_an_imported_text_already_contains_is_left_alone(engine: Engine) -> None:
+    _sync(engine)  # the Estatuto is not tracked yet: the Modificación's instructions wait
+    pipeline.import_document(engine, BASE.read_bytes(), str(BASE), TITLE, date(2024, 6, 1))  # contains it
+    before = state_tables(engine)
+    report = pipeline.reprocess(engine, since=DAY, until=DAY, reader=ABASTOS)
+    assert report.read == 2 and report.deltas == ()  # the Modificación and the waiting Reglamento decree
+    assert Store(engine).changes() == ()
+    assert {t: state_tables(engine)[t] for t in DATA} == {t: before[t] for t in DATA}
