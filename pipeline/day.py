@@ -99,7 +99,6 @@ class SyncReport:
         return tuple(r for r in self.results if r.status is RunStatus.FAILED)
 
     @property
-    @property
     def attention(self) -> tuple[EditionResult, ...]:
         return tuple(r for r in self.results if r.status is RunStatus.NEEDS_ATTENTION)
 
@@ -112,8 +111,9 @@ class SyncReport:
         ok = sum(1 for r in self.results if r.status is RunStatus.OK)
         noop = sum(1 for r in self.results if r.status is RunStatus.NOOP)
         changes = sum(r.counts.get("changes", 0) for r in self.results)
+        attention = f"{len(self.attention)} need attention, " if self.attention else ""
         text = (f"{len(self.results)} editions in {self.seconds:.1f} s: {ok} ingested, {noop} already done, "
-                f"{len(self.attention)} need attention, {len(self.failed)} failed; {changes} changes")
+                f"{attention}{len(self.failed)} failed; {changes} changes")
         lines = [text] + [f"FAILED {r.day} {r.edition}: {r.error}" for r in self.failed]
         lines += [f"NEEDS ATTENTION {r.day} {r.edition}: {'; '.join(r.reasons)}" for r in self.attention]
         lines += [f"warning {w}" for w in self.warnings]

@@ -144,12 +144,14 @@ def _ingest_notice(work: _Ingest, notice: Notice, nid: int, body: Capture | None
     if handler is None:
         return
     counts, titles, warned = work.counts.copy(), dict(work.tracked.titles), len(work.warnings)
+    noted = len(work.attention)
     try:
         with work.conn.begin_nested():
             handler(work, notice, nid, body)
     except TrackerError as exc:
         # the savepoint undid the notice's writes; undo what it counted and registered, too
         work.counts, work.tracked.titles, work.warnings[warned:] = counts, titles, []
+        work.attention[noted:] = []
         work.warn(f"{notice.codigo} ({notice.kind}): {exc}", notice.codigo)
         read = work.readings.get(notice.codigo)
         if notice.kind is NoticeKind.AMENDS and read is not None:
