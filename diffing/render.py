@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from parser import Instruction, format_citation
+from parser.date_text import entry_words
 
 from .amend import AmendmentOutcome
 from .model import Change, ChangeType, Discrepancy
@@ -48,7 +49,7 @@ def _discrepancy_line(discrepancy: Discrepancy) -> str:
 def render_outcome(outcome: AmendmentOutcome, width: int = 100) -> str:
     """The readable report printed by ``dof-tracker amend`` without ``--json``."""
     lines = [outcome.title or "(sin título)", f"Documento: {outcome.document}",
-             f"Entrada en vigor: {outcome.entry_into_force.kind}", "",
+             f"Entrada en vigor: {entry_words(outcome.entry_into_force)}", "",
              f"Instrucciones ({len(outcome.instructions)}):"]
     lines.extend(_instruction_line(i) for i in outcome.instructions)
     lines.extend(["", f"Cambios ({len(outcome.changes)}):"])
