@@ -46,19 +46,7 @@ from pipeline import (
     short_error,
     sync,
 )
-from scraper.mirror import serve_mirror
-from scraper.sources import source_base
-from store import (
-    Tracked,
-    history_json,
-    open_engine,
-    open_store,
-    safe_url,
-    store_status,
-    stored_findings,
-)
-from store.api import Store, as_date
-from store.report import (
+from report import (
     FORMATS,
     at_text,
     changes_csv,
@@ -72,6 +60,18 @@ from store.report import (
     notices_text,
     one_line,
 )
+from scraper.mirror import serve_mirror
+from scraper.sources import source_base
+from store import (
+    Tracked,
+    history_json,
+    open_engine,
+    open_store,
+    safe_url,
+    store_status,
+    stored_findings,
+)
+from store.api import Store, as_date
 from untrusted import json_visible, plain, visible
 
 logger = logging.getLogger("dof_tracker")

@@ -1,6 +1,6 @@
 """What a store holds and how far it has got: the figures behind ``dof-tracker info``.
 
-Read-only; ``store.report.info_text`` renders them. Failed editions are listed only while no
+Read-only; ``report.info_text`` renders them. Failed editions are listed only while no
 later attempt has checkpointed them, since the nightly run retries them; editions that need
 attention are listed until a retry succeeds.
 """

@@ -13,6 +13,7 @@ from sqlalchemy import URL
 from test_pipeline_support import IMSS_CODIGO, ROOT
 
 import scheduler
+from report.words import CHANGE_WORDS
 
 EXPECTED = json.loads((ROOT / "fixtures" / "imss" / "expected_changes.json").read_text(encoding="utf-8"))
 
@@ -24,11 +25,11 @@ def test_the_demo_runs_as_a_fresh_process_and_shows_every_change_with_its_notice
     out = done.stdout
     assert "Traceback" not in done.stderr and done.stderr == ""
     assert "14 changes to the Estatuto Orgánico de Servicios de Salud" in out
-    lines = [line for line in out.splitlines() if line.startswith("2024-05-15  ")]
-    assert len(lines) == 14 and all(line.endswith(f"DOF 15/05/2024 MAT {IMSS_CODIGO}") for line in lines)
-    kinds = re.findall(r"^2024-05-15  (\w+)", "\n".join(lines), re.MULTILINE)
-    assert sorted(kinds) == sorted(c["type"] for c in EXPECTED["changes"])
-    assert "derogated  artículo 57, fracción IX" in out and "added      artículo 57 Bis" in out
+    lines = [line for line in out.splitlines() if line.startswith("15 de mayo de 2024  ")]
+    assert len(lines) == 14 and all(line.endswith(f"DOF 15/05/2024 matutina {IMSS_CODIGO}") for line in lines)
+    kinds = re.findall(r"^15 de mayo de 2024  (\w+)", "\n".join(lines), re.MULTILINE)
+    assert sorted(kinds) == sorted(CHANGE_WORDS[c["type"]] for c in EXPECTED["changes"])
+    assert "derogado    artículo 57, fracción IX" in out and "adicionado  artículo 57 Bis" in out
     assert "https://www.dof.gob.mx/nota_detalle.php?codigo=5727205&fecha=15/05/2024" in out
     assert re.search(r"2023-10-06 \.\. 2024-05-16  vigente: IX\. Elaborar", out)
     assert re.search(r"2024-05-16 \.\. today  derogado by DOF 5727205 of 15/05/2024: IX\. Se deroga\.", out)

@@ -13,15 +13,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from datetime import date
 from html.parser import HTMLParser
 
 import pytest
+from report import CSV_COLUMNS, changes_csv, changes_html, changes_json, changes_table, plain, safe_href
 
 from diffing.model import Change, ChangeType, DiffOp
 from gazette import Edition, Notice, NoticeKind
 from store.api import ChangeEntry
-from store.report import CSV_COLUMNS, changes_csv, changes_html, changes_json, changes_table, plain, safe_href
 
 XSS = [
     "<script>alert(1)</script>",
@@ -59,9 +60,10 @@ XSS = [
 BAD_URLS = ["javascript:alert(1)", "JaVaScRiPt:alert(1)", " javascript:alert(1)", "data:text/html,<script>",
             "vbscript:msgbox(1)", "http://user:pass@evil.example/", "//evil.example/x",
             'https://www.dof.gob.mx/"onmouseover="alert(1)', "file:///etc/passwd"]
-TAGS = {"html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p", "section",
-        "article", "span", "div", "a", "del", "ins"}
-ATTRS = {"lang", "charset", "http-equiv", "content", "name", "class", "href", "rel"}
+TAGS = {"html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "h4", "p", "section",
+        "article", "span", "div", "a", "del", "ins", "table", "thead", "tbody", "tr", "th", "td", "ul", "li",
+        "q"}
+ATTRS = {"lang", "charset", "http-equiv", "content", "name", "class", "href", "rel", "id"}
 
 
 class _Page(HTMLParser):
@@ -111,7 +113,7 @@ def test_gazette_text_is_escaped_everywhere_in_the_html(payload: str) -> None:
     parsed = _parse(page)
     assert set(parsed.tags) <= TAGS, set(parsed.tags) - TAGS
     assert {k for k, _ in parsed.attrs} <= ATTRS, {k for k, _ in parsed.attrs} - ATTRS
-    assert all(h.startswith("https://www.dof.gob.mx/") for h in parsed.hrefs)
+    assert all(h.startswith("https://www.dof.gob.mx/") or re.fullmatch(r"#cambio-\d+", h) for h in parsed.hrefs)
     assert parsed.tags.count("style") == 1 and parsed.tags.count("meta") == 4
     text = "".join(parsed.text)
     assert plain(payload) in text  # the words survive, as words (bidi overrides dropped)
@@ -133,7 +135,7 @@ def test_the_page_forbids_scripts_and_is_self_contained() -> None:
 def test_only_plain_http_links_are_links(url: str) -> None:
     assert safe_href(url) is None
     parsed = _parse(changes_html([_entry("x", url=url)]))
-    assert parsed.hrefs == []
+    assert [h for h in parsed.hrefs if not h.startswith("#")] == []
     assert "código 5727205" in "".join(parsed.text)  # the reference is still shown, unlinked
 
 
@@ -150,7 +152,7 @@ def test_csv_cells_cannot_become_formulas() -> None:
 def test_the_table_drops_terminal_control_sequences() -> None:
     table = changes_table([_entry("\x1b]0;pwned\x07\x1b[2J")], redlines=True)
     assert "\x1b" not in table and "\x07" not in table
-    assert "artículo 57, fracción IX" in table and "DOF 15/05/2024 MAT 5727205" in table
+    assert "artículo 57, fracción IX" in table and "DOF 15/05/2024 matutina 5727205" in table
     assert "[-Antes" in table and "{+" in table
     assert plain("a\u202eb") == "ab"
 

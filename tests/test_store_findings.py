@@ -41,10 +41,10 @@ from parser import (
     parse_statute,
     read_statute,
 )
+from report import changes_csv, changes_html, changes_json, changes_table
 from scheduler import main
 from scraper import Edition
 from store import schema as s
-from store.report import changes_csv, changes_html, changes_json, changes_table
 
 LEY = """LEY FEDERAL DE PRUEBA
 
@@ -152,8 +152,7 @@ def test_the_change_log_counts_the_findings_of_the_text_each_change_left(engine:
     assert f"Ley Federal de Prueba, revisión 2: {count} hallazgos" in table
     assert "dof-tracker info --findings" in table
     page = changes_html(entries)
-    assert f'<p class="findings">Hallazgos en el texto que dejaron estos cambios: revisión 2: {count} ' \
-           "hallazgos" in page
+    assert f'<p class="findings">Ley Federal de Prueba, revisión 2: {count} hallazgos</p>' in page
 
 
 def test_no_findings_no_footer(engine: Engine) -> None:
