@@ -55,10 +55,15 @@ def span(first: date, last: date) -> str:
 
 
 def _count(value: int | None, one: str, many: str) -> str:
+    """'a los treinta días', 'al mes': how a transitorio counts a period."""
     number = value or 0
     if number == 1:
-        return f"un {one}"
-    return f"{int_to_cardinal(number) if number <= 30 else number} {many}"
+        return f"al {one}"
+    return f"a los {int_to_cardinal(number) if number <= 30 else number} {many}"
+
+
+def _following(count: int | None) -> str:
+    return "siguiente" if count == 1 else "siguientes"
 
 
 def entry_words(rule: EntryIntoForce) -> str:
@@ -94,15 +99,17 @@ def entry_words(rule: EntryIntoForce) -> str:
                 if after == 1 else f"del año {after} posterior a su publicación")
         return f"el {day} de {MONTH_NAMES[month]} {year}"
     if kind is RuleKind.DAYS_AFTER_PUBLICATION:
-        return f"a los {_count(rule.days, 'día', 'días')} naturales siguientes a su publicación"
+        days = _count(rule.days, "día natural", "días naturales")
+        return f"{days} {_following(rule.days)} a su publicación"
     if kind is RuleKind.BUSINESS_DAYS_AFTER_PUBLICATION:
-        return f"a los {_count(rule.days, 'día', 'días')} hábiles siguientes a su publicación"
+        days = _count(rule.days, "día hábil", "días hábiles")
+        return f"{days} {_following(rule.days)} a su publicación"
     if kind is RuleKind.MONTHS_AFTER_PUBLICATION:
-        return f"a los {_count(rule.months, 'mes', 'meses')} de su publicación"
+        return f"{_count(rule.months, 'mes', 'meses')} de su publicación"
     if kind is RuleKind.DAYS_AFTER_ENTRY_INTO_FORCE:
-        return f"a los {_count(rule.days, 'día', 'días')} de la entrada en vigor del decreto"
+        return f"{_count(rule.days, 'día', 'días')} de la entrada en vigor del decreto"
     if kind is RuleKind.MONTHS_AFTER_ENTRY_INTO_FORCE:
-        return f"a los {_count(rule.months, 'mes', 'meses')} de la entrada en vigor del decreto"
+        return f"{_count(rule.months, 'mes', 'meses')} de la entrada en vigor del decreto"
     return fixed[RuleKind.UNRECOGNIZED]
 
 

@@ -5,7 +5,7 @@ A unit added together with what it contains (a sección with its artículos, an 
 fracciones) is ONE entry: the store records a change for the sección and one for each artículo,
 but the sección's text already carries them, so the artículos are listed inside its entry
 ("comprende: artículo 57 Bis") instead of being repeated. What an added unit contains comes
-from the text it made (``LogContext.inside``) or, without it, from the labels themselves.
+from the text it made (``LogContext.inside``) or, without it, from the labels and texts themselves.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from diffing import ChangeType
 from gazette import Notice
 from parser.labels import Label
+from parser.model import CONTAINER_KINDS, Kind
 from store.api import ChangeEntry
 
 from .context import LogContext, Opening
@@ -44,9 +45,20 @@ class Group:
 def _contains(host: ChangeEntry, other: ChangeEntry, context: LogContext) -> bool:
     if host is other or host.type is not ChangeType.ADDED or other.type is not ChangeType.ADDED:
         return False
-    if other.label in context.inside.get((host.document_id, host.label), frozenset()):
+    inside = context.inside.get((host.document_id, host.label))
+    if inside is not None:
+        return other.label in inside
+    outer, inner = Label.parse(host.label), Label.parse(other.label)
+    if inner.is_under(outer):
         return True
-    return Label.parse(other.label).is_under(Label.parse(host.label))
+    # Without the tree: an artículo (its label carries no chapter) is inside an added container
+    # when the container's text carries the artículo's whole text, marker included.
+    return (outer.kind in CONTAINER_KINDS and len(inner) == 1 and inner.kind is Kind.ARTICULO
+            and bool(other.change.after) and _flat(other.change.after) in _flat(host.change.after))
+
+
+def _flat(text: str | None) -> str:
+    return " ".join((text or "").split())
 
 
 def _nest(entries: Sequence[ChangeEntry], context: LogContext

@@ -32,7 +32,7 @@ from untrusted import CONTROL, plain
 
 from .changelog import Group, Item, group_entries
 from .context import Coverage, LogContext, log_context
-from .pieces import FINDINGS_WHERE, diff_of, one_line, revision_findings
+from .pieces import diff_of, one_line, revision_findings
 from .words import (
     DISCREPANCY_WORDS,
     RUN_WORDS,
@@ -157,11 +157,12 @@ def _coverage_view(coverage: Coverage | None, entries: Sequence[ChangeEntry]) ->
     editions = coverage.editions
     published = [e for e in editions if e.published or e.status == "failed"]
     failed = sum(e.status == "failed" for e in editions)
-    absent = len([e for e in editions if not e.published and e.status != "failed"])
+    read = sum(e.published and e.status != "failed" for e in editions)
+    absent = len(editions) - read - failed
     summary = (f"Periodo {span(coverage.first, coverage.last)}: "
-               f"{plural(len(editions), 'edición', 'ediciones')} revisadas, "
-               f"{len([e for e in editions if e.published])} publicadas, {absent} sin publicación"
-               + (f", {plural(failed, 'fallida', 'fallidas')} (se reintentan)" if failed else "") + ".")
+               f"{plural(len(editions), 'edición revisada', 'ediciones revisadas')}: "
+               f"{plural(read, 'publicada')}, {absent} sin publicación"
+               + (f", {plural(failed, 'fallida')} (se reintentan)" if failed else "") + ".")
     rows = [{"day": long_date(e.day), "edition": edition_word(e.edition),
              "status": word(RUN_WORDS, e.status) + (f": {one_line(e.error, 120)}" if e.error else ""),
              "notices": e.notices} for e in published]
@@ -205,7 +206,7 @@ def changes_html(entries: Sequence[ChangeEntry], *, title: str = TITLE, filters:
     page = _environment().get_template("changes.html").render(
         title=title, csp=CSP, meta=meta, disclaimer=DISCLAIMER, running=running, rows=rows,
         coverage=coverage, groups=[_group_view(g) for g in groups], findings=_findings_view(entries, context),
-        findings_where=FINDINGS_WHERE, discrepancies=_discrepancy_lines(entries, context))
+        discrepancies=_discrepancy_lines(entries, context))
     return page if page.endswith("\n") else page + "\n"
 
 

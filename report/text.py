@@ -132,7 +132,7 @@ def history_text(versions: Sequence[Version]) -> str:
 def at_text(version: Version, on: date) -> str:
     """The provision as in force on ``on``: one line saying its period and what made it, then its text."""
     return lines([f"{cite(version.label)}, al {long_date(on)}: {word(STATUS_WORDS, version.status)}; "
-                  f"en vigor {period(version.valid_from, version.valid_to)} ({_cause(version)})",
+                  f"en vigor {period(version.valid_from, version.valid_to)}; {_cause(version)}",
                   plain(version.text)])
 
 
