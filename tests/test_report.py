@@ -18,10 +18,10 @@ from datetime import date
 from html.parser import HTMLParser
 
 import pytest
-from report import CSV_COLUMNS, changes_csv, changes_html, changes_json, changes_table, plain, safe_href
 
 from diffing.model import Change, ChangeType, DiffOp
 from gazette import Edition, Notice, NoticeKind
+from report import CSV_COLUMNS, changes_csv, changes_html, changes_json, changes_table, plain, safe_href
 from store.api import ChangeEntry
 
 XSS = [
@@ -113,7 +113,8 @@ def test_gazette_text_is_escaped_everywhere_in_the_html(payload: str) -> None:
     parsed = _parse(page)
     assert set(parsed.tags) <= TAGS, set(parsed.tags) - TAGS
     assert {k for k, _ in parsed.attrs} <= ATTRS, {k for k, _ in parsed.attrs} - ATTRS
-    assert all(h.startswith("https://www.dof.gob.mx/") or re.fullmatch(r"#cambio-\d+", h) for h in parsed.hrefs)
+    assert all(h.startswith("https://www.dof.gob.mx/") or re.fullmatch(r"#cambio-\d+", h)
+               for h in parsed.hrefs)
     assert parsed.tags.count("style") == 1 and parsed.tags.count("meta") == 4
     text = "".join(parsed.text)
     assert plain(payload) in text  # the words survive, as words (bidi overrides dropped)
