@@ -68,8 +68,9 @@ def test_history_json_has_the_design_shape(db: str, capsys: pytest.CaptureFixtur
 def test_history_table_names_the_notice(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--db", db, "history", "imss bienestar", "fracción IX del artículo 57")
     assert code == 0
-    assert "2023-10-06 .. 2024-05-16  vigente" in out and "2024-05-16 .. today  derogado" in out
-    assert f"DOF 15/05/2024 MAT {IMSS_CODIGO}" in out and "Se deroga" in out
+    assert "del 6 de octubre de 2023 al 15 de mayo de 2024: vigente" in out
+    assert "desde el 16 de mayo de 2024 (a la fecha): derogado" in out
+    assert f"DOF 15/05/2024, edición matutina, código {IMSS_CODIGO}" in out and "Se deroga" in out
 
 
 def test_at_before_and_after(db: str, capsys: pytest.CaptureFixture[str]) -> None:
@@ -86,7 +87,7 @@ def test_at_before_and_after(db: str, capsys: pytest.CaptureFixture[str]) -> Non
 def test_changes_in_every_format(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     base = ["--db", db, "changes", "--document", "IMSS-BIENESTAR", "--since", "2024-05-01"]
     _, table, _ = run(capsys, *base)
-    assert table.count(f"DOF 15/05/2024 MAT {IMSS_CODIGO}") == 14
+    assert table.count(f"DOF 15/05/2024 matutina {IMSS_CODIGO}") == 14
     _, as_json, _ = run(capsys, *base, "--format", "json")
     items = json.loads(as_json)
     assert len(items) == 14 and all(i["notice"]["codigo"] == IMSS_CODIGO for i in items)
@@ -94,9 +95,9 @@ def test_changes_in_every_format(db: str, capsys: pytest.CaptureFixture[str]) ->
     _, as_csv, _ = run(capsys, *base, "--format", "csv")
     assert len(list(csv.DictReader(io.StringIO(as_csv)))) == 14
     _, page, _ = run(capsys, *base, "--format", "html", "--type", "derogated")
-    assert page.startswith("<!DOCTYPE html>") and page.count('<article class="change derogated">') == 2
+    assert page.startswith("<!DOCTYPE html>") and page.count('<article class="change derogated"') == 2
     _, none, _ = run(capsys, "--db", db, "changes", "--until", "2024-05-14")
-    assert none == "no changes\n"
+    assert none == "ningún cambio\n"
 
 
 def test_notices(db: str, capsys: pytest.CaptureFixture[str]) -> None:
@@ -108,7 +109,7 @@ def test_notices(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     imss = next(n for n in notices if n["codigo"] == IMSS_CODIGO)
     assert imss["kind"] == "amends" and "IMSS-BIENESTAR" in imss["document"]
     _, table, _ = run(capsys, "--db", db, "notices", "--since", "2024-05-17")
-    assert table.count("\n") == 3 and "errata" in table and "abrogates" in table
+    assert table.count("\n") == 3 and "fe de erratas" in table and "abroga" in table
 
 
 def test_info_shows_where_and_how_far(db: str, capsys: pytest.CaptureFixture[str]) -> None:
@@ -116,7 +117,7 @@ def test_info_shows_where_and_how_far(db: str, capsys: pytest.CaptureFixture[str
     assert code == 0 and out.startswith(f"database: {db}\n")
     # the Estatuto imported, and the three new instruments the sync registered (the NOM of
     # 14/05, made of numerales, the Lineamientos of 15/05 and the Ley of 16/05)
-    assert "documents: 4  notices: 25" in out and "last checkpoint: MAT 2024-05-17" in out
+    assert "documentos: 4  avisos: 25" in out and "última edición leída: matutina 17 de mayo de 2024" in out
 
 
 def test_info_never_shows_a_password(capsys: pytest.CaptureFixture[str]) -> None:

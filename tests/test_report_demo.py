@@ -209,4 +209,8 @@ def test_the_printed_change_log_has_its_summary_on_page_one_and_each_change_once
     for number in range(1, 14):
         assert whole.count(f"Cambio {number} · ") == 1, number
     assert "Cambio 14 · " not in whole
+    for text in pages:  # no entry split: each heading's page also has its dates line
+        assert len(re.findall(r"Cambio \d+ · ", text)) == text.count("Publicado el "), text
+    [longest] = [text for text in pages if "Cambio 13 · " in text]  # the sección, start to end
+    assert "VIII. Las demás que le confieran" in longest[longest.index("Cambio 13 · "):]
     assert whole.count("Artículo 57 Bis.- Corresponde") == 1
