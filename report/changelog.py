@@ -42,36 +42,52 @@ class Group:
     items: tuple[Item, ...]
 
 
-def _contains(host: ChangeEntry, other: ChangeEntry, context: LogContext) -> bool:
-    if host is other or host.type is not ChangeType.ADDED or other.type is not ChangeType.ADDED:
-        return False
-    inside = context.inside.get((host.document_id, host.label))
-    if inside is not None:
-        return other.label in inside
-    outer, inner = Label.parse(host.label), Label.parse(other.label)
-    if inner.is_under(outer):
-        return True
-    # Without the tree: an artículo (its label carries no chapter) is inside an added container
-    # when the container's text carries the artículo's whole text, marker included.
-    return (outer.kind in CONTAINER_KINDS and len(inner) == 1 and inner.kind is Kind.ARTICULO
-            and bool(other.change.after) and _flat(other.change.after) in _flat(host.change.after))
-
-
 def _flat(text: str | None) -> str:
     return " ".join((text or "").split())
+
+
+def _hosts(entries: Sequence[ChangeEntry], context: LogContext) -> list[list[int]]:
+    """For each entry (by index), the added entries that contain it: by the tree where
+    ``context`` has the host's, else by label (a fracción under its artículo) or, for an
+    artículo (its label carries no chapter), by the added container whose text carries the
+    artículo's whole text, marker included. Linear in the entries: a new law is thousands."""
+    added = {i: e for i, e in enumerate(entries) if e.type is ChangeType.ADDED}
+    by_label = {e.label: i for i, e in added.items()}
+    hosts: list[list[int]] = [[] for _ in entries]
+    treed: set[int] = set()
+    for h, host in added.items():
+        inside = context.inside.get((host.document_id, host.label))
+        if inside is None:
+            continue
+        treed.add(h)
+        for held in inside:
+            index = by_label.get(held)
+            if index is not None and index != h:
+                hosts[index].append(h)
+    containers = {h: _flat(e.change.after) for h, e in added.items()
+                  if h not in treed and Label.parse(e.label).kind in CONTAINER_KINDS}
+    for m, member in added.items():
+        label = Label.parse(member.label)
+        for depth in range(1, len(label)):
+            parent = by_label.get(str(Label(label.parts[:depth])))
+            if parent is not None and parent not in treed:
+                hosts[m].append(parent)
+        if len(label) == 1 and label.kind is Kind.ARTICULO and member.change.after and containers:
+            text = _flat(member.change.after)
+            hosts[m].extend(h for h, host_text in containers.items() if h != m and text in host_text)
+    return hosts
 
 
 def _nest(entries: Sequence[ChangeEntry], context: LogContext
           ) -> list[tuple[ChangeEntry, list[ChangeEntry]]]:
     """Each entry not contained in another added one, with those it contains (outermost host)."""
-    hosts = {id(e): [h for h in entries if _contains(h, e, context)] for e in entries}
-    top = [e for e in entries if not hosts[id(e)]]
-    nested: dict[int, list[ChangeEntry]] = {id(e): [] for e in top}
-    for entry in entries:
-        outer = [h for h in hosts[id(entry)] if not hosts[id(h)]]
+    hosts = _hosts(entries, context)
+    nested: dict[int, list[ChangeEntry]] = {i: [] for i, found in enumerate(hosts) if not found}
+    for i, found in enumerate(hosts):
+        outer = [h for h in found if not hosts[h]]
         if outer:
-            nested[id(outer[0])].append(entry)
-    return [(e, nested[id(e)]) for e in top]
+            nested[outer[0]].append(entries[i])
+    return [(entries[i], inside) for i, inside in nested.items()]
 
 
 def _key(entry: ChangeEntry) -> tuple[str, int]:
