@@ -1,8 +1,8 @@
 """The law's own words for the tracker's values: what people read instead of enum names.
 
-Keyed by the values' strings, so a value another branch adds (``ChangeType.CORRECTED``) has its
-word here before it lands; a value without one is shown as "(sin nombre)" rather than as its
-internal name (tests check every enum member has its word).
+Keyed by the values' strings (a change type's word is its own ``ChangeType.spanish``); a value
+without one is shown as "(sin nombre)" rather than as its internal name (tests check every enum
+member has its word).
 """
 
 from __future__ import annotations
@@ -14,8 +14,7 @@ from gazette import Notice
 from parser.cite_text import cite
 from parser.date_text import long_date
 
-CHANGE_WORDS = {"added": "adicionado", "modified": "reformado", "derogated": "derogado",
-                "renumbered": "renumerado", "corrected": "corregido", "abrogated": "abrogado"}
+CHANGE_WORDS = {kind.value: kind.spanish for kind in ChangeType}
 STATUS_WORDS = {"vigente": "vigente", "derogado": "derogado", "abrogado": "abrogado"}
 EDITION_WORDS = {"MAT": "matutina", "VES": "vespertina", "EXT": "extraordinaria"}
 NOTICE_KIND_WORDS = {"amends": "reforma", "creates": "expide", "abrogates": "abroga",
@@ -24,6 +23,7 @@ DISCREPANCY_WORDS = {
     "unmatched_instruction": "declarado por el instrumento, sin cambio en el texto",
     "undeclared_change": "cambio en el texto que el instrumento no declara",
     "unresolved": "no se pudo aplicar",
+    "unplaced_correction": "corrección de una fe de erratas que no se pudo ubicar en el texto",
 }
 RUN_WORDS = {"ok": "leída", "noop": "ya leída", "failed": "falló (se reintenta en la próxima ejecución)",
              "running": "en curso"}

@@ -30,9 +30,9 @@ from errors import CitationError, NotFound, NotInForce
 from parser.citations import format_citation
 from parser.labels import Label, display_number
 from parser.model import Document, Provision
+from report import changes_html, changes_table
 from store import Store, open_engine
 from store.api import ChangeEntry
-from store.report import changes_html, changes_table
 
 TITLE = "Ley de Citas de Prueba"
 DAY = date(2020, 1, 1)
