@@ -155,6 +155,8 @@ def info_text(status: StoreStatus) -> str:
                    f"{word(RUN_WORDS, r.status)}" + (f" ({when:%d/%m/%Y %H:%M} UTC)" if when else ""))
     out.extend(f"falló, se reintenta en la próxima ejecución: edición {edition_word(r.edition)} del "
                f"{long_date(r.day)}: {plain(r.error or '')}" for r in status.failed)
+    out.extend(f"necesita atención (se reintenta en cada corrida): edición {edition_word(p.edition)} del "
+               f"{long_date(p.day)}: {plain('; '.join(p.reasons))}" for p in status.attention)
     out.extend(_finding_count_lines(status.findings))
     return lines(["\n".join(out)])
 

@@ -26,7 +26,7 @@ DISCREPANCY_WORDS = {
     "unplaced_correction": "corrección de una fe de erratas que no se pudo ubicar en el texto",
 }
 RUN_WORDS = {"ok": "leída", "noop": "ya leída", "failed": "falló (se reintenta en la próxima ejecución)",
-             "running": "en curso"}
+             "running": "en curso", "needs_attention": "necesita atención (se reintenta en cada corrida)"}
 UNNAMED = "(sin nombre)"
 NO_NOTICE = "sin aviso del DOF (texto registrado a mano)"
 

@@ -20,11 +20,11 @@ from test_store_support import db_url_fixture, engine_fixture  # noqa: F401  (fi
 
 import pipeline
 from gazette import Edition
+from report import info_text
 from scraper.mirror import FIXTURES, FaultPlan, serve_mirror
 from store import RunStatus, open_engine, runs, store_status
 from store import schema as s
 from store.api import Store
-from store.report import info_text
 
 DAY = date(2024, 5, 15)
 BODY = Path("sidof") / "docFuente" / f"{IMSS_CODIGO}.html"
@@ -78,7 +78,8 @@ def test_an_edition_whose_amendment_cannot_be_read_needs_attention(engine: Engin
         record = [r for r in runs(conn) if r.edition is Edition.MAT][-1]
     assert stored is not None  # the notice and its body are kept
     assert record.status is RunStatus.NEEDS_ATTENTION and IMSS_CODIGO in (record.error or "")
-    assert f"necesita atención (se reintenta en cada corrida): {DAY} MAT: {IMSS_CODIGO}" in info_text(status)
+    assert "necesita atención (se reintenta en cada corrida): edición matutina del 15 de mayo de 2024: " \
+        f"{IMSS_CODIGO}" in info_text(status)
 
 
 def test_a_retry_that_fails_the_same_way_is_quiet_and_keeps_nothing_twice(engine: Engine,
