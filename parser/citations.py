@@ -43,6 +43,7 @@ from .citation_tokens import (
     is_ordinal_word,
     tokens,
 )
+from .cite_text import cite
 from .labels import Label
 from .model import CONTAINER_KINDS, Kind
 from .vocabulary import LATIN_RANK, fold_label, fold_text, int_to_roman, is_roman, ordinal_to_int
@@ -324,22 +325,15 @@ def _level(kind: Kind) -> int:
 
 
 def format_citation(label: str | Label) -> str:
-    """A label as a lawyer writes it; ``read_citation`` reads it back to the same label.
+    """A label as a lawyer writes it (``parser.cite_text.cite``, the one renderer); ``read_citation``
+    reads it back to the same label.
 
     >>> format_citation("art_57__frac_iii"), format_citation("art_56__par_1")
     ('artículo 57, fracción III', 'artículo 56, párrafo primero')
     >>> format_citation("art_11__frac_iii__inc_h"), format_citation("tra_2")
-    ('artículo 11, fracción III, inciso h)', 'transitorio segundo')
+    ('artículo 11, fracción III, inciso h)', 'artículo segundo transitorio')
     """
-    parts = label.parts if isinstance(label, Label) else labels.split(label)
-    out = []
-    for kind, number in parts:
-        if kind in (Kind.PARRAFO, Kind.TRANSITORIO) and number.isdigit() and 0 < int(number) < 100:
-            shown = labels.int_to_ordinal(int(number))
-        else:
-            shown = labels.display_number(kind, number)
-        out.append(f"{_NAMES[kind]} {shown}")
-    return ", ".join(out)
+    return cite(label)
 
 
 __all__ = ["Citation", "Unit", "format_citation", "parse_citation", "read_citation"]

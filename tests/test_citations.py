@@ -190,9 +190,9 @@ def test_a_label_shown_in_spanish_reads_back_to_itself(label: str) -> None:
 @pytest.mark.parametrize(("label", "shown"), [
     ("art_57-bis__frac_ix__inc_b", "artículo 57 Bis, fracción IX, inciso b)"),
     ("art_123__apt_b__frac_xiii", "artículo 123, apartado B, fracción XIII"),
-    ("tra_2__frac_i", "transitorio segundo, fracción I"),
+    ("tra_2__frac_i", "artículo segundo transitorio, fracción I"),
     ("art_73__frac_xxix-nn", "artículo 73, fracción XXIX-Ñ"),
-    ("tit_3-bis__cap_2", "título 3 Bis, capítulo 2"),
+    ("tit_3-bis__cap_2", "título tercero Bis, capítulo II"),
     ("art_56__par_24", "artículo 56, párrafo vigésimo cuarto"),
 ])
 def test_labels_are_shown_as_lawyers_write_them(label: str, shown: str) -> None:

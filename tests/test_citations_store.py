@@ -90,7 +90,7 @@ def test_a_provision_the_document_lacks_is_not_found_never_its_parent(ley: Store
         ("57, fracción XX", "artículo 57, fracción XX"),
         ("fracción IX, inciso c) del artículo 57", "artículo 57, fracción IX, inciso c)"),
         ("párrafo tercero del artículo 56", "artículo 56, párrafo tercero"),
-        ("transitorio quinto", "transitorio quinto"),
+        ("transitorio quinto", "artículo quinto transitorio"),
     ]:
         with pytest.raises(NotFound) as lacking:
             handle.at(citation, DAY)
