@@ -85,11 +85,8 @@ def reindex(conn: Connection, document_id: int) -> int:
     stale = list(conn.execute(select(se.c.id).join(pv, pv.c.id == se.c.version_id)
                               .where(se.c.document_id == document_id, pv.c.rev_to.is_not(None))
                               .order_by(se.c.id)).scalars())
+    _forget(conn, stale)
     sqlite = conn.dialect.name == "sqlite"
-    for chunk in _chunks(stale):
-        if sqlite:  # an external-content FTS5 table forgets a row given the text it indexed
-            conn.execute(_FTS_FORGET, {"ids": chunk})
-        conn.execute(delete(se).where(se.c.id.in_(chunk)))
     unindexed = ~select(se.c.id).where(se.c.version_id == pv.c.id).exists()
     rows = conn.execute(select(pv.c.id, pv.c.label, pv.c.valid_from, pv.c.heading, pv.c.text)
                         .where(pv.c.document_id == document_id, pv.c.rev_to.is_(None), unindexed)
@@ -107,6 +104,25 @@ def reindex(conn: Connection, document_id: int) -> int:
             conn.execute(update(se).where(se.c.version_id.in_(ids))
                          .values(tsv=text("to_tsvector('spanish', folded)")))
     return len(stale) + len(entries)
+
+
+def unindex_revision(conn: Connection, document_id: int, revision: int) -> int:
+    """Drop the entries of the versions ``revision`` made (before those rows are deleted, when a
+    revision is taken back: ``store.versions.drop_latest_revision``); returns how many."""
+    pv, se = s.provision_version, s.search_entry
+    made = list(conn.execute(select(se.c.id).join(pv, pv.c.id == se.c.version_id)
+                             .where(se.c.document_id == document_id, pv.c.rev_from == revision)
+                             .order_by(se.c.id)).scalars())
+    _forget(conn, made)
+    return len(made)
+
+
+def _forget(conn: Connection, entry_ids: list[int]) -> None:
+    se = s.search_entry
+    for chunk in _chunks(entry_ids):
+        if conn.dialect.name == "sqlite":  # an external-content FTS5 table forgets a row given its text
+            conn.execute(_FTS_FORGET, {"ids": chunk})
+        conn.execute(delete(se).where(se.c.id.in_(chunk)))
 
 
 _FTS_FORGET = text("INSERT INTO search_fts (search_fts, rowid, folded) SELECT 'delete', id, folded "
@@ -189,4 +205,4 @@ def _word_start(folded: str, word: str) -> int:
     return match.start() if match else -1
 
 
-__all__ = ["SearchHit", "is_index_table", "query_words", "reindex", "search", "snippet"]
+__all__ = ["SearchHit", "is_index_table", "query_words", "reindex", "search", "snippet", "unindex_revision"]

@@ -23,7 +23,7 @@ from parser.model import CONTAINER_KINDS, Document, Provision, Status
 
 from . import schema as s
 from .findings import findings_of, record_findings
-from .search import reindex
+from .search import reindex, unindex_revision
 from .tree import TREE_COLUMNS, RowIndex, StoredRow, provision_row
 
 BATCH = 5000
@@ -426,6 +426,7 @@ def drop_latest_revision(conn: Connection, document_id: int) -> Revision:
     if latest.number == 1:
         raise StoreError(f"revision 1 of document {document_id} is its registered text; not dropped")
     pv, number = s.provision_version, latest.number
+    unindex_revision(conn, document_id, number)
     conn.execute(s.provision_version.delete().where(pv.c.document_id == document_id, pv.c.rev_from == number))
     conn.execute(update(pv).where(pv.c.document_id == document_id, pv.c.rev_to == number)
                  .values(rev_to=None, valid_to=None))
@@ -433,4 +434,5 @@ def drop_latest_revision(conn: Connection, document_id: int) -> Revision:
         conn.execute(table.delete().where(table.c.document_id == document_id, table.c.revision == number))
     dv = s.document_version
     conn.execute(dv.delete().where(dv.c.document_id == document_id, dv.c.number == number))
+    reindex(conn, document_id)
     return latest

@@ -26,6 +26,7 @@ from parser.model import Document, Kind, Provision
 from store import schema as s
 from store.search import search, snippet
 from store.users import add_user
+from store.versions import drop_latest_revision
 from store.watch import Segment, add_watch, lineage, remove_watch, watched_changes, watches
 
 LEY = "Ley del Sistema Nacional de Información Estadística y Geográfica"
@@ -207,6 +208,20 @@ def test_search_follows_new_versions(engine: Engine) -> None:
     assert [h.label for h in supervised] == ["art_57__frac_iv"]
     assert gone == ()  # fracción IX now reads "Se deroga."
     assert len(entries) == len(set(entries))  # one entry per current version
+
+
+def test_search_follows_a_revision_taken_back(engine: Engine) -> None:
+    """Reprocessing drops a document's latest revision: its entries go, the reopened come back."""
+    amended, changes = amended_document()
+    with store.transaction(engine) as conn:
+        doc = store.register_document(conn, TITLE, base_document(), BASE_DAY)
+        store.apply_new_version(conn, doc, amended, changes, DECREE_DAY)
+        assert [h.label for h in search(conn, "padron proveedores")] == ["art_57__frac_iv-bis"]
+        drop_latest_revision(conn, doc)
+        assert search(conn, "padron proveedores") == ()
+        assert [h.label for h in search(conn, "confieran disposiciones juridicas")] == ["art_57__frac_ix"]
+        if conn.dialect.name == "sqlite":
+            conn.execute(text("INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)"))
 
 
 def test_snippets_cut_around_the_first_match() -> None:
