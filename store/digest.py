@@ -5,11 +5,12 @@ text and HTML).
 the user's watched changes and builds it, or gives None when nothing changed. Sending is
 ``web.mail.send_digest``'s. Every piece of gazette text is untrusted: control characters are
 removed from the text, and the HTML escapes every value and links only http(s) URLs
-(``store.report``'s helpers).
+(``report``'s helpers and words).
 """
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -17,26 +18,23 @@ from urllib.parse import quote
 
 from sqlalchemy import Connection
 
-from diffing.model import ChangeType
 from errors import NotFound
-from parser.citations import format_citation
+from report import diff_of, html_redline, inline_redline, notice_line, safe_href
+from report.words import change_word
 from untrusted import plain
 
 from .api import ChangeEntry
-from .report import diff_of, esc, html_redline, inline_redline, notice_line, safe_href
 from .users import User, get_user
 from .watch import watched_changes
 
 MAX_ENTRIES = 500
 NO_LEGAL_EFFECT = ("Sin efectos legales: el texto oficial es el que publicó el Diario Oficial de la "
                    "Federación.")
-CHANGE_WORDS = {ChangeType.ADDED: "adicionado", ChangeType.MODIFIED: "reformado",
-                ChangeType.DEROGATED: "derogado", ChangeType.RENUMBERED: "renumerado"}
 
 
-def change_word(kind: ChangeType) -> str:
-    """What a change is called in Spanish, as the DOF's history notes call it ("reformado")."""
-    return CHANGE_WORDS.get(kind, str(kind))
+def esc(value: object) -> str:
+    """``value`` as HTML text: control characters removed, markup and quotes escaped."""
+    return html.escape(plain(str(value)), quote=True)
 
 
 def provision_path(entry: ChangeEntry) -> str:
@@ -70,9 +68,9 @@ def _groups(entries: Sequence[ChangeEntry]) -> dict[tuple[int, str], list[Change
     return groups
 
 
-def _moved(entry: ChangeEntry) -> str:
-    from_label = entry.change.from_label
-    return f" (antes {format_citation(from_label)})" if from_label else ""
+def _what(entry: ChangeEntry) -> str:
+    """'reformado', or 'renumerado (antes artículo 57)'."""
+    return change_word(entry.type, entry.change.from_label)
 
 
 def _text(user: User, since: date, entries: Sequence[ChangeEntry], base_url: str) -> str:
@@ -82,7 +80,7 @@ def _text(user: User, since: date, entries: Sequence[ChangeEntry], base_url: str
     for (_, title), items in _groups(entries).items():
         lines.append(plain(title))
         for entry in items:
-            lines.append(f"  * {entry.citation}{_moved(entry)}: {change_word(entry.type)}, "
+            lines.append(f"  * {entry.citation}: {_what(entry)}, "
                          f"{notice_line(entry)}, vigente desde el {entry.valid_from:%d/%m/%Y}")
             lines.append(f"    {' '.join(inline_redline(diff_of(entry)).split())}")
             if entry.notice is not None and safe_href(entry.notice.url):
@@ -95,14 +93,14 @@ def _text(user: User, since: date, entries: Sequence[ChangeEntry], base_url: str
 
 
 def _html_entry(entry: ChangeEntry, base_url: str) -> str:
-    citation = esc(entry.citation) + esc(_moved(entry))
+    citation = esc(entry.citation)
     if base_url:
         citation = f'<a href="{esc(base_url + provision_path(entry))}">{citation}</a>'
     href = safe_href(entry.notice.url) if entry.notice is not None else None
     source = esc(notice_line(entry))
     if href:
         source = f'<a href="{esc(href)}" rel="noopener noreferrer">{source}</a>'
-    return (f"<li><p><strong>{citation}</strong>: {esc(change_word(entry.type))}, {source}, vigente desde "
+    return (f"<li><p><strong>{citation}</strong>: {esc(_what(entry))}, {source}, vigente desde "
             f"el {entry.valid_from:%d/%m/%Y}</p><p>{html_redline(diff_of(entry))}</p></li>")
 
 
@@ -138,4 +136,4 @@ def digest_for(conn: Connection, user_id: int, since: date, base_url: str = "") 
     return build_digest(user, since, watched_changes(conn, user_id, since, MAX_ENTRIES), base_url)
 
 
-__all__ = ["CHANGE_WORDS", "Digest", "build_digest", "change_word", "digest_for", "provision_path"]
+__all__ = ["Digest", "build_digest", "digest_for", "esc", "provision_path"]

@@ -111,8 +111,8 @@ def test_the_digest_tells_what_changed_since_a_day(engine: Engine) -> None:
     lines = digest.text.splitlines()
     assert lines[:4] == ["Hola, ana:", "", "5 cambios en lo que sigue, publicados desde el 01/05/2024.", ""]
     assert lines[4] == TITLE
-    assert ("  * artículo 57, fracción IV: reformado, DOF 15/05/2024 MAT 5727205, vigente desde el 16/05/2024"
-            in lines)
+    assert ("  * artículo 57, fracción IV: reformado, DOF 15/05/2024 matutina 5727205, vigente desde el "
+            "16/05/2024") in lines
     assert "    Administrar {+y supervisar +}los almacenes del organismo;" in lines
     assert f"    Historia: {BASE}/documents/1/provisions/art_57__frac_iv" in lines
     assert f"    Nota del DOF: {NOTICE.url}" in lines

@@ -5,7 +5,7 @@ the change row's id), the day the change became known as ``updated``, a title in
 ("artículo 57, fracción IX: derogado"), its redline as escaped HTML content, a link to the
 provision's page in the web application and a link to the DOF notice. Gazette text is untrusted:
 control characters are removed (XML 1.0 forbids most of them) and the HTML content is built by
-``store.report``'s escaping helpers, then escaped again as XML text by ElementTree.
+``report``'s helpers and words, then escaped again as XML text by ElementTree.
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from urllib.parse import urlsplit
 
-from parser.citations import format_citation
+from report import diff_of, html_redline, notice_line, safe_href
+from report.words import change_word
 from store.api import ChangeEntry
-from store.digest import change_word, provision_path
-from store.report import diff_of, esc, html_redline, notice_line, safe_href
+from store.digest import esc, provision_path
 from untrusted import plain
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -68,9 +68,9 @@ def entry_html(entry: ChangeEntry, base_url: str) -> str:
     if href:
         source = f'<a href="{esc(href)}">{source}</a>'
     title = f": {esc(entry.notice.title)}" if entry.notice is not None else ""
-    moved = f" (antes {esc(format_citation(entry.change.from_label))})" if entry.change.from_label else ""
     page = esc(base_url + provision_path(entry))
-    return (f"<p>{source}{title}</p><p>{esc(change_word(entry.type)).capitalize()}{moved}, vigente "
+    what = change_word(entry.type, entry.change.from_label)
+    return (f"<p>{source}{title}</p><p>{esc(what[:1].upper() + what[1:])}, vigente "
             f"desde el {entry.valid_from:%d/%m/%Y}. <a href=\"{page}\">Historia de la disposición</a></p>"
             f"<p>{html_redline(diff_of(entry))}</p>")
 
