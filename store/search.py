@@ -1,0 +1,169 @@
+"""Full-text search over the current provision versions, accents and case ignored.
+
+``search_entry`` keeps one row per current ``provision_version`` (its heading and own text, and
+that text folded to lowercase ASCII by ``parser.vocabulary.fold_text``, in Python, so no database
+extension is needed). SQLite matches through the FTS5 table ``search_fts`` (``unicode61
+remove_diacritics 2``, filled by triggers on ``search_entry``) and ranks by bm25; PostgreSQL
+matches ``to_tsvector('spanish', folded)`` (GIN-indexed column ``tsv``) and ranks by ``ts_rank``.
+Each word of a query must occur, as a word or a word's beginning.
+
+``reindex(conn, document_id)`` brings a document's entries in line with its current versions:
+entries of closed versions go, entries of new versions come. ``store.versions`` calls it after
+every write of a document's versions, in the same transaction.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Connection, Date, Integer, Text, column, delete, insert, select, text, update
+
+from errors import InputError
+from parser.vocabulary import fold_text
+
+from . import schema as s
+
+FTS_TABLE = "search_fts"
+MAX_WORDS = 20
+MAX_LIMIT = 500
+SNIPPET = 160  # characters of context shown around the first match
+_BATCH = 500
+_WORD = re.compile(r"\w+")
+
+
+def is_index_table(name: str | None) -> bool:
+    """SQLite's FTS5 table and its shadow tables: made by the migration, not in ``schema``."""
+    return name is not None and (name == FTS_TABLE or name.startswith(FTS_TABLE + "_"))
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """A current provision whose text matches: where it is, and the matching passage."""
+
+    document_id: int
+    document_title: str
+    label: str
+    snippet: str
+    valid_from: date
+
+    def to_json(self) -> dict[str, Any]:
+        return {"document_id": self.document_id, "document": self.document_title, "label": self.label,
+                "snippet": self.snippet, "valid_from": self.valid_from.isoformat()}
+
+
+# --- keeping the index -----------------------------------------------------------------------------
+def shown_text(heading: str, own_text: str) -> str:
+    """What a provision is searched and shown by: its heading and its own text."""
+    return " ".join(part.strip() for part in (heading, own_text) if part and part.strip())
+
+
+def reindex(conn: Connection, document_id: int) -> int:
+    """Make ``document_id``'s entries those of its current versions; returns how many changed.
+
+    Only ids are compared, so a revision that replaced ten provisions costs ten inserts and
+    deletes, not a rewrite of the document's index.
+    """
+    pv, se = s.provision_version, s.search_entry
+    current = set(conn.execute(select(pv.c.id).where(pv.c.document_id == document_id,
+                                                     pv.c.rev_to.is_(None))).scalars())
+    indexed = {int(r.version_id): int(r.id) for r in
+               conn.execute(select(se.c.version_id, se.c.id).where(se.c.document_id == document_id))}
+    stale = sorted(entry for version, entry in indexed.items() if version not in current)
+    for chunk in _chunks(stale):
+        conn.execute(delete(se).where(se.c.id.in_(chunk)))
+    missing = sorted(current - indexed.keys())
+    added = 0
+    for chunk in _chunks(missing):
+        rows = conn.execute(select(pv.c.id, pv.c.label, pv.c.valid_from, pv.c.heading, pv.c.text)
+                            .where(pv.c.id.in_(chunk))).all()
+        entries = [{"version_id": r.id, "document_id": document_id, "label": r.label,
+                    "valid_from": r.valid_from, "text": shown, "folded": fold_text(shown)}
+                   for r in rows if (shown := shown_text(r.heading, r.text))]
+        if entries:
+            conn.execute(insert(se), entries)
+            added += len(entries)
+    if added and conn.dialect.name == "postgresql":
+        conn.execute(update(se).where(se.c.document_id == document_id, se.c.tsv.is_(None))
+                     .values(tsv=text("to_tsvector('spanish', folded)")))
+    return len(stale) + added
+
+
+def _chunks(items: list[int]) -> Iterator[list[int]]:
+    for start in range(0, len(items), _BATCH):
+        yield items[start:start + _BATCH]
+
+
+# --- asking it -------------------------------------------------------------------------------------
+def query_words(query: str) -> tuple[str, ...]:
+    """The folded words of a query, each once, in order; ``InputError`` when there is none."""
+    if "\x00" in query:
+        raise InputError("a search has no NUL characters")
+    words = tuple(dict.fromkeys(_WORD.findall(fold_text(query))))
+    if not words:
+        raise InputError("a search needs at least one word")
+    if len(words) > MAX_WORDS:
+        raise InputError(f"a search has at most {MAX_WORDS} different words")
+    return words
+
+
+_SQLITE = text(
+    "SELECT se.document_id, d.title, se.label, se.text, se.valid_from FROM search_fts "
+    "JOIN search_entry se ON se.id = search_fts.rowid JOIN document d ON d.id = se.document_id "
+    "WHERE search_fts MATCH :match AND (:document_id IS NULL OR se.document_id = :document_id) "
+    "ORDER BY bm25(search_fts), se.id LIMIT :limit")
+_TYPED = (column("document_id", Integer), column("title", Text), column("label", Text), column("text", Text),
+          column("valid_from", Date))
+_POSTGRES = text(
+    "SELECT se.document_id, d.title, se.label, se.text, se.valid_from FROM search_entry se "
+    "JOIN document d ON d.id = se.document_id, to_tsquery('spanish', :match) q "
+    "WHERE se.tsv @@ q AND (CAST(:document_id AS integer) IS NULL OR se.document_id = :document_id) "
+    "ORDER BY ts_rank(se.tsv, q) DESC, se.id LIMIT :limit")
+
+
+def search(conn: Connection, query: str, limit: int = 50, document_id: int | None = None
+           ) -> tuple[SearchHit, ...]:
+    """Current provisions containing every word of ``query`` (accents and case ignored), best
+    first; optionally in one document."""
+    words = query_words(query)
+    if not 1 <= limit <= MAX_LIMIT:
+        raise InputError(f"a search limit is between 1 and {MAX_LIMIT}")
+    if conn.dialect.name == "postgresql":
+        statement, match = _POSTGRES, " & ".join(f"{w}:*" for w in words)
+    else:
+        statement, match = _SQLITE, " AND ".join(f'"{w}"*' for w in words)
+    values = {"match": match, "document_id": document_id, "limit": limit}
+    rows = conn.execute(statement.columns(*_TYPED), values).all()
+    return tuple(SearchHit(int(r[0]), r[1], r[2], snippet(r[3], words), r[4]) for r in rows)
+
+
+def snippet(shown: str, words: tuple[str, ...], width: int = SNIPPET) -> str:
+    """The passage of ``shown`` around the first word of ``words`` found in it (folded), cut at
+    spaces, with '…' where text was left out."""
+    flat = " ".join(shown.split())
+    folded = [fold_text(c) or " " for c in flat]  # one entry per character: positions map back
+    joined = "".join(c[:1] for c in folded)
+    found = [i for w in words if (i := _word_start(joined, w)) >= 0]
+    if len(flat) <= width:
+        return flat
+    first = min(found) if found else 0
+    start = max(0, first - width // 3)
+    if start:
+        space = flat.rfind(" ", 0, start + 1)
+        start = space + 1 if space >= 0 else start
+    end = min(len(flat), start + width)
+    if end < len(flat):
+        space = flat.rfind(" ", start, end)
+        end = space if space > start else end
+    return ("…" if start else "") + flat[start:end] + ("…" if end < len(flat) else "")
+
+
+def _word_start(folded: str, word: str) -> int:
+    match = re.search(r"\b" + re.escape(word), folded)
+    return match.start() if match else -1
+
+
+__all__ = ["SearchHit", "is_index_table", "query_words", "reindex", "search", "snippet"]
