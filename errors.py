@@ -13,6 +13,7 @@ clear line on stderr and a non-zero exit, and a Python user can catch ``TrackerE
     │   └── IncompleteBody  a body arrived cut short or without its closing structure
     ├── SanityError         parsed, but the data is implausible (wrong day, layout change)
     ├── PermissionDenied    a user's role does not allow what they asked (a reader reviewing)
+    ├── DeliveryError       a digest could not be handed to the mail server or the notify command
     └── StoreError          the database refused, or holds something inconsistent
         ├── NotFound        no such document, provision or version
         │   └── NotInForce  the provision exists, but was not in force on the date asked
@@ -90,8 +91,13 @@ class PermissionDenied(TrackerError):
     review state)."""
 
 
+class DeliveryError(TrackerError):
+    """A message (the daily digest) could not be handed to the SMTP server or the notify command."""
+
+
 __all__ = [
     "AmendmentError",
+    "DeliveryError",
     "CitationError",
     "FetchError",
     "IncompleteBody",
