@@ -19,7 +19,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from enum import Enum
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Connection, Engine, select
 
@@ -51,6 +52,7 @@ from .versions import (
 )
 
 DateLike = date | str
+E = TypeVar("E", bound=Enum)
 Day = date  # for classes with a field called ``date``
 
 
@@ -62,6 +64,16 @@ def as_date(value: DateLike, what: str = "date") -> date:
         return date.fromisoformat(str(value).strip())
     except ValueError:
         raise InputError(f"{what}: se esperaba una fecha AAAA-MM-DD, no {str(value)[:40]!r}") from None
+
+
+def one_of(kind: type[E], value: E | str, unknown: str) -> E:
+    """The member of the enum ``kind`` named by ``value``; otherwise ``InputError`` saying
+    ``unknown`` ("rol desconocido") and listing the values allowed."""
+    try:
+        return kind(value)
+    except ValueError:
+        allowed = ", ".join(str(member.value) for member in kind)
+        raise InputError(f"{unknown}: {str(value)[:40]!r} (valores posibles: {allowed})") from None
 
 
 def _short(text: str, width: int = 40) -> str:
@@ -544,6 +556,7 @@ __all__ = [
     "Version",
     "as_date",
     "history_json",
+    "one_of",
     "open_store",
     "provision_text",
 ]

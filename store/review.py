@@ -17,11 +17,12 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Table, and_, func, insert, select
+from sqlalchemy import ColumnElement, Connection, Table, func, insert, select
 
 from errors import InputError, NotFound, PermissionDenied
 
 from . import schema as s
+from .api import one_of
 from .users import Role, User
 
 MAX_NOTE = 4000
@@ -69,18 +70,11 @@ class ReviewEvent:
 
 
 def subject_of(value: Subject | str) -> Subject:
-    try:
-        return Subject(value)
-    except ValueError:
-        raise InputError(f"unknown review subject {str(value)[:40]!r} (change or discrepancy)") from None
+    return one_of(Subject, value, "objeto de revisión desconocido")
 
 
 def state_of(value: ReviewState | str) -> ReviewState:
-    try:
-        return ReviewState(value)
-    except ValueError:
-        allowed = ", ".join(v.value for v in ReviewState)
-        raise InputError(f"unknown review state {str(value)[:40]!r} (one of: {allowed})") from None
+    return one_of(ReviewState, value, "estado de revisión desconocido")
 
 
 def _note(note: str | None) -> str:
@@ -173,7 +167,7 @@ def ids_in_state(conn: Connection, subject: Subject | str, state: ReviewState | 
     table = _TABLES[subject]
     query = select(table.c.id).where(in_state(subject, state))
     if among is not None:
-        query = query.where(and_(table.c.id.in_(sorted(set(among)))))
+        query = query.where(table.c.id.in_(sorted(set(among))))
     return tuple(int(i) for i in conn.execute(query.order_by(table.c.id)).scalars())
 
 

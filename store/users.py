@@ -31,6 +31,7 @@ from sqlalchemy.exc import IntegrityError
 from errors import InputError
 
 from . import schema as s
+from .api import one_of
 
 NAME = re.compile(r"[a-z0-9][a-z0-9._@-]{1,63}")
 MIN_PASSWORD = 8
@@ -67,11 +68,7 @@ class User:
 
 def role_of(value: Role | str) -> Role:
     """A role from its name; ``InputError`` for anything else."""
-    try:
-        return Role(value)
-    except ValueError:
-        allowed = ", ".join(r.value for r in Role)
-        raise InputError(f"unknown role {str(value)[:40]!r} (one of: {allowed})") from None
+    return one_of(Role, value, "rol desconocido")
 
 
 def normalize_name(name: str) -> str:

@@ -18,11 +18,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, and_, delete, func, insert, or_, select
 
 from errors import InputError, NotFound
-from parser.labels import Label
-from parser.model import CONTAINER_KINDS
 
 from . import schema as s
 from .api import ChangeEntry, _changes
+from .versions import _is_container
 
 MAX_LIMIT = 1000
 
@@ -87,11 +86,6 @@ def _renumberings(conn: Connection, document_id: int) -> tuple[Renumbering, ...]
                         .where(c.c.document_id == document_id, c.c.type == "renumbered",
                                c.c.from_label.is_not(None)).order_by(c.c.revision, c.c.seq))
     return tuple((int(r.revision), r.label, r.from_label) for r in rows)
-
-
-def _is_container(label: str) -> bool:
-    parts = Label.parse(label).parts
-    return bool(parts) and parts[0][0] in CONTAINER_KINDS
 
 
 def _labels_under(conn: Connection, document_id: int, label: str) -> set[str]:

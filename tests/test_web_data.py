@@ -57,7 +57,7 @@ def test_users_are_added_validated_and_listed(engine: Engine) -> None:
         for name in ("", "a", "con espacio", "x" * 65, "-guion"):
             with pytest.raises(InputError, match="user name"):
                 add_user(conn, name, "reader", "contraseña larga")
-        with pytest.raises(InputError, match="role"):
+        with pytest.raises(InputError, match="rol desconocido"):
             add_user(conn, "eva", "superuser", "contraseña larga")
         with pytest.raises(InputError, match="at least 8"):
             add_user(conn, "eva", "reader", "corta")
@@ -135,11 +135,11 @@ def test_the_trail_keeps_every_transition_in_order(engine: Engine) -> None:
         set_review(conn, "change", ids[1], "revisada", ana, None)
         history = trail(conn, "change", ids[0])
         states = current_states(conn, "change", ids)
-        with pytest.raises(InputError, match="review state"):
+        with pytest.raises(InputError, match="estado de revisión"):
             set_review(conn, "change", ids[0], "aprobada", ana, "")
         with pytest.raises(NotFound, match="no change"):
             set_review(conn, "change", 10_000, "revisada", ana, "")
-        with pytest.raises(InputError, match="subject"):
+        with pytest.raises(InputError, match="objeto de revisión"):
             set_review(conn, "notice", ids[0], "revisada", ana, "")
         with pytest.raises(InputError, match="note"):
             set_review(conn, "change", ids[0], "revisada", ana, "x" * 5000)
