@@ -20,9 +20,11 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, Table, func, insert, select
 
 from errors import InputError, NotFound, PermissionDenied
+from gazette import Notice
 
 from . import schema as s
 from .api import one_of
+from .records import notice_columns, notice_from_row
 from .users import Role, User
 
 MAX_NOTE = 4000
@@ -171,5 +173,51 @@ def ids_in_state(conn: Connection, subject: Subject | str, state: ReviewState | 
     return tuple(int(i) for i in conn.execute(query.order_by(table.c.id)).scalars())
 
 
-__all__ = ["ReviewEvent", "ReviewState", "Subject", "current_states", "ids_in_state", "in_state",
-           "set_review", "state_of", "subject_of", "trail"]
+# --- the discrepancy queue -------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class DiscrepancyEntry:
+    """A stored discrepancy with its document and notice: one line of the review queue."""
+
+    id: int
+    document_id: int
+    document: str
+    notice: Notice | None
+    kind: str
+    label: str
+    detail: str
+    instruction: dict[str, Any] | None
+    change: dict[str, Any] | None
+
+    def to_json(self) -> dict[str, Any]:
+        """DESIGN §1.3's discrepancy, plus its id, document and notice."""
+        return {"id": self.id, "document": self.document, "kind": self.kind, "label": self.label,
+                "detail": self.detail, "instruction": self.instruction, "change": self.change,
+                "notice": self.notice.to_json() if self.notice is not None else None}
+
+
+_NOTICE_COLUMNS = notice_columns()
+
+
+def discrepancies(conn: Connection, *, state: ReviewState | str | None = None, document_id: int | None = None,
+                  notice_id: int | None = None, limit: int = 500) -> tuple[DiscrepancyEntry, ...]:
+    """Stored discrepancies, oldest first, optionally only those in ``state``, of one document
+    or of one notice."""
+    d, doc, n = s.discrepancy, s.document, s.notice
+    query = (select(d.c.id, d.c.document_id, doc.c.title, d.c.kind, d.c.label, d.c.detail, d.c.instruction,
+                    d.c.change, n.c.id.label("notice_row"), *_NOTICE_COLUMNS)
+             .join(doc, doc.c.id == d.c.document_id).outerjoin(n, n.c.id == d.c.notice_id)
+             .order_by(d.c.id).limit(limit))
+    if state is not None:
+        query = query.where(in_state(Subject.DISCREPANCY, state))
+    if document_id is not None:
+        query = query.where(d.c.document_id == document_id)
+    if notice_id is not None:
+        query = query.where(d.c.notice_id == notice_id)
+    return tuple(DiscrepancyEntry(int(r.id), int(r.document_id), r.title,
+                                  notice_from_row(r) if r.notice_row is not None else None,
+                                  r.kind, r.label, r.detail, r.instruction, r.change)
+                 for r in conn.execute(query))
+
+
+__all__ = ["DiscrepancyEntry", "ReviewEvent", "ReviewState", "Subject", "current_states", "discrepancies",
+           "ids_in_state", "in_state", "set_review", "state_of", "subject_of", "trail"]

@@ -3,7 +3,7 @@ migration (up and down, with data)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 from sqlalchemy import Engine, inspect, select, text, update
@@ -20,8 +20,17 @@ from test_store_support import (  # noqa: F401  (fixtures)
 import store
 from diffing.model import Discrepancy, DiscrepancyKind
 from errors import InputError, NotFound, PermissionDenied
+from gazette import Edition, Notice, NoticeKind
 from store import schema as s
-from store.review import ReviewState, current_states, ids_in_state, in_state, set_review, trail
+from store.review import (
+    ReviewState,
+    current_states,
+    discrepancies,
+    ids_in_state,
+    in_state,
+    set_review,
+    trail,
+)
 from store.search import is_index_table, search
 from store.users import (
     Role,
@@ -34,6 +43,10 @@ from store.users import (
     users,
 )
 
+NOTICE = Notice("5727205", date(2024, 5, 15), Edition.MAT, "PRIMERA", "PODER EJECUTIVO", "IMSS-BIENESTAR",
+                "MODIFICACIÓN al Estatuto Orgánico", "https://dof.gob.mx/nota_detalle.php?codigo=5727205",
+                NoticeKind.AMENDS)
+
 
 def _amended_store(engine: Engine) -> tuple[int, list[int]]:
     """The small Estatuto, its amendment applied, one discrepancy recorded: (document, change ids)."""
@@ -41,7 +54,8 @@ def _amended_store(engine: Engine) -> tuple[int, list[int]]:
     with store.transaction(engine) as conn:
         document_id = store.register_document(conn, TITLE, base_document(), BASE_DAY)
         store.apply_new_version(conn, document_id, amended, changes, DECREE_DAY)
-        store.record_discrepancies(conn, document_id, None, [Discrepancy(
+        notice_id = store.save_notice(conn, NOTICE, document_id=document_id)
+        store.record_discrepancies(conn, document_id, notice_id, [Discrepancy(
             DiscrepancyKind.UNDECLARED_CHANGE, "art_57-bis", "el texto añade el artículo 57 Bis")])
         ids = list(conn.execute(select(s.change.c.id).order_by(s.change.c.id)).scalars())
     return document_id, ids
@@ -168,11 +182,17 @@ def test_states_filter_changes_and_discrepancies(engine: Engine) -> None:
         new = ids_in_state(conn, "change", "nueva")
         new_among = ids_in_state(conn, "change", "nueva", among=ids[:3])
         open_discrepancies = ids_in_state(conn, "discrepancy", "nueva")
+        queue = discrepancies(conn)
+        unreviewed = discrepancies(conn, state="nueva")
+        of_other_document = discrepancies(conn, document_id=999)
         entries = store.api._changes(conn, [in_state("change", "requiere_atencion")])
     assert reviewed == (ids[0],)
     assert attention == (ids[1],)
     assert new == (ids[2], *ids[3:]) and new_among == (ids[2],)
-    assert open_discrepancies == ()
+    assert open_discrepancies == () and unreviewed == () and of_other_document == ()
+    assert [(q.id, q.kind, q.label, q.document, q.notice) for q in queue] == [
+        (discrepancy, "undeclared_change", "art_57-bis", TITLE, NOTICE)]
+    assert queue[0].to_json()["detail"] == "el texto añade el artículo 57 Bis"
     assert [e.id for e in entries] == [ids[1]]
 
 
