@@ -135,11 +135,12 @@ def authenticate(conn: Connection, name: str, password: str) -> User | None:
         key = ""
     row = conn.execute(select(*_COLUMNS, u.c.password_hash).where(u.c.name == key)).first() if key else None
     stored = row.password_hash if row is not None else _DUMMY_HASH
+    fits = len(password) <= MAX_PASSWORD  # no stored password is longer: such an input never matches
     try:
-        _HASHER.verify(stored, password[:MAX_PASSWORD])
+        _HASHER.verify(stored, password if fits else password[:MAX_PASSWORD])
     except (VerificationError, InvalidHashError):
         return None
-    if row is None:
+    if row is None or not fits:
         return None
     if _HASHER.check_needs_rehash(stored):
         conn.execute(update(u).where(u.c.id == row.id).values(password_hash=_HASHER.hash(password)))

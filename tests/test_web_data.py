@@ -97,10 +97,14 @@ def test_authenticate_takes_the_right_password_only_and_rehashes_old_hashes(engi
         assert authenticate(conn, "ana", "contraseña corta") is None
         assert authenticate(conn, "nadie", "contraseña larga") is None
         assert authenticate(conn, "", "x") is None
+        longest = add_user(conn, "eva", "reader", "x" * 1024)
+        assert authenticate(conn, "eva", "x" * 1024) == longest
+        assert authenticate(conn, "eva", "x" * 1025) is None  # not cut down to a match
         weak = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1).hash("contraseña larga")
         conn.execute(update(s.app_user).where(s.app_user.c.id == ana.id).values(password_hash=weak))
         assert authenticate(conn, "ana", "contraseña larga") == ana
-        rehashed = conn.execute(select(s.app_user.c.password_hash)).scalar_one()
+        rehashed = conn.execute(select(s.app_user.c.password_hash)
+                                .where(s.app_user.c.id == ana.id)).scalar_one()
     assert rehashed != weak and "m=65536" in rehashed
 
 
