@@ -134,7 +134,7 @@ def digest_for(conn: Connection, user_id: int, since: date, base_url: str = "") 
     when there are none. ``NotFound`` for an unknown user."""
     user = get_user(conn, user_id)
     if user is None:
-        raise NotFound(f"no user with id {user_id}")
+        raise NotFound(f"no hay ningún usuario con id {user_id}")
     return build_digest(user, since, watched_changes(conn, user_id, since, MAX_ENTRIES), base_url)
 
 

@@ -48,6 +48,7 @@ class Subject(StrEnum):
 
 
 _TABLES: dict[Subject, Table] = {Subject.CHANGE: s.change, Subject.DISCREPANCY: s.discrepancy}
+_SUBJECT_WORDS = {Subject.CHANGE: "cambio", Subject.DISCREPANCY: "discrepancia"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +83,7 @@ def state_of(value: ReviewState | str) -> ReviewState:
 def _note(note: str | None) -> str:
     text = (note or "").strip()
     if len(text) > MAX_NOTE or "\x00" in text:
-        raise InputError(f"a review note has at most {MAX_NOTE} characters and no NUL")
+        raise InputError(f"una nota de revisión tiene a lo más {MAX_NOTE} caracteres y ningún NUL")
     return text
 
 
@@ -107,12 +108,13 @@ def set_review(conn: Connection, subject: Subject | str, subject_id: int, state:
     subject, state, text = subject_of(subject), state_of(state), _note(note)
     role = conn.execute(select(s.app_user.c.role).where(s.app_user.c.id == user.id)).scalar()
     if role is None:
-        raise NotFound(f"no user with id {user.id}")
+        raise NotFound(f"no hay ningún usuario con id {user.id}")
     if not Role(role).can_review:  # the stored role: a demoted user's old value proves nothing
-        raise PermissionDenied(f"{user.name} is a {role}: only reviewers and admins set review states")
+        raise PermissionDenied(f"{user.name} tiene el rol {role}: solo los revisores (reviewer) y "
+                               "administradores (admin) cambian el estado de revisión")
     table = _TABLES[subject]
     if conn.execute(select(table.c.id).where(table.c.id == subject_id)).first() is None:
-        raise NotFound(f"no {subject} with id {subject_id}")
+        raise NotFound(f"no hay ningún {_SUBJECT_WORDS[subject]} con id {subject_id}")
     r = s.review_event
     new_id = conn.execute(insert(r).values(subject=str(subject), subject_id=subject_id, state=str(state),
                                            user_id=user.id, note=text).returning(r.c.id)).scalar_one()

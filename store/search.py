@@ -124,12 +124,12 @@ def _chunks(items: list[int]) -> Iterator[list[int]]:
 def query_words(query: str) -> tuple[str, ...]:
     """The folded words of a query, each once, in order; ``InputError`` when there is none."""
     if "\x00" in query:
-        raise InputError("a search has no NUL characters")
+        raise InputError("una búsqueda no lleva caracteres NUL")
     words = tuple(dict.fromkeys(_WORD.findall(fold_text(query))))
     if not words:
-        raise InputError("a search needs at least one word")
+        raise InputError("una búsqueda necesita al menos una palabra")
     if len(words) > MAX_WORDS:
-        raise InputError(f"a search has at most {MAX_WORDS} different words")
+        raise InputError(f"una búsqueda tiene a lo más {MAX_WORDS} palabras distintas")
     return words
 
 
@@ -153,7 +153,7 @@ def search(conn: Connection, query: str, limit: int = 50, document_id: int | Non
     first; optionally in one document."""
     words = query_words(query)
     if not 1 <= limit <= MAX_LIMIT:
-        raise InputError(f"a search limit is between 1 and {MAX_LIMIT}")
+        raise InputError(f"el límite de una búsqueda va de 1 a {MAX_LIMIT}")
     if conn.dialect.name == "postgresql":
         statement, match = _POSTGRES, " & ".join(f"{w}:*" for w in words)
     else:

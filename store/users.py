@@ -76,16 +76,16 @@ def normalize_name(name: str) -> str:
     or digit; ``InputError`` otherwise."""
     folded = name.strip().lower()
     if not NAME.fullmatch(folded):
-        raise InputError("a user name is 2 to 64 characters of a-z, 0-9, '.', '_', '@' or '-', "
-                         f"starting with a letter or digit, not {name[:70]!r}")
+        raise InputError("un nombre de usuario tiene de 2 a 64 caracteres entre a-z, 0-9, '.', '_', '@' "
+                         f"y '-', y empieza con letra o dígito; no {name[:70]!r}")
     return folded
 
 
 def _check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD:
-        raise InputError(f"a password needs at least {MIN_PASSWORD} characters")
+        raise InputError(f"una contraseña necesita al menos {MIN_PASSWORD} caracteres")
     if len(password) > MAX_PASSWORD or "\x00" in password:
-        raise InputError(f"a password has at most {MAX_PASSWORD} characters and no NUL")
+        raise InputError(f"una contraseña tiene a lo más {MAX_PASSWORD} caracteres y ningún NUL")
 
 
 def _check_email(email: str | None) -> str | None:
@@ -93,7 +93,7 @@ def _check_email(email: str | None) -> str | None:
         return None
     email = email.strip()
     if len(email) > 254 or not re.fullmatch(r"[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\"]+", email):
-        raise InputError(f"not a mail address: {email[:70]!r}")
+        raise InputError(f"no es una dirección de correo: {email[:70]!r}")
     return email
 
 
@@ -112,14 +112,14 @@ def add_user(conn: Connection, name: str, role: Role | str, password: str, *,
     _check_password(password)
     u = s.app_user
     if conn.execute(select(u.c.id).where(u.c.name == name)).first() is not None:
-        raise InputError(f"there is already a user {name!r}")
+        raise InputError(f"ya existe el usuario {name!r}")
     try:
         with conn.begin_nested():
             row = conn.execute(insert(u).values(name=name, role=str(role), email=email,
                                                 password_hash=_HASHER.hash(password))
                                .returning(*_COLUMNS)).one()
     except IntegrityError:  # a concurrent add of the same name
-        raise InputError(f"there is already a user {name!r}") from None
+        raise InputError(f"ya existe el usuario {name!r}") from None
     return _user(row)
 
 
@@ -154,7 +154,7 @@ def set_password(conn: Connection, name: str, password: str) -> None:
     result = conn.execute(update(u).where(u.c.name == normalize_name(name))
                           .values(password_hash=_HASHER.hash(password)))
     if result.rowcount != 1:
-        raise InputError(f"no user {name[:70]!r}")
+        raise InputError(f"no existe el usuario {name[:70]!r}")
 
 
 def _token_hash(token: str) -> str:
@@ -166,7 +166,7 @@ def issue_token(conn: Connection, name: str) -> str:
     user had stops working. ``InputError`` if there is no such user."""
     user = user_by_name(conn, name)
     if user is None:
-        raise InputError(f"no user {name[:70]!r}")
+        raise InputError(f"no existe el usuario {name[:70]!r}")
     token = secrets.token_urlsafe(32)
     t = s.api_token
     conn.execute(delete(t).where(t.c.user_id == user.id))

@@ -108,7 +108,7 @@ def _latest_revision(conn: Connection, document_id: int) -> int:
     dv = s.document_version
     latest = conn.execute(select(func.max(dv.c.number)).where(dv.c.document_id == document_id)).scalar()
     if latest is None:
-        raise NotFound(f"no document with id {document_id}")
+        raise NotFound(f"no hay ningún documento con id {document_id}")
     return int(latest)
 
 
@@ -117,16 +117,16 @@ def add_watch(conn: Connection, user_id: int, document_id: int, label: str | Non
     same thing twice gives back the first watch. ``NotFound`` for an unknown user, document or
     label."""
     if conn.execute(select(s.app_user.c.id).where(s.app_user.c.id == user_id)).first() is None:
-        raise NotFound(f"no user with id {user_id}")
+        raise NotFound(f"no hay ningún usuario con id {user_id}")
     revision = _latest_revision(conn, document_id)
     if label is not None:
         label = label.strip()
         if not label or len(label) > 255:
-            raise InputError("a watched provision needs its label (e.g. art_57__frac_ix)")
+            raise InputError("para seguir una disposición hace falta su etiqueta (p. ej. art_57__frac_ix)")
         pv = s.provision_version
         if conn.execute(select(pv.c.id).where(pv.c.document_id == document_id, pv.c.label == label)
                         .limit(1)).first() is None:
-            raise NotFound(f"no provision {label} in document {document_id}")
+            raise NotFound(f"el documento {document_id} no tiene la disposición {label}")
     w = s.watch
     same = w.c.label.is_(None) if label is None else w.c.label == label
     existing = conn.execute(select(w.c.id).where(w.c.user_id == user_id, w.c.document_id == document_id,
@@ -187,7 +187,7 @@ def watched_changes(conn: Connection, user_id: int, since: date | None = None, l
     """The latest ``limit`` changes (known on or after ``since``) to what the user watches,
     oldest first, as the change log shows them."""
     if not 1 <= limit <= MAX_LIMIT:
-        raise InputError(f"a limit is between 1 and {MAX_LIMIT}")
+        raise InputError(f"el límite va de 1 a {MAX_LIMIT}")
     rows = _rows(conn, user_id)
     if not rows:
         return ()

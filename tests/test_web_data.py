@@ -66,16 +66,16 @@ def test_users_are_added_validated_and_listed(engine: Engine) -> None:
     with store.transaction(engine) as conn:
         ana = add_user(conn, "Ana", "reviewer", "contraseña larga", email="ana@example.org")
         luis = add_user(conn, "luis", Role.READER, "otra contraseña")
-        with pytest.raises(InputError, match="already"):
+        with pytest.raises(InputError, match="ya existe"):
             add_user(conn, "ANA", "admin", "una más larga")
         for name in ("", "a", "con espacio", "x" * 65, "-guion"):
-            with pytest.raises(InputError, match="user name"):
+            with pytest.raises(InputError, match="nombre de usuario"):
                 add_user(conn, name, "reader", "contraseña larga")
         with pytest.raises(InputError, match="rol desconocido"):
             add_user(conn, "eva", "superuser", "contraseña larga")
-        with pytest.raises(InputError, match="at least 8"):
+        with pytest.raises(InputError, match="al menos 8"):
             add_user(conn, "eva", "reader", "corta")
-        with pytest.raises(InputError, match="mail"):
+        with pytest.raises(InputError, match="correo"):
             add_user(conn, "eva", "reader", "contraseña larga", email="no es correo")
         assert users(conn) == (ana, luis)
         assert get_user(conn, ana.id) == ana
@@ -122,7 +122,7 @@ def test_a_token_works_until_a_new_one_replaces_it(engine: Engine) -> None:
         assert user_for_token(conn, luis_token) == luis
         assert user_for_token(conn, "") is None
         assert user_for_token(conn, second[:-1]) is None
-        with pytest.raises(InputError, match="no user"):
+        with pytest.raises(InputError, match="no existe el usuario"):
             issue_token(conn, "nadie")
         stored = set(conn.execute(select(s.api_token.c.token_hash)).scalars())
     assert second not in stored and len(stored) == 2
@@ -133,7 +133,7 @@ def test_a_reader_cannot_set_a_review_state(engine: Engine) -> None:
     _, ids = _amended_store(engine)
     with store.transaction(engine) as conn:
         luis = add_user(conn, "luis", "reader", "contraseña larga")
-        with pytest.raises(PermissionDenied, match="reader"):
+        with pytest.raises(PermissionDenied, match="rol reader"):
             set_review(conn, "change", ids[0], "revisada", luis, "visto")
         # a user object claiming a role it no longer has is judged by the stored role
         ana = add_user(conn, "ana", "reviewer", "contraseña larga")
@@ -155,11 +155,11 @@ def test_the_trail_keeps_every_transition_in_order(engine: Engine) -> None:
         states = current_states(conn, "change", ids)
         with pytest.raises(InputError, match="estado de revisión"):
             set_review(conn, "change", ids[0], "aprobada", ana, "")
-        with pytest.raises(NotFound, match="no change"):
+        with pytest.raises(NotFound, match="ningún cambio"):
             set_review(conn, "change", 10_000, "revisada", ana, "")
         with pytest.raises(InputError, match="objeto de revisión"):
             set_review(conn, "notice", ids[0], "revisada", ana, "")
-        with pytest.raises(InputError, match="note"):
+        with pytest.raises(InputError, match="nota de revisión"):
             set_review(conn, "change", ids[0], "revisada", ana, "x" * 5000)
     assert [(e.state, e.user, e.note) for e in history] == [
         (ReviewState.REQUIERE_ATENCION, "ana", "¿falta el transitorio?"),

@@ -173,9 +173,9 @@ def test_smtp_failures_and_misuse_are_clear_errors(engine: Engine) -> None:
     with engine.connect() as conn:
         digest = digest_for(conn, user_id, date(2024, 5, 1))
     assert digest is not None
-    with pytest.raises(InputError, match="no mail address"):
+    with pytest.raises(InputError, match="no tiene dirección de correo"):
         send_digest(digest, smtp_url="smtp://127.0.0.1:25")
-    with pytest.raises(InputError, match="not both"):
+    with pytest.raises(InputError, match="uno de los dos"):
         send_digest(digest)
     with_address = build_digest(store.users.User(1, "ana", store.users.Role.READER, digest.user.created_at,
                                                  "ana@example.org"), digest.since, digest.entries)
@@ -183,7 +183,7 @@ def test_smtp_failures_and_misuse_are_clear_errors(engine: Engine) -> None:
     with pytest.raises(DeliveryError, match="smtp://127.0.0.1") as raised:
         send_digest(with_address, smtp_url=f"smtp://ana:secreto@127.0.0.1:{_free_port()}", timeout=5)
     assert "secreto" not in str(raised.value)
-    with pytest.raises(InputError, match="SMTP URL"):
+    with pytest.raises(InputError, match="URL de SMTP"):
         send_digest(with_address, smtp_url="http://127.0.0.1:25")
 
 
@@ -201,7 +201,7 @@ def test_a_digest_goes_through_a_real_notify_command(engine: Engine, tmp_path: P
     assert first == f"digest|ana|{digest.subject}"
     assert rest == digest.text
     failing = shlex.join([sys.executable, "-c", "import sys; sys.stderr.write('sin red'); sys.exit(3)"])
-    with pytest.raises(DeliveryError, match="exited with 3: sin red"):
+    with pytest.raises(DeliveryError, match="terminó con 3: sin red"):
         send_digest(digest, notify_command=failing)
     with pytest.raises(DeliveryError):
         send_digest(digest, notify_command=str(tmp_path / "no-such-command"))

@@ -34,7 +34,7 @@ TIMEOUT = 60.0
 def digest_message(digest: Digest, sender: str = DEFAULT_SENDER) -> EmailMessage:
     """The digest as a mail to its user: plain text, with the HTML as the alternative."""
     if not digest.user.email:
-        raise InputError(f"user {digest.user.name} has no mail address for the digest")
+        raise InputError(f"el usuario {digest.user.name} no tiene dirección de correo para el resumen")
     message = EmailMessage()
     message["Subject"] = digest.subject
     message["From"] = sender
@@ -49,11 +49,11 @@ def digest_message(digest: Digest, sender: str = DEFAULT_SENDER) -> EmailMessage
 def _smtp(url: str, timeout: float) -> smtplib.SMTP:
     parts = urlsplit(url)
     if parts.scheme not in ("smtp", "smtps") or not parts.hostname:
-        raise InputError("an SMTP URL is smtp://[user[:password]@]host[:port] or smtps://…")
+        raise InputError("una URL de SMTP es smtp://[usuario[:contraseña]@]servidor[:puerto] o smtps://…")
     try:
         port = parts.port
     except ValueError:
-        raise InputError("the SMTP URL's port is not a number") from None
+        raise InputError("el puerto de la URL de SMTP no es un número") from None
     query = parse_qs(parts.query)
     if parts.scheme == "smtps":
         client: smtplib.SMTP = smtplib.SMTP_SSL(parts.hostname, port or 465, timeout=timeout,
@@ -80,7 +80,7 @@ def send_by_smtp(digest: Digest, smtp_url: str, sender: str = DEFAULT_SENDER,
                 client.login(unquote(parts.username), unquote(parts.password or ""))
             client.send_message(message)
     except (OSError, smtplib.SMTPException) as exc:
-        raise DeliveryError(f"digest for {digest.user.name} not sent to {_where(smtp_url)}: "
+        raise DeliveryError(f"el resumen para {digest.user.name} no se envió a {_where(smtp_url)}: "
                             f"{visible(str(exc))[:200]}") from None
 
 
@@ -88,26 +88,26 @@ def send_by_command(digest: Digest, command: str, timeout: float = TIMEOUT) -> N
     try:
         argv = shlex.split(command)
     except ValueError as exc:
-        raise InputError(f"cannot read the notify command: {exc}") from None
+        raise InputError(f"no se puede leer el comando de aviso: {exc}") from None
     if not argv:
-        raise InputError("the notify command is empty")
+        raise InputError("el comando de aviso está vacío")
     environment = {**os.environ, "DOF_TRACKER_STATUS": "digest", "DOF_TRACKER_USER": digest.user.name,
                    "DOF_TRACKER_EMAIL": digest.user.email or "", "DOF_TRACKER_SUBJECT": digest.subject}
     try:
         subprocess.run(argv, input=digest.text, text=True, timeout=timeout, check=True,
                        capture_output=True, env=environment)
     except subprocess.CalledProcessError as exc:
-        raise DeliveryError(f"notify command exited with {exc.returncode}: "
+        raise DeliveryError(f"el comando de aviso terminó con {exc.returncode}: "
                             f"{visible((exc.stderr or '').strip())[:200]}") from None
     except (OSError, subprocess.SubprocessError) as exc:
-        raise DeliveryError(f"notify command failed: {visible(str(exc))[:200]}") from None
+        raise DeliveryError(f"falló el comando de aviso: {visible(str(exc))[:200]}") from None
 
 
 def send_digest(digest: Digest, *, smtp_url: str | None = None, notify_command: str | None = None,
                 sender: str = DEFAULT_SENDER, timeout: float = TIMEOUT) -> None:
     """Deliver ``digest`` by exactly one of SMTP (``smtp_url``) or ``notify_command``."""
     if (smtp_url is None) == (notify_command is None):
-        raise InputError("send a digest either by SMTP (smtp_url) or by a notify command, not both")
+        raise InputError("un resumen se envía por SMTP (smtp_url) o por un comando de aviso: uno de los dos")
     if smtp_url is not None:
         send_by_smtp(digest, smtp_url, sender, timeout)
     elif notify_command is not None:
