@@ -43,11 +43,14 @@ class Watch:
 
 @dataclass(frozen=True, slots=True)
 class Segment:
-    """A label naming the watched provision from revision ``start`` to before ``end`` (None: on)."""
+    """A label naming the watched provision from revision ``start`` to before ``end`` (None: on);
+    ``moved_by`` is the label of the renumbered provision (itself or an ancestor) whose change
+    record gave it that label, if one did."""
 
     label: str
     start: int
     end: int | None
+    moved_by: str | None = None
 
 
 Renumbering = tuple[int, str, str]  # (revision, new label, old label)
@@ -65,18 +68,19 @@ def lineage(label: str, since_revision: int, renumberings: Sequence[Renumbering]
     renumbering after ``since_revision`` of the provision or of one of its ancestors starts the
     next. One move per revision: a decree that shifts 57 to 58 and 58 to 59 moves 57 once.
 
-    >>> lineage("art_57__frac_ix", 1, [(2, "art_58", "art_57"), (2, "art_59", "art_58")])
-    (Segment(label='art_57__frac_ix', start=0, end=2), Segment(label='art_58__frac_ix', start=2, end=None))
+    >>> [(s.label, s.start, s.end) for s in lineage("art_57__frac_ix", 1, [(2, "art_58", "art_57"),
+    ...                                                                   (2, "art_59", "art_58")])]
+    [('art_57__frac_ix', 0, 2), ('art_58__frac_ix', 2, None)]
     """
-    start = max((rev for rev, new, _ in renumberings if rev <= since_revision and _within(label, new)),
-                default=0)
+    start, moved_by = max(((rev, new) for rev, new, _ in renumberings
+                           if rev <= since_revision and _within(label, new)), default=(0, None))
     segments, current, moved_at = [], label, -1
     for rev, new, old in renumberings:
         if rev <= since_revision or rev == moved_at or not _within(current, old):
             continue
-        segments.append(Segment(current, start, rev))
-        current, start, moved_at = new + current[len(old):], rev, rev
-    segments.append(Segment(current, start, None))
+        segments.append(Segment(current, start, rev, moved_by))
+        current, start, moved_at, moved_by = new + current[len(old):], rev, rev, new
+    segments.append(Segment(current, start, None, moved_by))
     return tuple(segments)
 
 
@@ -179,6 +183,9 @@ def _condition(conn: Connection, row: Any, moves: Sequence[Renumbering]) -> Colu
                         c.c.label.startswith(segment.label + "__", autoescape=True))
         window = [c.c.revision >= segment.start] + ([c.c.revision < segment.end] if segment.end else [])
         matches.append(and_(where, *window))
+        if segment.moved_by is not None and segment.moved_by != segment.label:  # an ancestor's move
+            matches.append(and_(c.c.label == segment.moved_by, c.c.revision == segment.start,
+                                c.c.type == "renumbered"))
     return and_(c.c.document_id == document_id, or_(*matches))
 
 

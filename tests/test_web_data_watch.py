@@ -71,9 +71,10 @@ def _seen(engine: Engine, user_id: int, since: date | None = None) -> list[tuple
 def test_the_lineage_of_a_label() -> None:
     moves = [(2, "art_58", "art_57"), (2, "art_59", "art_58"), (4, "art_60", "art_58")]
     assert lineage("art_57__frac_ix", 1, moves) == (
-        Segment("art_57__frac_ix", 0, 2), Segment("art_58__frac_ix", 2, 4),
-        Segment("art_60__frac_ix", 4, None))
-    assert lineage("art_58", 3, moves) == (Segment("art_58", 2, 4), Segment("art_60", 4, None))
+        Segment("art_57__frac_ix", 0, 2), Segment("art_58__frac_ix", 2, 4, "art_58"),
+        Segment("art_60__frac_ix", 4, None, "art_60"))
+    assert lineage("art_58", 3, moves) == (Segment("art_58", 2, 4, "art_58"),
+                                           Segment("art_60", 4, None, "art_60"))
     assert lineage("art_57", 2, moves) == (Segment("art_57", 0, None),)  # watched after it moved
     assert lineage("art_5", 0, moves) == (Segment("art_5", 0, None),)  # art_57 is not under art_5
 
@@ -85,6 +86,8 @@ def test_a_provision_watch_survives_a_renumbering(engine: Engine) -> None:
         doc = store.register_document(conn, LEY, _ley(old_57), BASE_DAY)
         on_57 = add_watch(conn, user_id, doc, "art_57")
         on_ix = add_watch(conn, user_id, doc, "art_57__frac_ix")
+        only_ix = add_user(conn, "eva", "reader", "contraseña larga").id
+        add_watch(conn, only_ix, doc, "art_57__frac_ix")
     # the renumbering comes after the watches were made
     moved = article("58", "Corresponde a la Junta:", fraccion("art_58", "ix", "Las demás."))
     new_57 = article("57", "La Junta sesionará cada trimestre.")
@@ -100,6 +103,8 @@ def test_a_provision_watch_survives_a_renumbering(engine: Engine) -> None:
     assert listed[0].document_title == LEY
     # the old 57's renumbering and its fracción's reform; never the new 57 that took its number
     assert _seen(engine, user_id) == [("art_58", "renumbered"), ("art_58__frac_ix", "modified")]
+    # a fracción's watcher is told its artículo moved (which moved the fracción), and of its reform
+    assert _seen(engine, only_ix) == [("art_58", "renumbered"), ("art_58__frac_ix", "modified")]
 
 
 def test_a_watch_made_after_a_renumbering_is_about_the_provision_then(engine: Engine) -> None:
