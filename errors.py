@@ -12,6 +12,8 @@ clear line on stderr and a non-zero exit, and a Python user can catch ``TrackerE
     ├── FetchError          the network or the DOF site failed us (carries url and status)
     │   └── IncompleteBody  a body arrived cut short or without its closing structure
     ├── SanityError         parsed, but the data is implausible (wrong day, layout change)
+    ├── PermissionDenied    a user's role does not allow what they asked (a reader reviewing)
+    ├── DeliveryError       a digest could not be handed to the mail server or the notify command
     └── StoreError          the database refused, or holds something inconsistent
         ├── NotFound        no such document, provision or version
         │   └── NotInForce  the provision exists, but was not in force on the date asked
@@ -84,8 +86,18 @@ class NotInForce(NotFound):
     """The document has the provision, but it was not in force on the date asked."""
 
 
+class PermissionDenied(TrackerError):
+    """The user is known, but their role does not allow the operation (a reader setting a
+    review state)."""
+
+
+class DeliveryError(TrackerError):
+    """A message (the daily digest) could not be handed to the SMTP server or the notify command."""
+
+
 __all__ = [
     "AmendmentError",
+    "DeliveryError",
     "CitationError",
     "FetchError",
     "IncompleteBody",
@@ -93,6 +105,7 @@ __all__ = [
     "NotFound",
     "NotInForce",
     "ParseError",
+    "PermissionDenied",
     "SanityError",
     "StoreError",
     "TrackerError",

@@ -19,7 +19,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from enum import Enum
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Connection, Engine, select
 
@@ -51,6 +52,7 @@ from .versions import (
 )
 
 DateLike = date | str
+E = TypeVar("E", bound=Enum)
 Day = date  # for classes with a field called ``date``
 
 
@@ -62,6 +64,16 @@ def as_date(value: DateLike, what: str = "date") -> date:
         return date.fromisoformat(str(value).strip())
     except ValueError:
         raise InputError(f"{what}: se esperaba una fecha AAAA-MM-DD, no {str(value)[:40]!r}") from None
+
+
+def one_of(kind: type[E], value: E | str, unknown: str) -> E:
+    """The member of the enum ``kind`` named by ``value``; otherwise ``InputError`` saying
+    ``unknown`` ("rol desconocido") and listing the values allowed."""
+    try:
+        return kind(value)
+    except ValueError:
+        allowed = ", ".join(str(member.value) for member in kind)
+        raise InputError(f"{unknown}: {str(value)[:40]!r} (valores posibles: {allowed})") from None
 
 
 def _short(text: str, width: int = 40) -> str:
@@ -161,6 +173,7 @@ class ChangeEntry:
     origin: str
     revision: int = 0   # the document revision the change made
     findings: int = 0   # findings stored about that revision's text (DocumentHandle.findings)
+    id: int = 0         # the change row's id (what a review is about: store.review)
 
     @property
     def label(self) -> str:
@@ -361,14 +374,14 @@ def _changes(conn: Connection, conditions: Sequence[ColumnElement[bool]]) -> tup
     c, d, n = s.change, s.document, s.notice
     query = (select(c.c.label, c.c.type, c.c.from_label, c.c.before, c.c.after, c.c.diff, c.c.date,
                     c.c.valid_from, c.c.reconciled, c.c.origin, c.c.document_id, d.c.title, n.c.id,
-                    c.c.revision, *_NOTICE_COLUMNS)
+                    c.c.revision, c.c.id, *_NOTICE_COLUMNS)
              .join(d, d.c.id == c.c.document_id).outerjoin(n, n.c.id == c.c.notice_id)
              .where(*conditions).order_by(c.c.date, c.c.id))
     notices: dict[int, Notice] = {}
     entries = []
     for row in conn.execute(query):
         (label, kind, from_label, before, after, diff, day, valid_from, reconciled, origin, document_id,
-         title, notice_id, revision) = row[:14]
+         title, notice_id, revision, change_id) = row[:15]
         notice = None
         if notice_id is not None:
             notice = notices.get(notice_id)
@@ -376,7 +389,7 @@ def _changes(conn: Connection, conditions: Sequence[ColumnElement[bool]]) -> tup
                 notice = notices[notice_id] = notice_from_row(row)
         change = Change(label, _TYPES[kind], before, after, decode_diff(diff, before, after), from_label)
         entries.append(ChangeEntry(title, document_id, day, valid_from, change, notice, bool(reconciled),
-                                   origin, revision))
+                                   origin, revision, id=change_id))
     counts = revision_counts(conn, sorted({(e.document_id, e.revision) for e in entries}))
     if not counts:
         return tuple(entries)
@@ -549,6 +562,7 @@ __all__ = [
     "Version",
     "as_date",
     "history_json",
+    "one_of",
     "open_store",
     "provision_text",
 ]

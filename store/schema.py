@@ -52,11 +52,12 @@ from sqlalchemy import (
     text,
     true,
 )
+from sqlalchemy.dialects.postgresql import TSVECTOR
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
 #: The alembic revision this module describes; ``open_engine`` skips alembic when the database
 #: is already there (a test checks it equals the migration scripts' head).
-SCHEMA_REVISION = "0003"
+SCHEMA_REVISION = "0005"
 
 NAMING = {
     "ix": "ix_%(column_0_N_label)s",
@@ -311,3 +312,69 @@ def json_list(value: Any) -> list[Any]:
     if isinstance(value, list):
         return value
     raise TypeError(f"expected a JSON list, got {type(value).__name__}")
+
+
+# --- the web application's data (store.users, store.review, store.watch, store.search) ----------
+app_user = Table(
+    "app_user",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(64), nullable=False, unique=True, comment="lowercase login name"),
+    Column("role", String(16), nullable=False, comment="reader, reviewer or admin"),
+    Column("password_hash", Text, nullable=False, comment="argon2id, PHC string"),
+    Column("email", Text, comment="where the daily digest goes; NULL: no digest by mail"),
+    Column("created_at", UTCDateTime, nullable=False, default=_now),
+    CheckConstraint("role IN ('reader', 'reviewer', 'admin')", name="role"),
+)
+
+api_token = Table(
+    "api_token",
+    metadata,
+    Column("user_id", Integer, ForeignKey("app_user.id"), primary_key=True,
+           comment="one token per user: a new one replaces the old"),
+    Column("token_hash", String(64), nullable=False, unique=True, comment="hex sha256 of the token"),
+    Column("created_at", UTCDateTime, nullable=False, default=_now),
+)
+
+review_event = Table(
+    "review_event",
+    metadata,
+    Column("id", _id_type(), primary_key=True),
+    Column("subject", String(16), nullable=False, comment="'change' or 'discrepancy'"),
+    Column("subject_id", _id_type(), nullable=False, comment="change.id or discrepancy.id"),
+    Column("state", String(24), nullable=False),
+    Column("user_id", Integer, ForeignKey("app_user.id"), nullable=False),
+    Column("note", Text, nullable=False, server_default=""),
+    Column("at", UTCDateTime, nullable=False, default=_now),
+    CheckConstraint("subject IN ('change', 'discrepancy')", name="subject"),
+    CheckConstraint("state IN ('nueva', 'revisada', 'requiere_atencion')", name="state"),
+    Index("ix_review_event_subject", "subject", "subject_id", "id"),
+)
+
+watch = Table(
+    "watch",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("user_id", Integer, ForeignKey("app_user.id"), nullable=False, index=True),
+    Column("document_id", Integer, ForeignKey("document.id"), nullable=False),
+    Column("label", _label_type(), comment="NULL: the whole document"),
+    Column("since_revision", Integer, nullable=False,
+           comment="the document's revision when watched: renumberings after it are followed"),
+    Column("created_at", UTCDateTime, nullable=False, default=_now),
+)
+
+search_entry = Table(
+    "search_entry",
+    metadata,
+    Column("id", _id_type(), primary_key=True),
+    Column("version_id", _id_type(), ForeignKey("provision_version.id"), nullable=False, unique=True,
+           comment="the current provision_version row this entry indexes"),
+    Column("document_id", Integer, ForeignKey("document.id"), nullable=False, index=True),
+    Column("label", _label_type(), nullable=False),
+    Column("valid_from", Date, nullable=False),
+    Column("text", Text, nullable=False, comment="heading and own text, as shown in a snippet"),
+    Column("folded", Text, nullable=False, comment="text folded to lowercase ASCII: what is matched"),
+    Column("tsv", Text().with_variant(TSVECTOR(), "postgresql"),
+           comment="PostgreSQL: to_tsvector('spanish', folded); SQLite: unused (FTS5 search_fts)"),
+    Index("ix_search_entry_tsv", "tsv", postgresql_using="gin"),
+)

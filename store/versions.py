@@ -23,6 +23,7 @@ from parser.model import CONTAINER_KINDS, Document, Provision, Status
 
 from . import schema as s
 from .findings import findings_of, record_findings
+from .search import reindex
 from .tree import TREE_COLUMNS, RowIndex, StoredRow, provision_row
 
 BATCH = 5000
@@ -117,6 +118,7 @@ def register_document(conn: Connection, title: str, document: Document, as_of: d
     rows = [provision_row(document_id, p, 1, as_of, notice_id) for p in document.walk()]
     for batch in _batches(rows):
         conn.execute(insert(s.provision_version), batch)
+    reindex(conn, document_id)
     return int(document_id)
 
 
@@ -220,6 +222,7 @@ def apply_new_version(conn: Connection, document_id: int, document: Document,
     findings = record_findings(conn, document_id, number, notice_id, findings_of(document))
     known = _notice_date(conn, notice_id) or valid_from
     _insert_changes(conn, document_id, number, changes, known, valid_from, notice_id, set(undeclared))
+    reindex(conn, document_id)
     return AppliedVersion(document_id, number, len(new_rows), len(closing), len(changes), findings)
 
 

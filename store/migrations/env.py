@@ -13,6 +13,7 @@ from sqlalchemy import Connection
 
 from store import db
 from store.schema import metadata
+from store.search import is_index_table
 
 config = context.config
 
@@ -24,6 +25,7 @@ def _run(connection: Connection) -> None:
         render_as_batch=connection.dialect.name == "sqlite",
         transactional_ddl=True,
         compare_type=True,
+        include_name=lambda name, kind, _parent: not is_index_table(name),  # SQLite's FTS5 tables
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -1,0 +1,1 @@
+"""The web application over the store: feeds, mail and (webcore) the Flask app."""
