@@ -1,0 +1,94 @@
+"""The change log (``/`` and ``/changes``), one change with its review trail
+(``/changes/{id}``), the review queue (``/review``) and the review form's target
+(POST ``/changes/{id}/review``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, Response, abort, jsonify, redirect, request, url_for
+
+from errors import PermissionDenied
+from store.review import ReviewState, Subject, current_states, in_state, set_review, trail
+
+from .context import current_store, respond, signed_in, wants_json
+from .params import STATE_NAMES, TYPE_NAMES, ChangeFilters
+from .queries import change_entry, change_page
+
+blueprint = Blueprint("changes", __name__)
+MAX_NOTE = 2000
+
+
+def _states(ids: list[int]) -> dict[int, str]:
+    with current_store().engine.connect() as conn:
+        found = current_states(conn, Subject.CHANGE, ids)
+    return {i: str(found[i].state) if i in found else str(ReviewState.NUEVA) for i in ids}
+
+
+def _page_json(page: Any, filters: ChangeFilters, states: dict[int, str]) -> dict[str, Any]:
+    return {"filters": filters.to_json(), "total": page.total, "page": page.page, "pages": page.pages,
+            "summary": [row.to_json() for row in page.summary],
+            "changes": [{**e.to_json(), "review_state": states[e.id]} for e in page.entries]}
+
+
+@blueprint.route("/")
+@blueprint.route("/changes")
+def change_log() -> Response | str:
+    filters = ChangeFilters.from_args(request.args)
+    extra = [in_state(Subject.CHANGE, filters.state)] if filters.state else []
+    page = change_page(current_store(), filters, extra=extra)
+    states = _states([e.id for e in page.entries])
+    documents = current_store().documents()
+    return respond("changes.html", _page_json(page, filters, states), page=page, filters=filters,
+                   states=states, documents=documents, state_names=STATE_NAMES, type_names=TYPE_NAMES,
+                   endpoint="changes.change_log")
+
+
+@blueprint.route("/review")
+def review_queue() -> Response | str:
+    """What is still to review: changes whose state is nueva or requiere atención, newest first."""
+    filters = ChangeFilters.from_args(request.args)
+    shown = filters.state or str(ReviewState.NUEVA)
+    page = change_page(current_store(), filters, extra=[in_state(Subject.CHANGE, shown)])
+    states = _states([e.id for e in page.entries])
+    return respond("review.html", _page_json(page, filters, states), page=page, filters=filters,
+                   states=states, shown=shown, state_names=STATE_NAMES, type_names=TYPE_NAMES,
+                   endpoint="changes.review_queue")
+
+
+@blueprint.route("/changes/<int:change_id>")
+def change(change_id: int) -> Response | str:
+    entry = change_entry(current_store(), change_id)
+    with current_store().engine.connect() as conn:
+        events = trail(conn, Subject.CHANGE, change_id)
+    state = str(events[-1].state) if events else str(ReviewState.NUEVA)
+    data = {**entry.to_json(), "review_state": state, "trail": [_event_json(e) for e in events]}
+    return respond("change.html", data, entry=entry, events=events, state=state, state_names=STATE_NAMES,
+                   type_names=TYPE_NAMES)
+
+
+def _event_json(event: Any) -> dict[str, Any]:
+    return {"state": str(event.state), "user": event.user, "note": event.note, "at": event.at.isoformat()}
+
+
+@blueprint.route("/changes/<int:change_id>/review", methods=["POST"])
+def review(change_id: int) -> Response:
+    state = request.form.get("state", "")
+    if state not in STATE_NAMES:
+        abort(400, f"Estado de revisión desconocido «{state[:40]}».")
+    note = request.form.get("note", "")
+    if len(note) > MAX_NOTE:
+        abort(400, f"La nota es demasiado larga (máximo {MAX_NOTE} caracteres).")
+    change_entry(current_store(), change_id)  # 404 before 403 for an id that does not exist
+    try:
+        with current_store().engine.begin() as conn:
+            event = set_review(conn, Subject.CHANGE, change_id, ReviewState(state), signed_in(), note)
+    except PermissionDenied:
+        abort(403, "Solo las personas revisoras o administradoras pueden cambiar el estado de revisión.")
+    if wants_json():
+        return jsonify({"id": change_id, **_event_json(event)})
+    back = request.form.get("next", "")
+    target = back if back.startswith("/") and not back.startswith("//") else url_for(
+        "changes.change", change_id=change_id)
+    return redirect(target, code=303)
+

@@ -1,0 +1,208 @@
+"""The reads the pages need that the Python API does not offer as such: one page of the change log
+(newest first, with its total and per-instrument summary), a notice by its codigo with its changes
+and discrepancies. Read-only, each in one connection, every user value a bound parameter.
+
+A page of the log is two indexed reads: the ids of the page (``ix_change_date``), then the
+entries of those ids through ``store.api.change_entries``, so its cost does not grow with the log.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, and_, func, or_, select
+
+from diffing import ChangeType
+from errors import NotFound
+from gazette import Notice
+from store import schema as s
+from store.api import ChangeEntry, Store, change_entries
+from store.records import notice_columns, notice_from_row
+
+from .params import PAGE_SIZE, ChangeFilters
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryRow:
+    """How many changes of each type one instrument (a DOF notice, or an imported text) made."""
+
+    document_id: int
+    document: str
+    codigo: str | None
+    notice_date: date | None
+    notice_title: str
+    counts: tuple[tuple[ChangeType, int], ...]
+
+    @property
+    def total(self) -> int:
+        return sum(count for _, count in self.counts)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"document_id": self.document_id, "document": self.document, "codigo": self.codigo,
+                "notice_date": self.notice_date.isoformat() if self.notice_date else None,
+                "notice_title": self.notice_title, "counts": {str(t): n for t, n in self.counts},
+                "total": self.total}
+
+
+@dataclass(frozen=True, slots=True)
+class ChangePage:
+    """One page of the filtered change log, newest first."""
+
+    entries: tuple[ChangeEntry, ...]
+    total: int
+    page: int
+    summary: tuple[SummaryRow, ...]
+    document_id: int | None = None
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // PAGE_SIZE))
+
+
+def _conditions(store: Store, filters: ChangeFilters) -> tuple[list[ColumnElement[bool]], int | None]:
+    c = s.change
+    found: list[ColumnElement[bool]] = []
+    if filters.since is not None:
+        found.append(c.c.date >= filters.since)
+    if filters.until is not None:
+        found.append(c.c.date <= filters.until)
+    if filters.type is not None:
+        found.append(c.c.type == str(filters.type))
+    document_id = None
+    if filters.document:
+        document_id = store.document(filters.document).id
+        found.append(c.c.document_id == document_id)
+    return found, document_id
+
+
+def change_page(store: Store, filters: ChangeFilters, *, extra: Sequence[ColumnElement[bool]] = (),
+                size: int = PAGE_SIZE) -> ChangePage:
+    """The page ``filters.page`` of the change log matching ``filters`` and the ``extra``
+    conditions on ``schema.change`` (the review-state filter)."""
+    c = s.change
+    conditions, document_id = _conditions(store, filters)
+    conditions.extend(extra)
+    with store.engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(c).where(*conditions)).scalar_one()
+        page_ids = list(conn.execute(select(c.c.id).where(*conditions).order_by(c.c.date.desc(), c.c.id.desc())
+                                     .limit(size).offset((filters.page - 1) * size)).scalars())
+        entries = change_entries(conn, [c.c.id.in_(page_ids)]) if page_ids else ()
+        newest_first = tuple(sorted(entries, key=lambda e: (e.date, e.id), reverse=True))
+        summary = _summary(conn, newest_first)
+    return ChangePage(newest_first, total, filters.page, summary, document_id)
+
+
+def _summary(conn: Connection, entries: Sequence[ChangeEntry]) -> tuple[SummaryRow, ...]:
+    """Per instrument shown on the page (newest first), how many changes of each type it made in
+    all: the instrument's whole effect, not only the page's share of it."""
+    c, n = s.change, s.notice
+    codigos = sorted({e.notice.codigo for e in entries if e.notice})
+    imported = sorted({e.document_id for e in entries if e.notice is None})
+    scope: list[ColumnElement[bool]] = []
+    if codigos:
+        scope.append(n.c.codigo.in_(codigos))
+    if imported:
+        scope.append(and_(c.c.notice_id.is_(None), c.c.document_id.in_(imported)))
+    if not scope:
+        return ()
+    query = (select(c.c.document_id, n.c.codigo, c.c.type, func.count()).outerjoin(n, n.c.id == c.c.notice_id)
+             .where(or_(*scope)).group_by(c.c.document_id, n.c.codigo, c.c.type))
+    counts: dict[tuple[int, str | None], dict[str, int]] = {}
+    for document_id, codigo, kind, count in conn.execute(query):
+        counts.setdefault((document_id, codigo), {})[kind] = count
+    first: dict[tuple[int, str | None], ChangeEntry] = {}
+    for entry in entries:
+        first.setdefault((entry.document_id, entry.notice.codigo if entry.notice else None), entry)
+    rows = []
+    for key, entry in first.items():
+        per_type = counts.get(key, {})
+        notice = entry.notice
+        rows.append(SummaryRow(entry.document_id, entry.document, key[1], notice.date if notice else None,
+                               notice.title if notice else "",
+                               tuple((t, per_type[str(t)]) for t in ChangeType if per_type.get(str(t)))))
+    return tuple(rows)
+
+
+@dataclass(frozen=True, slots=True)
+class Discrepancy:
+    """What an instrument declared and the text did not show, or the reverse."""
+
+    id: int
+    document_id: int
+    kind: str
+    label: str
+    detail: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "document_id": self.document_id, "kind": self.kind, "label": self.label,
+                "detail": self.detail}
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeView:
+    """A DOF notice, what it changed in the tracked documents, and its discrepancies."""
+
+    notice: Notice
+    document_id: int | None
+    changes: tuple[ChangeEntry, ...]
+    discrepancies: tuple[Discrepancy, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {**self.notice.to_json(), "document_id": self.document_id,
+                "changes": [e.to_json() for e in self.changes],
+                "discrepancies": [d.to_json() for d in self.discrepancies]}
+
+
+def notice_view(store: Store, codigo: str) -> NoticeView:
+    n, c, d = s.notice, s.change, s.discrepancy
+    with store.engine.connect() as conn:
+        row = conn.execute(select(n.c.id.label("nid"), n.c.document_id.label("ndoc"), *notice_columns())
+                           .where(n.c.codigo == codigo)).first()
+        if row is None:
+            raise NotFound(f"no hay ninguna nota del DOF con el código «{codigo[:40]}»")
+        changes = change_entries(conn, [c.c.notice_id == row.nid])
+        found = conn.execute(select(d.c.id, d.c.document_id, d.c.kind, d.c.label, d.c.detail)
+                             .where(d.c.notice_id == row.nid).order_by(d.c.id)).tuples()
+        discrepancies = tuple(Discrepancy(*values) for values in found)
+    return NoticeView(notice_from_row(row), row.ndoc, changes, discrepancies)
+
+
+def change_entry(store: Store, change_id: int) -> ChangeEntry:
+    """One change record by id; ``NotFound`` when there is none."""
+    with store.engine.connect() as conn:
+        found = change_entries(conn, [s.change.c.id == change_id])
+    if not found:
+        raise NotFound(f"no hay ningún cambio con el número {change_id}")
+    return found[0]
+
+
+def latest_changes(store: Store, *, document_id: int | None = None, limit: int = 100) -> tuple[ChangeEntry, ...]:
+    """The newest ``limit`` changes (of one document), newest first: what a feed carries."""
+    c = s.change
+    where = [c.c.document_id == document_id] if document_id is not None else []
+    with store.engine.connect() as conn:
+        ids = list(conn.execute(select(c.c.id).where(*where).order_by(c.c.date.desc(), c.c.id.desc())
+                                .limit(limit)).scalars())
+        entries = change_entries(conn, [c.c.id.in_(ids)]) if ids else ()
+    return tuple(sorted(entries, key=lambda e: (e.date, e.id), reverse=True))
+
+
+def renumberings(store: Store, document_id: int, label: str) -> tuple[tuple[ChangeEntry, ...],
+                                                                       tuple[ChangeEntry, ...]]:
+    """The renumberings that brought a provision to ``label`` and those that moved it away."""
+    c = s.change
+    with store.engine.connect() as conn:
+        found = change_entries(conn, [c.c.document_id == document_id, or_(
+            and_(c.c.label == label, c.c.from_label.is_not(None)), c.c.from_label == label)])
+    return (tuple(e for e in found if e.label == label and e.change.from_label),
+            tuple(e for e in found if e.change.from_label == label))
+
+
+def pending_changes(store: Store, document_id: int, today: date) -> tuple[ChangeEntry, ...]:
+    """Changes published but not yet in force on ``today``."""
+    c = s.change
+    with store.engine.connect() as conn:
+        return change_entries(conn, [c.c.document_id == document_id, c.c.valid_from > today])
