@@ -24,10 +24,10 @@ from store.api import Store, open_store
 from store.report import safe_href
 
 from . import auth, changes, documents, feeds, notices, personal
-from .render import by_instrument, citation, edition_name, inline_html
 from .context import ERROR_TITLES, STORE_KEY, error_response
+from .render import by_instrument, citation, edition_name, inline_html
 
-SECRET_META_KEY = "web.secret_key"
+SECRET_META_KEY = "web.secret_key"  # noqa: S105 - the name of a meta row, not a secret
 
 
 def stored_secret_key(store: Store) -> str:

@@ -18,7 +18,8 @@ import hmac
 import secrets
 from urllib.parse import urlsplit
 
-from flask import Blueprint, Flask, Response, abort, g, redirect, render_template, request, session, url_for
+from flask import Blueprint, Flask, abort, g, redirect, render_template, request, session, url_for
+from flask.typing import ResponseReturnValue
 
 from store.users import authenticate, get_user, user_for_token
 
@@ -75,7 +76,7 @@ def _check_csrf() -> None:
         abort(400, "El formulario caducó o no lleva su token de seguridad (CSRF): vuelva a cargar la página.")
 
 
-def _gate() -> Response | None:
+def _gate() -> ResponseReturnValue | None:
     """Runs before every request: CSRF on POSTs, then who is asking."""
     g.user = None
     _check_csrf()
@@ -102,13 +103,14 @@ def _local(target: str | None) -> str:
     if not target:
         return url_for("changes.change_log")
     parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//") or "\\" in target:
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//") \
+            or "\\" in target:
         return url_for("changes.change_log")
     return target
 
 
 @blueprint.route("/login", methods=["GET", "POST"])
-def login() -> Response | str | tuple[str, int]:
+def login() -> ResponseReturnValue:
     target = request.values.get("next")
     if request.method == "GET":
         return render_template("login.html", next=_local(target), error=None)
@@ -126,6 +128,6 @@ def login() -> Response | str | tuple[str, int]:
 
 
 @blueprint.route("/logout", methods=["POST"])
-def logout() -> Response:
+def logout() -> ResponseReturnValue:
     session.clear()
     return redirect(url_for("auth.login"))

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, Response, abort, jsonify, redirect, request, url_for
+from flask import Blueprint, abort, jsonify, redirect, request, url_for
+from flask.typing import ResponseReturnValue
 
 from errors import PermissionDenied
 from store.review import ReviewState, Subject, current_states, in_state, set_review, trail
@@ -33,7 +34,7 @@ def _page_json(page: Any, filters: ChangeFilters, states: dict[int, str]) -> dic
 
 @blueprint.route("/")
 @blueprint.route("/changes")
-def change_log() -> Response | str:
+def change_log() -> ResponseReturnValue:
     filters = ChangeFilters.from_args(request.args)
     extra = [in_state(Subject.CHANGE, filters.state)] if filters.state else []
     page = change_page(current_store(), filters, extra=extra)
@@ -45,7 +46,7 @@ def change_log() -> Response | str:
 
 
 @blueprint.route("/review")
-def review_queue() -> Response | str:
+def review_queue() -> ResponseReturnValue:
     """What is still to review: changes whose state is nueva or requiere atención, newest first."""
     filters = ChangeFilters.from_args(request.args)
     shown = filters.state or str(ReviewState.NUEVA)
@@ -57,7 +58,7 @@ def review_queue() -> Response | str:
 
 
 @blueprint.route("/changes/<int:change_id>")
-def change(change_id: int) -> Response | str:
+def change(change_id: int) -> ResponseReturnValue:
     entry = change_entry(current_store(), change_id)
     with current_store().engine.connect() as conn:
         events = trail(conn, Subject.CHANGE, change_id)
@@ -72,7 +73,7 @@ def _event_json(event: Any) -> dict[str, Any]:
 
 
 @blueprint.route("/changes/<int:change_id>/review", methods=["POST"])
-def review(change_id: int) -> Response:
+def review(change_id: int) -> ResponseReturnValue:
     state = request.form.get("state", "")
     if state not in STATE_NAMES:
         abort(400, f"Estado de revisión desconocido «{state[:40]}».")

@@ -7,7 +7,8 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from flask import Blueprint, Response, request
+from flask import Blueprint, request
+from flask.typing import ResponseReturnValue
 
 from diffing import DiffOp, redline
 from errors import InputError
@@ -34,7 +35,7 @@ def _handle(document_id: int) -> DocumentHandle:
 
 
 @blueprint.route("/documents")
-def document_list() -> Response | str:
+def document_list() -> ResponseReturnValue:
     found = current_store().documents()
     return respond("documents.html", {"documents": [d.to_json() for d in found]}, documents=found)
 
@@ -44,7 +45,7 @@ def _text_json(document: Document) -> list[dict[str, Any]]:
 
 
 @blueprint.route("/documents/<int:document_id>")
-def document(document_id: int) -> Response | str:
+def document(document_id: int) -> ResponseReturnValue:
     handle = _handle(document_id)
     on = parse_day(request.args.get("at"), "fecha")
     text = handle.text(on)
@@ -71,7 +72,7 @@ def _timeline(versions: tuple[Version, ...]) -> list[dict[str, Any]]:
 
 
 @blueprint.route("/documents/<int:document_id>/provisions/<label>")
-def provision(document_id: int, label: str) -> Response | str:
+def provision(document_id: int, label: str) -> ResponseReturnValue:
     handle = _handle(document_id)
     versions = handle.history(label)
     label = versions[0].label
@@ -85,7 +86,7 @@ def provision(document_id: int, label: str) -> Response | str:
 
 
 @blueprint.route("/documents/<int:document_id>/compare")
-def compare(document_id: int) -> Response | str:
+def compare(document_id: int) -> ResponseReturnValue:
     handle = _handle(document_id)
     day1 = require_day(request.args.get("from"), "desde")
     day2 = require_day(request.args.get("to"), "hasta")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response
+from flask import Blueprint
+from flask.typing import ResponseReturnValue
 
 from .context import current_store, respond
 from .params import TYPE_NAMES
@@ -12,6 +13,6 @@ blueprint = Blueprint("notices", __name__)
 
 
 @blueprint.route("/notices/<codigo>")
-def notice(codigo: str) -> Response | str:
+def notice(codigo: str) -> ResponseReturnValue:
     view = notice_view(current_store(), codigo.strip())
     return respond("notice.html", view.to_json(), view=view, type_names=TYPE_NAMES)

@@ -92,7 +92,8 @@ class ChangeFilters:
 
     @classmethod
     def from_args(cls, args: Mapping[str, str]) -> ChangeFilters:
-        filters = cls(since=parse_day(args.get("since"), "desde"), until=parse_day(args.get("until"), "hasta"),
+        filters = cls(since=parse_day(args.get("since"), "desde"),
+                      until=parse_day(args.get("until"), "hasta"),
                       document=(args.get("document") or "").strip()[:MAX_QUERY],
                       type=parse_type(args.get("type")), state=parse_state(args.get("state")),
                       page=parse_page(args.get("page")))

@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, jsonify, redirect, request, url_for
+from flask import Blueprint, abort, jsonify, redirect, request, url_for
+from flask.typing import ResponseReturnValue
 
 from errors import InputError
+from store.search import SearchHit
 from store.search import search as search_provisions
 from store.watch import add_watch, remove_watch, watched_changes, watches
 
@@ -18,11 +20,11 @@ WATCHED_CHANGES = 100
 
 
 @blueprint.route("/search")
-def search() -> Response | str:
+def search() -> ResponseReturnValue:
     query = (request.args.get("q") or "").strip()[:MAX_QUERY]
     document = (request.args.get("document") or "").strip()
     document_id = current_store().document(document).id if document else None
-    hits = ()
+    hits: tuple[SearchHit, ...] = ()
     if query:
         with current_store().engine.connect() as conn:
             hits = search_provisions(conn, query, SEARCH_LIMIT, document_id)
@@ -31,18 +33,19 @@ def search() -> Response | str:
 
 
 @blueprint.route("/watchlist")
-def watchlist() -> Response | str:
+def watchlist() -> ResponseReturnValue:
     user = signed_in()
     with current_store().engine.connect() as conn:
         mine = watches(conn, user.id)
         changes = tuple(reversed(watched_changes(conn, user.id, None, WATCHED_CHANGES)))
     return respond("watchlist.html", {"watches": [w.to_json() for w in mine],
                                       "changes": [e.to_json() for e in changes]},
-                   watches=mine, changes=changes, documents=current_store().documents(), type_names=TYPE_NAMES)
+                   watches=mine, changes=changes, documents=current_store().documents(),
+                   type_names=TYPE_NAMES)
 
 
 @blueprint.route("/watchlist", methods=["POST"])
-def watch() -> Response:
+def watch() -> ResponseReturnValue:
     document = (request.form.get("document") or "").strip()
     if not document:
         raise InputError("elija el documento que quiere seguir")
@@ -57,7 +60,7 @@ def watch() -> Response:
 
 
 @blueprint.route("/watchlist/<int:watch_id>/delete", methods=["POST"])
-def unwatch(watch_id: int) -> Response:
+def unwatch(watch_id: int) -> ResponseReturnValue:
     with current_store().engine.begin() as conn:
         removed = remove_watch(conn, signed_in().id, watch_id)
     if not removed:

@@ -87,8 +87,8 @@ def change_page(store: Store, filters: ChangeFilters, *, extra: Sequence[ColumnE
     conditions.extend(extra)
     with store.engine.connect() as conn:
         total = conn.execute(select(func.count()).select_from(c).where(*conditions)).scalar_one()
-        page_ids = list(conn.execute(select(c.c.id).where(*conditions).order_by(c.c.date.desc(), c.c.id.desc())
-                                     .limit(size).offset((filters.page - 1) * size)).scalars())
+        newest = select(c.c.id).where(*conditions).order_by(c.c.date.desc(), c.c.id.desc())
+        page_ids = list(conn.execute(newest.limit(size).offset((filters.page - 1) * size)).scalars())
         entries = change_entries(conn, [c.c.id.in_(page_ids)]) if page_ids else ()
         newest_first = tuple(sorted(entries, key=lambda e: (e.date, e.id), reverse=True))
         summary = _summary(conn, newest_first)
@@ -179,7 +179,8 @@ def change_entry(store: Store, change_id: int) -> ChangeEntry:
     return found[0]
 
 
-def latest_changes(store: Store, *, document_id: int | None = None, limit: int = 100) -> tuple[ChangeEntry, ...]:
+def latest_changes(store: Store, *, document_id: int | None = None, limit: int = 100
+                   ) -> tuple[ChangeEntry, ...]:
     """The newest ``limit`` changes (of one document), newest first: what a feed carries."""
     c = s.change
     where = [c.c.document_id == document_id] if document_id is not None else []

@@ -18,9 +18,9 @@ from parser.render import provision_text
 from store.api import ChangeEntry
 from store.report import esc, html_redline
 
-_OUTLINE_WORD = {Kind.LIBRO: "Libro", Kind.TITULO: "Título", Kind.CAPITULO: "Capítulo", Kind.SECCION: "Sección",
-                 Kind.ARTICULO: "Artículo", Kind.TRANSITORIO: "Transitorio", Kind.APARTADO: "Apartado",
-                 Kind.NUMERAL: "Numeral"}
+_OUTLINE_WORD = {Kind.LIBRO: "Libro", Kind.TITULO: "Título", Kind.CAPITULO: "Capítulo",
+                 Kind.SECCION: "Sección", Kind.ARTICULO: "Artículo", Kind.TRANSITORIO: "Transitorio",
+                 Kind.APARTADO: "Apartado", Kind.NUMERAL: "Numeral"}
 
 
 def inline_html(diff: Redline) -> Markup:
@@ -138,5 +138,6 @@ def by_instrument(entries: Iterable[ChangeEntry]) -> list[tuple[tuple[int, str |
     """Entries grouped by (document, DOF notice), groups in the order their first entry comes."""
     groups: dict[tuple[int, str | None], list[ChangeEntry]] = {}
     for entry in entries:
-        groups.setdefault((entry.document_id, entry.notice.codigo if entry.notice else None), []).append(entry)
+        key = (entry.document_id, entry.notice.codigo if entry.notice else None)
+        groups.setdefault(key, []).append(entry)
     return list(groups.items())
