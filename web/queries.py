@@ -165,7 +165,7 @@ def notice_view(store: Store, codigo: str) -> NoticeView:
             raise NotFound(f"no hay ninguna nota del DOF con el código «{codigo[:40]}»")
         changes = change_entries(conn, [c.c.notice_id == row.nid])
         found = conn.execute(select(d.c.id, d.c.document_id, d.c.kind, d.c.label, d.c.detail)
-                             .where(d.c.notice_id == row.nid).order_by(d.c.id)).tuples()
+                             .where(d.c.notice_id == row.nid).order_by(d.c.id))
         discrepancies = tuple(Discrepancy(*values) for values in found)
     return NoticeView(notice_from_row(row), row.ndoc, changes, discrepancies)
 
