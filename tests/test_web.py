@@ -376,3 +376,26 @@ def test_pages_carry_security_headers_and_no_inline_script(client: FlaskClient) 
     assert "default-src 'none'" in answer.headers["Content-Security-Policy"]
     assert answer.headers["X-Content-Type-Options"] == "nosniff"
     assert "<script" not in text(answer)
+
+
+# --- feeds ----------------------------------------------------------------------------------------
+def test_feeds_take_a_token_and_parse_as_atom(app: Flask, client: FlaskClient) -> None:
+    import feedparser
+
+    url = app.extensions["dof_tracker_store"].engine.url.render_as_string(hide_password=False)
+    token = user_token(url, "lectora")
+    for path in ("/feeds/changes.atom", f"/feeds/documents/{DOCUMENT_ID}.atom"):
+        assert client.get(path).status_code == 401
+        answer = client.get(f"{path}?token={token}")
+        assert answer.status_code == 200 and answer.mimetype == "application/atom+xml"
+        feed = feedparser.parse(answer.data)
+        assert not feed.bozo, feed.bozo_exception
+        assert len(feed.entries) == len(EXPECTED)
+        assert feed.feed.links[0].href.endswith(path) and "token" not in feed.feed.links[0].href
+        derogated = next(e for e in feed.entries if "artículo 57, fracción IX" in e.title)
+        links = {link.href for link in derogated.links}
+        assert f"http://localhost/documents/{DOCUMENT_ID}/provisions/art_57__frac_ix" in links
+        assert any(IMSS_CODIGO in href for href in links)
+        assert "<del>" in derogated.content[0].value or "<ins>" in derogated.content[0].value
+    watch_page = client.get(f"/feeds/watchlist.atom?token={token}")
+    assert watch_page.status_code == 200 and feedparser.parse(watch_page.data).entries == []

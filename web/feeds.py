@@ -12,6 +12,7 @@ from flask.typing import ResponseReturnValue
 from store.api import ChangeEntry
 from store.watch import watched_changes
 
+from .atom import changes_feed
 from .context import current_store, signed_in
 from .queries import latest_changes
 
@@ -21,8 +22,6 @@ ATOM = "application/atom+xml; charset=utf-8"
 
 
 def _feed(title: str, endpoint: str, entries: tuple[ChangeEntry, ...], **values: Any) -> Response:
-    from .atom import changes_feed  # TODO(webdata): top-level once web/atom.py is merged
-
     feed_url = url_for(endpoint, _external=True, **values)
     body = changes_feed(title, feed_url, entries, request.url_root)
     return Response(body, content_type=ATOM)
