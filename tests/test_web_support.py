@@ -25,10 +25,10 @@ def sqlite_url(path: Path) -> str:
     return URL.create("sqlite", database=str(path)).render_as_string()
 
 
-def build_demo_store(path: Path) -> str:
-    """``dof-tracker demo`` into a SQLite file (a fresh process, as a user runs it), plus one user
-    of each role; returns its URL."""
-    url = sqlite_url(path)
+def build_demo_store(path: Path | str) -> str:
+    """``dof-tracker demo`` into a SQLite file or a database URL (a fresh process, as a user runs
+    it), plus one user of each role; returns its URL."""
+    url = sqlite_url(path) if isinstance(path, Path) else path
     done = subprocess.run([sys.executable, "-m", "scheduler", "--db", url, "demo"], cwd=ROOT,
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
