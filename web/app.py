@@ -11,6 +11,7 @@ Errors are pages in Spanish (or JSON ``{"error": ...}``), never a traceback.
 
 from __future__ import annotations
 
+import functools
 import os
 import secrets
 
@@ -72,7 +73,7 @@ def create_app(store: str | Store | None, *, secret_key: str | None = None, test
     app.jinja_env.filters["redline"] = inline_html
     app.jinja_env.filters["citation"] = citation
     app.jinja_env.filters["edition"] = edition_name
-    app.jinja_env.filters["safe_href"] = safe_href
+    app.jinja_env.filters["safe_href"] = functools.lru_cache(maxsize=4096)(safe_href)  # notices repeat
     app.jinja_env.filters["groupby_instrument"] = by_instrument
     for blueprint in (auth.blueprint, changes.blueprint, documents.blueprint, feeds.blueprint,
                       notices.blueprint, personal.blueprint):

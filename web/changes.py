@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, abort, jsonify, redirect, request, url_for
+from flask import Blueprint, abort, jsonify, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
 from errors import PermissionDenied
@@ -39,10 +39,11 @@ def change_log() -> ResponseReturnValue:
     extra = [in_state(Subject.CHANGE, filters.state)] if filters.state else []
     page = change_page(current_store(), filters, extra=extra)
     states = _states([e.id for e in page.entries])
-    documents = current_store().documents()
-    return respond("changes.html", _page_json(page, filters, states), page=page, filters=filters,
-                   states=states, documents=documents, state_names=STATE_NAMES, type_names=TYPE_NAMES,
-                   endpoint="changes.change_log")
+    if wants_json():
+        return jsonify(_page_json(page, filters, states))
+    return render_template("changes.html", page=page, filters=filters, states=states,
+                           documents=current_store().documents(), state_names=STATE_NAMES,
+                           type_names=TYPE_NAMES, endpoint="changes.change_log")
 
 
 @blueprint.route("/review")

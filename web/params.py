@@ -16,7 +16,7 @@ from diffing import ChangeType
 from errors import InputError
 
 _DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
-PAGE_SIZE = 50
+PAGE_SIZE = 25
 MAX_PAGE = 100_000
 MAX_QUERY = 200
 

@@ -97,25 +97,27 @@ def change_page(store: Store, filters: ChangeFilters, *, extra: Sequence[ColumnE
 
 def _summary(conn: Connection, entries: Sequence[ChangeEntry]) -> tuple[SummaryRow, ...]:
     """Per instrument shown on the page (newest first), how many changes of each type it made in
-    all: the instrument's whole effect, not only the page's share of it."""
+    all: the instrument's whole effect, not only the page's share of it.
+
+    A change's ``date`` is its notice's date (or, for an imported text, the day it took effect),
+    so each instrument's rows are found through ``ix_change_date`` by (date, notice or document).
+    """
     c, n = s.change, s.notice
-    codigos = sorted({e.notice.codigo for e in entries if e.notice})
-    imported = sorted({e.document_id for e in entries if e.notice is None})
-    scope: list[ColumnElement[bool]] = []
-    if codigos:
-        scope.append(n.c.codigo.in_(codigos))
-    if imported:
-        scope.append(and_(c.c.notice_id.is_(None), c.c.document_id.in_(imported)))
-    if not scope:
+    first: dict[tuple[int, str | None], ChangeEntry] = {}
+    for entry in entries:
+        first.setdefault((entry.document_id, entry.notice.codigo if entry.notice else None), entry)
+    if not first:
         return ()
+    notice_ids = dict(conn.execute(select(n.c.codigo, n.c.id).where(
+        n.c.codigo.in_(sorted({codigo for _, codigo in first if codigo})))).all())
+    scope = [and_(c.c.date == e.date, c.c.document_id == document_id,
+                  c.c.notice_id == notice_ids[codigo] if codigo else c.c.notice_id.is_(None))
+             for (document_id, codigo), e in first.items()]
     query = (select(c.c.document_id, n.c.codigo, c.c.type, func.count()).outerjoin(n, n.c.id == c.c.notice_id)
              .where(or_(*scope)).group_by(c.c.document_id, n.c.codigo, c.c.type))
     counts: dict[tuple[int, str | None], dict[str, int]] = {}
     for document_id, codigo, kind, count in conn.execute(query):
         counts.setdefault((document_id, codigo), {})[kind] = count
-    first: dict[tuple[int, str | None], ChangeEntry] = {}
-    for entry in entries:
-        first.setdefault((entry.document_id, entry.notice.codigo if entry.notice else None), entry)
     rows = []
     for key, entry in first.items():
         per_type = counts.get(key, {})
@@ -163,7 +165,7 @@ def notice_view(store: Store, codigo: str) -> NoticeView:
                            .where(n.c.codigo == codigo)).first()
         if row is None:
             raise NotFound(f"no hay ninguna nota del DOF con el código «{codigo[:40]}»")
-        changes = change_entries(conn, [c.c.notice_id == row.nid])
+        changes = change_entries(conn, [c.c.date == row.n_date, c.c.notice_id == row.nid])
         found = conn.execute(select(d.c.id, d.c.document_id, d.c.kind, d.c.label, d.c.detail)
                              .where(d.c.notice_id == row.nid).order_by(d.c.id))
         discrepancies = tuple(Discrepancy(*values) for values in found)
