@@ -68,7 +68,7 @@ def visible(html: str) -> str:
 # --- the login gate -------------------------------------------------------------------------------
 def _routes(app: Flask) -> list[tuple[str, str]]:
     values = {"change_id": "1", "document_id": str(DOCUMENT_ID), "label": "art_57", "codigo": IMSS_CODIGO,
-              "watch_id": "1", "filename": "style.css"}
+              "watch_id": "1", "discrepancy_id": "1", "filename": "style.css"}
     found: list[tuple[str, str]] = []
     for rule in app.url_map.iter_rules():
         if rule.endpoint in ("static", "auth.login"):
@@ -399,3 +399,28 @@ def test_feeds_take_a_token_and_parse_as_atom(app: Flask, client: FlaskClient) -
         assert "<del>" in derogated.content[0].value or "<ins>" in derogated.content[0].value
     watch_page = client.get(f"/feeds/watchlist.atom?token={token}")
     assert watch_page.status_code == 200 and feedparser.parse(watch_page.data).entries == []
+
+
+def test_discrepancies_are_reviewed_the_same_way(app: Flask, client: FlaskClient) -> None:
+    from diffing.model import Discrepancy, DiscrepancyKind
+    from store import notice_id, record_discrepancies, transaction
+
+    engine = app.extensions["dof_tracker_store"].engine
+    with transaction(engine) as conn:
+        undeclared = Discrepancy(DiscrepancyKind.UNDECLARED_CHANGE, "art_57__frac_iii",
+                                 "el texto cambia y el decreto no lo dice")
+        record_discrepancies(conn, DOCUMENT_ID, notice_id(conn, IMSS_CODIGO), [undeclared])
+    reviewer(client)
+    queue = client.get("/review", headers=JSON).get_json()
+    [found] = queue["discrepancies"]
+    assert found["codigo"] == IMSS_CODIGO and found["label"] == "art_57__frac_iii"
+    page = text(client.get("/review"))
+    assert "el texto cambia y el decreto no lo dice" in page
+    answer = client.post(f"/discrepancies/{found['id']}/review", data={
+        "state": "requiere_atencion", "note": "preguntar a la Secretaría", "csrf_token": csrf_of(page)})
+    assert answer.status_code == 303
+    assert client.get("/review", headers=JSON).get_json()["discrepancies"] == []
+    flagged = client.get("/review?state=requiere_atencion", headers=JSON).get_json()["discrepancies"]
+    assert [d["id"] for d in flagged] == [found["id"]]
+    assert client.post("/discrepancies/999999/review", data={
+        "state": "revisada", "csrf_token": csrf_of(page)}).status_code == 404

@@ -9,12 +9,12 @@ from typing import Any
 from flask import Blueprint, abort, jsonify, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
-from errors import PermissionDenied
+from errors import NotFound, PermissionDenied
 from store.review import ReviewState, Subject, current_states, in_state, set_review, trail
 
 from .context import current_store, respond, signed_in, wants_json
 from .params import STATE_NAMES, TYPE_NAMES, ChangeFilters
-from .queries import change_entry, change_page
+from .queries import change_entry, change_page, discrepancies
 
 blueprint = Blueprint("changes", __name__)
 MAX_NOTE = 2000
@@ -48,13 +48,16 @@ def change_log() -> ResponseReturnValue:
 
 @blueprint.route("/review")
 def review_queue() -> ResponseReturnValue:
-    """What is still to review: changes whose state is nueva or requiere atención, newest first."""
+    """What is still to review, newest first: changes, and the discrepancies between what an
+    instrument declared and what its text showed, in one state (default nueva)."""
     filters = ChangeFilters.from_args(request.args)
     shown = filters.state or str(ReviewState.NUEVA)
     page = change_page(current_store(), filters, extra=[in_state(Subject.CHANGE, shown)])
     states = _states([e.id for e in page.entries])
-    return respond("review.html", _page_json(page, filters, states), page=page, filters=filters,
-                   states=states, shown=shown, state_names=STATE_NAMES, type_names=TYPE_NAMES,
+    found = discrepancies(current_store(), [in_state(Subject.DISCREPANCY, shown)])
+    data = {**_page_json(page, filters, states), "discrepancies": [d.to_json() for d in found]}
+    return respond("review.html", data, page=page, filters=filters, states=states, shown=shown,
+                   discrepancies=found, state_names=STATE_NAMES, type_names=TYPE_NAMES,
                    endpoint="changes.review_queue")
 
 
@@ -73,24 +76,32 @@ def _event_json(event: Any) -> dict[str, Any]:
     return {"state": str(event.state), "user": event.user, "note": event.note, "at": event.at.isoformat()}
 
 
-@blueprint.route("/changes/<int:change_id>/review", methods=["POST"])
-def review(change_id: int) -> ResponseReturnValue:
+def _review(subject: Subject, subject_id: int, default_next: str) -> ResponseReturnValue:
     state = request.form.get("state", "")
     if state not in STATE_NAMES:
         abort(400, f"Estado de revisión desconocido «{state[:40]}».")
     note = request.form.get("note", "")
     if len(note) > MAX_NOTE:
         abort(400, f"La nota es demasiado larga (máximo {MAX_NOTE} caracteres).")
-    change_entry(current_store(), change_id)  # 404 before 403 for an id that does not exist
     try:
         with current_store().engine.begin() as conn:
-            event = set_review(conn, Subject.CHANGE, change_id, ReviewState(state), signed_in(), note)
+            event = set_review(conn, subject, subject_id, ReviewState(state), signed_in(), note)
     except PermissionDenied:
         abort(403, "Solo las personas revisoras o administradoras pueden cambiar el estado de revisión.")
+    except NotFound:
+        abort(404, "No existe lo que quiere revisar.")
     if wants_json():
-        return jsonify({"id": change_id, **_event_json(event)})
+        return jsonify({"id": subject_id, **_event_json(event)})
     back = request.form.get("next", "")
-    target = back if back.startswith("/") and not back.startswith("//") else url_for(
-        "changes.change", change_id=change_id)
+    target = back if back.startswith("/") and not back.startswith("//") else default_next
     return redirect(target, code=303)
 
+
+@blueprint.route("/changes/<int:change_id>/review", methods=["POST"])
+def review(change_id: int) -> ResponseReturnValue:
+    return _review(Subject.CHANGE, change_id, url_for("changes.change", change_id=change_id))
+
+
+@blueprint.route("/discrepancies/<int:discrepancy_id>/review", methods=["POST"])
+def review_discrepancy(discrepancy_id: int) -> ResponseReturnValue:
+    return _review(Subject.DISCREPANCY, discrepancy_id, url_for("changes.review_queue"))

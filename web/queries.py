@@ -137,10 +137,12 @@ class Discrepancy:
     kind: str
     label: str
     detail: str
+    codigo: str | None = None   # the notice it is about
+    document: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "document_id": self.document_id, "kind": self.kind, "label": self.label,
-                "detail": self.detail}
+                "detail": self.detail, "codigo": self.codigo, "document": self.document}
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +172,17 @@ def notice_view(store: Store, codigo: str) -> NoticeView:
                              .where(d.c.notice_id == row.nid).order_by(d.c.id))
         discrepancies = tuple(Discrepancy(*values) for values in found)
     return NoticeView(notice_from_row(row), row.ndoc, changes, discrepancies)
+
+
+def discrepancies(store: Store, where: Sequence[ColumnElement[bool]], limit: int = 100
+                  ) -> tuple[Discrepancy, ...]:
+    """The newest ``limit`` discrepancies matching ``where`` (conditions on ``schema.discrepancy``)."""
+    d, n, doc = s.discrepancy, s.notice, s.document
+    query = (select(d.c.id, d.c.document_id, d.c.kind, d.c.label, d.c.detail, n.c.codigo, doc.c.title)
+             .join(doc, doc.c.id == d.c.document_id).outerjoin(n, n.c.id == d.c.notice_id)
+             .where(*where).order_by(d.c.id.desc()).limit(limit))
+    with store.engine.connect() as conn:
+        return tuple(Discrepancy(*row) for row in conn.execute(query))
 
 
 def change_entry(store: Store, change_id: int) -> ChangeEntry:
