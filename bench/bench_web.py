@@ -196,9 +196,11 @@ def main() -> None:
             path = cached_sqlite(args.rows, args.seed)
             url = f"sqlite:///{path}"
             if args.rebuild or not path.exists():
-                for stale in path.parent.glob(path.name + "*"):
+                partial = path.with_suffix(".partial")  # renamed only once whole: no half-built cache
+                for stale in path.parent.glob(partial.name + "*"):
                     stale.unlink()
-                build(url, args.rows, args.seed)
+                build(f"sqlite:///{partial}", args.rows, args.seed)
+                partial.rename(path)
             else:
                 print(f"reusing {path}")
         else:

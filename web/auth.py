@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, Flask, abort, g, redirect, render_template, request, session, url_for
 from flask.typing import ResponseReturnValue
 
-from store.users import authenticate, get_user, user_for_token
+from store.users import User, authenticate, get_user, user_for_token
 
 from .context import current_store, error_response, wants_json
 
@@ -45,7 +45,7 @@ def _bearer() -> str | None:
     return None
 
 
-def _token_user() -> object | None:
+def _token_user() -> User | None:
     token = _bearer() or request.args.get("token")
     if not token:
         return None
@@ -56,7 +56,7 @@ def _token_user() -> object | None:
     return user
 
 
-def _session_user() -> object | None:
+def _session_user() -> User | None:
     user_id = session.get("user_id")
     if not isinstance(user_id, int):
         return None

@@ -8,6 +8,7 @@ from typing import Any
 from flask import Response, current_app, g, jsonify, render_template, request
 
 from store.api import Store
+from store.users import User
 
 STORE_KEY = "dof_tracker_store"
 
@@ -31,9 +32,10 @@ def respond(template: str, data: Any, **context: Any) -> Response | str:
     return render_template(template, **context)
 
 
-def signed_in() -> Any:
-    """The ``store.users.User`` this request acts as (the login gate guarantees one)."""
-    return g.user
+def signed_in() -> User:
+    """The user this request acts as (the login gate guarantees one)."""
+    user: User = g.user
+    return user
 
 
 ERROR_TITLES = {400: "Solicitud no válida", 401: "Se requiere identificarse", 403: "Acceso denegado",
