@@ -14,7 +14,7 @@ from store.review import ReviewState, Subject, current_states, in_state, set_rev
 
 from .context import current_store, respond, signed_in, wants_json
 from .params import STATE_NAMES, TYPE_NAMES, ChangeFilters
-from .queries import change_entry, change_page, discrepancies
+from .queries import change_entry, change_page, discrepancies, document_titles
 
 blueprint = Blueprint("changes", __name__)
 MAX_NOTE = 2000
@@ -42,7 +42,7 @@ def change_log() -> ResponseReturnValue:
     if wants_json():
         return jsonify(_page_json(page, filters, states))
     return render_template("changes.html", page=page, filters=filters, states=states,
-                           documents=current_store().documents(), state_names=STATE_NAMES,
+                           documents=document_titles(current_store()), state_names=STATE_NAMES,
                            type_names=TYPE_NAMES, endpoint="changes.change_log")
 
 

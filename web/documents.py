@@ -7,19 +7,19 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from flask import Blueprint, request
+from flask import Blueprint, jsonify, render_template, request
 from flask.typing import ResponseReturnValue
 
-from diffing import DiffOp, redline
+from diffing import DiffOp
 from errors import InputError
 from parser.model import Document
 from parser.render import provision_text
 from store.api import DocumentHandle, Version
 
-from .context import current_store, respond
+from .context import current_store, respond, wants_json
 from .params import TYPE_NAMES, parse_day, require_day
-from .queries import pending_changes, renumberings
-from .render import compare_documents, outline_rows, side_html
+from .queries import document_handle, pending_changes, renumberings
+from .render import UnitChange, compare_documents, outline_rows, side_html, version_changes
 
 blueprint = Blueprint("documents", __name__)
 MEXICO = ZoneInfo("America/Mexico_City")
@@ -31,7 +31,7 @@ def today() -> date:
 
 
 def _handle(document_id: int) -> DocumentHandle:
-    return current_store().document(document_id)
+    return document_handle(current_store(), document_id)
 
 
 @blueprint.route("/documents")
@@ -61,14 +61,11 @@ def document(document_id: int) -> ResponseReturnValue:
                    revisions=revisions, pending=pending, findings=findings, type_names=TYPE_NAMES)
 
 
-def _timeline(versions: tuple[Version, ...]) -> list[dict[str, Any]]:
-    """Each version with the redline from the one before it."""
-    items = []
-    previous = ""
-    for version in versions:
-        items.append({"version": version, "diff": redline(previous, version.text)})
-        previous = version.text
-    return items
+def _timeline(versions: tuple[Version, ...]) -> list[tuple[Version, tuple[UnitChange, ...]]]:
+    """Each version with what changed from the one before it, unit by unit."""
+    previous = (None, *(v.provision for v in versions[:-1]))
+    return [(version, version_changes(before, version.provision))
+            for before, version in zip(previous, versions, strict=True)]
 
 
 @blueprint.route("/documents/<int:document_id>/provisions/<label>")
@@ -76,13 +73,15 @@ def provision(document_id: int, label: str) -> ResponseReturnValue:
     handle = _handle(document_id)
     versions = handle.history(label)
     label = versions[0].label
-    moves, later = renumberings(current_store(), handle.id, label)
-    data = {"document": handle.title, "document_id": handle.id, "label": label,
-            "versions": [{**v.to_json(), "pending": v.valid_from > today()} for v in versions],
-            "renumbered_from": [e.change.from_label for e in moves],
-            "renumbered_to": [e.label for e in later]}
-    return respond("provision.html", data, info=handle.info, label=label, timeline=_timeline(versions),
-                   moves=moves, later=later, today=today(), type_names=TYPE_NAMES)
+    gone = versions[-1].valid_to is not None
+    moves, later = renumberings(current_store(), handle.id, label, moved_away=gone)
+    if wants_json():
+        return jsonify({"document": handle.title, "document_id": handle.id, "label": label,
+                        "versions": [{**v.to_json(), "pending": v.valid_from > today()} for v in versions],
+                        "renumbered_from": [e.change.from_label for e in moves],
+                        "renumbered_to": [e.label for e in later]})
+    return render_template("provision.html", info=handle.info, label=label, timeline=_timeline(versions),
+                           moves=moves, later=later, today=today(), type_names=TYPE_NAMES)
 
 
 @blueprint.route("/documents/<int:document_id>/compare")

@@ -14,7 +14,7 @@ from store.watch import watched_changes
 
 from .atom import changes_feed
 from .context import current_store, signed_in
-from .queries import latest_changes
+from .queries import document_handle, latest_changes
 
 blueprint = Blueprint("feeds", __name__)
 FEED_SIZE = 100
@@ -34,7 +34,7 @@ def all_changes() -> ResponseReturnValue:
 
 @blueprint.route("/feeds/documents/<int:document_id>.atom")
 def document_changes(document_id: int) -> ResponseReturnValue:
-    handle = current_store().document(document_id)
+    handle = document_handle(current_store(), document_id)
     entries = latest_changes(current_store(), document_id=handle.id, limit=FEED_SIZE)
     return _feed(f"Cambios: {handle.title}", "feeds.document_changes", entries, document_id=document_id)
 

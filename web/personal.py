@@ -13,6 +13,7 @@ from store.watch import add_watch, remove_watch, watched_changes, watches
 
 from .context import current_store, respond, signed_in, wants_json
 from .params import MAX_QUERY, TYPE_NAMES
+from .queries import document_handle, document_titles
 
 blueprint = Blueprint("personal", __name__)
 SEARCH_LIMIT = 50
@@ -23,7 +24,7 @@ WATCHED_CHANGES = 100
 def search() -> ResponseReturnValue:
     query = (request.args.get("q") or "").strip()[:MAX_QUERY]
     document = (request.args.get("document") or "").strip()
-    document_id = current_store().document(document).id if document else None
+    document_id = document_handle(current_store(), document).id if document else None
     hits: tuple[SearchHit, ...] = ()
     if query:
         with current_store().engine.connect() as conn:
@@ -40,7 +41,7 @@ def watchlist() -> ResponseReturnValue:
         changes = tuple(reversed(watched_changes(conn, user.id, None, WATCHED_CHANGES)))
     return respond("watchlist.html", {"watches": [w.to_json() for w in mine],
                                       "changes": [e.to_json() for e in changes]},
-                   watches=mine, changes=changes, documents=current_store().documents(),
+                   watches=mine, changes=changes, documents=document_titles(current_store()),
                    type_names=TYPE_NAMES)
 
 
@@ -49,7 +50,7 @@ def watch() -> ResponseReturnValue:
     document = (request.form.get("document") or "").strip()
     if not document:
         raise InputError("elija el documento que quiere seguir")
-    handle = current_store().document(document)
+    handle = document_handle(current_store(), document)
     cited = (request.form.get("provision") or "").strip()
     label = handle.label(cited) if cited else None
     with current_store().engine.begin() as conn:

@@ -19,7 +19,7 @@ from diffing import ChangeType
 from errors import NotFound
 from gazette import Notice
 from store import schema as s
-from store.api import ChangeEntry, Store, change_entries
+from store.api import ChangeEntry, DocumentHandle, DocumentInfo, Store, change_entries
 from store.records import notice_columns, notice_from_row
 
 from .params import PAGE_SIZE, ChangeFilters
@@ -73,7 +73,7 @@ def _conditions(store: Store, filters: ChangeFilters) -> tuple[list[ColumnElemen
         found.append(c.c.type == str(filters.type))
     document_id = None
     if filters.document:
-        document_id = store.document(filters.document).id
+        document_id = document_handle(store, filters.document).id
         found.append(c.c.document_id == document_id)
     return found, document_id
 
@@ -206,15 +206,17 @@ def latest_changes(store: Store, *, document_id: int | None = None, limit: int =
     return tuple(sorted(entries, key=lambda e: (e.date, e.id), reverse=True))
 
 
-def renumberings(store: Store, document_id: int, label: str) -> tuple[tuple[ChangeEntry, ...],
-                                                                       tuple[ChangeEntry, ...]]:
-    """The renumberings that brought a provision to ``label`` and those that moved it away."""
+def renumberings(store: Store, document_id: int, label: str, *, moved_away: bool
+                 ) -> tuple[tuple[ChangeEntry, ...], tuple[ChangeEntry, ...]]:
+    """The renumberings that brought a provision to ``label`` (through ``ix_change_label``) and,
+    when its last version is closed (``moved_away``), those that took it to another label."""
     c = s.change
     with store.engine.connect() as conn:
-        found = change_entries(conn, [c.c.document_id == document_id, or_(
-            and_(c.c.label == label, c.c.from_label.is_not(None)), c.c.from_label == label)])
-    return (tuple(e for e in found if e.label == label and e.change.from_label),
-            tuple(e for e in found if e.change.from_label == label))
+        came = change_entries(conn, [c.c.document_id == document_id, c.c.label == label,
+                                     c.c.from_label.is_not(None)])
+        went = change_entries(conn, [c.c.document_id == document_id, c.c.type == "renumbered",
+                                     c.c.from_label == label]) if moved_away else ()
+    return came, went
 
 
 def pending_changes(store: Store, document_id: int, today: date) -> tuple[ChangeEntry, ...]:
@@ -222,3 +224,26 @@ def pending_changes(store: Store, document_id: int, today: date) -> tuple[Change
     c = s.change
     with store.engine.connect() as conn:
         return change_entries(conn, [c.c.document_id == document_id, c.c.valid_from > today])
+
+
+def document_handle(store: Store, name_or_id: str | int) -> DocumentHandle:
+    """A document by id (one indexed read of its revisions, where ``Store.document`` counts every
+    document's), or by any unambiguous part of its title (``Store.document``)."""
+    if isinstance(name_or_id, str) and not name_or_id.strip().isdigit():
+        return store.document(name_or_id)
+    document_id = int(name_or_id)
+    d, dv = s.document, s.document_version
+    with store.engine.connect() as conn:
+        row = conn.execute(select(d.c.id, d.c.title, d.c.kind).where(d.c.id == document_id)).first()
+        if row is None:
+            raise NotFound(f"no hay ningún documento con el número {document_id}")
+        since, count = conn.execute(select(func.min(dv.c.valid_from), func.count())
+                                    .where(dv.c.document_id == document_id)).one()
+    return DocumentHandle(store, DocumentInfo(int(row.id), str(row.title), str(row.kind), since, int(count)))
+
+
+def document_titles(store: Store) -> tuple[tuple[int, str], ...]:
+    """(id, title) of every document, by id: what a form's list of documents needs."""
+    d = s.document
+    with store.engine.connect() as conn:
+        return tuple((int(i), str(t)) for i, t in conn.execute(select(d.c.id, d.c.title).order_by(d.c.id)))

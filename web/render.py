@@ -141,3 +141,43 @@ def by_instrument(entries: Iterable[ChangeEntry]) -> list[tuple[tuple[int, str |
         key = (entry.document_id, entry.notice.codigo if entry.notice else None)
         groups.setdefault(key, []).append(entry)
     return list(groups.items())
+
+
+@dataclass(frozen=True, slots=True)
+class UnitChange:
+    """One unit that differs between two versions of a provision, with its redline."""
+
+    label: str
+    diff: Redline
+
+    @property
+    def citation(self) -> str:
+        return citation(self.label)
+
+
+def version_changes(before: Provision | None, after: Provision) -> tuple[UnitChange, ...]:
+    """What differs between two versions of a provision, unit by unit.
+
+    Only subtrees whose Merkle digests differ are visited, and each difference is shown at the
+    unit that holds it (a reformed fracción, an added inciso, the article's own first paragraph),
+    so an artículo of twenty fracciones with one changed costs one small redline, not a diff of
+    the whole article.
+    """
+    if before is None:
+        return (UnitChange(after.label, redline("", provision_text(after))),)
+    if before.digest == after.digest:
+        return ()
+    found: list[UnitChange] = []
+    if (before.heading, before.text, before.status) != (after.heading, after.text, after.status):
+        found.append(UnitChange(after.label, redline(_own(before), _own(after))))
+    old = {child.label: child for child in before.children}
+    new_labels = {child.label for child in after.children}
+    for child in after.children:
+        found.extend(version_changes(old.get(child.label), child))
+    found.extend(UnitChange(child.label, redline(provision_text(child), ""))
+                 for child in before.children if child.label not in new_labels)
+    return tuple(found)
+
+
+def _own(provision: Provision) -> str:
+    return " ".join(part for part in (provision.heading, provision.text) if part)
