@@ -14,7 +14,7 @@ from errors import InputError
 from parser.model import Document, Kind, Provision, Status
 from web.commands import is_loopback, serve, user_add, user_token
 from web.params import ChangeFilters, parse_day
-from web.render import compare_documents, inline_html, outline_rows, side_html
+from web.render import compare_documents, inline_html, outline_rows, side_html, version_changes
 
 
 @pytest.mark.parametrize(("written", "day"), [
@@ -95,3 +95,23 @@ def test_serve_refuses_bad_worker_and_port_counts() -> None:
         serve(None, "127.0.0.1", 8000, workers=0)
     with pytest.raises(InputError, match="--port"):
         serve(None, "127.0.0.1", 70000)
+
+
+def _article(*fracciones: str, text: str = "Corresponde a la Dirección:") -> Provision:
+    return Provision("art_5", Kind.ARTICULO, "5", "", text, children=tuple(
+        Provision(f"art_5__frac_{roman}", Kind.FRACCION, roman.upper(), "", body)
+        for roman, body in zip(("i", "ii", "iii"), fracciones, strict=False)))
+
+
+def test_a_version_shows_only_the_units_that_changed() -> None:
+    before = _article("Planear.", "Dirigir.", "Evaluar.")
+    reformed = _article("Planear.", "Dirigir y coordinar.", "Evaluar.")
+    changes = version_changes(before, reformed)
+    assert [u.label for u in changes] == ["art_5__frac_ii"]
+    assert str(inline_html(changes[0].diff)) == "Dirigir<ins> y coordinar</ins>."
+    shorter = version_changes(before, _article("Planear.", "Dirigir.", text="Le corresponde:"))
+    assert [(u.label, u.citation) for u in shorter] == [
+        ("art_5", "artículo 5"), ("art_5__frac_iii", "artículo 5, fracción III")]
+    assert version_changes(before, before) == ()
+    [first] = version_changes(None, before)
+    assert first.label == "art_5" and first.diff[0][0] is DiffOp.INSERT
