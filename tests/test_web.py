@@ -424,3 +424,17 @@ def test_discrepancies_are_reviewed_the_same_way(app: Flask, client: FlaskClient
     assert [d["id"] for d in flagged] == [found["id"]]
     assert client.post("/discrepancies/999999/review", data={
         "state": "revisada", "csrf_token": csrf_of(page)}).status_code == 404
+
+
+def test_a_long_log_is_counted_only_so_far_ahead(client: FlaskClient,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import web.queries
+
+    reviewer(client)
+    monkeypatch.setattr(web.queries, "COUNT_AHEAD", 5)
+    first = client.get("/changes", headers=JSON).get_json()
+    assert (first["total"], first["total_exact"]) == (5, False)
+    assert "Más de 5 cambios" in visible(text(client.get("/changes")))
+    monkeypatch.setattr(web.queries, "COUNT_AHEAD", 50)
+    whole = client.get("/changes", headers=JSON).get_json()
+    assert (whole["total"], whole["total_exact"]) == (len(EXPECTED), True)

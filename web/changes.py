@@ -27,7 +27,8 @@ def _states(ids: list[int]) -> dict[int, str]:
 
 
 def _page_json(page: Any, filters: ChangeFilters, states: dict[int, str]) -> dict[str, Any]:
-    return {"filters": filters.to_json(), "total": page.total, "page": page.page, "pages": page.pages,
+    return {"filters": filters.to_json(), "total": page.total, "total_exact": page.exact, "page": page.page,
+            "pages": page.pages,
             "summary": [row.to_json() for row in page.summary],
             "changes": [{**e.to_json(), "review_state": states[e.id]} for e in page.entries]}
 
