@@ -413,7 +413,7 @@ def test_discrepancies_are_reviewed_the_same_way(app: Flask, client: FlaskClient
     reviewer(client)
     queue = client.get("/review", headers=JSON).get_json()
     [found] = queue["discrepancies"]
-    assert found["codigo"] == IMSS_CODIGO and found["label"] == "art_57__frac_iii"
+    assert found["notice"]["codigo"] == IMSS_CODIGO and found["label"] == "art_57__frac_iii"
     page = text(client.get("/review"))
     assert "el texto cambia y el decreto no lo dice" in page
     answer = client.post(f"/discrepancies/{found['id']}/review", data={

@@ -10,14 +10,15 @@ from flask import Blueprint, abort, jsonify, redirect, render_template, request,
 from flask.typing import ResponseReturnValue
 
 from errors import NotFound, PermissionDenied
-from store.review import ReviewState, Subject, current_states, in_state, set_review, trail
+from store.review import ReviewState, Subject, current_states, discrepancies, in_state, set_review, trail
 
 from .context import current_store, respond, signed_in, wants_json
 from .params import STATE_NAMES, TYPE_NAMES, ChangeFilters
-from .queries import change_entry, change_page, discrepancies, document_titles
+from .queries import change_entry, change_page, document_titles
 
 blueprint = Blueprint("changes", __name__)
 MAX_NOTE = 2000
+DISCREPANCIES_SHOWN = 100
 
 
 def _states(ids: list[int]) -> dict[int, str]:
@@ -49,13 +50,14 @@ def change_log() -> ResponseReturnValue:
 
 @blueprint.route("/review")
 def review_queue() -> ResponseReturnValue:
-    """What is still to review, newest first: changes, and the discrepancies between what an
+    """What is still to review: changes (newest first) and the discrepancies between what an
     instrument declared and what its text showed, in one state (default nueva)."""
     filters = ChangeFilters.from_args(request.args)
     shown = filters.state or str(ReviewState.NUEVA)
     page = change_page(current_store(), filters, extra=[in_state(Subject.CHANGE, shown)])
     states = _states([e.id for e in page.entries])
-    found = discrepancies(current_store(), [in_state(Subject.DISCREPANCY, shown)])
+    with current_store().engine.connect() as conn:
+        found = discrepancies(conn, state=shown, limit=DISCREPANCIES_SHOWN)
     data = {**_page_json(page, filters, states), "discrepancies": [d.to_json() for d in found]}
     return respond("review.html", data, page=page, filters=filters, states=states, shown=shown,
                    discrepancies=found, state_names=STATE_NAMES, type_names=TYPE_NAMES,

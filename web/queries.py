@@ -1,6 +1,7 @@
 """The reads the pages need that the Python API does not offer as such: one page of the change log
 (newest first, with its total and per-instrument summary), a notice by its codigo with its changes
-and discrepancies. Read-only, each in one connection, every user value a bound parameter.
+and discrepancies, a document by id without counting every document's revisions. Read-only, each
+in one connection, every user value a bound parameter.
 
 A page of the log is two indexed reads: the ids of the page (``ix_change_date``), then the
 entries of those ids through ``store.api.change_entries``, so its cost does not grow with the log.
@@ -21,6 +22,7 @@ from gazette import Notice
 from store import schema as s
 from store.api import ChangeEntry, DocumentHandle, DocumentInfo, Store, change_entries
 from store.records import notice_columns, notice_from_row
+from store.review import DiscrepancyEntry, discrepancies
 
 from .params import PAGE_SIZE, ChangeFilters
 
@@ -136,30 +138,13 @@ def _summary(conn: Connection, entries: Sequence[ChangeEntry]) -> tuple[SummaryR
 
 
 @dataclass(frozen=True, slots=True)
-class Discrepancy:
-    """What an instrument declared and the text did not show, or the reverse."""
-
-    id: int
-    document_id: int
-    kind: str
-    label: str
-    detail: str
-    codigo: str | None = None   # the notice it is about
-    document: str = ""
-
-    def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "document_id": self.document_id, "kind": self.kind, "label": self.label,
-                "detail": self.detail, "codigo": self.codigo, "document": self.document}
-
-
-@dataclass(frozen=True, slots=True)
 class NoticeView:
     """A DOF notice, what it changed in the tracked documents, and its discrepancies."""
 
     notice: Notice
     document_id: int | None
     changes: tuple[ChangeEntry, ...]
-    discrepancies: tuple[Discrepancy, ...]
+    discrepancies: tuple[DiscrepancyEntry, ...]
 
     def to_json(self) -> dict[str, Any]:
         return {**self.notice.to_json(), "document_id": self.document_id,
@@ -168,28 +153,15 @@ class NoticeView:
 
 
 def notice_view(store: Store, codigo: str) -> NoticeView:
-    n, c, d = s.notice, s.change, s.discrepancy
+    n, c = s.notice, s.change
     with store.engine.connect() as conn:
         row = conn.execute(select(n.c.id.label("nid"), n.c.document_id.label("ndoc"), *notice_columns())
                            .where(n.c.codigo == codigo)).first()
         if row is None:
             raise NotFound(f"no hay ninguna nota del DOF con el código «{codigo[:40]}»")
         changes = change_entries(conn, [c.c.date == row.n_date, c.c.notice_id == row.nid])
-        found = conn.execute(select(d.c.id, d.c.document_id, d.c.kind, d.c.label, d.c.detail)
-                             .where(d.c.notice_id == row.nid).order_by(d.c.id))
-        discrepancies = tuple(Discrepancy(*values) for values in found)
-    return NoticeView(notice_from_row(row), row.ndoc, changes, discrepancies)
-
-
-def discrepancies(store: Store, where: Sequence[ColumnElement[bool]], limit: int = 100
-                  ) -> tuple[Discrepancy, ...]:
-    """The newest ``limit`` discrepancies matching ``where`` (conditions on ``schema.discrepancy``)."""
-    d, n, doc = s.discrepancy, s.notice, s.document
-    query = (select(d.c.id, d.c.document_id, d.c.kind, d.c.label, d.c.detail, n.c.codigo, doc.c.title)
-             .join(doc, doc.c.id == d.c.document_id).outerjoin(n, n.c.id == d.c.notice_id)
-             .where(*where).order_by(d.c.id.desc()).limit(limit))
-    with store.engine.connect() as conn:
-        return tuple(Discrepancy(*row) for row in conn.execute(query))
+        found = discrepancies(conn, notice_id=row.nid)
+    return NoticeView(notice_from_row(row), row.ndoc, changes, found)
 
 
 def change_entry(store: Store, change_id: int) -> ChangeEntry:
