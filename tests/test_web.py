@@ -438,3 +438,10 @@ def test_a_long_log_is_counted_only_so_far_ahead(client: FlaskClient,
     monkeypatch.setattr(web.queries, "COUNT_AHEAD", 50)
     whole = client.get("/changes", headers=JSON).get_json()
     assert (whole["total"], whole["total_exact"]) == (len(EXPECTED), True)
+
+
+def test_a_page_past_the_end_of_the_log_is_empty_and_says_how_long_the_log_is(client: FlaskClient) -> None:
+    reviewer(client)
+    past = client.get("/changes?page=3", headers=JSON).get_json()
+    assert past["changes"] == [] and (past["total"], past["total_exact"]) == (len(EXPECTED), True)
+    assert "Ningún cambio coincide" in text(client.get("/changes?page=3"))

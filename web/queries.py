@@ -27,7 +27,8 @@ from store.review import DiscrepancyEntry, discrepancies
 from .params import PAGE_SIZE, ChangeFilters
 
 #: how far past the current page the log is counted: an exact count of 300,000 rows costs more
-#: than the rest of a page, and nobody pages that far ahead
+#: than the rest of a page, and nobody pages that far ahead (the count starts at the page, so a
+#: deep page walks the index to its offset once for the count and once for its ids)
 COUNT_AHEAD = 10_000
 
 
@@ -92,16 +93,19 @@ def change_page(store: Store, filters: ChangeFilters, *, extra: Sequence[ColumnE
     c = s.change
     conditions, document_id = _conditions(store, filters)
     conditions.extend(extra)
+    offset = (filters.page - 1) * size
+    newest = select(c.c.id).where(*conditions).order_by(c.c.date.desc(), c.c.id.desc())
     with store.engine.connect() as conn:
-        bound = (filters.page - 1) * size + COUNT_AHEAD
-        counted = select(c.c.id).where(*conditions).limit(bound + 1).subquery()
-        total = conn.execute(select(func.count()).select_from(counted)).scalar_one()
-        newest = select(c.c.id).where(*conditions).order_by(c.c.date.desc(), c.c.id.desc())
-        page_ids = list(conn.execute(newest.limit(size).offset((filters.page - 1) * size)).scalars())
+        ahead = conn.execute(select(func.count()).select_from(
+            newest.limit(COUNT_AHEAD + 1).offset(offset).subquery())).scalar_one()
+        total, exact = offset + min(ahead, COUNT_AHEAD), ahead <= COUNT_AHEAD
+        if offset and not ahead:  # a page past the end: say how long the log is
+            total = conn.execute(select(func.count()).select_from(c).where(*conditions)).scalar_one()
+        page_ids = list(conn.execute(newest.limit(size).offset(offset)).scalars())
         entries = change_entries(conn, [c.c.id.in_(page_ids)]) if page_ids else ()
         newest_first = tuple(sorted(entries, key=lambda e: (e.date, e.id), reverse=True))
         summary = _summary(conn, newest_first)
-    return ChangePage(newest_first, min(total, bound), filters.page, summary, document_id, total <= bound)
+    return ChangePage(newest_first, total, filters.page, summary, document_id, exact)
 
 
 def _summary(conn: Connection, entries: Sequence[ChangeEntry]) -> tuple[SummaryRow, ...]:
