@@ -198,7 +198,7 @@ class ChangeEntry:
         and ``findings`` (how many doubts the text of the revision it made has)."""
         return {**self.change.to_json(), "notice": _notice_json(self.notice), "document": self.document,
                 "date": self.date.isoformat(), "valid_from": self.valid_from.isoformat(),
-                "reconciled": self.reconciled, "findings": self.findings}
+                "reconciled": self.reconciled, "findings": self.findings, "id": self.id}
 
 
 @dataclass(frozen=True, slots=True)
@@ -537,6 +537,12 @@ class DocumentHandle:
             notice=notices.get(row.notice_id) if row.notice_id is not None else None,
             revision=row.rev_from,
         )
+
+
+def change_entries(conn: Connection, conditions: Sequence[ColumnElement[bool]]) -> tuple[ChangeEntry, ...]:
+    """The change log rows matching ``conditions`` (expressions over ``schema.change``), oldest
+    first: for callers that page or filter the log themselves (the web application)."""
+    return _changes(conn, conditions)
 
 
 def _has_label(conn: Connection, document_id: int, label: str) -> bool:
