@@ -37,6 +37,7 @@ from parser.render import provision_text
 from . import schema as s
 from .db import open_engine, safe_url
 from .findings import revision_counts, stored_findings
+from .listings import DocumentSummary, StoredDiscrepancy, document_summaries, stored_discrepancies
 from .records import Problem, RunRecord, notice_columns, notice_from_row, problems, runs
 from .tree import RowIndex, StoredRow
 from .versions import (
@@ -344,6 +345,20 @@ class Store:
         failed ones not retried successfully yet, by day: the next run retries them all."""
         with self.engine.connect() as conn:
             return problems(conn)
+
+    def summaries(self) -> tuple[DocumentSummary, ...]:
+        """Every tracked document with its change count and last change date."""
+        with self.engine.connect() as conn:
+            return document_summaries(conn)
+
+    def discrepancies(self, document: str | int | None = None, since: DateLike | None = None,
+                      until: DateLike | None = None) -> tuple[StoredDiscrepancy, ...]:
+        """What instruments declared and their text did not show, and the reverse, with the
+        notice; ``since``/``until`` filter by the notice's date (both included)."""
+        with self.engine.connect() as conn:
+            document_id = self._resolve(conn, document).id if document is not None else None
+            return stored_discrepancies(conn, document_id, as_date(since, "since") if since else None,
+                                        as_date(until, "until") if until else None)
 
 
 def _change_type(value: ChangeType | str) -> ChangeType:

@@ -131,9 +131,11 @@ def _switch_to_wal(cursor: Any) -> None:
             time.sleep(0.02)
 
 
-def open_engine(url: str | URL | None = None, *, migrate: bool = True) -> Engine:
+def open_engine(url: str | URL | None = None, *, migrate: bool = True, create: bool = True) -> Engine:
     """An engine for ``url`` (default: ``default_url()``), its schema brought up to date.
 
+    With ``create=False`` (the read-only commands) nothing is created or migrated: a SQLite file
+    that does not exist, or a database without our tables, is a ``StoreError`` saying so.
     Raises ``InputError`` for an unreadable URL and ``StoreError`` when the database cannot be
     reached; neither message contains the password.
     """
@@ -142,8 +144,10 @@ def open_engine(url: str | URL | None = None, *, migrate: bool = True) -> Engine
         raise InputError(f"unsupported database {parsed.get_backend_name()!r} in {safe_url(parsed)}: "
                          "use SQLite or PostgreSQL")
     path = sqlite_file(parsed)
+    if path is not None and not create and not path.is_file():
+        raise StoreError(_missing(parsed))
     try:
-        if path is not None:
+        if path is not None and create:
             path.parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(parsed)
     except (NoSuchModuleError, ArgumentError, ImportError) as exc:
@@ -156,14 +160,22 @@ def open_engine(url: str | URL | None = None, *, migrate: bool = True) -> Engine
         engine.dispose()
         raise InputError(f"unsupported database {engine.dialect.name!r}: use SQLite or PostgreSQL")
     try:
-        with engine.connect():
-            pass
-        if migrate:
+        with engine.connect() as conn:
+            revision = None if create else schema_revision(conn)
+        if migrate and create:
             ensure_schema(engine)
     except (SQLAlchemyError, StoreError) as exc:
         engine.dispose()
         raise StoreError(f"cannot open {safe_url(parsed)}: {_reason(exc)}") from None
+    if not create and revision is None:
+        engine.dispose()
+        raise StoreError(_missing(parsed))
     return engine
+
+
+def _missing(url: URL) -> str:
+    return (f"no existe la base de datos {safe_url(url)}: 'dof-tracker import', 'sync' o 'run' la crean "
+            "(¿es correcto --db?)")
 
 
 def _reason(exc: BaseException) -> str:

@@ -14,11 +14,13 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+import click
 import pytest
 from sqlalchemy import URL, select
 from test_pipeline_support import BASE, IMSS_CODIGO, ROOT, TITLE, import_args, state_digest, sync_args
 
 import scheduler
+from cli.app import COMMANDS, cli
 from scraper.mirror import serve_mirror
 from store import acquire_writer_lock, open_engine
 from store import schema as s
@@ -36,6 +38,12 @@ def db(tmp_path_factory: pytest.TempPathFactory, mirror_url: str) -> str:
     assert scheduler.main(import_args(url)) == 0
     assert scheduler.main(sync_args(url, mirror_url)) == 0
     return url
+
+
+def commands() -> list[tuple[str, click.Command]]:
+    with click.Context(cli) as ctx:
+        found = [(name, cli.get_command(ctx, name)) for name in COMMANDS]
+    return [(name, command) for name, command in found if command is not None]
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -163,10 +171,12 @@ def test_import_then_pending_and_a_second_text(tmp_path: Path, capsys: pytest.Ca
 
 # --- bad input: one line, non-zero, nothing written ---------------------------------------------
 @pytest.mark.parametrize(("argv", "message"), [
-    (["sync", "--date", "2024-13-01"], "date: se esperaba una fecha"),
-    (["sync", "--date", "15/05/2024"], "date: se esperaba una fecha"),
+    (["sync", "--date", "2024-13-01"], "--date: se esperaba una fecha AAAA-MM-DD o DD/MM/AAAA"),
+    (["sync", "--date", "31/02/2024"], "--date: se esperaba una fecha"),
+    (["sync", "--date", "1916-12-31"], "--date: 1916-12-31 es anterior a 1917"),
     (["sync", "--from", "2024-05-17", "--to", "2024-05-13"], "is after"),
-    (["sync", "--from", "2024-05-13"], "go together"),
+    (["sync", "--since", "2024-05-17", "--until", "2024-05-13"], "is after"),
+    (["sync", "--since", "2024-05-13"], "go together"),
     (["sync", "--date", "2024-05-15", "--from", "2024-05-13", "--to", "2024-05-14"], "not both"),
     (["sync", "--date", "2999-01-01"], "in the future"),
     (["sync", "--date", "2024-05-15", "--source", "ftp://127.0.0.1/x"], "source"),
@@ -179,16 +189,18 @@ def test_import_then_pending_and_a_second_text(tmp_path: Path, capsys: pytest.Ca
     (["history", "'; DROP TABLE document; --", "57"], "ningún documento coincide"),  # bound, never SQL
     (["history", "%", "57"], "ningún documento coincide"),  # LIKE wildcards are literal
     (["changes", "--document", "IMSS' OR '1'='1"], "ningún documento coincide"),
-    (["at", "IMSS-BIENESTAR", "57", "2024-02-30"], "date: se esperaba una fecha"),
+    (["at", "IMSS-BIENESTAR", "57", "2024-02-30"], "DATE: se esperaba una fecha"),
     (["at", "IMSS-BIENESTAR", "57 Bis", "2024-05-01"], "no estaba vigente el 1 de mayo de 2024"),
     (["at", "IMSS-BIENESTAR", "57", "1999-01-01"], "no tiene texto vigente antes del"),
-    (["changes", "--type", "abolished"], "invalid choice"),
-    (["changes", "--since", "yesterday"], "since: se esperaba una fecha"),
+    (["changes", "--type", "abolished"], "--type: «abolished» no es ninguno de: added"),
+    (["changes", "--format", "csv", "--redlines"], "--redlines is for the table"),
+    (["changes", "--frobnicate"], "no existe la opción --frobnicate"),
+    (["changes", "--since", "yesterday"], "--since: se esperaba una fecha"),
     (["notices", "--date", "2024-05-15", "--since", "2024-05-01"], "not both"),
     (["import", "/nonexistent/file.txt", "--as-of", "2024-01-01"], "no such file"),
-    (["import", str(BASE), "--as-of", "someday"], "as-of: se esperaba una fecha"),
-    (["import", str(BASE)], "required"),
-    (["frobnicate"], "invalid choice"),
+    (["import", str(BASE), "--as-of", "someday"], "--as-of: se esperaba una fecha"),
+    (["import", str(BASE)], "falta --as-of"),
+    (["frobnicate"], "no hay ninguna orden «frobnicate»"),
 ])
 def test_bad_input_is_one_line_and_non_zero(db: str, capsys: pytest.CaptureFixture[str], argv: list[str],
                                             message: str) -> None:
@@ -238,11 +250,21 @@ def test_a_second_writer_is_refused_in_one_line(db: str, capsys: pytest.CaptureF
 
 
 # --- documentation --------------------------------------------------------------------------------
-def test_every_subcommand_appears_in_the_readme() -> None:
-    """sqlite-utils' test_docs idea: a command nobody can find is a command nobody uses."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    parser = scheduler.build_parser()
-    commands = next(a for a in parser._actions if a.dest == "command").choices
-    assert commands is not None
-    missing = [name for name in commands if f"dof-tracker {name}" not in readme]
+def test_every_command_and_option_appears_in_the_readme() -> None:
+    """sqlite-utils' test_docs idea: a command or option nobody can find is one nobody uses."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = text[text.index("## Commands"):text.index("## From Python")]
+    missing = [name for name in COMMANDS if f"dof-tracker {name}" not in readme]
+    for name, command in commands():
+        missing += [f"{name} {option.opts[0]}" for option in command.params
+                    if isinstance(option, click.Option) and not option.hidden
+                    and not any(opt in readme for opt in option.opts)]
     assert not missing, f"README.md never shows: {', '.join(missing)}"
+
+
+def test_every_option_has_help_with_an_example() -> None:
+    lacking = [f"{name} {option.opts[0]}" for name, command in [("", cli), *commands()]
+               for option in command.params
+               if isinstance(option, click.Option) and not option.hidden
+               and option.name != "help" and "Example: " not in (option.help or "")]
+    assert not lacking, lacking

@@ -15,6 +15,7 @@ import pytest
 from test_http import redirecting_server
 
 import scheduler
+from cli.files import read_file
 from errors import InputError
 from scheduler import main
 
@@ -59,9 +60,9 @@ def test_a_directory_and_a_missing_file_say_so(tmp_path: Path, capsys: pytest.Ca
 def test_inputs_past_the_size_limit_are_refused(tmp_path: Path) -> None:
     path = tmp_path / "ley.txt"
     path.write_bytes(b"Articulo 1.- Texto.\n" * 100)
-    assert scheduler._read_file(str(path), limit=2000) == path.read_bytes()
+    assert read_file(str(path), limit=2000) == path.read_bytes()
     with pytest.raises(InputError, match="larger than"):
-        scheduler._read_file(str(path), limit=1999)
+        read_file(str(path), limit=1999)
 
 
 # --- 8. bad arguments -------------------------------------------------------------------------
@@ -76,9 +77,9 @@ def test_inputs_past_the_size_limit_are_refused(tmp_path: Path) -> None:
     (["run", "--once", "--source", ""], "--source is empty"),
     (["run", "--once", "--lookback", "100000000"], "--lookback 100000000 makes no sense"),
     (["run", "--once", "--lookback", "-1"], "--lookback -1 makes no sense"),
-    (["run", "--once", "--since", "0001-01-01"], "is before 1917"),
-    (["sync", "--from", "0001-01-01", "--to", "2024-01-01"], "is before 1917"),
-    (["sync", "--date", "1916-12-31"], "is before 1917"),
+    (["run", "--once", "--since", "0001-01-01"], "es anterior a 1917"),
+    (["sync", "--from", "0001-01-01", "--to", "2024-01-01"], "es anterior a 1917"),
+    (["sync", "--date", "1916-12-31"], "es anterior a 1917"),
 ])
 def test_bad_arguments_are_one_line_errors(argv: list[str], says: str, tmp_path: Path,
                                            capsys: pytest.CaptureFixture[str]) -> None:

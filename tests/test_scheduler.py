@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
 from sqlalchemy import URL, create_engine, text
 
@@ -47,8 +48,8 @@ def test_the_job_runs_twice_a_day_in_mexico_city_coalesced_and_alone(tmp_path: P
         fields = {f.name: str(f) for f in job.trigger.fields}
         assert (fields["hour"], fields["minute"]) == ("7,21", "30")
         assert str(job.trigger.timezone) == "America/Mexico_City"
-        first = job.trigger.get_next_fire_time(None, scheduler.datetime(2024, 5, 15, 12, 0,
-                                                                        tzinfo=scheduler.MEXICO_CITY))
+        first = job.trigger.get_next_fire_time(None, datetime(2024, 5, 15, 12, 0,
+                                                                        tzinfo=pipeline.MEXICO_CITY))
         assert first is not None
         assert (first.hour, first.minute, first.utcoffset()) == (21, 30, timedelta(hours=-6))
     finally:
@@ -65,8 +66,8 @@ def test_the_job_store_survives_a_restart_and_holds_no_secret(tmp_path: Path) ->
         rows = conn.execute(text(f"SELECT id, job_state FROM {scheduler.JOB_TABLE}")).all()
     assert [r[0] for r in rows] == [scheduler.JOB_ID]
     assert b"postgresql" not in rows[0][1] and str(tmp_path).encode() not in rows[0][1]  # no URL pickled
-    second = BackgroundScheduler(jobstores={"default": scheduler.SQLAlchemyJobStore(
-        url=url, tablename=scheduler.JOB_TABLE)}, timezone=scheduler.MEXICO_CITY)
+    second = BackgroundScheduler(jobstores={"default": SQLAlchemyJobStore(
+        url=url, tablename=scheduler.JOB_TABLE)}, timezone=pipeline.MEXICO_CITY)
     second.start(paused=True)
     try:
         assert second.get_job(scheduler.JOB_ID) is not None  # loaded from the database, not re-added

@@ -1,0 +1,164 @@
+"""Commands that write the store: ``import``, ``sync`` and ``run`` (the only ones, with ``demo``,
+that may create it)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import click
+
+from errors import InputError
+from pipeline import (
+    LOOKBACK_DAYS,
+    NOTIFY_ENV,
+    EditionResult,
+    catch_up,
+    day_range,
+    import_document,
+    mexico_today,
+    report_outcome,
+)
+from pipeline import sync as sync_days
+from scraper.sources import source_base
+from store import open_engine
+
+from .app import EXIT_OK, Command
+from .files import read_file
+from .options import DATE, date_option, since_until_options, store_options
+from .output import emit, plural
+
+MAX_LOOKBACK = 366
+
+
+def not_future(day: date, what: str) -> date:
+    """A DOF day to fetch: not in the future (each day is three editions to ask for)."""
+    if day > mexico_today():
+        raise InputError(f"{what} {day} is in the future: the DOF has not published it yet")
+    return day
+
+
+def checked_source(value: str | None) -> str | None:
+    """``--source`` checked before any work; an empty one is refused, never the real DOF."""
+    if value is None:
+        return None
+    if not value.strip():
+        raise InputError("--source is empty: give a base URL like http://127.0.0.1:8000, or leave "
+                         "it out to fetch from the DOF")
+    source_base(value)
+    return value
+
+
+def print_result(result: EditionResult, indent: str = "") -> None:
+    emit(indent + result.line())
+    for warning in result.warnings:
+        emit(f"{indent}    warning: {warning}")
+
+
+def source_options(f: click.decorators.FC) -> click.decorators.FC:
+    f = click.option("--notify-command", metavar="CMD", default=None,
+                     help=f"Run CMD (summary on stdin, $DOF_TRACKER_STATUS=failed|warning) when editions "
+                          f"fail or look wrong (or ${NOTIFY_ENV}). Example: --notify-command 'mail -s DOF "
+                          "ana@example.mx'")(f)
+    return click.option("--source", metavar="URL", default=None,
+                        help="Base URL replacing www.dof.gob.mx and sidof.segob.gob.mx, every path kept "
+                             "(a local mirror). Example: --source http://127.0.0.1:8000")(f)
+
+
+@click.command("import", cls=Command,
+               epilog="Example: dof-tracker import estatuto.txt --title 'Estatuto Orgánico' "
+                      "--as-of 2023-10-06")
+@click.argument("file", metavar="FILE")
+@click.option("--title", default=None,
+              help="The document's title (default: the one the text gives). Example: --title 'Ley Agraria'")
+@click.option("--as-of", "as_of", type=DATE, required=True,
+              help="The date the text is as of. Example: --as-of 2023-10-06 (or 06/10/2023)")
+@store_options
+def import_(file: str, title: str | None, as_of: date, db: str | None) -> int:
+    """Register a statute's text as of a date, then apply the stored amendments that came later."""
+    data = read_file(file)
+    engine = open_engine(db)
+    try:
+        result = import_document(engine, data, file, title, as_of)
+    finally:
+        engine.dispose()
+    verb = "registered" if result.created else f"new text ({result.changes} changes) for"
+    emit(f"{verb} document {result.document_id}: {result.title} (as of {as_of})")
+    if result.findings:
+        emit(f"{plural(result.findings, 'hallazgo')} en el texto (dof-tracker info --findings)")
+    pending = result.pending
+    if pending.applied or pending.reflected:
+        emit(f"pending amendments: {pending.applied} applied ({pending.changes} changes), "
+             f"{pending.reflected} already in this text")
+    for warning in pending.warnings:
+        emit(f"warning: {warning}")
+    return EXIT_OK
+
+
+def sync_days_of(on: date | None, since: date | None, until: date | None) -> list[date]:
+    """The days ``sync`` fetches: one (default today in Mexico City) or a range, both ends included."""
+    if on and (since or until):
+        raise InputError("give either --date or --since/--until, not both")
+    if on:
+        return [not_future(on, "--date")]
+    if since or until:
+        if not (since and until):
+            raise InputError("--since and --until go together")
+        return day_range(not_future(since, "--since"), not_future(until, "--until"))
+    return [mexico_today()]
+
+
+@click.command(cls=Command, epilog="Example: dof-tracker sync --since 2024-05-13 --until 17/05/2024")
+@date_option
+@since_until_options
+@click.option("--from", "start", type=DATE, default=None, hidden=True, help="Old name of --since.")
+@click.option("--to", "end", type=DATE, default=None, hidden=True, help="Old name of --until.")
+@source_options
+@store_options
+def sync(on: date | None, since: date | None, until: date | None, start: date | None, end: date | None,
+         source: str | None, notify_command: str | None, db: str | None) -> int:
+    """Fetch and ingest DOF editions; one line per edition, exit 1 if any failed."""
+    days = sync_days_of(on, since or start, until or end)
+    checked_source(source)  # an unusable --source is bad input, refused before any work
+    engine = open_engine(db)
+    try:
+        report = sync_days(engine, days, source, progress=len(days) > 1, on_result=print_result)
+    finally:
+        engine.dispose()
+    emit(report.summary().splitlines()[0])
+    return report_outcome(report, notify_command)
+
+
+@click.command(cls=Command, epilog="Example: dof-tracker run --once --lookback 3")
+@click.option("--once", is_flag=True, help="One catch-up pass, then exit. Example: --once")
+@click.option("--since", type=DATE, default=None,
+              help="Track from this day on (first run only; default: a week ago). "
+                   "Example: --since 2024-05-01")
+@click.option("--lookback", type=int, default=LOOKBACK_DAYS, show_default=True,
+              help="Days a missing edition is looked for again (late EXT/VES editions). "
+                   "Example: --lookback 3")
+@source_options
+@store_options
+def run(once: bool, since: date | None, lookback: int, source: str | None, notify_command: str | None,
+        db: str | None) -> int:
+    """The nightly scheduler (07:30 and 21:30 Mexico City; blocking), or one pass with --once."""
+    if since is not None:
+        not_future(since, "--since")
+    checked_source(source)
+    if not 0 <= lookback <= MAX_LOOKBACK:
+        raise InputError(f"--lookback {lookback} makes no sense: give 0 to {MAX_LOOKBACK} days")
+    engine = open_engine(db)  # validates and migrates the store before any pass
+    if not once:
+        url = engine.url.render_as_string(hide_password=False)
+        engine.dispose()
+        import scheduler
+
+        scheduler.serve(url, scheduler.RunConfig(db, source, notify_command, lookback, since))
+        return EXIT_OK
+    try:
+        report = catch_up(engine, source, since=since, lookback=lookback, progress=True)
+    finally:
+        engine.dispose()
+    for result in report.results:
+        emit(result.line())
+    emit(report.summary().splitlines()[0] if report.results else "nothing to do")
+    return report_outcome(report, notify_command)

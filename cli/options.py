@@ -1,0 +1,116 @@
+"""Options defined once: the store, verbosity, JSON, and one date type for every date.
+
+Every command takes ``--db`` and ``-q/-v`` after its name too (the group takes them before it);
+``Command.invoke`` in ``cli.app`` merges the two. Help texts are in English like the rest of the
+help, each with an example; values people type (dates, types) are checked here, before any work.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any, TypeVar
+
+import click
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+FIRST_DOF_DAY = date(1917, 1, 1)  # the Diario Oficial de la Federación under the 1917 Constitution
+_DAY_FIRST = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+DATE_FORMS = "AAAA-MM-DD o DD/MM/AAAA"
+
+
+def parse_day(text: str) -> date:
+    """``2024-05-15`` or ``15/05/2024`` (as Mexican documents write dates); ValueError otherwise.
+
+    >>> parse_day("15/05/2024"), parse_day(" 2024-05-15 ")
+    (datetime.date(2024, 5, 15), datetime.date(2024, 5, 15))
+    """
+    text = text.strip()
+    found = _DAY_FIRST.fullmatch(text)
+    if found:
+        day, month, year = (int(g) for g in found.groups())
+        return date(year, month, day)
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise ValueError(text)
+    return date.fromisoformat(text)
+
+
+class DofDate(click.ParamType):  # type: ignore[type-arg]
+    """A date as ``2024-05-15`` or ``15/05/2024``, not before 1917 (bad input: exit 2)."""
+
+    name = "FECHA"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
+        if isinstance(value, date):
+            return value
+        try:
+            day = parse_day(str(value))
+        except ValueError:
+            self.fail(f"se esperaba una fecha {DATE_FORMS}, no «{str(value)[:40]}»", param, ctx)
+        if day < FIRST_DOF_DAY:
+            self.fail(f"{day.isoformat()} es anterior a {FIRST_DOF_DAY.year}: el DOF no tiene esa "
+                      "edición", param, ctx)
+        return day
+
+
+DATE = DofDate()
+
+
+class Choice(click.Choice[str]):
+    """click's Choice with the refusal written in Spanish."""
+
+    def get_invalid_choice_message(self, value: Any, ctx: click.Context | None) -> str:
+        return f"«{str(value)[:40]}» no es ninguno de: {', '.join(map(str, self.choices))}"
+
+
+def db_option(f: F) -> F:
+    return click.option(
+        "--db", metavar="URL", default=None,
+        help="The store, any SQLAlchemy URL (default: $DOF_TRACKER_DB, else a SQLite file in the "
+             "user's data folder; 'dof-tracker info' prints it). "
+             "Example: --db sqlite:///imss.sqlite")(f)
+
+
+def verbosity_options(f: F) -> F:
+    f = click.option("-v", "--verbose", count=True,
+                     help="More logging on stderr; twice for debug. Example: -vv")(f)
+    return click.option("-q", "--quiet", count=True,
+                        help="Less logging on stderr: errors only. Example: -q")(f)
+
+
+def json_option(f: F) -> F:
+    return click.option("--json", "as_json", is_flag=True,
+                        help="Print JSON (DESIGN §1.3 shapes) instead of text. Example: --json")(f)
+
+
+def store_options(f: F) -> F:
+    """``--db`` and ``-q/-v``: what every command that opens the store takes."""
+    return db_option(verbosity_options(f))
+
+
+def date_option(f: F) -> F:
+    return click.option("--date", "on", type=DATE, default=None,
+                        help="One day. Example: --date 2024-05-15 (or 15/05/2024)")(f)
+
+
+def since_until_options(f: F) -> F:
+    f = click.option("--until", type=DATE, default=None,
+                     help="Last day, included. Example: --until 31/05/2024")(f)
+    return click.option("--since", type=DATE, default=None,
+                        help="First day, included. Example: --since 2024-05-01")(f)
+
+
+def document_option(f: F) -> F:
+    return click.option("--document", metavar="DOC", default=None,
+                        help="Only this document: an id or any unambiguous part of its title. "
+                             "Example: --document IMSS-BIENESTAR")(f)
+
+
+def format_option(formats: Sequence[str], example: str) -> Callable[[F], F]:
+    def decorate(f: F) -> F:
+        return click.option("--format", "fmt", type=Choice(list(formats)), default=formats[0],
+                            show_default=True,
+                            help=f"Output format: {', '.join(formats)}. Example: --format {example}")(f)
+    return decorate

@@ -1,0 +1,189 @@
+"""Read-only commands over the change log: ``notices``, ``history``, ``at``, ``changes``, ``info``.
+
+They open the store read-only (``open_engine(create=False)``): a store that does not exist is an
+error, never created.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict
+from datetime import date, datetime
+from typing import Any
+
+import click
+
+from diffing import ChangeType
+from errors import InputError
+from parser import Finding
+from report import (
+    FORMATS,
+    at_text,
+    changes_csv,
+    changes_html,
+    changes_json,
+    changes_table,
+    describe_filters,
+    findings_text,
+    history_text,
+    info_text,
+    notices_text,
+)
+from store import Store, StoreStatus, history_json, open_engine, safe_url, store_status, stored_findings
+
+from .app import EXIT_OK, Command
+from .options import (
+    DATE,
+    Choice,
+    date_option,
+    document_option,
+    format_option,
+    json_option,
+    since_until_options,
+    store_options,
+)
+from .output import emit, emit_json, emit_raw
+
+MEXICO_CITY_TZ = "America/Mexico_City"
+
+
+def open_reader(db: str | None) -> Store:
+    """The store at ``db``, opened read-only: never created, never migrated."""
+    return Store(open_engine(db, create=False))
+
+
+@click.command(cls=Command, epilog="Example: dof-tracker notices --date 15/05/2024 --json")
+@date_option
+@since_until_options
+@json_option
+@store_options
+def notices(on: date | None, since: date | None, until: date | None, as_json: bool, db: str | None) -> int:
+    """What the DOF published, as far as we fetched it."""
+    if on and (since or until):
+        raise InputError("give either --date or --since/--until, not both")
+    with open_reader(db) as store:
+        found = store.notices(on=on, since=since, until=until)
+    if as_json:
+        emit_json([n.to_json() for n in found])
+    else:
+        emit_raw(notices_text(found))
+    return EXIT_OK
+
+
+@click.command(cls=Command, epilog="Example: dof-tracker history IMSS-BIENESTAR '57, fracción IX' --json")
+@click.argument("document", metavar="DOC")
+@click.argument("citation", metavar="CITATION")
+@json_option
+@store_options
+def history(document: str, citation: str, as_json: bool, db: str | None) -> int:
+    """Every version of one provision, oldest first, with the notice that made each.
+
+    DOC is a document id or any unambiguous part of its title; CITATION is written as people
+    write it: 57, "57 Bis", "artículo 57, fracción IX", "art. 2o.-A".
+    """
+    with open_reader(db) as store:
+        versions = store.document(document).history(citation)
+    if as_json:
+        emit_json(history_json(versions))
+    else:
+        emit_raw(history_text(versions))
+    return EXIT_OK
+
+
+@click.command(cls=Command, epilog="Example: dof-tracker at IMSS-BIENESTAR '57, fracción IX' 15/05/2024")
+@click.argument("document", metavar="DOC")
+@click.argument("citation", metavar="CITATION")
+@click.argument("on", metavar="DATE", type=DATE)
+@json_option
+@store_options
+def at(document: str, citation: str, on: date, as_json: bool, db: str | None) -> int:
+    """The text of one provision as in force on DATE (2024-05-15 or 15/05/2024)."""
+    with open_reader(db) as store:
+        version = store.document(document).at(citation, on)
+    if as_json:
+        emit_json(version.at_json(on))
+    else:
+        emit_raw(at_text(version, on))
+    return EXIT_OK
+
+
+@click.command(cls=Command,
+               epilog="Example: dof-tracker changes --document IMSS --since 2024-05-01 --format html "
+                      "> cambios.html")
+@since_until_options
+@document_option
+@click.option("--type", "kind", type=Choice([str(t) for t in ChangeType]), default=None,
+              help="Only changes of this type. Example: --type derogated")
+@format_option(FORMATS, "csv")
+@json_option
+@click.option("--redlines", is_flag=True,
+              help="Table format: show each change's word-level redline under it. Example: --redlines")
+@store_options
+def changes(since: date | None, until: date | None, document: str | None, kind: str | None, fmt: str,
+            as_json: bool, redlines: bool, db: str | None) -> int:
+    """The change log: changes that became known between --since and --until, both included."""
+    fmt = "json" if as_json else fmt
+    if redlines and fmt != "table":
+        raise InputError(f"--redlines is for the table; --format {fmt} always carries the redlines")
+    with open_reader(db) as store:
+        entries = store.changes(since=since, until=until, document=document, type=kind)
+    if fmt == "json":
+        emit_raw(changes_json(entries))
+    elif fmt == "csv":
+        emit_raw(changes_csv(entries))
+    elif fmt == "html":
+        from zoneinfo import ZoneInfo
+
+        filters = describe_filters(since, until, document, kind)
+        emit_raw(changes_html(entries, filters=filters, generated=datetime.now(ZoneInfo(MEXICO_CITY_TZ))))
+    else:
+        emit_raw(changes_table(entries, redlines=redlines))
+    return EXIT_OK
+
+
+@click.command(cls=Command, epilog="Example: dof-tracker info --findings")
+@click.option("--findings", is_flag=True,
+              help="The findings (structural check, reading doubts) of each document's latest text, "
+                   "one per line. Example: --findings")
+@json_option
+@store_options
+def info(findings: bool, as_json: bool, db: str | None) -> int:
+    """Where the store is (password hidden), what it holds, and how far it has got."""
+    engine = open_engine(db, create=False)
+    try:
+        with engine.connect() as conn:
+            status = store_status(conn)
+            found = {c.document_id: stored_findings(conn, c.document_id, c.revision)
+                     for c in status.findings if c.current} if findings else {}
+    finally:
+        engine.dispose()
+    if as_json:
+        emit_json(_info_json(safe_url(engine), status, found))
+    elif findings:
+        emit_raw(findings_text(status.findings, found))
+    else:
+        emit(f"database: {safe_url(engine)}")
+        emit_raw(info_text(status))
+    return EXIT_OK
+
+
+def _info_json(url: str, status: StoreStatus, found: Mapping[int, Sequence[Finding]]) -> dict[str, Any]:
+    """``info --json``: the database (password hidden), the figures of ``StoreStatus``, and with
+    ``--findings`` each document's findings."""
+    data: dict[str, Any] = {"database": url, **_jsonable(asdict(status))}  # type: ignore[dict-item]
+    if found:
+        data["findings_by_document"] = {str(k): [f.to_json() for f in v] for k, v in found.items()}
+    return data
+
+
+def _jsonable(value: object) -> object:
+    """Dates as ISO strings, enums as their values, mappings and sequences walked."""
+    if isinstance(value, dict):
+        return {str(_jsonable(k)): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    return str(value)
