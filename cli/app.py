@@ -195,6 +195,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CommandFailed as exc:
         print(exc.args[0], file=sys.stderr)
         return exc.status
+    except click.exceptions.NoArgsIsHelpError as exc:  # a bare 'dof-tracker': the help, exit 2
+        print(exc.format_message(), file=sys.stderr)
+        return EXIT_USAGE
     except click.ClickException as exc:
         print(visible(_one_line(exc)), file=sys.stderr)
         return EXIT_USAGE if isinstance(exc, click.UsageError) else exc.exit_code

@@ -22,7 +22,7 @@ from untrusted import plain
 
 from .app import EXIT_OK, Command
 from .options import DATE, document_option, format_option, json_option, since_until_options, store_options
-from .output import emit, emit_json, emit_raw, plural
+from .output import emit, emit_data, emit_json, emit_raw, plural
 from .queries import MEXICO_CITY_TZ, open_reader
 
 
@@ -33,10 +33,7 @@ def documents(as_json: bool, db: str | None) -> int:
     """The tracked documents: id, title, revisions, changes recorded and the last one's date."""
     with open_reader(db) as store:
         found = store.summaries()
-    if as_json:
-        emit_json([d.to_json() for d in found])
-    else:
-        emit_raw(documents_text(found))
+    emit_data(as_json, [d.to_json() for d in found], documents_text(found))
     return EXIT_OK
 
 
@@ -146,10 +143,7 @@ def discrepancies(document: str | None, since: date | None, until: date | None, 
     with its DOF notice: the disagreements waiting for a reviewer."""
     with open_reader(db) as store:
         found = store.discrepancies(document=document, since=since, until=until)
-    if as_json:
-        emit_json([d.to_json() for d in found])
-    else:
-        emit_raw(discrepancies_text(found))
+    emit_data(as_json, [d.to_json() for d in found], discrepancies_text(found))
     return EXIT_OK
 
 

@@ -40,7 +40,7 @@ def parse_day(text: str) -> date:
 class DofDate(click.ParamType):  # type: ignore[type-arg]
     """A date as ``2024-05-15`` or ``15/05/2024``, not before 1917 (bad input: exit 2)."""
 
-    name = "FECHA"
+    name = "DATE"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
         if isinstance(value, date):

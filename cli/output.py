@@ -46,6 +46,14 @@ def emit_json(value: object) -> None:
     emit_raw(json_visible(json.dumps(value, ensure_ascii=False, indent=2)) + "\n")
 
 
+def emit_data(as_json: bool, data: object, text: str) -> None:
+    """A command's result: ``data`` as JSON with ``--json``, else ``text`` (already rendered)."""
+    if as_json:
+        emit_json(data)
+    else:
+        emit_raw(text)
+
+
 def plural(count: int, word: str, words: str | None = None) -> str:
     """'1 hallazgo', '3 hallazgos'."""
     return f"{count} {word if count == 1 else (words or word + 's')}"

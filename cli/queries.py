@@ -42,7 +42,7 @@ from .options import (
     since_until_options,
     store_options,
 )
-from .output import emit, emit_json, emit_raw
+from .output import emit, emit_data, emit_json, emit_raw
 
 MEXICO_CITY_TZ = "America/Mexico_City"
 
@@ -63,10 +63,7 @@ def notices(on: date | None, since: date | None, until: date | None, as_json: bo
         raise InputError("give either --date or --since/--until, not both")
     with open_reader(db) as store:
         found = store.notices(on=on, since=since, until=until)
-    if as_json:
-        emit_json([n.to_json() for n in found])
-    else:
-        emit_raw(notices_text(found))
+    emit_data(as_json, [n.to_json() for n in found], notices_text(found))
     return EXIT_OK
 
 
@@ -83,10 +80,7 @@ def history(document: str, citation: str, as_json: bool, db: str | None) -> int:
     """
     with open_reader(db) as store:
         versions = store.document(document).history(citation)
-    if as_json:
-        emit_json(history_json(versions))
-    else:
-        emit_raw(history_text(versions))
+    emit_data(as_json, history_json(versions), history_text(versions))
     return EXIT_OK
 
 
@@ -100,10 +94,7 @@ def at(document: str, citation: str, on: date, as_json: bool, db: str | None) ->
     """The text of one provision as in force on DATE (2024-05-15 or 15/05/2024)."""
     with open_reader(db) as store:
         version = store.document(document).at(citation, on)
-    if as_json:
-        emit_json(version.at_json(on))
-    else:
-        emit_raw(at_text(version, on))
+    emit_data(as_json, version.at_json(on), at_text(version, on))
     return EXIT_OK
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, func, insert, select
 
-from parser import Document, Finding, FindingKind, check_document
+from parser import Document, Finding, FindingKind
 
 from . import schema as s
 
@@ -22,6 +22,8 @@ from . import schema as s
 def findings_of(document: Document) -> tuple[Finding, ...]:
     """What to keep about a text: its reading's findings, or (a tree no reading made, which
     carries none) the structural check of it."""
+    from parser import check_document  # here: readers of the store never pay for the check's patterns
+
     return document.findings or check_document(document)
 
 

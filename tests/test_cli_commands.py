@@ -219,3 +219,33 @@ def test_discrepancies_show_what_was_declared_and_not_shown(tmp_path: Path,
     assert items[0]["instruction"]["verb"] == "deroga" and items[1]["change"]["type"] == "added"
     assert run(capsys, "discrepancies", "--since", "2024-01-01", "--db", url)[1] == \
         "ninguna discrepancia registrada\n"  # no notice: outside any date window
+
+
+# --- fast start: what a command imports -------------------------------------------------------------
+def imported_by(argv: list[str], env: dict[str, str] | None = None) -> set[str]:
+    """The top modules a fresh process has imported after running ``dof-tracker argv``."""
+    probe = ("import sys, scheduler\n"
+             "try:\n    scheduler.main(sys.argv[1:])\nfinally:\n"
+             "    sys.stderr.write(' '.join(sorted(sys.modules)))\n")
+    done = subprocess.run([sys.executable, "-c", probe, *argv], cwd=ROOT, capture_output=True, text=True,
+                          timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})})
+    return set(done.stderr.split())
+
+
+HEAVY = {"sqlalchemy", "store", "parser", "diffing", "pipeline", "tqdm", "apscheduler", "requests", "bs4"}
+
+
+@pytest.mark.parametrize(("argv", "unneeded"), [
+    (["--help"], HEAVY), (["--version"], HEAVY),
+    (["history", "--help"], {"tqdm", "apscheduler", "requests", "parser.lines"}),  # reads the store
+])
+def test_help_and_version_import_no_store_parser_or_progress_bar(argv: list[str], unneeded: set[str]) -> None:
+    assert not unneeded & imported_by(argv), unneeded & imported_by(argv)
+
+
+def test_at_imports_no_grammar_fetcher_or_scheduler(db: str) -> None:
+    modules = imported_by(["--db", db, "at", "IMSS-BIENESTAR", "57", "2024-05-15"])
+    assert "store.api" in modules  # it did answer from the store
+    unneeded = {"parser.lines", "parser.amendments", "parser.check", "diffing.amend", "pipeline", "tqdm",
+                "apscheduler", "requests", "alembic"}
+    assert not unneeded & modules, unneeded & modules
