@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import textwrap
+from typing import TYPE_CHECKING
 
 from parser import Instruction, format_citation
 from parser.date_text import entry_words
 
-from .amend import AmendmentOutcome
 from .model import Change, ChangeType, Discrepancy
 from .text import render_inline
+
+if TYPE_CHECKING:  # only annotated: store.report uses cite() without loading the amendment machinery
+    from .amend import AmendmentOutcome
 
 
 def cite(label: str) -> str:
