@@ -21,7 +21,15 @@ from store.listings import DocumentSummary, StoredDiscrepancy
 from untrusted import plain
 
 from .app import EXIT_OK, Command
-from .options import DATE, document_option, format_option, json_option, since_until_options, store_options
+from .options import (
+    DATE,
+    document_option,
+    format_option,
+    json_format,
+    json_option,
+    since_until_options,
+    store_options,
+)
 from .output import emit, emit_data, emit_json, emit_raw, plural
 from .queries import MEXICO_CITY_TZ, open_reader
 
@@ -84,7 +92,7 @@ def compare(document: str, date1: date, date2: date, citation: str | None, fmt: 
     with open_reader(db) as store:
         handle = store.document(document)
         entries = differences(handle, date1, date2, citation)
-    fmt = "json" if as_json else fmt
+    fmt = json_format(as_json, fmt)
     if fmt == "json":
         emit_raw(changes_json(entries))
     elif fmt == "html":

@@ -108,6 +108,13 @@ def document_option(f: F) -> F:
                              "Example: --document IMSS-BIENESTAR")(f)
 
 
+def json_format(as_json: bool, fmt: str) -> str:
+    """The output format of a command with both ``--json`` and ``--format``: they must agree."""
+    if as_json and fmt not in ("json", "table"):  # table is the default: --json alone means json
+        raise click.BadParameter(f"--json y --format {fmt} se contradicen: dé uno", param_hint="--json")
+    return "json" if as_json else fmt
+
+
 def format_option(formats: Sequence[str], example: str) -> Callable[[F], F]:
     def decorate(f: F) -> F:
         return click.option("--format", "fmt", type=Choice(list(formats)), default=formats[0],

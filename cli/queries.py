@@ -38,6 +38,7 @@ from .options import (
     date_option,
     document_option,
     format_option,
+    json_format,
     json_option,
     since_until_options,
     store_options,
@@ -113,7 +114,7 @@ def at(document: str, citation: str, on: date, as_json: bool, db: str | None) ->
 def changes(since: date | None, until: date | None, document: str | None, kind: str | None, fmt: str,
             as_json: bool, redlines: bool, db: str | None) -> int:
     """The change log: changes that became known between --since and --until, both included."""
-    fmt = "json" if as_json else fmt
+    fmt = json_format(as_json, fmt)
     if redlines and fmt != "table":
         raise InputError(f"--redlines is for the table; --format {fmt} always carries the redlines")
     with open_reader(db) as store:

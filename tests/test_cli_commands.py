@@ -111,6 +111,7 @@ def test_both_date_forms_give_the_same_answer(db: str, capsys: pytest.CaptureFix
     (["compare", "IMSS-BIENESTAR", "2024-05-01"], "falta D2"),
     (["compare", "IMSS-BIENESTAR", "2024-05-01", "2024-06-01", "--format", "csv"], "«csv» no es ninguno"),
     (["notices", "--date", "2024-05-15", "--until", "2024-05-16"], "not both"),
+    (["changes", "--json", "--format", "csv"], "--json: --json y --format csv se contradicen"),
 ])
 def test_bad_input_is_one_line_and_exit_2(db: str, argv: list[str], says: str,
                                           capsys: pytest.CaptureFixture[str]) -> None:
