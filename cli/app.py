@@ -1,9 +1,9 @@
 """The ``dof-tracker`` command group: lazy subcommands, global options, exit codes, errors.
 
 Each subcommand lives in a module of its family (``cli.texts``, ``cli.ingest``, ``cli.queries``,
-``cli.documents``, ``cli.demo``) and is imported only when it runs or its own help is asked for:
-``dof-tracker --help`` lists them from ``COMMANDS`` without importing any, so it never pays for
-the store, SQLAlchemy, the parser or tqdm.
+``cli.documents``, ``cli.review``, ``cli.demo``) and is imported only when it runs or its own
+help is asked for: ``dof-tracker --help`` lists them from ``COMMANDS`` without importing any, so
+it never pays for the store, SQLAlchemy, the parser or tqdm.
 """
 
 from __future__ import annotations
@@ -58,6 +58,8 @@ COMMANDS: dict[str, Entry] = {
     "compare": Entry("cli.documents", "compare", "Every provision that differs between two dates."),
     "discrepancies": Entry("cli.documents", "discrepancies",
                            "What instruments declared and their text did not show, and the reverse."),
+    "problems": Entry("cli.review", "problems", "Editions that need attention (retried by the next run)."),
+    "reprocess": Entry("cli.review", "reprocess", "Archived captures through the current reader again."),
 }
 
 

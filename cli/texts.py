@@ -59,10 +59,11 @@ def amend(base: str, amendment: str, as_json: bool) -> int:
     """Apply an amending instrument to a base text; print instructions, changes, discrepancies."""
     from diffing import amend as apply_amendment
     from diffing import render_outcome
-    from parser import read_amendment_text
+    from parser import parse_amendment, read_amendment_text
 
     text = ensure_whole(read_statute(read_file(base), base))
-    outcome = apply_amendment(text, read_amendment_text(read_file(amendment), amendment))
+    instrument = parse_amendment(read_amendment_text(read_file(amendment), amendment))
+    outcome = apply_amendment(text, instrument)
     if as_json:
         emit_json(outcome.to_json())
     else:

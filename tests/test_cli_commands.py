@@ -52,6 +52,7 @@ DATA_COMMANDS = {
     "show": ["IMSS-BIENESTAR", "--at", "2024-05-16"],
     "compare": ["IMSS-BIENESTAR", "2024-05-01", "2024-06-01"],
     "discrepancies": [],
+    "problems": [],
 }
 
 
@@ -250,3 +251,11 @@ def test_at_imports_no_grammar_fetcher_or_scheduler(db: str) -> None:
     unneeded = {"parser.lines", "parser.amendments", "parser.check", "diffing.amend", "pipeline", "tqdm",
                 "apscheduler", "requests", "alembic"}
     assert not unneeded & modules, unneeded & modules
+
+
+def test_reprocess_takes_its_options_after_the_command(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "reprocess", "--date", "15/05/2024", "--json", "--db", db, "-q")
+    assert (code, err) == (0, "")
+    assert json.loads(out)["deltas"] == []  # the same reader: nothing differs
+    code, _, err = run(capsys, "reprocess", "--notice", IMSS_CODIGO, "--since", "2024-05-15", "--db", db)
+    assert code == EXIT_USAGE and "one of --date" in err

@@ -1,0 +1,75 @@
+"""What needs attention: ``problems`` (editions a notice of which could not be read or applied, or
+that failed and wait for their retry), read-only; and ``reprocess`` (archived captures through the
+current reader again, no network), which writes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+import click
+
+from errors import InputError
+from store import Problem, open_engine
+
+from .app import EXIT_OK, Command
+from .ingest import not_future
+from .options import date_option, json_option, since_until_options, store_options
+from .output import emit, emit_data, emit_json
+from .queries import open_reader
+
+
+@click.command(cls=Command, epilog="Example: dof-tracker problems --json")
+@json_option
+@store_options
+def problems(as_json: bool, db: str | None) -> int:
+    """Editions that need attention (a notice could not be read or applied) or failed and wait
+    for their retry, by day: the next run retries them all."""
+    with open_reader(db) as store:
+        found = store.problems()
+    emit_data(as_json, [p.to_json() for p in found], problems_text(found))
+    return EXIT_OK
+
+
+def problems_text(found: Sequence[Problem]) -> str:
+    if not found:
+        return "ninguna edición necesita atención\n"
+    lines = []
+    for p in found:
+        notices = f" (avisos {', '.join(p.codigos)})" if p.codigos else ""
+        lines.append(f"{p.day:%d/%m/%Y} {p.edition}  {p.status}{notices}; último intento "
+                     f"{p.last_tried:%d/%m/%Y %H:%M}")
+        lines.extend(f"    {reason}" for reason in p.reasons)
+    return "\n".join(lines) + "\n"
+
+
+@click.command(cls=Command, epilog="Example: dof-tracker reprocess --since 2024-05-01 --until 31/05/2024")
+@date_option
+@since_until_options
+@click.option("--notice", metavar="CODIGO", default=None,
+              help="Only this DOF notice (its codigo). Example: --notice 5727205")
+@json_option
+@store_options
+def reprocess(on: date | None, since: date | None, until: date | None, notice: str | None, as_json: bool,
+              db: str | None) -> int:
+    """Run the archived captures of a day, a range or one notice through the current reader again
+    (no network); print what changed per notice and bring the store up to date."""
+    from pipeline import reprocess as read_again
+
+    if (notice and (on or since or until)) or (on and (since or until)):
+        raise InputError("give one of --date, --since/--until or --notice")
+    if on is not None:
+        since = until = on
+    for day, what in ((since, "--since"), (until, "--until")):
+        if day is not None:
+            not_future(day, what)
+    engine = open_engine(db)
+    try:
+        report = read_again(engine, since=since, until=until, notice=notice, progress=not as_json)
+    finally:
+        engine.dispose()
+    if as_json:
+        emit_json(report.to_json())
+    else:
+        emit(report.summary())
+    return EXIT_OK
