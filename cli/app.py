@@ -60,6 +60,8 @@ COMMANDS: dict[str, Entry] = {
                            "What instruments declared and their text did not show, and the reverse."),
     "problems": Entry("cli.review", "problems", "Editions that need attention (retried by the next run)."),
     "reprocess": Entry("cli.review", "reprocess", "Archived captures through the current reader again."),
+    "serve": Entry("cli.web", "serve", "The web application (login required) over the store."),
+    "user": Entry("cli.web", "user", "The web application's users: 'user add NAME', 'user token NAME'."),
 }
 
 
