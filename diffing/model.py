@@ -15,16 +15,18 @@ class ChangeType(StrEnum):
     DEROGATED = "derogated"
     RENUMBERED = "renumbered"
     CORRECTED = "corrected"  # by a Fe de erratas, Aclaración or Nota aclaratoria ("corregido")
+    ABROGATED = "abrogated"   # the whole instrument (one change log entry per document)
 
     @property
     def spanish(self) -> str:
-        """The word people read: 'adicionado', 'reformado', 'derogado', 'renumerado', 'corregido'."""
+        """The word people read: 'adicionado', 'reformado', 'derogado', 'renumerado', 'corregido',
+        'abrogado'."""
         return _SPANISH[self]
 
 
 _SPANISH = {ChangeType.ADDED: "adicionado", ChangeType.MODIFIED: "reformado",
             ChangeType.DEROGATED: "derogado", ChangeType.RENUMBERED: "renumerado",
-            ChangeType.CORRECTED: "corregido"}
+            ChangeType.CORRECTED: "corregido", ChangeType.ABROGATED: "abrogado"}
 
 
 class DiffOp(StrEnum):

@@ -40,6 +40,7 @@ CONTAINER_KINDS = frozenset({Kind.LIBRO, Kind.TITULO, Kind.CAPITULO, Kind.SECCIO
 class Status(StrEnum):
     VIGENTE = "vigente"
     DEROGADO = "derogado"
+    ABROGADO = "abrogado"   # every provision of an abrogated instrument, from its abrogation
 
 
 class Verb(StrEnum):

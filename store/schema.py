@@ -10,8 +10,17 @@ read, and its history from the rows of one label. Order and parentage live in ea
 ``children`` list (and the revision's ``top`` list), so adding a fracción re-versions its parent
 but never its siblings.
 
-Revision numbers, not dates, decide which rows belong together: two amendments published the
+Revision numbers, not dates, decide which rows belong together: two amendments in force the
 same day give two revisions with the same date, the first valid for zero days.
+
+Revisions are numbered in *in-force* order, not publication order (the bitemporal timeline,
+``store.timeline``): a decree published later but in force sooner is applied to the text in
+force on its own day, and the revisions in force after it are re-derived on top of it (rewound
+and replayed, each keeping its notice and dates). A version whose ``valid_from`` lies in the
+future is stored like any other and simply not in force yet; it blocks nothing. A change whose
+day no text fixes yet (a declaratoria) is a ``change`` row with ``revision`` and ``valid_from``
+NULL and the reason in ``pending``: it enters the timeline when a later notice fixes its day.
+An abrogation is a revision of kind 'abrogation' in which every provision is ``abrogado``.
 
 A revision's ``finding`` rows are the doubts about its text: what the reading raised and what the
 structural check (``parser.check``) found, for a text read from a file or a notice; the check
@@ -172,8 +181,12 @@ document_version = Table(
     Column("id", Integer, primary_key=True),
     Column("document_id", Integer, ForeignKey("document.id"), nullable=False),
     Column("number", Integer, nullable=False, comment="revision number, 1.. per document"),
-    Column("valid_from", Date, nullable=False),
+    Column("valid_from", Date, nullable=False, comment="first day in force (may lie in the future)"),
     Column("notice_id", Integer, ForeignKey("notice.id")),
+    Column("kind", String(16), nullable=False, server_default="text",
+           comment="'text' (a text in force) or 'abrogation' (every provision abrogado)"),
+    Column("published", Date, nullable=False,
+           comment="when it became known: its notice's date, else valid_from (orders a day's revisions)"),
     Column("top", JSON, nullable=False, comment="labels of the top-level provisions, in order"),
     Column("digest", String(32), nullable=False, comment="digest over the top-level digests"),
     Column("created_at", UTCDateTime, nullable=False, default=_now),
@@ -204,6 +217,7 @@ provision_version = Table(
     CheckConstraint("rev_to IS NULL OR rev_to > rev_from", name="rev_order"),
     CheckConstraint("valid_to IS NULL OR valid_to >= valid_from", name="valid_order"),
     Index("ix_pv_history", "document_id", "label", "rev_from"),
+    Index("ix_pv_from_label", "document_id", "from_label"),
     Index("uq_pv_current", "document_id", "label", unique=True,
           sqlite_where=text("rev_to IS NULL"), postgresql_where=text("rev_to IS NULL")),
 )
@@ -213,7 +227,7 @@ change = Table(
     metadata,
     Column("id", _id_type(), primary_key=True),
     Column("document_id", Integer, ForeignKey("document.id"), nullable=False),
-    Column("revision", Integer, nullable=False),
+    Column("revision", Integer, comment="the revision it made; NULL while it waits for its date"),
     Column("seq", Integer, nullable=False, comment="order within its revision"),
     Column("label", _label_type(), nullable=False),
     Column("type", String(16), nullable=False),
@@ -224,13 +238,15 @@ change = Table(
     Column("notice_id", Integer, ForeignKey("notice.id")),
     Column("date", Date, nullable=False,
            comment="when it became known: the notice's date, else the version's valid_from"),
-    Column("valid_from", Date, nullable=False),
+    Column("valid_from", Date, comment="first day in force; NULL while no text fixes it"),
+    Column("pending", Text, comment="why no day is fixed yet (Spanish), e.g. a declaratoria"),
     Column("origin", String(16), nullable=False, comment="'computed' (texts) or 'declared'"),
     Column("reconciled", Boolean, nullable=False,
            comment="an instruction of its notice declares it"),
     Index("ix_change_date", "date", "id"),
     Index("ix_change_document", "document_id", "date"),
     Index("ix_change_label", "document_id", "label"),
+    Index("ix_change_valid_from", "valid_from"),
 )
 
 instruction = Table(

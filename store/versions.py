@@ -10,6 +10,7 @@ import hashlib
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import Connection, and_, func, insert, or_, select, update
@@ -32,9 +33,17 @@ COMPUTED = "computed"
 DECLARED = "declared"
 
 
+class RevisionKind(StrEnum):
+    """What a revision is: a text in force, or the abrogation of the whole instrument."""
+
+    TEXT = "text"
+    ABROGATION = "abrogation"
+
+
 @dataclass(frozen=True, slots=True)
 class Revision:
-    """One state of a document: its number, the day it took effect and what caused it."""
+    """One state of a document: its number (in-force order), the day it took effect and what
+    caused it; ``published`` is the day it became known, ``kind`` text or abrogation."""
 
     document_id: int
     number: int
@@ -42,6 +51,8 @@ class Revision:
     notice_id: int | None
     top: tuple[str, ...]
     digest: str
+    published: date | None = None
+    kind: RevisionKind = RevisionKind.TEXT
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +124,8 @@ def register_document(conn: Connection, title: str, document: Document, as_of: d
         insert(s.document).values(title=" ".join(title.split()), search_title=search, kind=kind)
         .returning(s.document.c.id)
     ).scalar_one()
-    _insert_revision(conn, document_id, 1, document, as_of, notice_id)
+    _insert_revision(conn, document_id, 1, document, as_of, notice_id,
+                     published=_notice_date(conn, notice_id) or as_of)
     record_findings(conn, document_id, 1, notice_id, findings_of(document))
     rows = [provision_row(document_id, p, 1, as_of, notice_id) for p in document.walk()]
     for batch in _batches(rows):
@@ -123,21 +135,24 @@ def register_document(conn: Connection, title: str, document: Document, as_of: d
 
 
 def _insert_revision(conn: Connection, document_id: int, number: int, document: Document,
-                     valid_from: date, notice_id: int | None) -> None:
+                     valid_from: date, notice_id: int | None, *, published: date,
+                     kind: RevisionKind = RevisionKind.TEXT) -> None:
     conn.execute(insert(s.document_version).values(
         document_id=document_id, number=number, valid_from=valid_from, notice_id=notice_id,
         top=[p.label for p in document.provisions], digest=root_digest(document),
+        kind=str(kind), published=published,
     ))
 
 
 def _revision(row: Any) -> Revision:
     return Revision(row.document_id, row.number, row.valid_from, row.notice_id, tuple(row.top),
-                    row.digest)
+                    row.digest, row.published, RevisionKind(row.kind))
 
 
 def _revision_query(document_id: int) -> Any:
     dv = s.document_version
-    return (select(dv.c.document_id, dv.c.number, dv.c.valid_from, dv.c.notice_id, dv.c.top, dv.c.digest)
+    return (select(dv.c.document_id, dv.c.number, dv.c.valid_from, dv.c.notice_id, dv.c.top, dv.c.digest,
+                   dv.c.published, dv.c.kind)
             .where(dv.c.document_id == document_id))
 
 
@@ -188,7 +203,8 @@ def _notice_date(conn: Connection, notice_id: int | None) -> date | None:
 
 def apply_new_version(conn: Connection, document_id: int, document: Document,
                       changes: Sequence[Change], valid_from: date, notice_id: int | None = None,
-                      *, undeclared: Collection[str] = ()) -> AppliedVersion:
+                      *, undeclared: Collection[str] = (), published: date | None = None,
+                      kind: RevisionKind = RevisionKind.TEXT) -> AppliedVersion:
     """Make ``document`` the document's text from ``valid_from`` on, and record ``changes``.
 
     Only provisions whose subtree digest changed get a new version (an unchanged subtree is
@@ -197,7 +213,9 @@ def apply_new_version(conn: Connection, document_id: int, document: Document,
     append-only); an identical text is a no-op, and then ``changes`` must be empty.
 
     A change is ``reconciled`` when it has a notice and its label is not in ``undeclared`` (the
-    labels of the amendment's undeclared-change discrepancies).
+    labels of the amendment's undeclared-change discrepancies). ``published`` is the day the
+    version became known (default: its notice's date, else ``valid_from``). To put a version
+    before ones already in force later, ``store.timeline`` rewinds them first.
     """
     latest = latest_revision(conn, document_id)
     if valid_from < latest.valid_from:
@@ -211,17 +229,19 @@ def apply_new_version(conn: Connection, document_id: int, document: Document,
         return AppliedVersion(document_id, latest.number, 0, 0, 0)
     number = latest.number + 1
     current = _current_rows(conn, document_id)
-    new_rows, closing = _plan(document_id, document, current, changes, number, valid_from, notice_id)
+    new_rows, closing = _plan(document_id, document, current, changes, number, valid_from, notice_id,
+                              ChangeType.ABROGATED if kind is RevisionKind.ABROGATION else None)
     closing.extend(current[label].id for label in current.keys() - index.keys())
     pv = s.provision_version
     for batch in _batches(closing, 500):
         conn.execute(update(pv).where(pv.c.id.in_(batch)).values(rev_to=number, valid_to=valid_from))
     for rows in _batches(new_rows):
         conn.execute(insert(pv), rows)
-    _insert_revision(conn, document_id, number, document, valid_from, notice_id)
-    findings = record_findings(conn, document_id, number, notice_id, findings_of(document))
     known = _notice_date(conn, notice_id) or valid_from
-    _insert_changes(conn, document_id, number, changes, known, valid_from, notice_id, set(undeclared))
+    _insert_revision(conn, document_id, number, document, valid_from, notice_id,
+                     published=published or known, kind=kind)
+    findings = record_findings(conn, document_id, number, notice_id, findings_of(document))
+    insert_changes(conn, document_id, number, changes, known, valid_from, notice_id, set(undeclared))
     reindex(conn, document_id)
     return AppliedVersion(document_id, number, len(new_rows), len(closing), len(changes), findings)
 
@@ -234,9 +254,10 @@ def _current_rows(conn: Connection, document_id: int) -> dict[str, StoredRow]:
 
 
 def _plan(document_id: int, document: Document, current: dict[str, StoredRow],
-          changes: Sequence[Change], number: int, valid_from: date,
-          notice_id: int | None) -> tuple[list[dict[str, Any]], list[int]]:
-    """Rows to insert and row ids to close: walk the new tree, skipping unchanged subtrees."""
+          changes: Sequence[Change], number: int, valid_from: date, notice_id: int | None,
+          every: ChangeType | None = None) -> tuple[list[dict[str, Any]], list[int]]:
+    """Rows to insert and row ids to close: walk the new tree, skipping unchanged subtrees
+    (``every``: what made every new row, e.g. an abrogation)."""
     declared = {c.label: c for c in changes}
     new_rows: list[dict[str, Any]] = []
     closing: list[int] = []
@@ -246,7 +267,9 @@ def _plan(document_id: int, document: Document, current: dict[str, StoredRow],
         if old is not None and old.digest == provision.digest:
             return
         change = declared.get(provision.label)
-        if change is not None:
+        if every is not None:
+            kind, from_label = str(every), None
+        elif change is not None:
             kind, from_label = str(change.type), change.from_label
         else:
             kind, from_label = str(_derived_change(provision, old)), None
@@ -302,18 +325,21 @@ def decode_diff(stored: Sequence[Sequence[Any]], before: str | None, after: str 
     return tuple(out)
 
 
-def _insert_changes(conn: Connection, document_id: int, number: int, changes: Sequence[Change],
-                    known: date, valid_from: date, notice_id: int | None,
-                    undeclared: set[str]) -> None:
+def insert_changes(conn: Connection, document_id: int, number: int | None, changes: Sequence[Change],
+                   known: date, valid_from: date | None, notice_id: int | None,
+                   undeclared: Collection[str], pending: str | None = None) -> int:
+    """Change-log rows of one revision (``number`` and ``valid_from`` None, with the reason in
+    ``pending``: changes waiting for their day, ``store.timeline``); returns how many."""
     rows = [{
         "document_id": document_id, "revision": number, "seq": seq, "label": c.label,
         "type": str(c.type), "from_label": c.from_label, "before": c.before, "after": c.after,
         "diff": encode_diff(c), "notice_id": notice_id, "date": known,
-        "valid_from": valid_from, "origin": COMPUTED,
+        "valid_from": valid_from, "pending": pending, "origin": COMPUTED,
         "reconciled": notice_id is not None and c.label not in undeclared,
     } for seq, c in enumerate(changes)]
     for batch in _batches(rows):
         conn.execute(insert(s.change), batch)
+    return len(rows)
 
 
 def current_document(conn: Connection, document_id: int) -> Document:
@@ -325,13 +351,17 @@ def current_document(conn: Connection, document_id: int) -> Document:
 
 def document_at(conn: Connection, document_id: int, on: date) -> Document:
     """The document's text in force on ``on``."""
-    revision = revision_at(conn, document_id, on)
+    return revision_document(conn, revision_at(conn, document_id, on))
+
+
+def revision_document(conn: Connection, revision: Revision) -> Document:
+    """The document's whole text at one revision."""
     pv = s.provision_version
     result = conn.execute(select(*TREE_COLUMNS).where(
-        pv.c.document_id == document_id, pv.c.rev_from <= revision.number,
+        pv.c.document_id == revision.document_id, pv.c.rev_from <= revision.number,
         or_(pv.c.rev_to.is_(None), pv.c.rev_to > revision.number)))
     index = RowIndex(StoredRow.from_row(row) for row in result)
-    return index.document(document_title(conn, document_id), revision.top, revision.number)
+    return index.document(document_title(conn, revision.document_id), revision.top, revision.number)
 
 
 def subtree_rows(conn: Connection, document_id: int, label: str, revision: int | None = None
