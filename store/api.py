@@ -37,8 +37,10 @@ from parser.render import provision_text
 from . import schema as s
 from .db import open_engine, safe_url
 from .findings import revision_counts, stored_findings
+from .lineage import lineage
 from .listings import DocumentSummary, StoredDiscrepancy, document_summaries, stored_discrepancies
 from .records import Problem, RunRecord, notice_columns, notice_from_row, problems, runs
+from .timeline import PendingChange, pending_changes, today, waiting_versions
 from .tree import RowIndex, StoredRow
 from .versions import (
     Revision,
@@ -108,16 +110,23 @@ class DocumentInfo:
 
 @dataclass(frozen=True, slots=True)
 class Version:
-    """One version of a provision: its text (children included), when it held, what made it."""
+    """One version of a provision: its text (children included), when it held, what made it.
+
+    ``pending``: published but not in force today, either from a later ``valid_from`` or, with
+    ``valid_from`` None, waiting for a day no text fixes yet (``reason`` says why, in Spanish).
+    ``label`` is the provision's label in this version (it changes across renumbering).
+    """
 
     document: str
     label: str
     provision: Provision
-    valid_from: date
+    valid_from: date | None
     valid_to: date | None
     change: ChangeType | None
     notice: Notice | None
-    revision: int
+    revision: int | None
+    pending: bool = False
+    reason: str | None = None
 
     @property
     def text(self) -> str:
@@ -134,17 +143,24 @@ class Version:
 
     def __repr__(self) -> str:
         until = self.valid_to.isoformat() if self.valid_to else ""
+        since = self.valid_from.isoformat() if self.valid_from else "(sin fecha)"
         cause = ""
         if self.change is not None:
             cause = f" ({self.change}{', DOF ' + self.notice.codigo if self.notice else ''})"
-        return (f"<Version {self.citation} {self.valid_from.isoformat()}..{until} {self.status}"
+        return (f"<Version {self.citation} {since}..{until} {self.status}{' pending' if self.pending else ''}"
                 f"{cause} {_short(self.text)!r}>")
 
     def to_json(self) -> dict[str, Any]:
-        """One item of ``history --json``'s ``versions``."""
-        return {"text": self.text, "status": str(self.status), "valid_from": self.valid_from.isoformat(),
-                "valid_to": self.valid_to.isoformat() if self.valid_to else None,
-                "change": str(self.change) if self.change else None, "notice": _notice_json(self.notice)}
+        """One item of ``history --json``'s ``versions`` (DESIGN §1.3, plus ``label``, ``pending``
+        and, for a version waiting for its day, ``reason``)."""
+        out = {"text": self.text, "status": str(self.status),
+               "valid_from": self.valid_from.isoformat() if self.valid_from else None,
+               "valid_to": self.valid_to.isoformat() if self.valid_to else None,
+               "change": str(self.change) if self.change else None, "notice": _notice_json(self.notice),
+               "label": self.label, "pending": self.pending}
+        if self.reason is not None:
+            out["reason"] = self.reason
+        return out
 
     def at_json(self, on: date) -> dict[str, Any]:
         """What ``at --json`` prints for this version asked about on ``on``."""
@@ -186,7 +202,7 @@ class ChangeEntry:
 
     @property
     def citation(self) -> str:
-        return format_citation(self.change.label)
+        return format_citation(self.change.label) if self.change.label else "todo el instrumento"
 
     def __repr__(self) -> str:
         source = f" DOF {self.notice.codigo}" if self.notice else ""
@@ -335,6 +351,16 @@ class Store:
         with self.engine.connect() as conn:
             return tuple(notice_from_row(row) for row in conn.execute(query))
 
+    def pending(self, on: DateLike | None = None, document: str | int | None = None
+                ) -> tuple[PendingChange, ...]:
+        """Published changes not in force on ``on`` (default: today in Mexico City): those in
+        force later, soonest first, then those whose day depends on a declaratoria or a
+        condition (no ``valid_from``; ``reason`` says why)."""
+        day = as_date(on, "on") if on is not None else today()
+        with self.engine.connect() as conn:
+            document_id = self._resolve(conn, document).id if document is not None else None
+            return pending_changes(conn, day, document_id)
+
     def runs(self, since: DateLike | None = None) -> tuple[RunRecord, ...]:
         """The nightly run records (one per edition attempt), oldest first."""
         with self.engine.connect() as conn:
@@ -391,7 +417,7 @@ def _changes(conn: Connection, conditions: Sequence[ColumnElement[bool]]) -> tup
                     c.c.valid_from, c.c.reconciled, c.c.origin, c.c.document_id, d.c.title, n.c.id,
                     c.c.revision, c.c.id, *_NOTICE_COLUMNS)
              .join(d, d.c.id == c.c.document_id).outerjoin(n, n.c.id == c.c.notice_id)
-             .where(*conditions).order_by(c.c.date, c.c.id))
+             .where(c.c.revision.is_not(None), *conditions).order_by(c.c.date, c.c.id))
     notices: dict[int, Notice] = {}
     entries = []
     for row in conn.execute(query):
@@ -467,7 +493,7 @@ class DocumentHandle:
     def provision(self, citation: str, on: DateLike | None = None) -> Provision:
         """A provision (with its children) as in force on ``on``, default in the latest text."""
         if on is None:
-            latest = self.history(citation)[-1]
+            latest = [v for v in self.history(citation) if v.valid_from is not None][-1]
             if latest.valid_to is not None:
                 title, gone = _short(self.title, 60), long_date(latest.valid_to)
                 raise NotInForce(f"{latest.citation} no está en el texto vigente de {title!r} "
@@ -475,16 +501,34 @@ class DocumentHandle:
             return latest.provision
         return self.at(citation, on).provision
 
-    def history(self, citation: str) -> tuple[Version, ...]:
-        """Every version of a provision, oldest first, each with the notice that made it."""
+    def history(self, citation: str, on: DateLike | None = None) -> tuple[Version, ...]:
+        """Every version of a provision, oldest first, each with the notice that made it.
+
+        Across renumbering (``store.lineage``): the versions of fracción V before it became VI
+        are in the history of fracción VI, each with its label then. Versions not yet in force
+        on ``on`` (default: today in Mexico City) are ``pending``; changes waiting for their day
+        (a declaratoria) come last, with no ``valid_from``.
+        """
+        now = as_date(on, "on") if on is not None else today()
         with self.store.engine.connect() as conn:
             label = self._label(conn, citation)
-            index = subtree_rows(conn, self.id, label)
-            rows = index.versions(label)
-            if not rows:
+            chain = lineage(conn, self.id, label)
+            labels = {row.label for _, row in chain} | {label}
+            waits = waiting_versions(conn, self.id, labels)
+            if not chain and not waits:
                 raise NotFound(f"el documento no tiene {format_citation(label)} ({_short(self.title, 60)})")
-            notices = _notices(conn, {r.notice_id for r in rows if r.notice_id is not None})
-        return tuple(self._version(index, row, notices) for row in rows)
+            ids = {r.notice_id for _, r in chain if r.notice_id is not None}
+            notices = _notices(conn, ids | {w.notice_id for w in waits if w.notice_id is not None})
+        versions = [self._version(index, row, notices, pending=row.valid_from > now) for index, row in chain]
+        versions.extend(Version(self.title, w.label, w.provision, None, None, w.change,
+                                notices.get(w.notice_id) if w.notice_id is not None else None, None,
+                                pending=True, reason=w.reason) for w in waits)
+        return tuple(versions)
+
+    def pending(self, on: DateLike | None = None) -> tuple[PendingChange, ...]:
+        """This document's published changes not in force on ``on`` (default: today in Mexico
+        City): in force later, or waiting for a day (a declaratoria)."""
+        return self.store.pending(on, document=self.id)
 
     def at(self, citation: str, on: DateLike) -> Version:
         """The provision as in force on ``on``; ``NotFound`` if it did not exist then."""
@@ -544,13 +588,15 @@ class DocumentHandle:
         except NotFound:
             return None
 
-    def _version(self, index: RowIndex, row: StoredRow, notices: dict[int, Notice]) -> Version:
+    def _version(self, index: RowIndex, row: StoredRow, notices: dict[int, Notice],
+                 pending: bool = False) -> Version:
         return Version(
             document=self.title, label=row.label, provision=index.provision(row),
             valid_from=row.valid_from, valid_to=row.valid_to,
             change=ChangeType(row.change) if row.change else None,
             notice=notices.get(row.notice_id) if row.notice_id is not None else None,
-            revision=row.rev_from,
+            revision=row.rev_from, pending=pending,
+            reason=f"publicado; entra en vigor el {row.valid_from.isoformat()}" if pending else None,
         )
 
 
@@ -579,6 +625,7 @@ __all__ = [
     "Comparison",
     "DocumentHandle",
     "DocumentInfo",
+    "PendingChange",
     "Store",
     "Version",
     "as_date",

@@ -1,0 +1,300 @@
+"""The legal timeline: versions in in-force order, whatever the order of publication.
+
+A document's revisions are numbered in the order they come into force. A decree published
+later but in force sooner than revisions already stored is put in its place by *rewinding*:
+the revisions in force after its day are taken out (``rewind``; each kept as a ``Replay``: its
+dates, notice and the changes it made, with their nodes), the decree is applied to the text in
+force on its day, and the taken-out revisions are put back on top of it (``replay``: each
+change grafted onto the new text with ``diffing.tree.apply_changes``, its change records
+computed again against the text it now follows). A version in force later never blocks one in
+force sooner; a version in force in the future is stored and simply not in force yet.
+
+A change whose day no text fixes yet (a declaratoria) *waits*: a ``change`` row with no revision
+and no ``valid_from``, the reason in ``pending`` (``record_waiting``); when a later notice fixes
+its day, the pipeline takes it out (``take_waiting``) and applies its notice on that day.
+
+An abrogation (``abrogate``) is a revision in which every provision is ``abrogado``, with one
+change-log entry of type ``abrogated`` for the whole document (label ``""``).
+
+Every function runs inside the caller's transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Connection, delete, or_, select, update
+
+from diffing.model import Change, ChangeType
+from diffing.tree import apply_changes, changes_between
+from gazette import Notice
+from parser.citations import format_citation
+from parser.model import Document, Kind, Provision, Status
+
+from . import schema as s
+from .records import notice_columns, notice_from_row
+from .versions import (
+    AppliedVersion,
+    Revision,
+    RevisionKind,
+    apply_new_version,
+    current_document,
+    insert_changes,
+    latest_revision,
+    revision_document,
+    revisions,
+)
+
+MEXICO_CITY = ZoneInfo("America/Mexico_City")
+DOCUMENT_LABEL = ""  # the label of a change to the whole document (an abrogation)
+LAST = 1 << 30       # sorts a new decree's later stages after the revisions already stored
+
+
+def today() -> date:
+    """Today in Mexico City: what "in force now" means for the DOF."""
+    return datetime.now(MEXICO_CITY).date()
+
+
+@dataclass(frozen=True, slots=True)
+class Replay:
+    """A revision taken out of the timeline (or a decree's later stage) to be put back in place.
+
+    ``changes`` carry their nodes (``diffing.tree``), so they can be grafted onto another text.
+    ``number`` orders items in force the same day and published the same day.
+    """
+
+    valid_from: date
+    published: date
+    notice_id: int | None
+    changes: tuple[Change, ...]
+    undeclared: frozenset[str] = frozenset()
+    kind: RevisionKind = RevisionKind.TEXT
+    number: int = LAST
+
+    @property
+    def order(self) -> tuple[date, date, int]:
+        return (self.valid_from, self.published, self.number)
+
+
+def rewind(conn: Connection, document_id: int, after: date) -> tuple[Replay, ...]:
+    """Take out every revision in force after ``after``; they come back by ``replay``, oldest first.
+
+    The rows they wrote, their change records and findings go; the rows they closed are
+    reopened. The first revision (the text registered) is never taken out.
+    """
+    later = [r for r in revisions(conn, document_id)[1:] if r.valid_from > after]
+    if not later:
+        return ()
+    first = later[0].number
+    previous = revision_document(conn, _revision(conn, document_id, first - 1))
+    out = []
+    for revision in later:
+        text = revision_document(conn, revision)
+        out.append(Replay(revision.valid_from, revision.published or revision.valid_from,
+                          revision.notice_id, changes_between(previous, text),
+                          _undeclared(conn, document_id, revision.number), revision.kind, revision.number))
+        previous = text
+    pv = s.provision_version
+    conn.execute(delete(pv).where(pv.c.document_id == document_id, pv.c.rev_from >= first))
+    conn.execute(update(pv).where(pv.c.document_id == document_id, pv.c.rev_to >= first)
+                 .values(rev_to=None, valid_to=None))
+    for table in (s.change, s.finding):
+        conn.execute(delete(table).where(table.c.document_id == document_id, table.c.revision >= first))
+    dv = s.document_version
+    conn.execute(delete(dv).where(dv.c.document_id == document_id, dv.c.number >= first))
+    return tuple(out)
+
+
+def _revision(conn: Connection, document_id: int, number: int) -> Revision:
+    return next(r for r in revisions(conn, document_id) if r.number == number)
+
+
+def _undeclared(conn: Connection, document_id: int, number: int) -> frozenset[str]:
+    c = s.change
+    rows = conn.execute(select(c.c.label).where(c.c.document_id == document_id, c.c.revision == number,
+                                                c.c.notice_id.is_not(None), c.c.reconciled.is_(False)))
+    return frozenset(str(r.label) for r in rows)
+
+
+def replay(conn: Connection, document_id: int, items: Iterable[Replay]) -> tuple[AppliedVersion, ...]:
+    """Put revisions back in force order, each grafted onto the text in force before it.
+
+    A revision whose changes the new text already holds leaves nothing (the text is the same).
+    Revisions in force after an abrogation are not put back: an abrogated instrument changes no
+    more (their notices, instructions and discrepancies stay stored).
+    """
+    done = []
+    for item in sorted(items, key=lambda i: i.order):
+        if latest_revision(conn, document_id).kind is RevisionKind.ABROGATION:
+            break
+        if item.kind is RevisionKind.ABROGATION:
+            done.append(abrogate(conn, document_id, item.valid_from, item.notice_id))
+            continue
+        base = current_document(conn, document_id)
+        text = apply_changes(base, item.changes)
+        text = Document(base.title, text.provisions, base.findings)
+        done.append(apply_new_version(conn, document_id, text, changes_between(base, text),
+                                      item.valid_from, item.notice_id, undeclared=item.undeclared,
+                                      published=item.published))
+    return tuple(done)
+
+
+
+
+# --- abrogation ---------------------------------------------------------------------------------
+def _abrogated(provision: Provision) -> Provision:
+    return replace(provision, status=Status.ABROGADO,
+                   children=tuple(_abrogated(child) for child in provision.children))
+
+
+def abrogate(conn: Connection, document_id: int, valid_from: date, notice_id: int | None
+             ) -> AppliedVersion:
+    """Mark the whole document abrogated from ``valid_from`` (rewinding what is in force later;
+    it is not put back). Abrogating an abrogated document again changes nothing."""
+    latest = latest_revision(conn, document_id)
+    if latest.kind is RevisionKind.ABROGATION and latest.valid_from <= valid_from:
+        return AppliedVersion(document_id, latest.number, 0, 0, 0)
+    rewind(conn, document_id, valid_from)
+    base = current_document(conn, document_id)
+    text = Document(base.title, tuple(_abrogated(p) for p in base.provisions))
+    entry = Change(DOCUMENT_LABEL, ChangeType.ABROGATED, None, None)
+    return apply_new_version(conn, document_id, text, (entry,), valid_from, notice_id,
+                             kind=RevisionKind.ABROGATION)
+
+
+# --- changes waiting for their day --------------------------------------------------------------
+def record_waiting(conn: Connection, document_id: int, changes: Sequence[Change], notice_id: int | None,
+                   known: date, reason: str, undeclared: Iterable[str] = ()) -> int:
+    """Keep changes no text fixes a day for yet (``reason`` says why, in Spanish)."""
+    return insert_changes(conn, document_id, None, changes, known, None, notice_id, set(undeclared),
+                          pending=reason)
+
+
+@dataclass(frozen=True, slots=True)
+class Waiting:
+    """A notice some of whose changes to a document wait for their day."""
+
+    document_id: int
+    notice_id: int
+    codigo: str
+    published: date
+    reason: str
+    labels: tuple[str, ...]
+
+
+def waiting(conn: Connection, document_id: int | None = None) -> tuple[Waiting, ...]:
+    """The notices with changes waiting for their day (of one document, or all), by publication."""
+    c, n = s.change, s.notice
+    query = (select(c.c.document_id, c.c.notice_id, n.c.codigo, n.c.date, c.c.pending, c.c.label)
+             .join(n, n.c.id == c.c.notice_id).where(c.c.revision.is_(None))
+             .order_by(n.c.date, n.c.id, c.c.seq))
+    if document_id is not None:
+        query = query.where(c.c.document_id == document_id)
+    found: dict[tuple[int, int], Waiting] = {}
+    for row in conn.execute(query):
+        key = (int(row.document_id), int(row.notice_id))
+        known = found.get(key)
+        labels = (*known.labels, str(row.label)) if known else (str(row.label),)
+        found[key] = Waiting(key[0], key[1], str(row.codigo), row.date, str(row.pending or ""), labels)
+    return tuple(found.values())
+
+
+def take_waiting(conn: Connection, document_id: int, notice_id: int) -> int:
+    """Remove a notice's waiting changes (its day is fixed: it is about to be applied)."""
+    c = s.change
+    result = conn.execute(delete(c).where(c.c.document_id == document_id, c.c.notice_id == notice_id,
+                                          c.c.revision.is_(None)))
+    return int(result.rowcount or 0)
+
+
+
+
+# --- what is published but not in force ---------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class PendingChange:
+    """A published change not in force on a day: its day is later, or no text fixes it yet
+    (``valid_from`` None; ``reason`` says why, in Spanish)."""
+
+    document_id: int
+    document: str
+    label: str
+    type: ChangeType
+    notice: Notice | None
+    valid_from: date | None
+    reason: str
+
+    @property
+    def citation(self) -> str:
+        return format_citation(self.label) if self.label else "todo el instrumento"
+
+    def __repr__(self) -> str:
+        when = self.valid_from.isoformat() if self.valid_from else "sin fecha"
+        source = f" DOF {self.notice.codigo}" if self.notice else ""
+        return f"<PendingChange {when} {self.type} {self.citation} in {self.document[:30]!r}{source}>"
+
+    def to_json(self) -> dict[str, Any]:
+        day = self.valid_from.isoformat() if self.valid_from else None
+        return {"document": self.document, "document_id": self.document_id, "label": self.label,
+                "type": str(self.type), "valid_from": day,
+                "reason": self.reason, "notice": self.notice.to_json() if self.notice else None}
+
+
+def pending_changes(conn: Connection, on: date, document_id: int | None = None) -> tuple[PendingChange, ...]:
+    """Changes published (known) by ``on`` but not in force on it: in force later, or waiting
+    for a day; soonest first, those with no day last."""
+    c, d, n = s.change, s.document, s.notice
+    query = (select(c.c.document_id, d.c.title, c.c.label, c.c.type, c.c.valid_from, c.c.pending,
+                    n.c.id.label("nid"), *notice_columns())
+             .join(d, d.c.id == c.c.document_id).outerjoin(n, n.c.id == c.c.notice_id)
+             .where(c.c.date <= on, or_(c.c.valid_from > on, c.c.valid_from.is_(None)))
+             .order_by(c.c.id))
+    if document_id is not None:
+        query = query.where(c.c.document_id == document_id)
+    out = []
+    for row in conn.execute(query):
+        notice = notice_from_row(row) if row.nid is not None else None
+        reason = row.pending or f"publicado; entra en vigor el {row.valid_from.isoformat()}"
+        out.append(PendingChange(int(row.document_id), str(row.title), str(row.label), ChangeType(row.type),
+                                 notice, row.valid_from, str(reason)))
+    return tuple(sorted(out, key=lambda p: (p.valid_from is None, p.valid_from or on)))
+
+
+
+@dataclass(frozen=True, slots=True)
+class WaitingVersion:
+    """A version of one provision waiting for its day, as its change record shows it.
+
+    Its ``provision`` holds the text the change gives (a paragraph of the shown text, children
+    included as text): the tree is only built when the change comes into force.
+    """
+
+    label: str
+    provision: Provision
+    change: ChangeType
+    notice_id: int | None
+    reason: str
+
+
+def waiting_versions(conn: Connection, document_id: int, labels: Iterable[str]) -> tuple[WaitingVersion, ...]:
+    """The waiting changes of some provisions, in publication order."""
+    c = s.change
+    rows = conn.execute(select(c.c.label, c.c.type, c.c.after, c.c.notice_id, c.c.pending)
+                        .where(c.c.document_id == document_id, c.c.revision.is_(None),
+                               c.c.label.in_(sorted(set(labels))))
+                        .order_by(c.c.date, c.c.id))
+    out = []
+    for row in rows:
+        kind = ChangeType(row.type)
+        status = Status.DEROGADO if kind is ChangeType.DEROGATED else Status.VIGENTE
+        text = Provision(str(row.label), Kind.PARRAFO, "", "", str(row.after or ""), status)
+        out.append(WaitingVersion(str(row.label), text, kind, row.notice_id, str(row.pending or "")))
+    return tuple(out)
+
+
+__all__ = ["DOCUMENT_LABEL", "MEXICO_CITY", "PendingChange", "Replay", "Waiting", "WaitingVersion",
+           "abrogate", "pending_changes", "record_waiting", "replay", "rewind", "take_waiting", "today",
+           "waiting", "waiting_versions"]
