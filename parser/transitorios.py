@@ -15,11 +15,13 @@ reads the wording).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from . import labels
+from .dates import find_date
 from .entry_rules import EntryIntoForce, Pending, RuleKind, Sentence, read_sentences, read_when
 from .lines import Line, LineKind
 from .model import Finding, FindingKind
@@ -140,6 +142,49 @@ def entry_into_force(transitorios: tuple[Transitorio, ...]) -> EntryIntoForce:
     return read_schedule(transitorios).default
 
 
+@dataclass(frozen=True, slots=True)
+class Declaratoria:
+    """A declaratoria of entry into force: the day a decree that waited for it takes effect.
+
+    ``published`` is the publication day of the decree it puts in force, when it names one
+    ("… publicado en el Diario Oficial de la Federación el 2 de diciembre de 2024 …").
+    """
+
+    rule: EntryIntoForce
+    published: date | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"rule": self.rule.to_json(),
+                "published": self.published.isoformat() if self.published else None}
+
+
+_ENTERS = re.compile(r"entrar[aá]n?\s+en\s+vigor", re.IGNORECASE)
+_PUBLISHED = re.compile(r"publicad[oa]s?\b", re.IGNORECASE)
+_ITSELF = re.compile(r"\b(?:la\s+)?(?:presente|esta)\s+declaratoria\b", re.IGNORECASE)
+
+
+def read_declaratoria(text: str) -> Declaratoria | None:
+    """'… el Decreto por el que se reforma …, publicado en el Diario Oficial de la Federación el
+    2 de diciembre de 2024, entrará en vigor el 1o. de marzo de 2025.' -> its rule and the
+    decree's publication day; None when no sentence says when something enters into force.
+
+    >>> read_declaratoria("El Decreto publicado el 2 de diciembre de 2024 entrará en vigor el "
+    ...                   "1o. de marzo de 2025.").rule.on
+    datetime.date(2025, 3, 1)
+    """
+    flat = " ".join(text.split())
+    for sentence in re.split(r"(?<=\.)\s+(?=[A-ZÁÉÍÓÚÑ])", flat):
+        enters = _ENTERS.search(sentence)
+        if enters is None:
+            continue
+        when = re.split(r"[;:]", sentence[enters.end():], maxsplit=1)[0]
+        when = _ITSELF.sub("la presente", when)   # its own publication is no declaratoria to wait for
+        published = _PUBLISHED.search(sentence, 0, enters.start())
+        found = find_date(sentence[published.end():enters.start()]) if published else None
+        return Declaratoria(read_when(when, sentence), found.on() if found else None)
+    return None
+
+
 def classify(when: str, source: str) -> EntryIntoForce:
     """'al día siguiente de su publicación …' -> the rule its words say.
 
@@ -175,5 +220,6 @@ def read_transitorios(lines: tuple[Line, ...] | list[Line]) -> tuple[Transitorio
                  for n, lineno, texts in items)
 
 
-__all__ = ["EntryIntoForce", "Pending", "ProvisionRule", "RuleKind", "Schedule", "Transitorio",
-           "classify", "entry_into_force", "read_schedule", "read_transitorios"]
+__all__ = ["Declaratoria", "EntryIntoForce", "Pending", "ProvisionRule", "RuleKind", "Schedule",
+           "Transitorio", "classify", "entry_into_force", "read_declaratoria", "read_schedule",
+           "read_transitorios"]
