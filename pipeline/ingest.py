@@ -9,6 +9,7 @@ or applied rolls back to its own savepoint and becomes a warning, never a half-w
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -17,16 +18,28 @@ from datetime import date
 
 from sqlalchemy import Connection
 
-from diffing import DiscrepancyKind, amend, changes_between
+from diffing import changes_between
 from errors import InputError, NotFound, ParseError, StoreError, TrackerError
 from gazette import Capture, Notice, NoticeKind
-from parser import Amendment, Document, EntryIntoForce, Instruction, Kind, Transitorio, provision_text
+from parser import (
+    Amendment,
+    Document,
+    EntryIntoForce,
+    Instruction,
+    Kind,
+    Transitorio,
+    provision_text,
+    read_amendment_text,
+)
 from parser.directives import Directive
 from parser.labels import Label
-from parser.transitorios import entry_into_force
+from parser.transitorios import entry_into_force, read_declaratoria
+from parser.vocabulary import fold_text as fold
 from pipeline.errata import ingest_errata
 from pipeline.pending import PendingResult, apply_pending
 from pipeline.reading import CURRENT_READER, Reader
+from pipeline.timeline import apply_amendment as apply_on_timeline
+from pipeline.timeline import apply_declaratoria
 from scraper import FetchedEdition
 from store.findings import stored_findings
 from store.matching import Tracked, kind_word
@@ -40,6 +53,7 @@ from store.records import (
     save_capture,
     save_notice,
 )
+from store.timeline import abrogate
 from store.versions import (
     apply_new_version,
     current_document,
@@ -185,20 +199,33 @@ def _declared(directives: Sequence[Directive]) -> tuple[Instruction, ...]:
 
 
 def _apply_amendment(work: _Ingest, doc_id: int, amendment: Amendment, notice: Notice, nid: int) -> None:
+    """Apply along the timeline (``pipeline.timeline``): each change from its own day in force,
+    before revisions in force later; changes whose day depends on a declaratoria wait."""
     conn = work.conn
-    outcome = amend(current_document(conn, doc_id), amendment)  # the stored title: one matcher decides
-    latest = latest_revision(conn, doc_id)
-    valid_from = _effective(work, outcome.entry_into_force, notice)
-    if valid_from < latest.valid_from:
-        raise StoreError(f"in force from {valid_from}, before the stored text of {latest.valid_from}; "
-                         "not applied (import an older text or re-sync in order)")
-    undeclared = {d.label for d in outcome.discrepancies if d.kind is DiscrepancyKind.UNDECLARED_CHANGE}
-    applied = apply_new_version(conn, doc_id, outcome.new, outcome.changes, valid_from, nid,
-                                undeclared=undeclared)
+    done = apply_on_timeline(conn, doc_id, amendment, notice, nid)
+    outcome = done.outcome
     work.counts.update(instructions=record_instructions(conn, doc_id, nid, outcome.instructions),
                        discrepancies=record_discrepancies(conn, doc_id, nid, outcome.discrepancies),
-                       changes=applied.changes, amendments_applied=1, findings=applied.findings)
+                       changes=done.changes, amendments_applied=1, findings=done.findings,
+                       changes_waiting=done.waiting)
     save_notice(conn, notice, document_id=doc_id)
+
+
+def _ingest_amendment_or_declaratoria(work: _Ingest, notice: Notice, nid: int, body: Capture | None) -> None:
+    """A "DECLARATORIA de entrada en vigor del Decreto por el que se reforma …" is titled like an
+    amendment but fixes the day of one that waits; everything else is an amendment."""
+    if body is not None and fold(notice.title).startswith("declaratoria"):
+        doc_id = work.tracked.match(notice.document)
+        declaratoria = read_declaratoria(read_amendment_text(body.body, body.url))
+        if doc_id is not None and declaratoria is not None:
+            done = apply_declaratoria(work.conn, doc_id, declaratoria, notice)
+            if done is None:
+                raise InputError(f"a declaratoria for {work.tracked.titles[doc_id]!r} fixes no day for "
+                                 "a decree of it waiting for one")
+            work.counts.update(declaratorias=1, changes=done.changes, findings=done.findings)
+            save_notice(work.conn, notice, document_id=doc_id)
+            return
+    _ingest_amendment(work, notice, nid, body)
 
 
 def _effective(work: _Ingest, rule: EntryIntoForce, notice: Notice) -> date:
@@ -306,16 +333,24 @@ def _ingest_errata(work: _Ingest, notice: Notice, nid: int, body: Capture | None
 
 
 def _ingest_abrogation(work: _Ingest, notice: Notice, nid: int, body: Capture | None) -> None:
+    """A tracked document abrogated: every provision ``abrogado`` from the abrogating
+    instrument's entry into force (its transitorios; CCF art. 3 when it has none we can read)."""
     work.counts["abrogations"] += 1
     doc_id = work.tracked.match(notice.document)
-    if doc_id is not None:
-        work.warnings.append(f"{notice.codigo}: abrogates tracked document {work.tracked.titles[doc_id]!r}; "
-                             "its last text stays stored as it was")
+    if doc_id is None:
+        return
+    rule = entry_into_force(())
+    if body is not None:
+        with contextlib.suppress(TrackerError):   # its transitorios unreadable: the CCF default
+            rule = entry_into_force(_transitorios(work.reader.statute(body)))
+    applied = abrogate(work.conn, doc_id, _effective(work, rule, notice), nid)
+    work.counts.update(documents_abrogated=int(applied.changed), changes=applied.changes)
+    save_notice(work.conn, notice, document_id=doc_id)
 
 
 _NoticeHandler = Callable[[_Ingest, Notice, int, "Capture | None"], None]
 _HANDLERS: dict[NoticeKind, _NoticeHandler] = {
-    NoticeKind.AMENDS: _ingest_amendment,
+    NoticeKind.AMENDS: _ingest_amendment_or_declaratoria,
     NoticeKind.CREATES: _ingest_creation,
     NoticeKind.ERRATA: _ingest_errata,
     NoticeKind.ABROGATES: _ingest_abrogation,

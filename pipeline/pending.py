@@ -13,10 +13,10 @@ from datetime import date
 
 from sqlalchemy import Connection, select
 
-from diffing import DiscrepancyKind, amend
 from errors import NotFound, TrackerError
 from gazette import Capture, Notice
 from parser import parse_amendment, read_amendment_text
+from pipeline.timeline import apply_amendment as apply_on_timeline
 from store import schema
 from store.matching import same_instrument
 from store.records import (
@@ -28,7 +28,7 @@ from store.records import (
     save_notice,
     unapplied_instructions,
 )
-from store.versions import apply_new_version, current_document, document_title
+from store.versions import document_title
 
 
 def amendment_text(body: Capture) -> str:
@@ -89,17 +89,15 @@ def _apply_stored(conn: Connection, doc_id: int, notice: Notice, items: Sequence
     if body is None:
         raise NotFound("its body was never stored")
     text = amendment_text(body)
-    effective = parse_amendment(text).entry_into_force.effective(notice.date) or notice.date
+    effective = parse_amendment(text).entry_into_force.effective(notice.date)
     nid = notice_id(conn, notice.codigo)
-    if effective <= as_of:
+    if effective is not None and effective <= as_of:
         mark_applied(conn, (i.id for i in items), doc_id)
         save_notice(conn, notice, document_id=doc_id)
         return None
-    outcome = amend(current_document(conn, doc_id), text)
-    undeclared = {d.label for d in outcome.discrepancies if d.kind is DiscrepancyKind.UNDECLARED_CHANGE}
-    result = apply_new_version(conn, doc_id, outcome.new, outcome.changes, effective, nid,
-                               undeclared=undeclared)
-    record_discrepancies(conn, doc_id, nid, outcome.discrepancies)
+    # along the timeline: each change from its day (a declaratoria's wait), before later ones
+    done = apply_on_timeline(conn, doc_id, text, notice, nid)
+    record_discrepancies(conn, doc_id, nid, done.outcome.discrepancies)
     mark_applied(conn, (i.id for i in items), doc_id)
     save_notice(conn, notice, document_id=doc_id)
-    return result.changes
+    return done.changes
