@@ -131,6 +131,7 @@ class Builder:
                                       "search_title": store.normalize_title(document.title), "kind": "ley",
                                       "created_at": datetime.now(UTC)})
         self.corpus.revisions.append({"document_id": document_id, "number": 1, "valid_from": day,
+                                      **published(day),
                                       "notice_id": None, "top": [c.label for c in chapters],
                                       "digest": root_digest(document), "created_at": datetime.now(UTC)})
         self.corpus.latest[document_id] = document
@@ -173,6 +174,7 @@ class Builder:
                             tuple(tree[f"cap_{c}"] for c in range(1, CHAPTERS + 1)))
         self.corpus.latest[document_id] = document
         self.corpus.revisions.append({"document_id": document_id, "number": number, "valid_from": day,
+                                      **published(day),
                                       "notice_id": notice_id, "top": list(document_top()),
                                       "digest": root_digest(document), "created_at": datetime.now(UTC)})
 
@@ -194,6 +196,12 @@ class Builder:
                 "kind": "amends", "document": None, "document_id": None, "capture_id": None, "sha256": None})
             self.amend(self.rng.randint(1, self.documents), day, number)
         return self.corpus
+
+
+def published(day: date) -> dict[str, date]:
+    """The revision's publication day, on a schema that has it (0004 on; the bench also runs on
+    an older checkout for before/after figures)."""
+    return {"published": day} if "published" in s.document_version.c else {}
 
 
 def document_top() -> Iterator[str]:
@@ -322,6 +330,7 @@ def measure(engine: Engine, corpus: Corpus, rng: random.Random, runs: int
         document_id, label = next(cycle_a)
         return handles[document_id].at(label, START + timedelta(days=rng.randrange((END - START).days)))
     results.append(("at(artículo, random date), API", *timed(api_at, runs), ""))
+    results.extend(measure_timeline(engine, corpus, tracker, rng, runs))
 
     span = (END - START).days - 30
     windows = [START + timedelta(days=rng.randrange(span)) for _ in range(50)]
@@ -366,6 +375,34 @@ def measure(engine: Engine, corpus: Corpus, rng: random.Random, runs: int
     assert rebuild() == Document(latest.title, latest.provisions)  # digests verified on the way
     results.append(("current_document(10,510 provisions)", *timed(rebuild, 10), "pipeline's base text"))
     return results
+
+
+def measure_timeline(engine: Engine, corpus: Corpus, tracker: store.Store, rng: random.Random, runs: int
+                     ) -> list[tuple[str, float, float, str]]:
+    """The bitemporal store's own costs (skipped on a checkout without it): the pending view, and
+    a version in force one day before the latest one (rewind one revision, apply, replay it),
+    rolled back after each run."""
+    if not hasattr(tracker, "pending"):
+        return []
+    from store.timeline import replay, rewind
+    span = (END - START).days
+    out = []
+
+    def api_pending() -> object:
+        return tracker.pending(on=START + timedelta(days=rng.randrange(span)))
+    out.append(("pending(on=random date), API", *timed(api_pending, runs), ""))
+    document_id = 1
+    latest = store.latest_revision(engine.connect(), document_id)
+
+    def out_of_order() -> object:
+        with engine.connect() as conn, conn.begin() as trans:
+            taken = rewind(conn, document_id, latest.valid_from - timedelta(days=1))
+            replay(conn, document_id, taken)
+            trans.rollback()
+            return taken
+    out.append(("a version in force before the latest (rewind 1 + replay 1)",
+                *timed(out_of_order, max(5, runs // 20)), "10,510-provision document"))
+    return out
 
 
 def size_on_disk(engine: Engine, path: Path | None) -> str:
