@@ -206,8 +206,9 @@ def _apply_amendment(work: _Ingest, doc_id: int, amendment: Amendment, notice: N
     outcome = done.outcome
     work.counts.update(instructions=record_instructions(conn, doc_id, nid, outcome.instructions),
                        discrepancies=record_discrepancies(conn, doc_id, nid, outcome.discrepancies),
-                       changes=done.changes, amendments_applied=1, findings=done.findings,
-                       changes_waiting=done.waiting)
+                       changes=done.changes, amendments_applied=1, findings=done.findings)
+    if done.waiting:
+        work.counts["changes_waiting"] += done.waiting   # listed by pending until their day is fixed
     save_notice(conn, notice, document_id=doc_id)
 
 

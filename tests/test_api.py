@@ -90,9 +90,11 @@ def test_history_of_a_fraccion_shows_the_derogation_and_its_notice(tracker: Stor
         "document": TITLE, "label": "art_57__frac_ix",
         "versions": [
             {"text": render(before), "status": "vigente", "valid_from": "2023-03-01",
-             "valid_to": "2024-05-16", "change": None, "notice": None},
+             "valid_to": "2024-05-16", "change": None, "notice": None,
+             "label": "art_57__frac_ix", "pending": False},
             {"text": render(after), "status": "derogado", "valid_from": "2024-05-16", "valid_to": None,
-             "change": "derogated", "notice": DECREE.to_json()},
+             "change": "derogated", "notice": DECREE.to_json(),
+             "label": "art_57__frac_ix", "pending": False},
         ],
     }
 
