@@ -19,14 +19,14 @@ from sqlalchemy import Connection, select
 from diffing import AmendmentOutcome, DiscrepancyKind, amend
 from diffing.model import Change
 from diffing.tree import apply_changes, changes_between
-from errors import NotFound
+from errors import NotFound, StoreError
 from gazette import Capture, Notice
 from parser import Amendment, Document, read_amendment_text
 from parser.transitorios import Declaratoria, Pending, Schedule, read_schedule
 from store import schema
 from store.records import load_capture, notice_columns, notice_from_row
 from store.timeline import Replay, record_waiting, replay, rewind, take_waiting, waiting
-from store.versions import apply_new_version, current_document
+from store.versions import apply_new_version, current_document, revisions
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +59,10 @@ def apply_amendment(conn: Connection, doc_id: int, text: Amendment | str, notice
         kept = record_waiting(conn, doc_id, probe.changes, nid, notice.date, reason, _undeclared(probe))
         return TimelineResult(probe, waiting=kept)
     first = min(days)
+    stored = revisions(conn, doc_id)[0].valid_from
+    if first < stored:   # the registered text is the oldest we have: nothing to apply it to
+        raise StoreError(f"in force from {first}, before the stored text of {stored}; not applied "
+                         "(import an older text)")
     later = rewind(conn, doc_id, first)
     base = current_document(conn, doc_id)
     outcome = amend(base, text) if later else probe
