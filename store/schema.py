@@ -246,7 +246,9 @@ change = Table(
     Index("ix_change_date", "date", "id"),
     Index("ix_change_document", "document_id", "date"),
     Index("ix_change_label", "document_id", "label"),
-    Index("ix_change_valid_from", "valid_from"),
+    Index("ix_change_pending", "valid_from",   # the few changes published before they are in force
+          sqlite_where=text("valid_from IS NULL OR valid_from > date"),
+          postgresql_where=text("valid_from IS NULL OR valid_from > date")),
 )
 
 instruction = Table(

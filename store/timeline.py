@@ -37,6 +37,7 @@ from parser.model import Document, Kind, Provision, Status
 
 from . import schema as s
 from .records import notice_columns, notice_from_row
+from .tree import TREE_COLUMNS, StoredRow
 from .versions import (
     AppliedVersion,
     Revision,
@@ -45,8 +46,8 @@ from .versions import (
     current_document,
     insert_changes,
     latest_revision,
-    revision_document,
     revisions,
+    subtree_rows,
 )
 
 MEXICO_CITY = ZoneInfo("America/Mexico_City")
@@ -90,14 +91,8 @@ def rewind(conn: Connection, document_id: int, after: date) -> tuple[Replay, ...
     if not later:
         return ()
     first = later[0].number
-    previous = revision_document(conn, _revision(conn, document_id, first - 1))
-    out = []
-    for revision in later:
-        text = revision_document(conn, revision)
-        out.append(Replay(revision.valid_from, revision.published or revision.valid_from,
-                          revision.notice_id, changes_between(previous, text),
-                          _undeclared(conn, document_id, revision.number), revision.kind, revision.number))
-        previous = text
+    out = [Replay(r.valid_from, r.published or r.valid_from, r.notice_id, _recorded_changes(conn, r),
+                  _undeclared(conn, document_id, r.number), r.kind, r.number) for r in later]
     pv = s.provision_version
     conn.execute(delete(pv).where(pv.c.document_id == document_id, pv.c.rev_from >= first))
     conn.execute(update(pv).where(pv.c.document_id == document_id, pv.c.rev_to >= first)
@@ -109,8 +104,31 @@ def rewind(conn: Connection, document_id: int, after: date) -> tuple[Replay, ...
     return tuple(out)
 
 
-def _revision(conn: Connection, document_id: int, number: int) -> Revision:
-    return next(r for r in revisions(conn, document_id) if r.number == number)
+def _recorded_changes(conn: Connection, revision: Revision) -> tuple[Change, ...]:
+    """The changes a revision recorded, each with its node as the revision wrote it and its
+    place (parent, position), read from that revision's own rows: no whole text is rebuilt."""
+    pv, c = s.provision_version, s.change
+    written = {w.label: w for w in (StoredRow.from_row(r) for r in conn.execute(
+        select(*TREE_COLUMNS).where(pv.c.document_id == revision.document_id,
+                                    pv.c.rev_from == revision.number)))}
+    place = {label: ("", i) for i, label in enumerate(revision.top)}
+    for parent_row in written.values():
+        place.update((child, (parent_row.label, i)) for i, child in enumerate(parent_row.children))
+    out = []
+    for row in conn.execute(select(c.c.label, c.c.type, c.c.from_label, c.c.before, c.c.after)
+                            .where(c.c.document_id == revision.document_id, c.c.revision == revision.number)
+                            .order_by(c.c.seq)):
+        kind, label = ChangeType(row.type), str(row.label)
+        if label not in written:   # gone from the text at that revision: no node, it is removed
+            out.append(Change(label, kind, row.before, row.after, from_label=row.from_label))
+            continue
+        index = subtree_rows(conn, revision.document_id, label, revision.number)
+        stored = index.live(label, revision.number)
+        assert stored is not None   # written at this revision, so live at it
+        parent, position = place.get(label, ("", 0))
+        out.append(Change(label, kind, row.before, row.after, (), row.from_label,
+                          node=index.provision(stored), parent=parent, index=position))
+    return tuple(out)
 
 
 def _undeclared(conn: Connection, document_id: int, number: int) -> frozenset[str]:
@@ -250,7 +268,8 @@ def pending_changes(conn: Connection, on: date, document_id: int | None = None) 
     query = (select(c.c.document_id, d.c.title, c.c.label, c.c.type, c.c.valid_from, c.c.pending,
                     n.c.id.label("nid"), *notice_columns())
              .join(d, d.c.id == c.c.document_id).outerjoin(n, n.c.id == c.c.notice_id)
-             .where(c.c.date <= on, or_(c.c.valid_from > on, c.c.valid_from.is_(None)))
+             .where(or_(c.c.valid_from.is_(None), c.c.valid_from > c.c.date),   # ix_change_pending
+                    c.c.date <= on, or_(c.c.valid_from > on, c.c.valid_from.is_(None)))
              .order_by(c.c.id))
     if document_id is not None:
         query = query.where(c.c.document_id == document_id)

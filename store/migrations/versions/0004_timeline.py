@@ -25,6 +25,10 @@ branch_labels = None
 depends_on = None
 
 
+# The rows the pending view reads: changes published before they are in force, or with no day.
+PENDING = "valid_from IS NULL OR valid_from > date"
+
+
 def upgrade() -> None:
     with op.batch_alter_table("document_version") as batch:
         batch.add_column(sa.Column("kind", sa.String(length=16), nullable=False, server_default="text",
@@ -47,7 +51,8 @@ def upgrade() -> None:
                            comment="first day in force; NULL while no text fixes it")
         batch.add_column(sa.Column("pending", sa.Text(), nullable=True,
                                    comment="why no day is fixed yet (Spanish), e.g. a declaratoria"))
-    op.create_index("ix_change_valid_from", "change", ["valid_from"])
+    op.create_index("ix_change_pending", "change", ["valid_from"],
+                    sqlite_where=sa.text(PENDING), postgresql_where=sa.text(PENDING))
     op.create_index("ix_pv_from_label", "provision_version", ["document_id", "from_label"])
 
 
@@ -71,7 +76,7 @@ def downgrade() -> None:
     for statement in _DROP_ABROGATIONS:
         op.execute(statement)
     op.drop_index("ix_pv_from_label", table_name="provision_version")
-    op.drop_index("ix_change_valid_from", table_name="change")
+    op.drop_index("ix_change_pending", table_name="change")
     with op.batch_alter_table("change") as batch:
         batch.drop_column("pending")
         batch.alter_column("valid_from", existing_type=sa.Date(), nullable=False, comment=None)
