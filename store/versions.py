@@ -421,7 +421,7 @@ def notice_revisions(conn: Connection, notice_id: int) -> tuple[Revision, ...]:
     """The revisions a notice made (one per document it amended), by document."""
     dv = s.document_version
     rows = conn.execute(select(dv.c.document_id, dv.c.number, dv.c.valid_from, dv.c.notice_id, dv.c.top,
-                               dv.c.digest).where(dv.c.notice_id == notice_id)
+                               dv.c.digest, dv.c.published, dv.c.kind).where(dv.c.notice_id == notice_id)
                         .order_by(dv.c.document_id, dv.c.number)).all()
     return tuple(_revision(r) for r in rows)
 
@@ -431,12 +431,7 @@ def document_at_revision(conn: Connection, document_id: int, number: int) -> Doc
     row = conn.execute(_revision_query(document_id).where(s.document_version.c.number == number)).first()
     if row is None:
         raise NotFound(f"document {document_id} has no revision {number}")
-    pv = s.provision_version
-    result = conn.execute(select(*TREE_COLUMNS).where(
-        pv.c.document_id == document_id, pv.c.rev_from <= number,
-        or_(pv.c.rev_to.is_(None), pv.c.rev_to > number)))
-    index = RowIndex(StoredRow.from_row(r) for r in result)
-    return index.document(document_title(conn, document_id), tuple(row.top), number)
+    return revision_document(conn, _revision(row))
 
 
 def revision_changes(conn: Connection, document_id: int, number: int) -> tuple[Change, ...]:
