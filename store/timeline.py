@@ -261,6 +261,10 @@ class PendingChange:
                 "reason": self.reason, "notice": self.notice.to_json() if self.notice else None}
 
 
+# The predicate of ix_change_pending: what was published before it is in force, or has no day.
+_PUBLISHED_FIRST = or_(s.change.c.valid_from.is_(None), s.change.c.valid_from > s.change.c.date)
+
+
 def pending_changes(conn: Connection, on: date, document_id: int | None = None) -> tuple[PendingChange, ...]:
     """Changes published (known) by ``on`` but not in force on it: in force later, or waiting
     for a day; soonest first, those with no day last."""
@@ -268,7 +272,7 @@ def pending_changes(conn: Connection, on: date, document_id: int | None = None) 
     query = (select(c.c.document_id, d.c.title, c.c.label, c.c.type, c.c.valid_from, c.c.pending,
                     n.c.id.label("nid"), *notice_columns())
              .join(d, d.c.id == c.c.document_id).outerjoin(n, n.c.id == c.c.notice_id)
-             .where(or_(c.c.valid_from.is_(None), c.c.valid_from > c.c.date),   # ix_change_pending
+             .where(c.c.id.in_(select(c.c.id).where(_PUBLISHED_FIRST)),   # ix_change_pending, alone
                     c.c.date <= on, or_(c.c.valid_from > on, c.c.valid_from.is_(None)))
              .order_by(c.c.id))
     if document_id is not None:
