@@ -124,15 +124,22 @@ def history_text(versions: Sequence[Version]) -> str:
     first = versions[0]
     pieces = [f"{plain(first.document)}\n{cite(first.label)}"]
     for v in versions:
-        pieces.append(f"\n{period(v.valid_from, v.valid_to)}: {word(STATUS_WORDS, v.status)} ({_cause(v)})")
+        pieces.append(f"\n{_period(v)}: {word(STATUS_WORDS, v.status)} ({_cause(v)})")
         pieces.append(textwrap.indent(plain(v.text), "    "))
     return lines(pieces)
+
+
+def _period(version: Version) -> str:
+    """Its period; a version waiting for its day (a declaratoria) has none yet: the reason."""
+    if version.valid_from is None:
+        return f"sin fecha ({version.reason or 'pendiente'})"
+    return period(version.valid_from, version.valid_to)
 
 
 def at_text(version: Version, on: date) -> str:
     """The provision as in force on ``on``: one line saying its period and what made it, then its text."""
     return lines([f"{cite(version.label)}, al {long_date(on)}: {word(STATUS_WORDS, version.status)}; "
-                  f"en vigor {period(version.valid_from, version.valid_to)}; {_cause(version)}",
+                  f"en vigor {_period(version)}; {_cause(version)}",
                   plain(version.text)])
 
 
