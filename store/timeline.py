@@ -37,6 +37,7 @@ from parser.model import Document, Kind, Provision, Status
 
 from . import schema as s
 from .records import notice_columns, notice_from_row
+from .search import reindex, unindex_revision
 from .tree import TREE_COLUMNS, StoredRow
 from .versions import (
     AppliedVersion,
@@ -93,6 +94,8 @@ def rewind(conn: Connection, document_id: int, after: date) -> tuple[Replay, ...
     first = later[0].number
     out = [Replay(r.valid_from, r.published or r.valid_from, r.notice_id, _recorded_changes(conn, r),
                   _undeclared(conn, document_id, r.number), r.kind, r.number) for r in later]
+    for revision in later:   # their search entries go with their rows (store.search)
+        unindex_revision(conn, document_id, revision.number)
     pv = s.provision_version
     conn.execute(delete(pv).where(pv.c.document_id == document_id, pv.c.rev_from >= first))
     conn.execute(update(pv).where(pv.c.document_id == document_id, pv.c.rev_to >= first)
@@ -101,6 +104,7 @@ def rewind(conn: Connection, document_id: int, after: date) -> tuple[Replay, ...
         conn.execute(delete(table).where(table.c.document_id == document_id, table.c.revision >= first))
     dv = s.document_version
     conn.execute(delete(dv).where(dv.c.document_id == document_id, dv.c.number >= first))
+    reindex(conn, document_id)
     return tuple(out)
 
 

@@ -9,7 +9,7 @@ set-based statement per batch (a per-row trigger measured 17 times slower). A st
 has documents gets its index built here.
 
 Revision ID: 0005
-Revises: 0003 (the lead re-chains it after 0004 at merge)
+Revises: 0004
 Create Date: 2026-12-03
 """
 
@@ -22,7 +22,7 @@ from sqlalchemy.dialects.postgresql import TSVECTOR
 from parser.vocabulary import fold_text
 
 revision = "0005"
-down_revision = "0003"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
