@@ -72,12 +72,12 @@ def _timeline(versions: tuple[Version, ...]) -> list[tuple[Version, tuple[UnitCh
 def provision(document_id: int, label: str) -> ResponseReturnValue:
     handle = _handle(document_id)
     versions = handle.history(label)
-    label = versions[0].label
+    label = handle.label(label)   # the versions may carry earlier labels (history follows renumbering)
     gone = versions[-1].valid_to is not None
     moves, later = renumberings(current_store(), handle.id, label, moved_away=gone)
     if wants_json():
         return jsonify({"document": handle.title, "document_id": handle.id, "label": label,
-                        "versions": [{**v.to_json(), "pending": v.valid_from > today()} for v in versions],
+                        "versions": [v.to_json() for v in versions],   # 'pending' as of today
                         "renumbered_from": [e.change.from_label for e in moves],
                         "renumbered_to": [e.label for e in later]})
     return render_template("provision.html", info=handle.info, label=label, timeline=_timeline(versions),
