@@ -58,6 +58,7 @@ COMMANDS: dict[str, Entry] = {
     "compare": Entry("cli.documents", "compare", "Every provision that differs between two dates."),
     "discrepancies": Entry("cli.documents", "discrepancies",
                            "What instruments declared and their text did not show, and the reverse."),
+    "pending": Entry("cli.review", "pending", "Changes published but not yet in force (and why)."),
     "problems": Entry("cli.review", "problems", "Editions that need attention (retried by the next run)."),
     "reprocess": Entry("cli.review", "reprocess", "Archived captures through the current reader again."),
     "serve": Entry("cli.web", "serve", "The web application (login required) over the store."),

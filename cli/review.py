@@ -11,10 +11,11 @@ import click
 
 from errors import InputError
 from store import Problem, open_engine
+from store.timeline import PendingChange
 
 from .app import EXIT_OK, Command
 from .ingest import not_future
-from .options import date_option, json_option, since_until_options, store_options
+from .options import date_option, document_option, json_option, since_until_options, store_options
 from .output import emit, emit_data, emit_json
 from .queries import open_reader
 
@@ -40,6 +41,35 @@ def problems_text(found: Sequence[Problem]) -> str:
         lines.append(f"{p.day:%d/%m/%Y} {p.edition}  {p.status}{notices}; último intento "
                      f"{p.last_tried:%d/%m/%Y %H:%M}")
         lines.extend(f"    {reason}" for reason in p.reasons)
+    return "\n".join(lines) + "\n"
+
+
+@click.command(cls=Command, epilog="Example: dof-tracker pending --document IMSS --date 01/06/2024")
+@date_option
+@document_option
+@json_option
+@store_options
+def pending(on: date | None, document: str | None, as_json: bool, db: str | None) -> int:
+    """Changes published but not in force on a date (default: today in Mexico City): those whose
+    day is later, soonest first, then those waiting for a declaratoria."""
+    with open_reader(db) as store:
+        found = store.pending(on, document=document)
+    emit_data(as_json, [change.to_json() for change in found], pending_text(found))
+    return EXIT_OK
+
+
+def pending_text(found: Sequence[PendingChange]) -> str:
+    from parser.dates import long_date
+    from report.words import change_word
+
+    if not found:
+        return "ningún cambio publicado espera su entrada en vigor\n"
+    lines = []
+    for change in found:
+        when = f"en vigor el {long_date(change.valid_from)}" if change.valid_from else "sin fecha"
+        notice = f"; DOF {change.notice.codigo} del {long_date(change.notice.date)}" if change.notice else ""
+        lines.append(f"{change.citation} ({change_word(change.type)}), {when}{notice}")
+        lines.append(f"    {change.document}" + (f": {change.reason}" if change.reason else ""))
     return "\n".join(lines) + "\n"
 
 

@@ -10,20 +10,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from .dates import MONTHS
+from .dates import long_date, month_name
 from .entry_rules import EntryIntoForce, RuleKind
 from .vocabulary import int_to_cardinal
-
-MONTH_NAMES = {number: name for name, number in reversed(MONTHS.items())}  # "septiembre", not "setiembre"
-
-
-def long_date(day: date) -> str:
-    """'15 de mayo de 2024'.
-
-    >>> long_date(date(2024, 5, 15)), long_date(date(2025, 1, 1))
-    ('15 de mayo de 2024', '1 de enero de 2025')
-    """
-    return f"{day.day} de {MONTH_NAMES[day.month]} de {day.year}"
 
 
 def period(start: date, end: date | None, *, today: str = "a la fecha") -> str:
@@ -97,7 +86,7 @@ def entry_words(rule: EntryIntoForce) -> str:
         after = rule.years_after
         year = ("del año de su publicación" if not after else "del año siguiente a su publicación"
                 if after == 1 else f"del año {after} posterior a su publicación")
-        return f"el {day} de {MONTH_NAMES[month]} {year}"
+        return f"el {day} de {month_name(month)} {year}"
     if kind is RuleKind.DAYS_AFTER_PUBLICATION:
         days = _count(rule.days, "día natural", "días naturales")
         return f"{days} {_following(rule.days)} a su publicación"
@@ -113,4 +102,4 @@ def entry_words(rule: EntryIntoForce) -> str:
     return fixed[RuleKind.UNRECOGNIZED]
 
 
-__all__ = ["MONTH_NAMES", "entry_words", "long_date", "period", "span"]
+__all__ = ["entry_words", "long_date", "period", "span"]

@@ -150,6 +150,11 @@ def parse_date(text: str) -> date | None:
 _MONTH_NAMES = tuple(name for name in MONTHS if name != "setiembre")
 
 
+def month_name(month: int) -> str:
+    """'mayo' for 5 ("septiembre", never "setiembre")."""
+    return _MONTH_NAMES[month - 1]
+
+
 def long_date(day: date) -> str:
     """A date as lawyers write it in running text.
 
@@ -160,4 +165,4 @@ def long_date(day: date) -> str:
 
 
 __all__ = ["COUNT", "DATE", "MONTHS", "NUMBER_WORDS", "FoundDate", "YearOf", "count_value", "find_date",
-           "long_date", "parse_date", "words_to_int"]
+           "long_date", "month_name", "parse_date", "words_to_int"]

@@ -74,3 +74,24 @@ def test_serve_answers_with_the_login_page(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_pending_lists_what_waits_for_its_day(tmp_path: Path) -> None:
+    """The timeline fixtures (tests/test_timeline_scenario.py): after decree A (11/11/2024, in
+    force 1o. de enero de 2025) `pending` lists its change until that day."""
+    from scraper.mirror import serve_mirror
+
+    db = _db(tmp_path)
+    with serve_mirror() as mirror:
+        for day in ("2024-11-04", "2024-11-11"):
+            done = _run("sync", "--date", day, "--source", mirror.base_url, "--db", db)
+            assert done.returncode == 0, done.stderr
+    shown = _run("pending", "--date", "20/11/2024", "--document", "Pruebas", "--db", db)
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.splitlines()[0] == ("artículo 2, párrafo primero (reformado), en vigor el 1 de enero "
+                                            "de 2025; DOF 5740111 del 11 de noviembre de 2024")
+    import json
+
+    listed = json.loads(_run("pending", "--date", "2024-11-20", "--json", "--db", db).stdout)
+    assert [(p["label"], p["valid_from"]) for p in listed] == [("art_2__par_1", "2025-01-01")]
+    assert json.loads(_run("pending", "--date", "2025-01-01", "--json", "--db", db).stdout) == []
