@@ -20,7 +20,6 @@ from report import (
     FORMATS,
     at_text,
     changes_csv,
-    changes_html,
     changes_json,
     changes_table,
     describe_filters,
@@ -119,15 +118,19 @@ def changes(since: date | None, until: date | None, document: str | None, kind: 
         raise InputError(f"--redlines is for the table; --format {fmt} always carries the redlines")
     with open_reader(db) as store:
         entries = store.changes(since=since, until=until, document=document, type=kind)
+        if fmt == "html":  # the lawyers' page reads its context (opening words, editions) from the store
+            from zoneinfo import ZoneInfo
+
+            from report import change_log_html
+
+            emit_raw(change_log_html(store, entries, since=since, until=until, document=document,
+                                     filters=describe_filters(since, until, document, kind),
+                                     generated=datetime.now(ZoneInfo(MEXICO_CITY_TZ))))
+            return EXIT_OK
     if fmt == "json":
         emit_raw(changes_json(entries))
     elif fmt == "csv":
         emit_raw(changes_csv(entries))
-    elif fmt == "html":
-        from zoneinfo import ZoneInfo
-
-        filters = describe_filters(since, until, document, kind)
-        emit_raw(changes_html(entries, filters=filters, generated=datetime.now(ZoneInfo(MEXICO_CITY_TZ))))
     else:
         emit_raw(changes_table(entries, redlines=redlines))
     return EXIT_OK

@@ -214,3 +214,13 @@ def test_the_printed_change_log_has_its_summary_on_page_one_and_each_change_once
     [longest] = [text for text in pages if "Cambio 13 · " in text]  # the sección, start to end
     assert "VIII. Las demás que le confieran" in longest[longest.index("Cambio 13 · "):]
     assert whole.count("Artículo 57 Bis.- Corresponde") == 1
+
+
+def test_the_command_line_prints_the_page_with_its_context(demo: Store, capsys: pytest.CaptureFixture[str]
+                                                           ) -> None:
+    """`changes --format html` is the same page: the editions it covers come from the store."""
+    assert scheduler.main(["changes", "--since", "13/05/2024", "--document", DEMO, "--format", "html",
+                           "--db", demo.url]) == 0
+    soup = BeautifulSoup(capsys.readouterr().out, "lxml")
+    editions = soup.find(id="ediciones")
+    assert editions is not None and "15 ediciones revisadas" in editions.get_text(" ")
