@@ -14,7 +14,8 @@ from sqlalchemy import URL, Engine
 from errors import InputError, StoreError
 from pipeline import day_range, import_document
 from pipeline import sync as sync_days
-from report import changes_table, one_line
+from report import changes_table, history_text
+from report.words import notice_ref, plural
 from scraper.mirror import serve_mirror
 from store import Store, Tracked, open_engine, safe_url
 
@@ -47,14 +48,14 @@ def demo(db: str | None) -> int:
         mirror = stack.enter_context(serve_mirror(tree))
         engine = open_engine(url)
         stack.callback(engine.dispose)
-        emit(f"Local DOF mirror on {mirror.base_url}; store {safe_url(engine)}"
-             + ("" if db else " (temporary: pass --db URL to keep it)"))
+        emit(f"Espejo local del DOF en {mirror.base_url}; base de datos {safe_url(engine)}"
+             + ("" if db else " (temporal: --db URL para conservarla)"))
         _import(engine, base)
         emit(f"\n$ dof-tracker sync --since {DEMO_DAYS[0]} --until {DEMO_DAYS[1]} --source {mirror.base_url}")
         report = sync_days(engine, day_range(*DEMO_DAYS), mirror.base_url, progress=True,
                            on_result=lambda r: print_result(r, "  "))
         if report.failed:
-            raise StoreError(f"the demo sync failed: {report.failed[0].error}")
+            raise StoreError(f"la sincronización de la demostración falló: {report.failed[0].error}")
         _show(Store(engine))
     return EXIT_OK
 
@@ -64,23 +65,19 @@ def _import(engine: Engine, base: Path) -> None:
     with engine.connect() as conn:
         known = Tracked.load(conn).match(DEMO_TITLE)
     if known is not None:
-        emit(f"  already tracked as document {known}")
+        emit(f"  ya se sigue como documento {known}")
         return
     result = import_document(engine, base.read_bytes(), str(base), DEMO_TITLE, DEMO_AS_OF)
-    emit(f"  registered document {result.document_id}: {result.title}")
+    emit(f"  documento {result.document_id} registrado: {result.title}")
 
 
 def _show(store: Store) -> None:
     estatuto = store.document(DEMO_TITLE)
     entries = estatuto.changes(since=DEMO_DAYS[0])
     emit(f"\n$ dof-tracker changes --document IMSS-BIENESTAR --since {DEMO_DAYS[0]} --redlines")
-    emit(f"{len(entries)} changes to the {estatuto.title}:")
+    emit(f"{plural(len(entries), 'cambio')} en el {estatuto.title}:")
     emit_raw(changes_table(entries, redlines=True))
     for notice in {e.notice.codigo: e.notice for e in entries if e.notice}.values():
-        emit(f"\nDOF notice {notice.codigo} of {notice.date:%d/%m/%Y} ({notice.edition}): {notice.title}\n"
-             f"  {notice.url}")
+        emit(f"\n{notice_ref(notice)}: {notice.title}\n  {notice.url}")
     emit("\n$ dof-tracker history IMSS-BIENESTAR '57, fracción IX'")
-    for v in estatuto.history("57, fracción IX"):
-        source = f" by DOF {v.notice.codigo} of {v.notice.date:%d/%m/%Y}" if v.notice else ""
-        until = v.valid_to.isoformat() if v.valid_to else "today"
-        emit(f"  {v.valid_from} .. {until}  {v.status}{source}: {one_line(v.text)}")
+    emit_raw(history_text(estatuto.history("57, fracción IX")))

@@ -49,9 +49,11 @@ def checked_source(value: str | None) -> str | None:
 
 
 def print_result(result: EditionResult, indent: str = "") -> None:
-    emit(indent + result.line())
+    from report.runs import edition_line, warning_line
+
+    emit(indent + edition_line(result))
     for warning in result.warnings:
-        emit(f"{indent}    warning: {warning}")
+        emit(f"{indent}    {warning_line(warning)}")
 
 
 def source_options(f: click.decorators.FC) -> click.decorators.FC:
@@ -124,7 +126,9 @@ def sync(on: date | None, since: date | None, until: date | None, start: date | 
         report = sync_days(engine, days, source, progress=len(days) > 1, on_result=print_result)
     finally:
         engine.dispose()
-    emit(report.summary().splitlines()[0])
+    from report.runs import sync_summary
+
+    emit(sync_summary(report))
     return report_outcome(report, notify_command)
 
 
@@ -158,7 +162,9 @@ def run(once: bool, since: date | None, lookback: int, source: str | None, notif
         report = catch_up(engine, source, since=since, lookback=lookback, progress=True)
     finally:
         engine.dispose()
+    from report.runs import NOTHING_TO_DO, sync_summary
+
     for result in report.results:
-        emit(result.line())
-    emit(report.summary().splitlines()[0] if report.results else "nothing to do")
+        print_result(result)
+    emit(sync_summary(report) if report.results else NOTHING_TO_DO)
     return report_outcome(report, notify_command)

@@ -100,7 +100,7 @@ def test_escapes_in_a_redirect_reach_neither_terminal_nor_run_record(
     db = ["--db", f"sqlite:///{tmp_path / 'db.sqlite'}"]
     with redirecting_server(HOSTILE_LOCATION) as base:  # every answer redirects there
         status, out, err = run([*db, "sync", "--date", "2024-05-15", "--source", base], capsys)
-    assert status == scheduler.EXIT_ERROR and "FAILED" in out and "evil.example" in out
+    assert status == scheduler.EXIT_ERROR and ": falló" in out and "evil.example" in out
     _, info, _ = run([*db, "info"], capsys)
     assert "evil.example" in info
     for shown in (out, err, info):

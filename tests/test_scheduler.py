@@ -108,7 +108,7 @@ def test_run_once_is_the_same_pass_from_the_command_line(tmp_path: Path, mirror_
     argv = ["--db", url, "run", "--once", "--lookback", "1", "--source", mirror_url]
     assert scheduler.main(argv) == 0
     out = capsys.readouterr().out
-    assert out.count(" no edition") == 6
+    assert out.count(": sin publicación") == 6
     assert scheduler.main(argv) == 0  # days without edition, still inside the lookback: looked at again
     engine = open_engine(url)
     with engine.connect() as conn:
