@@ -89,6 +89,19 @@ class DiscrepancyKind(StrEnum):
     UNRESOLVED = "unresolved"                        # could not be applied (missing target, ...)
     UNPLACED_CORRECTION = "unplaced_correction"      # an erratum's "dice" not found where it points
 
+    @property
+    def spanish(self) -> str:
+        """What people read: 'declarado por el instrumento, sin cambio en el texto', …"""
+        return _DISCREPANCY_SPANISH[self]
+
+
+_DISCREPANCY_SPANISH = {
+    DiscrepancyKind.UNMATCHED_INSTRUCTION: "declarado por el instrumento, sin cambio en el texto",
+    DiscrepancyKind.UNDECLARED_CHANGE: "cambio en el texto que el instrumento no declara",
+    DiscrepancyKind.UNRESOLVED: "no se pudo aplicar",
+    DiscrepancyKind.UNPLACED_CORRECTION: "corrección de una fe de erratas que no se pudo ubicar en el texto",
+}
+
 
 @dataclass(frozen=True, slots=True)
 class Discrepancy:

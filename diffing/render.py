@@ -32,7 +32,7 @@ def _instruction_line(instruction: Instruction) -> str:
 
 def _change_lines(change: Change, width: int) -> list[str]:
     moved = f" (antes {cite(change.from_label)})" if change.from_label else ""
-    lines = [f"  {change.type:<10} {cite(change.label)}{moved}"]
+    lines = [f"  {change.type.spanish:<10} {cite(change.label)}{moved}"]
     if change.type is ChangeType.ADDED:
         body = "{+" + (change.after or "") + "+}" if change.after else ""
     elif change.type is ChangeType.DEROGATED and change.after is None:
@@ -46,7 +46,7 @@ def _change_lines(change: Change, width: int) -> list[str]:
 
 
 def _discrepancy_line(discrepancy: Discrepancy) -> str:
-    return f"  {discrepancy.kind}: {discrepancy.detail}"
+    return f"  {discrepancy.kind.spanish}: {discrepancy.detail}"
 
 
 def render_outcome(outcome: AmendmentOutcome, width: int = 100) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from diffing import ChangeType
+from diffing import ChangeType, DiscrepancyKind
 from gazette import Notice
 from parser.cite_text import cite
 from parser.date_text import long_date
@@ -19,12 +19,7 @@ STATUS_WORDS = {"vigente": "vigente", "derogado": "derogado", "abrogado": "abrog
 EDITION_WORDS = {"MAT": "matutina", "VES": "vespertina", "EXT": "extraordinaria"}
 NOTICE_KIND_WORDS = {"amends": "reforma", "creates": "expide", "abrogates": "abroga",
                      "errata": "fe de erratas", "other": "otro"}
-DISCREPANCY_WORDS = {
-    "unmatched_instruction": "declarado por el instrumento, sin cambio en el texto",
-    "undeclared_change": "cambio en el texto que el instrumento no declara",
-    "unresolved": "no se pudo aplicar",
-    "unplaced_correction": "corrección de una fe de erratas que no se pudo ubicar en el texto",
-}
+DISCREPANCY_WORDS = {kind.value: kind.spanish for kind in DiscrepancyKind}
 RUN_WORDS = {"ok": "leída", "noop": "ya leída", "failed": "falló (se reintenta en la próxima ejecución)",
              "running": "en curso", "needs_attention": "necesita atención (se reintenta en cada corrida)"}
 UNNAMED = "(sin nombre)"

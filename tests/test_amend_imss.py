@@ -89,8 +89,8 @@ def test_cli_json(capsys: pytest.CaptureFixture[str], expected: dict) -> None:
 def test_cli_readable(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["amend", str(BASE), str(MODIFICATION)]) == 0
     out = capsys.readouterr().out
-    assert "derogated  artículo 57, fracción IX" in out
-    assert "added      artículo 57 Bis" in out
+    assert "derogado   artículo 57, fracción IX" in out
+    assert "adicionado artículo 57 Bis" in out
 
 
 def test_cli_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
