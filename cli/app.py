@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 
 import click
 
+from .help import SpanishHelp
 from .options import db_option, verbosity_options
 
 EXIT_OK = 0
@@ -26,10 +27,11 @@ EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a writer whose
 
 PROG = "dof-tracker"
 EPILOG = f"""\b
-Exit codes: {EXIT_OK} ok, {EXIT_ERROR} failure (a failed edition, the database), {EXIT_USAGE} bad input
-(an unknown option, a bad date, citation or file), {EXIT_BROKEN_PIPE} when the reader of a pipe leaves.
-Every option may follow the command: dof-tracker history IMSS 57 --db sqlite:///imss.sqlite
-Shell completion: eval "$(_DOF_TRACKER_COMPLETE=bash_source dof-tracker)" (zsh_source, fish_source).
+Códigos de salida: {EXIT_OK} correcto, {EXIT_ERROR} falla (una edición fallida, la base de datos),
+{EXIT_USAGE} entrada inválida (una opción desconocida, una fecha, cita o archivo inválidos),
+{EXIT_BROKEN_PIPE} cuando el lector de una tubería se va.
+Toda opción puede ir después de la orden: dof-tracker history IMSS 57 --db sqlite:///imss.sqlite
+Autocompletado del shell: eval "$(_DOF_TRACKER_COMPLETE=bash_source dof-tracker)" (zsh_source, fish_source).
 """
 
 
@@ -42,27 +44,35 @@ class Entry(NamedTuple):
 
 
 COMMANDS: dict[str, Entry] = {
-    "parse": Entry("cli.texts", "parse", "Split a statute (text, HTML or DOF note) into provisions."),
-    "amend": Entry("cli.texts", "amend", "Apply an amending instrument to a base text (no database)."),
-    "import": Entry("cli.ingest", "import_", "Register a document's text as of a date."),
-    "sync": Entry("cli.ingest", "sync", "Fetch DOF editions (MAT, VES, EXT) and ingest them."),
-    "run": Entry("cli.ingest", "run", "The nightly scheduler (blocking; catches up missed days)."),
-    "demo": Entry("cli.demo", "demo", "Offline demo: a local DOF mirror, the IMSS-BIENESTAR case."),
-    "notices": Entry("cli.queries", "notices", "What the DOF published (as far as we fetched it)."),
-    "history": Entry("cli.queries", "history", "Every version of one provision."),
-    "at": Entry("cli.queries", "at", "A provision's text in force on a date."),
-    "changes": Entry("cli.queries", "changes", "The change log."),
-    "info": Entry("cli.queries", "info", "Where the store is and what it holds."),
-    "documents": Entry("cli.documents", "documents", "The tracked documents, with counts and last change."),
-    "show": Entry("cli.documents", "show", "A whole document as in force on a date."),
-    "compare": Entry("cli.documents", "compare", "Every provision that differs between two dates."),
+    "parse": Entry("cli.texts", "parse", "Divide una ley (texto, HTML o nota del DOF) en disposiciones."),
+    "amend": Entry("cli.texts", "amend",
+                   "Aplica un instrumento de reforma a un texto base (sin base de datos)."),
+    "import": Entry("cli.ingest", "import_", "Registra el texto de un documento vigente en una fecha."),
+    "sync": Entry("cli.ingest", "sync",
+                  "Descarga las ediciones del DOF (matutina, vespertina, extraordinaria) y las procesa."),
+    "run": Entry("cli.ingest", "run", "El programador nocturno (bloquea; recupera los días perdidos)."),
+    "demo": Entry("cli.demo", "demo",
+                  "Demostración sin red: un espejo local del DOF, el caso IMSS-BIENESTAR."),
+    "notices": Entry("cli.queries", "notices", "Lo que publicó el DOF (hasta donde lo descargamos)."),
+    "history": Entry("cli.queries", "history", "Todas las versiones de una disposición."),
+    "at": Entry("cli.queries", "at", "El texto vigente de una disposición en una fecha."),
+    "changes": Entry("cli.queries", "changes", "La bitácora de cambios."),
+    "info": Entry("cli.queries", "info", "Dónde está la base de datos y qué contiene."),
+    "documents": Entry("cli.documents", "documents",
+                       "Los documentos seguidos, con sus cifras y su último cambio."),
+    "show": Entry("cli.documents", "show", "Un documento completo, vigente en una fecha."),
+    "compare": Entry("cli.documents", "compare", "Cada disposición que difiere entre dos fechas."),
     "discrepancies": Entry("cli.documents", "discrepancies",
-                           "What instruments declared and their text did not show, and the reverse."),
-    "pending": Entry("cli.review", "pending", "Changes published but not yet in force (and why)."),
-    "problems": Entry("cli.review", "problems", "Editions that need attention (retried by the next run)."),
-    "reprocess": Entry("cli.review", "reprocess", "Archived captures through the current reader again."),
-    "serve": Entry("cli.web", "serve", "The web application (login required) over the store."),
-    "user": Entry("cli.web", "user", "The web application's users: 'user add NAME', 'user token NAME'."),
+                           "Lo que los instrumentos declararon y su texto no mostró, y al revés."),
+    "pending": Entry("cli.review", "pending",
+                     "Cambios publicados que aún no entran en vigor (y por qué)."),
+    "problems": Entry("cli.review", "problems",
+                      "Ediciones que requieren atención (la próxima corrida las reintenta)."),
+    "reprocess": Entry("cli.review", "reprocess",
+                       "Vuelve a leer las capturas archivadas con el lector actual."),
+    "serve": Entry("cli.web", "serve", "La aplicación web (con inicio de sesión) sobre la base de datos."),
+    "user": Entry("cli.web", "user",
+                  "Los usuarios de la aplicación web: 'user add NAME', 'user token NAME'."),
 }
 
 
@@ -78,7 +88,7 @@ class BrokenPipe(Exception):
     """The reader of stdout has gone (``dof-tracker … | head``): end quietly with 141."""
 
 
-class Command(click.Command):
+class Command(SpanishHelp):
     """A subcommand: merges the global options given after its name, configures logging, and
     turns every error into one line (``CommandFailed``)."""
 
@@ -123,7 +133,7 @@ def _configure_logging(verbose: int, quiet: int, default: int) -> None:
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
-class LazyGroup(click.Group):
+class LazyGroup(SpanishHelp, click.Group):
     """A group whose commands are imported when used (click's documented lazy-loading pattern),
     listed in ``--help`` from their one-line summaries."""
 
@@ -167,11 +177,11 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
 
 @click.group(cls=LazyGroup, epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version,
-              help="Print the version and exit. Example: dof-tracker --version")
+              help="Muestra la versión y termina. Ejemplo: dof-tracker --version")
 @db_option
 @verbosity_options
 def cli(db: str | None, verbose: int, quiet: int) -> None:
-    """Track what the Diario Oficial de la Federación changes, provision by provision."""
+    """Sigue lo que cambia el Diario Oficial de la Federación, disposición por disposición."""
 
 
 def _one_line(exc: click.ClickException) -> str:

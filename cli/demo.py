@@ -31,11 +31,11 @@ DEMO_AS_OF = date(2023, 10, 6)  # the Estatuto of 05/10/2023 took effect the nex
 DEMO_DAYS = (date(2024, 5, 13), date(2024, 5, 17))
 
 
-@click.command(cls=Command, epilog="Example: dof-tracker demo --db sqlite:///demo.sqlite")
+@click.command(cls=Command, epilog="Ejemplo: dof-tracker demo --db sqlite:///demo.sqlite")
 @store_options
 def demo(db: str | None) -> int:
-    """The main job, offline: a local DOF mirror, a fresh store (temporary unless --db), the
-    IMSS-BIENESTAR changes of 15 May 2024 with their notice."""
+    """El trabajo principal, sin red: un espejo local del DOF, una base de datos nueva (temporal si
+    no se da --db) y los cambios al IMSS-BIENESTAR del 15 de mayo de 2024 con su aviso del DOF."""
     base = ROOT / "fixtures" / "imss" / "estatuto_organico_base.txt"
     tree = ROOT / "fixtures" / "dof"
     if not base.is_file() or not tree.is_dir():

@@ -34,11 +34,11 @@ from .output import emit, emit_data, emit_json, emit_raw, plural
 from .queries import MEXICO_CITY_TZ, open_reader
 
 
-@click.command(cls=Command, epilog="Example: dof-tracker documents --json")
+@click.command(cls=Command, epilog="Ejemplo: dof-tracker documents --json")
 @json_option
 @store_options
 def documents(as_json: bool, db: str | None) -> int:
-    """The tracked documents: id, title, revisions, changes recorded and the last one's date."""
+    """Los documentos seguidos: id, título, revisiones, cambios registrados y la fecha del último."""
     with open_reader(db) as store:
         found = store.summaries()
     emit_data(as_json, [d.to_json() for d in found], documents_text(found))
@@ -55,15 +55,15 @@ def documents_text(found: Sequence[DocumentSummary]) -> str:
     return "\n".join(lines) + "\n"
 
 
-@click.command(cls=Command, epilog="Example: dof-tracker show IMSS-BIENESTAR --at 15/05/2024 > estatuto.txt")
+@click.command(cls=Command, epilog="Ejemplo: dof-tracker show IMSS-BIENESTAR --at 15/05/2024 > estatuto.txt")
 @click.argument("document", metavar="DOC")
 @click.option("--at", "on", type=DATE, default=None,
-              help="The day whose text in force is shown (default: the latest text). "
-                   "Example: --at 2024-05-15")
+              help="El día cuyo texto vigente se muestra (por omisión: el último texto). "
+                   "Ejemplo: --at 2024-05-15")
 @json_option
 @store_options
 def show(document: str, on: date | None, as_json: bool, db: str | None) -> int:
-    """The whole text of a document as in force on a date."""
+    """El texto completo de un documento, vigente en una fecha."""
     with open_reader(db) as store:
         handle = store.document(document)
         text = handle.text(on)
@@ -77,7 +77,7 @@ def show(document: str, on: date | None, as_json: bool, db: str | None) -> int:
 
 
 @click.command(cls=Command,
-               epilog="Example: dof-tracker compare IMSS-BIENESTAR 2024-05-01 2024-06-01 '57' --format html")
+               epilog="Ejemplo: dof-tracker compare IMSS-BIENESTAR 2024-05-01 2024-06-01 '57' --format html")
 @click.argument("document", metavar="DOC")
 @click.argument("date1", metavar="D1", type=DATE)
 @click.argument("date2", metavar="D2", type=DATE)
@@ -87,8 +87,8 @@ def show(document: str, on: date | None, as_json: bool, db: str | None) -> int:
 @store_options
 def compare(document: str, date1: date, date2: date, citation: str | None, fmt: str, as_json: bool,
             db: str | None) -> int:
-    """Every provision that differs between the texts in force on D1 and D2, with redlines;
-    only CITATION and what it contains when given."""
+    """Cada disposición que difiere entre los textos vigentes el D1 y el D2, con sus cambios
+    marcados; si se da CITATION, solo esa disposición y lo que contiene."""
     with open_reader(db) as store:
         handle = store.document(document)
         entries = differences(handle, date1, date2, citation)
@@ -140,15 +140,15 @@ _KINDS = {
 }
 
 
-@click.command(cls=Command, epilog="Example: dof-tracker discrepancies --document IMSS --since 2024-05-01")
+@click.command(cls=Command, epilog="Ejemplo: dof-tracker discrepancies --document IMSS --since 2024-05-01")
 @document_option
 @since_until_options
 @json_option
 @store_options
 def discrepancies(document: str | None, since: date | None, until: date | None, as_json: bool,
                   db: str | None) -> int:
-    """What amending instruments declared and their text did not show, and the reverse, each
-    with its DOF notice: the disagreements waiting for a reviewer."""
+    """Lo que los instrumentos de reforma declararon y su texto no mostró, y al revés, cada cosa
+    con su aviso del DOF: los desacuerdos que esperan a un revisor."""
     with open_reader(db) as store:
         found = store.discrepancies(document=document, since=since, until=until)
     emit_data(as_json, [d.to_json() for d in found], discrepancies_text(found))

@@ -58,25 +58,27 @@ def print_result(result: EditionResult, indent: str = "") -> None:
 
 def source_options(f: click.decorators.FC) -> click.decorators.FC:
     f = click.option("--notify-command", metavar="CMD", default=None,
-                     help=f"Run CMD (summary on stdin, $DOF_TRACKER_STATUS=failed|warning) when editions "
-                          f"fail or look wrong (or ${NOTIFY_ENV}). Example: --notify-command 'mail -s DOF "
-                          "ana@example.mx'")(f)
+                     help=f"Ejecuta CMD (el resumen en stdin, $DOF_TRACKER_STATUS=failed|warning) cuando una "
+                          f"edición falla o parece mal leída (o ${NOTIFY_ENV}). Ejemplo: --notify-command "
+                          "'mail -s DOF ana@example.mx'")(f)
     return click.option("--source", metavar="URL", default=None,
-                        help="Base URL replacing www.dof.gob.mx and sidof.segob.gob.mx, every path kept "
-                             "(a local mirror). Example: --source http://127.0.0.1:8000")(f)
+                        help="URL base que reemplaza a www.dof.gob.mx y sidof.segob.gob.mx, con las mismas "
+                             "rutas (un espejo local). Ejemplo: --source http://127.0.0.1:8000")(f)
 
 
 @click.command("import", cls=Command,
-               epilog="Example: dof-tracker import estatuto.txt --title 'Estatuto Orgánico' "
+               epilog="Ejemplo: dof-tracker import estatuto.txt --title 'Estatuto Orgánico' "
                       "--as-of 2023-10-06")
 @click.argument("file", metavar="FILE")
 @click.option("--title", default=None,
-              help="The document's title (default: the one the text gives). Example: --title 'Ley Agraria'")
+              help="El título del documento (por omisión: el que da el texto). "
+                   "Ejemplo: --title 'Ley Agraria'")
 @click.option("--as-of", "as_of", type=DATE, required=True,
-              help="The date the text is as of. Example: --as-of 2023-10-06 (or 06/10/2023)")
+              help="La fecha en que el texto está vigente. Ejemplo: --as-of 2023-10-06 (o 06/10/2023)")
 @store_options
 def import_(file: str, title: str | None, as_of: date, db: str | None) -> int:
-    """Register a statute's text as of a date, then apply the stored amendments that came later."""
+    """Registra el texto de una ley vigente en una fecha y le aplica las reformas guardadas
+    publicadas después."""
     data = read_file(file)
     engine = open_engine(db)
     try:
@@ -109,16 +111,17 @@ def sync_days_of(on: date | None, since: date | None, until: date | None) -> lis
     return [mexico_today()]
 
 
-@click.command(cls=Command, epilog="Example: dof-tracker sync --since 2024-05-13 --until 17/05/2024")
+@click.command(cls=Command, epilog="Ejemplo: dof-tracker sync --since 2024-05-13 --until 17/05/2024")
 @date_option
 @since_until_options
-@click.option("--from", "start", type=DATE, default=None, hidden=True, help="Old name of --since.")
-@click.option("--to", "end", type=DATE, default=None, hidden=True, help="Old name of --until.")
+@click.option("--from", "start", type=DATE, default=None, hidden=True, help="Nombre antiguo de --since.")
+@click.option("--to", "end", type=DATE, default=None, hidden=True, help="Nombre antiguo de --until.")
 @source_options
 @store_options
 def sync(on: date | None, since: date | None, until: date | None, start: date | None, end: date | None,
          source: str | None, notify_command: str | None, db: str | None) -> int:
-    """Fetch and ingest DOF editions; one line per edition, exit 1 if any failed."""
+    """Descarga y procesa ediciones del DOF; una línea por edición, código de salida 1 si alguna
+    falló."""
     days = sync_days_of(on, since or start, until or end)
     checked_source(source)  # an unusable --source is bad input, refused before any work
     engine = open_engine(db)
@@ -132,19 +135,20 @@ def sync(on: date | None, since: date | None, until: date | None, start: date | 
     return report_outcome(report, notify_command)
 
 
-@click.command(cls=Command, epilog="Example: dof-tracker run --once --lookback 3")
-@click.option("--once", is_flag=True, help="One catch-up pass, then exit. Example: --once")
+@click.command(cls=Command, epilog="Ejemplo: dof-tracker run --once --lookback 3")
+@click.option("--once", is_flag=True, help="Una sola pasada de recuperación y termina. Ejemplo: --once")
 @click.option("--since", type=DATE, default=None,
-              help="Track from this day on (first run only; default: a week ago). "
-                   "Example: --since 2024-05-01")
+              help="Seguir desde este día (solo la primera corrida; por omisión: hace una semana). "
+                   "Ejemplo: --since 2024-05-01")
 @click.option("--lookback", type=int, default=LOOKBACK_DAYS, show_default=True,
-              help="Days a missing edition is looked for again (late EXT/VES editions). "
-                   "Example: --lookback 3")
+              help="Días en que se vuelve a buscar una edición que falta (ediciones extraordinarias o "
+                   "vespertinas tardías). Ejemplo: --lookback 3")
 @source_options
 @store_options
 def run(once: bool, since: date | None, lookback: int, source: str | None, notify_command: str | None,
         db: str | None) -> int:
-    """The nightly scheduler (07:30 and 21:30 Mexico City; blocking), or one pass with --once."""
+    """El programador nocturno (07:30 y 21:30, hora de la Ciudad de México; bloquea), o una sola
+    pasada con --once."""
     if since is not None:
         not_future(since, "--since")
     checked_source(source)

@@ -1,8 +1,9 @@
 """Options defined once: the store, verbosity, JSON, and one date type for every date.
 
 Every command takes ``--db`` and ``-q/-v`` after its name too (the group takes them before it);
-``Command.invoke`` in ``cli.app`` merges the two. Help texts are in English like the rest of the
-help, each with an example; values people type (dates, types) are checked here, before any work.
+``Command.invoke`` in ``cli.app`` merges the two. Help texts are in Spanish like the rest of the
+help (``cli.help``), each with an example ("Ejemplo: …"); values people type (dates, types) are
+checked here, before any work.
 """
 
 from __future__ import annotations
@@ -68,21 +69,21 @@ class Choice(click.Choice[str]):
 def db_option(f: F) -> F:
     return click.option(
         "--db", metavar="URL", default=None,
-        help="The store, any SQLAlchemy URL (default: $DOF_TRACKER_DB, else a SQLite file in the "
-             "user's data folder; 'dof-tracker info' prints it). "
-             "Example: --db sqlite:///imss.sqlite")(f)
+        help="La base de datos, cualquier URL de SQLAlchemy (por omisión: $DOF_TRACKER_DB, si no, un "
+             "archivo SQLite en la carpeta de datos del usuario; 'dof-tracker info' la muestra). "
+             "Ejemplo: --db sqlite:///imss.sqlite")(f)
 
 
 def verbosity_options(f: F) -> F:
     f = click.option("-v", "--verbose", count=True,
-                     help="More logging on stderr; twice for debug. Example: -vv")(f)
+                     help="Más mensajes en stderr; dos veces para depurar. Ejemplo: -vv")(f)
     return click.option("-q", "--quiet", count=True,
-                        help="Less logging on stderr: errors only. Example: -q")(f)
+                        help="Menos mensajes en stderr: solo los errores. Ejemplo: -q")(f)
 
 
 def json_option(f: F) -> F:
     return click.option("--json", "as_json", is_flag=True,
-                        help="Print JSON (DESIGN §1.3 shapes) instead of text. Example: --json")(f)
+                        help="Imprime JSON (las formas de DESIGN §1.3) en vez de texto. Ejemplo: --json")(f)
 
 
 def store_options(f: F) -> F:
@@ -92,20 +93,20 @@ def store_options(f: F) -> F:
 
 def date_option(f: F) -> F:
     return click.option("--date", "on", type=DATE, default=None,
-                        help="One day. Example: --date 2024-05-15 (or 15/05/2024)")(f)
+                        help="Un día. Ejemplo: --date 2024-05-15 (o 15/05/2024)")(f)
 
 
 def since_until_options(f: F) -> F:
     f = click.option("--until", type=DATE, default=None,
-                     help="Last day, included. Example: --until 31/05/2024")(f)
+                     help="Último día, incluido. Ejemplo: --until 31/05/2024")(f)
     return click.option("--since", type=DATE, default=None,
-                        help="First day, included. Example: --since 2024-05-01")(f)
+                        help="Primer día, incluido. Ejemplo: --since 2024-05-01")(f)
 
 
 def document_option(f: F) -> F:
     return click.option("--document", metavar="DOC", default=None,
-                        help="Only this document: an id or any unambiguous part of its title. "
-                             "Example: --document IMSS-BIENESTAR")(f)
+                        help="Solo este documento: su id o cualquier parte inequívoca de su título. "
+                             "Ejemplo: --document IMSS-BIENESTAR")(f)
 
 
 def json_format(as_json: bool, fmt: str) -> str:
@@ -119,5 +120,5 @@ def format_option(formats: Sequence[str], example: str) -> Callable[[F], F]:
     def decorate(f: F) -> F:
         return click.option("--format", "fmt", type=Choice(list(formats)), default=formats[0],
                             show_default=True,
-                            help=f"Output format: {', '.join(formats)}. Example: --format {example}")(f)
+                            help=f"Formato de salida: {', '.join(formats)}. Ejemplo: --format {example}")(f)
     return decorate

@@ -52,13 +52,13 @@ def open_reader(db: str | None) -> Store:
     return Store(open_engine(db, create=False))
 
 
-@click.command(cls=Command, epilog="Example: dof-tracker notices --date 15/05/2024 --json")
+@click.command(cls=Command, epilog="Ejemplo: dof-tracker notices --date 15/05/2024 --json")
 @date_option
 @since_until_options
 @json_option
 @store_options
 def notices(on: date | None, since: date | None, until: date | None, as_json: bool, db: str | None) -> int:
-    """What the DOF published, as far as we fetched it."""
+    """Los avisos que publicó el DOF, hasta donde los descargamos."""
     if on and (since or until):
         raise InputError("give either --date or --since/--until, not both")
     with open_reader(db) as store:
@@ -67,16 +67,17 @@ def notices(on: date | None, since: date | None, until: date | None, as_json: bo
     return EXIT_OK
 
 
-@click.command(cls=Command, epilog="Example: dof-tracker history IMSS-BIENESTAR '57, fracción IX' --json")
+@click.command(cls=Command, epilog="Ejemplo: dof-tracker history IMSS-BIENESTAR '57, fracción IX' --json")
 @click.argument("document", metavar="DOC")
 @click.argument("citation", metavar="CITATION")
 @json_option
 @store_options
 def history(document: str, citation: str, as_json: bool, db: str | None) -> int:
-    """Every version of one provision, oldest first, with the notice that made each.
+    """Todas las versiones de una disposición, de la más antigua a la más reciente, cada una
+    con el aviso del DOF que la hizo.
 
-    DOC is a document id or any unambiguous part of its title; CITATION is written as people
-    write it: 57, "57 Bis", "artículo 57, fracción IX", "art. 2o.-A".
+    DOC es el id de un documento o cualquier parte inequívoca de su título; CITATION se escribe
+    como la escribe la gente: 57, "57 Bis", "artículo 57, fracción IX", "art. 2o.-A".
     """
     with open_reader(db) as store:
         versions = store.document(document).history(citation)
@@ -84,14 +85,14 @@ def history(document: str, citation: str, as_json: bool, db: str | None) -> int:
     return EXIT_OK
 
 
-@click.command(cls=Command, epilog="Example: dof-tracker at IMSS-BIENESTAR '57, fracción IX' 15/05/2024")
+@click.command(cls=Command, epilog="Ejemplo: dof-tracker at IMSS-BIENESTAR '57, fracción IX' 15/05/2024")
 @click.argument("document", metavar="DOC")
 @click.argument("citation", metavar="CITATION")
 @click.argument("on", metavar="DATE", type=DATE)
 @json_option
 @store_options
 def at(document: str, citation: str, on: date, as_json: bool, db: str | None) -> int:
-    """The text of one provision as in force on DATE (2024-05-15 or 15/05/2024)."""
+    """El texto de una disposición vigente el DATE (2024-05-15 o 15/05/2024)."""
     with open_reader(db) as store:
         version = store.document(document).at(citation, on)
     emit_data(as_json, version.at_json(on), at_text(version, on))
@@ -99,20 +100,22 @@ def at(document: str, citation: str, on: date, as_json: bool, db: str | None) ->
 
 
 @click.command(cls=Command,
-               epilog="Example: dof-tracker changes --document IMSS --since 2024-05-01 --format html "
+               epilog="Ejemplo: dof-tracker changes --document IMSS --since 2024-05-01 --format html "
                       "> cambios.html")
 @since_until_options
 @document_option
 @click.option("--type", "kind", type=Choice([str(t) for t in ChangeType]), default=None,
-              help="Only changes of this type. Example: --type derogated")
+              help=f"Solo los cambios de este tipo ({', '.join(f'{t}: {t.spanish}' for t in ChangeType)}). "
+                   "Ejemplo: --type derogated")
 @format_option(FORMATS, "csv")
 @json_option
 @click.option("--redlines", is_flag=True,
-              help="Table format: show each change's word-level redline under it. Example: --redlines")
+              help="Formato de tabla: muestra bajo cada cambio sus palabras suprimidas y añadidas. "
+                   "Ejemplo: --redlines")
 @store_options
 def changes(since: date | None, until: date | None, document: str | None, kind: str | None, fmt: str,
             as_json: bool, redlines: bool, db: str | None) -> int:
-    """The change log: changes that became known between --since and --until, both included."""
+    """La bitácora de cambios: los conocidos entre --since y --until, ambos incluidos."""
     fmt = json_format(as_json, fmt)
     if redlines and fmt != "table":
         raise InputError(f"--redlines is for the table; --format {fmt} always carries the redlines")
@@ -136,14 +139,14 @@ def changes(since: date | None, until: date | None, document: str | None, kind: 
     return EXIT_OK
 
 
-@click.command(cls=Command, epilog="Example: dof-tracker info --findings")
+@click.command(cls=Command, epilog="Ejemplo: dof-tracker info --findings")
 @click.option("--findings", is_flag=True,
-              help="The findings (structural check, reading doubts) of each document's latest text, "
-                   "one per line. Example: --findings")
+              help="Los hallazgos (revisión de la estructura, dudas de lectura) del último texto de "
+                   "cada documento, uno por línea. Ejemplo: --findings")
 @json_option
 @store_options
 def info(findings: bool, as_json: bool, db: str | None) -> int:
-    """Where the store is (password hidden), what it holds, and how far it has got."""
+    """Dónde está la base de datos (sin la contraseña), qué contiene y hasta dónde ha llegado."""
     engine = open_engine(db, create=False)
     try:
         with engine.connect() as conn:

@@ -20,12 +20,12 @@ from .output import emit, emit_data, emit_json
 from .queries import open_reader
 
 
-@click.command(cls=Command, epilog="Example: dof-tracker problems --json")
+@click.command(cls=Command, epilog="Ejemplo: dof-tracker problems --json")
 @json_option
 @store_options
 def problems(as_json: bool, db: str | None) -> int:
-    """Editions that need attention (a notice could not be read or applied) or failed and wait
-    for their retry, by day: the next run retries them all."""
+    """Las ediciones que requieren atención (un aviso no se pudo leer o aplicar) o que fallaron y
+    esperan otro intento, por día: la próxima corrida las reintenta todas."""
     with open_reader(db) as store:
         found = store.problems()
     emit_data(as_json, [p.to_json() for p in found], problems_text(found))
@@ -44,14 +44,15 @@ def problems_text(found: Sequence[Problem]) -> str:
     return "\n".join(lines) + "\n"
 
 
-@click.command(cls=Command, epilog="Example: dof-tracker pending --document IMSS --date 01/06/2024")
+@click.command(cls=Command, epilog="Ejemplo: dof-tracker pending --document IMSS --date 01/06/2024")
 @date_option
 @document_option
 @json_option
 @store_options
 def pending(on: date | None, document: str | None, as_json: bool, db: str | None) -> int:
-    """Changes published but not in force on a date (default: today in Mexico City): those whose
-    day is later, soonest first, then those waiting for a declaratoria."""
+    """Los cambios publicados que aún no están en vigor en una fecha (por omisión: hoy en la Ciudad
+    de México): primero los de fecha de entrada en vigor posterior, los más próximos antes, luego
+    los que esperan una declaratoria."""
     with open_reader(db) as store:
         found = store.pending(on, document=document)
     emit_data(as_json, [change.to_json() for change in found], pending_text(found))
@@ -73,17 +74,17 @@ def pending_text(found: Sequence[PendingChange]) -> str:
     return "\n".join(lines) + "\n"
 
 
-@click.command(cls=Command, epilog="Example: dof-tracker reprocess --since 2024-05-01 --until 31/05/2024")
+@click.command(cls=Command, epilog="Ejemplo: dof-tracker reprocess --since 2024-05-01 --until 31/05/2024")
 @date_option
 @since_until_options
 @click.option("--notice", metavar="CODIGO", default=None,
-              help="Only this DOF notice (its codigo). Example: --notice 5727205")
+              help="Solo este aviso del DOF (su código). Ejemplo: --notice 5727205")
 @json_option
 @store_options
 def reprocess(on: date | None, since: date | None, until: date | None, notice: str | None, as_json: bool,
               db: str | None) -> int:
-    """Run the archived captures of a day, a range or one notice through the current reader again
-    (no network); print what changed per notice and bring the store up to date."""
+    """Vuelve a leer con el lector actual las capturas archivadas de un día, un periodo o un aviso
+    (sin red); imprime lo que cambió por aviso y pone al día la base de datos."""
     from pipeline import reprocess as read_again
 
     if (notice and (on or since or until)) or (on and (since or until)):

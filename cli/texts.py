@@ -14,15 +14,16 @@ from .options import json_option, verbosity_options
 from .output import emit, emit_json, emit_raw, plural
 
 
-@click.command(cls=Command, epilog="Example: dof-tracker parse ley.txt --check")
+@click.command(cls=Command, epilog="Ejemplo: dof-tracker parse ley.txt --check")
 @click.argument("file", metavar="FILE")
 @json_option
 @click.option("--check", is_flag=True,
-              help="Print the reading's findings (gaps, order, headings, page furniture left in the "
-                   "text) one per line instead of the tree; exit code 0. Example: --check")
+              help="Imprime los hallazgos de la lectura (huecos, orden, encabezados, restos de la página "
+                   "en el texto) uno por línea en vez del árbol; código de salida 0. Ejemplo: --check")
 @verbosity_options
 def parse(file: str, as_json: bool, check: bool) -> int:
-    """Split a statute (text, Cámara PDF text, DOF note HTML) into its provision tree."""
+    """Divide una ley (texto, texto del PDF de la Cámara, HTML de una nota del DOF) en su árbol de
+    disposiciones."""
     from parser.render import outline
 
     document = read_statute(read_file(file), file)
@@ -50,13 +51,14 @@ def _print_findings(findings: Sequence[Finding], as_json: bool) -> None:
     emit(plural(len(findings), "hallazgo") if findings else "sin hallazgos")
 
 
-@click.command(cls=Command, epilog="Example: dof-tracker amend estatuto.txt decreto.html --json")
+@click.command(cls=Command, epilog="Ejemplo: dof-tracker amend estatuto.txt decreto.html --json")
 @click.argument("base", metavar="BASE")
 @click.argument("amendment", metavar="AMENDMENT")
 @json_option
 @verbosity_options
 def amend(base: str, amendment: str, as_json: bool) -> int:
-    """Apply an amending instrument to a base text; print instructions, changes, discrepancies."""
+    """Aplica un instrumento de reforma a un texto base; imprime las instrucciones, los cambios y las
+    discrepancias."""
     from diffing import amend as apply_amendment
     from diffing import render_outcome
     from parser import parse_amendment, read_amendment_text

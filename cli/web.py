@@ -10,54 +10,56 @@ import click
 from errors import InputError
 
 from .app import EXIT_OK, Command
+from .help import Group
 from .options import store_options
 from .output import emit
 
 ROLES = ("reader", "reviewer", "admin")
 
 
-@click.command(cls=Command, epilog="Example: dof-tracker serve --port 8000 --workers 4 "
+@click.command(cls=Command, epilog="Ejemplo: dof-tracker serve --port 8000 --workers 4 "
                "--db postgresql+psycopg://dof@db/dof")
 @click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on; any other than loopback requires HTTPS cookies. "
-                   "Example: --host 0.0.0.0")
-@click.option("--port", type=int, default=8000, show_default=True, help="TCP port. Example: --port 8080")
+              help="Dirección en que escucha; cualquiera distinta de la local exige cookies HTTPS. "
+                   "Ejemplo: --host 0.0.0.0")
+@click.option("--port", type=int, default=8000, show_default=True, help="Puerto TCP. Ejemplo: --port 8080")
 @click.option("--workers", type=int, default=1, show_default=True,
-              help="Worker processes (more than one runs gunicorn). Example: --workers 4")
+              help="Procesos de trabajo (más de uno usa gunicorn). Ejemplo: --workers 4")
 @store_options
 def serve(host: str, port: int, workers: int, db: str | None) -> int:
-    """Serve the web application (login required) over the store until interrupted."""
+    """Sirve la aplicación web (con inicio de sesión) sobre la base de datos hasta que se interrumpa."""
     from web.commands import serve as run_server
 
     return run_server(db, host, port, workers)
 
 
-@click.group(epilog="Example: dof-tracker user add ana --role reviewer")
+@click.group(cls=Group, epilog="Ejemplo: dof-tracker user add ana --role reviewer")
 def user() -> None:
-    """The web application's users: add one, or give one a new API token."""
+    """Los usuarios de la aplicación web: agregar uno, o darle a uno un nuevo token de la API."""
 
 
-@user.command("add", cls=Command, epilog="Example: printf 'secreto largo\\n' | dof-tracker user add ana "
+@user.command("add", cls=Command, epilog="Ejemplo: printf 'secreto largo\\n' | dof-tracker user add ana "
               "--role reviewer")
 @click.argument("name")
 @click.option("--role", type=click.Choice(ROLES), default="reader", show_default=True,
-              help="What the user may do: read, also review changes, also administer. Example: --role admin")
+              help="Lo que puede hacer el usuario: reader lee, reviewer además revisa cambios, admin además "
+                   "administra. Ejemplo: --role admin")
 @store_options
 def add(name: str, role: str, db: str | None) -> int:
-    """Create user NAME; the password is asked for at a terminal, else read from the first line
-    of standard input."""
+    """Crea el usuario NAME; la contraseña se pide en la terminal, si no, se lee de la primera
+    línea de la entrada estándar."""
     from web.commands import user_add
 
     emit(user_add(db, name, role, _password()) + "\n")
     return EXIT_OK
 
 
-@user.command("token", cls=Command, epilog="Example: dof-tracker user token ana")
+@user.command("token", cls=Command, epilog="Ejemplo: dof-tracker user token ana")
 @click.argument("name")
 @store_options
 def token(name: str, db: str | None) -> int:
-    """Print a new API token for user NAME (for feeds and JSON: 'Authorization: Bearer T' or
-    '?token=T'); the previous one stops working."""
+    """Imprime un nuevo token de la API para el usuario NAME (para los feeds y el JSON:
+    'Authorization: Bearer T' o '?token=T'); el anterior deja de funcionar."""
     from web.commands import user_token
 
     emit(user_token(db, name) + "\n")

@@ -262,9 +262,32 @@ def test_every_command_and_option_appears_in_the_readme() -> None:
     assert not missing, f"README.md never shows: {', '.join(missing)}"
 
 
+def every_command() -> list[tuple[str, click.Command]]:
+    """The group, its commands and their subcommands ('user add'), by the words that call them."""
+    found: list[tuple[str, click.Command]] = [("", cli)]
+    for name, command in commands():
+        found.append((name, command))
+        if isinstance(command, click.Group):
+            found += [(f"{name} {sub}", subcommand) for sub, subcommand in command.commands.items()]
+    return found
+
+
 def test_every_option_has_help_with_an_example() -> None:
-    lacking = [f"{name} {option.opts[0]}" for name, command in [("", cli), *commands()]
+    lacking = [f"{name} {option.opts[0]}" for name, command in every_command()
                for option in command.params
                if isinstance(option, click.Option) and not option.hidden
-               and option.name != "help" and "Example: " not in (option.help or "")]
+               and option.name != "help" and "Ejemplo: " not in (option.help or "")]
     assert not lacking, lacking
+
+
+CLICK_ENGLISH = ("Usage:", "Options:", "Commands:", "Positional arguments:", "[default:", "[required]",
+                 "Show this message", "Example:")
+
+
+@pytest.mark.parametrize("name", [name for name, _ in every_command()])
+def test_help_is_in_spanish(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Every help page, click's own words included: 'Uso:', 'Opciones:', '[por omisión: 7]'."""
+    code, out, _ = run(capsys, *name.split(), "--help")
+    assert code == 0 and out.startswith(f"Uso: dof-tracker {name}".rstrip() + " ")
+    assert "Opciones:" in out and "Muestra esta ayuda y termina." in out
+    assert [word for word in CLICK_ENGLISH if word in out] == []

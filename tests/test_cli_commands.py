@@ -92,10 +92,11 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 def test_help_documents_exit_codes_and_completion(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--help")
     assert code == 0
-    assert "Exit codes: 0 ok, 1 failure" in out and "2 bad input" in out and "_DOF_TRACKER_COMPLETE" in out
+    assert "Códigos de salida: 0 correcto, 1 falla" in out and "2 entrada inválida" in out
+    assert "_DOF_TRACKER_COMPLETE" in out
     code, out, _ = run(capsys, "compare", "--help")
     flat = " ".join(out.split())
-    assert code == 0 and "--format [table|json|html]" in flat and "Example: --format html" in flat
+    assert code == 0 and "--format [table|json|html]" in flat and "Ejemplo: --format html" in flat
 
 
 def test_both_date_forms_give_the_same_answer(db: str, capsys: pytest.CaptureFixture[str]) -> None:
