@@ -39,7 +39,7 @@ def demo(db: str | None) -> int:
     base = ROOT / "fixtures" / "imss" / "estatuto_organico_base.txt"
     tree = ROOT / "fixtures" / "dof"
     if not base.is_file() or not tree.is_dir():
-        raise InputError(f"the demo needs the fixtures of a source checkout ({base} is missing)")
+        raise InputError(f"la demostración necesita los fixtures de una copia del código (falta {base})")
     with contextlib.ExitStack() as stack:
         url = db
         if url is None:

@@ -20,22 +20,22 @@ def read_file(name: str, limit: int = MAX_INPUT_BYTES) -> bytes:
     try:
         fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK)
     except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
+        raise InputError(f"{name}: no existe el archivo") from None
     except OSError as exc:
-        raise InputError(f"{name}: cannot open it ({exc.strerror})") from None
+        raise InputError(f"{name}: no se puede abrir ({exc.strerror})") from None
     try:
         mode = os.fstat(fd).st_mode
         if stat.S_ISDIR(mode):
-            raise InputError(f"{name}: is a directory, not a file")
+            raise InputError(f"{name}: es una carpeta, no un archivo")
         if not stat.S_ISREG(mode):
-            raise InputError(f"{name}: not a regular file (a device, FIFO or socket): refused")
+            raise InputError(f"{name}: no es un archivo regular (un dispositivo, FIFO o socket): rechazado")
         os.set_blocking(fd, True)
         with os.fdopen(os.dup(fd), "rb") as handle:
             data = handle.read(limit + 1)
     except OSError as exc:
-        raise InputError(f"{name}: cannot read it ({exc.strerror})") from None
+        raise InputError(f"{name}: no se puede leer ({exc.strerror})") from None
     finally:
         os.close(fd)
     if len(data) > limit:
-        raise InputError(f"{name}: larger than {limit // 2**20} MiB, the most an input may be")
+        raise InputError(f"{name}: pasa de {limit // 2**20} MiB, lo más que puede medir una entrada")
     return data

@@ -33,7 +33,7 @@ MAX_LOOKBACK = 366
 def not_future(day: date, what: str) -> date:
     """A DOF day to fetch: not in the future (each day is three editions to ask for)."""
     if day > mexico_today():
-        raise InputError(f"{what} {day} is in the future: the DOF has not published it yet")
+        raise InputError(f"{what} {day} es una fecha futura: el DOF aún no la ha publicado")
     return day
 
 
@@ -42,8 +42,8 @@ def checked_source(value: str | None) -> str | None:
     if value is None:
         return None
     if not value.strip():
-        raise InputError("--source is empty: give a base URL like http://127.0.0.1:8000, or leave "
-                         "it out to fetch from the DOF")
+        raise InputError("--source está vacía: dé una URL base como http://127.0.0.1:8000, u omítala "
+                         "para leer del DOF")
     source_base(value)
     return value
 
@@ -101,12 +101,12 @@ def import_(file: str, title: str | None, as_of: date, db: str | None) -> int:
 def sync_days_of(on: date | None, since: date | None, until: date | None) -> list[date]:
     """The days ``sync`` fetches: one (default today in Mexico City) or a range, both ends included."""
     if on and (since or until):
-        raise InputError("give either --date or --since/--until, not both")
+        raise InputError("dé --date o --since/--until, no ambas")
     if on:
         return [not_future(on, "--date")]
     if since or until:
         if not (since and until):
-            raise InputError("--since and --until go together")
+            raise InputError("--since y --until van juntas")
         return day_range(not_future(since, "--since"), not_future(until, "--until"))
     return [mexico_today()]
 
@@ -153,7 +153,7 @@ def run(once: bool, since: date | None, lookback: int, source: str | None, notif
         not_future(since, "--since")
     checked_source(source)
     if not 0 <= lookback <= MAX_LOOKBACK:
-        raise InputError(f"--lookback {lookback} makes no sense: give 0 to {MAX_LOOKBACK} days")
+        raise InputError(f"--lookback {lookback} no tiene sentido: dé de 0 a {MAX_LOOKBACK} días")
     engine = open_engine(db)  # validates and migrates the store before any pass
     if not once:
         url = engine.url.render_as_string(hide_password=False)

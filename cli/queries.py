@@ -60,7 +60,7 @@ def open_reader(db: str | None) -> Store:
 def notices(on: date | None, since: date | None, until: date | None, as_json: bool, db: str | None) -> int:
     """Los avisos que publicó el DOF, hasta donde los descargamos."""
     if on and (since or until):
-        raise InputError("give either --date or --since/--until, not both")
+        raise InputError("dé --date o --since/--until, no ambas")
     with open_reader(db) as store:
         found = store.notices(on=on, since=since, until=until)
     emit_data(as_json, [n.to_json() for n in found], notices_text(found))
@@ -118,7 +118,7 @@ def changes(since: date | None, until: date | None, document: str | None, kind: 
     """La bitácora de cambios: los conocidos entre --since y --until, ambos incluidos."""
     fmt = json_format(as_json, fmt)
     if redlines and fmt != "table":
-        raise InputError(f"--redlines is for the table; --format {fmt} always carries the redlines")
+        raise InputError(f"--redlines es para la tabla; --format {fmt} siempre lleva las marcas de cambio")
     with open_reader(db) as store:
         entries = store.changes(since=since, until=until, document=document, type=kind)
         if fmt == "html":  # the lawyers' page reads its context (opening words, editions) from the store

@@ -88,7 +88,7 @@ def reprocess(on: date | None, since: date | None, until: date | None, notice: s
     from pipeline import reprocess as read_again
 
     if (notice and (on or since or until)) or (on and (since or until)):
-        raise InputError("give one of --date, --since/--until or --notice")
+        raise InputError("dé solo una de --date, --since/--until o --notice")
     if on is not None:
         since = until = on
     for day, what in ((since, "--since"), (until, "--until")):

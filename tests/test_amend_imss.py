@@ -95,7 +95,7 @@ def test_cli_readable(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_cli_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert main(["amend", str(BASE), str(tmp_path / "nope.txt")]) == 2
-    assert "no such file" in capsys.readouterr().err
+    assert "no existe el archivo" in capsys.readouterr().err
 
 
 def _modified(old: str, new: str) -> str:

@@ -112,7 +112,7 @@ def test_both_date_forms_give_the_same_answer(db: str, capsys: pytest.CaptureFix
     (["show", "IMSS-BIENESTAR", "--at", "mañana"], "--at: se esperaba una fecha"),
     (["compare", "IMSS-BIENESTAR", "2024-05-01"], "falta D2"),
     (["compare", "IMSS-BIENESTAR", "2024-05-01", "2024-06-01", "--format", "csv"], "«csv» no es ninguno"),
-    (["notices", "--date", "2024-05-15", "--until", "2024-05-16"], "not both"),
+    (["notices", "--date", "2024-05-15", "--until", "2024-05-16"], "no ambas"),
     (["changes", "--json", "--format", "csv"], "--json: --json y --format csv se contradicen"),
 ])
 def test_bad_input_is_one_line_and_exit_2(db: str, argv: list[str], says: str,
@@ -261,4 +261,4 @@ def test_reprocess_takes_its_options_after_the_command(db: str, capsys: pytest.C
     assert (code, err) == (0, "")
     assert json.loads(out)["deltas"] == []  # the same reader: nothing differs
     code, _, err = run(capsys, "reprocess", "--notice", IMSS_CODIGO, "--since", "2024-05-15", "--db", db)
-    assert code == EXIT_USAGE and "one of --date" in err
+    assert code == EXIT_USAGE and "solo una de --date" in err

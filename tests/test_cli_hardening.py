@@ -49,19 +49,19 @@ def test_devices_and_fifos_are_refused_by_what_they_are(
     argv = ["--db", f"sqlite:///{tmp_path / 'db.sqlite'}"] + [a.replace("{f}", name) for a in command]
     status, out, err = run(argv, capsys)
     assert status == scheduler.EXIT_USAGE and out == ""
-    assert err.count("\n") == 1 and f"{name}: not a regular file" in err, err
+    assert err.count("\n") == 1 and f"{name}: no es un archivo regular" in err, err
 
 
 def test_a_directory_and_a_missing_file_say_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(["parse", str(tmp_path)], capsys)[2].endswith("is a directory, not a file\n")
-    assert run(["amend", str(tmp_path / "nada"), str(ESTATUTO)], capsys)[2].endswith("no such file\n")
+    assert run(["parse", str(tmp_path)], capsys)[2].endswith("es una carpeta, no un archivo\n")
+    assert run(["amend", str(tmp_path / "nada"), str(ESTATUTO)], capsys)[2].endswith("no existe el archivo\n")
 
 
 def test_inputs_past_the_size_limit_are_refused(tmp_path: Path) -> None:
     path = tmp_path / "ley.txt"
     path.write_bytes(b"Articulo 1.- Texto.\n" * 100)
     assert read_file(str(path), limit=2000) == path.read_bytes()
-    with pytest.raises(InputError, match="larger than"):
+    with pytest.raises(InputError, match="pasa de"):
         read_file(str(path), limit=1999)
 
 
@@ -72,11 +72,11 @@ def test_inputs_past_the_size_limit_are_refused(tmp_path: Path) -> None:
     (["--db", "mysql://u:pw@h/db", "info"], "unsupported database 'mysql'"),
     (["sync", "--date", "2024-05-15", "--source", "http://127.0.0.1:99999"], "not a usable URL"),
     (["sync", "--date", "2024-05-15", "--source", "http://[::1"], "not a usable URL"),
-    (["sync", "--date", "2024-05-15", "--source", ""], "--source is empty"),
-    (["sync", "--date", "2024-05-15", "--source", "  "], "--source is empty"),
-    (["run", "--once", "--source", ""], "--source is empty"),
-    (["run", "--once", "--lookback", "100000000"], "--lookback 100000000 makes no sense"),
-    (["run", "--once", "--lookback", "-1"], "--lookback -1 makes no sense"),
+    (["sync", "--date", "2024-05-15", "--source", ""], "--source está vacía"),
+    (["sync", "--date", "2024-05-15", "--source", "  "], "--source está vacía"),
+    (["run", "--once", "--source", ""], "--source está vacía"),
+    (["run", "--once", "--lookback", "100000000"], "--lookback 100000000 no tiene sentido"),
+    (["run", "--once", "--lookback", "-1"], "--lookback -1 no tiene sentido"),
     (["run", "--once", "--since", "0001-01-01"], "es anterior a 1917"),
     (["sync", "--from", "0001-01-01", "--to", "2024-01-01"], "es anterior a 1917"),
     (["sync", "--date", "1916-12-31"], "es anterior a 1917"),

@@ -80,9 +80,9 @@ def test_a_cut_text_is_shown_with_its_finding(capsys: pytest.CaptureFixture[str]
 
 def test_missing_file_and_directory(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, _, err = run(capsys, str(tmp_path / "nope.txt"))
-    assert code != 0 and "no such file" in err
+    assert code != 0 and "no existe el archivo" in err
     code, _, err = run(capsys, str(tmp_path))
-    assert code != 0 and "directory" in err
+    assert code != 0 and "es una carpeta" in err
 
 
 def test_check_prints_findings_one_per_line_and_exits_zero(capsys: pytest.CaptureFixture[str],
