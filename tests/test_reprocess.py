@@ -156,7 +156,7 @@ def test_the_reprocess_command(synced: Engine, capsys: pytest.CaptureFixture[str
     assert scheduler.main(["--db", url, "reprocess", "--since", "2024-05-13", "--until", "2024-05-17"]) == 0
     assert "nada cambió" in capsys.readouterr().out
     assert scheduler.main(["--db", url, "reprocess", "--notice", IMSS_CODIGO, "--date", "2024-05-15"]) != 0
-    assert "one of --date" in capsys.readouterr().err
+    assert "solo una de --date" in capsys.readouterr().err
 
 
 def test_an_amendment_an_imported_text_already_contains_is_left_alone(engine: Engine) -> None:
