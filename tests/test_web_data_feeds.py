@@ -32,7 +32,7 @@ from test_store_support import (  # noqa: F401  (fixtures)
 import store
 from errors import DeliveryError, InputError, NotFound
 from gazette import Edition, Notice, NoticeKind
-from store.digest import build_digest, digest_for
+from report.digest import build_digest, digest_for
 from store.users import add_user
 from store.watch import add_watch, watched_changes
 from web.atom import changes_feed

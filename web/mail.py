@@ -24,7 +24,7 @@ from email.utils import formatdate, make_msgid
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from errors import DeliveryError, InputError
-from store.digest import Digest
+from report.digest import Digest
 from untrusted import visible
 
 DEFAULT_SENDER = "dof-tracker@localhost"

@@ -1,6 +1,6 @@
 """Pure view helpers: redlines as HTML (inline and side by side), a document's outline rows, and
 a whole document compared unit by unit between two dates. No Flask; every piece of gazette text
-is escaped here (``store.digest.esc``) before it is marked safe for the templates.
+is escaped here (``report.digest.esc``) before it is marked safe for the templates.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from parser.citations import format_citation
 from parser.model import CONTAINER_KINDS, Document, Kind, Provision, Status
 from parser.render import provision_text
 from report import html_redline
+from report.digest import esc
 from store.api import ChangeEntry
-from store.digest import esc
 
 _OUTLINE_WORD = {Kind.LIBRO: "Libro", Kind.TITULO: "Título", Kind.CAPITULO: "Capítulo",
                  Kind.SECCION: "Sección", Kind.ARTICULO: "Artículo", Kind.TRANSITORIO: "Transitorio",

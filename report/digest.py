@@ -19,13 +19,15 @@ from urllib.parse import quote
 from sqlalchemy import Connection
 
 from errors import NotFound
-from report import diff_of, html_redline, inline_redline, notice_line, safe_href
-from report.words import change_word
+from store.api import ChangeEntry
+from store.users import User, get_user
+from store.watch import watched_changes
 from untrusted import plain
 
-from .api import ChangeEntry
-from .users import User, get_user
-from .watch import watched_changes
+from .html import html_redline, safe_href
+from .pieces import diff_of, inline_redline
+from .text import notice_line
+from .words import change_word
 
 MAX_ENTRIES = 500
 NO_LEGAL_EFFECT = ("Sin efectos legales: el texto oficial es el que publicó el Diario Oficial de la "
