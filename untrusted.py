@@ -8,6 +8,7 @@ CSV) goes through one of these:
 * ``plain``: the characters removed (tables, reports: the text stays readable);
 * ``visible``: each one shown as its escape (``\\x1b``, ``\\u202e``), for error messages and run
   records, where someone investigating must see that something was there;
+* ``quoted``: a short excerpt in a Spanish message, «on one line», controls visible;
 * ``printable_url``: a URL with its password removed and those characters percent-encoded;
 * ``json_visible``: JSON with them as ``\\uXXXX`` escapes (the same data, printed safely).
 
@@ -56,6 +57,17 @@ def printable_url(url: str | None) -> str:
     return "".join(quote(c, safe="") if CONTROL.match(c) or c.isspace() else c for c in text)
 
 
+def quoted(text: str, width: int = 120) -> str:
+    """Text quoted in a message as the project's Spanish messages quote: «…», on one line,
+    shortened to ``width`` characters, its controls made visible.
+
+    >>> quoted("se REFORMA el\\nartículo 57"), quoted("abcdefghij", 6)
+    ('«se REFORMA el artículo 57»', '«abcde…»')
+    """
+    flat = " ".join(text.split())
+    return f"«{visible(flat if len(flat) <= width else flat[:width - 1] + '…')}»"
+
+
 def json_visible(text: str) -> str:
     """JSON text with each raw control or bidi character written as its ``\\uXXXX`` escape:
     the same data for a program, nothing for a terminal to act on. (In JSON they can only
@@ -67,4 +79,4 @@ def json_visible(text: str) -> str:
     return CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-__all__ = ["CONTROL", "json_visible", "plain", "printable_url", "visible"]
+__all__ = ["CONTROL", "json_visible", "plain", "printable_url", "quoted", "visible"]

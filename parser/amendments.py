@@ -137,7 +137,8 @@ def parse_amendment(text: str) -> Amendment:
         starts = [i for i, line in enumerate(lines) if line.kind is LineKind.PARAGRAPH and
                   _OPERATIVE_RE.match(line.text) and _CLAUSE_END_RE.search(line.text[-40:])]
     if not starts:
-        raise AmendmentError("no operative clause ('ARTÍCULO ÚNICO.- Se reforma …') found")
+        raise AmendmentError("no se encontró la cláusula que ordena los cambios («ARTÍCULO ÚNICO.- Se "
+                             "reforma …»)")
     articles = [_operative_article(lines[start], lines[start + 1:stop])
                 for start, stop in zip(starts, starts[1:], strict=False)]
     end_of_bodies = _end_of_bodies(lines, starts[-1])
@@ -198,7 +199,7 @@ def read_amendment_text(data: bytes, name: str = "") -> str:
     """Bytes of an amending instrument (plain text or the HTML of a DOF note) -> its text."""
     where = f"{name}: " if name else ""
     if not data.strip():
-        raise AmendmentError(f"{where}the file is empty")
+        raise AmendmentError(f"{where}el archivo está vacío")
     text = decode_bytes(data)
     if looks_like_html(text):
         title, body = html_to_text(text)

@@ -28,8 +28,10 @@ import re
 from dataclasses import dataclass, field, replace
 
 from errors import AmendmentError
+from untrusted import quoted
 
 from . import labels
+from .cite_text import NOUN
 from .lines import (
     Line,
     LineKind,
@@ -128,8 +130,8 @@ def number_of(kind: Kind, written: str) -> str:
     """The label number of a unit numbered as written ('57 Bis' -> '57-bis', 'XII' -> 'xii')."""
     try:
         return labels.unit_number(kind, written)
-    except ValueError as exc:
-        raise AmendmentError(f"cannot read the {kind} number {written!r}: {exc}") from None
+    except ValueError:
+        raise AmendmentError(f"no se puede leer el número de {NOUN[kind]} {quoted(written)}") from None
 
 
 def build_body(lines: tuple[Line, ...] | list[Line]) -> tuple[BodyUnit, ...]:

@@ -19,6 +19,12 @@ NOUN: dict[Kind, str] = {
     Kind.FRACCION: "fracción", Kind.INCISO: "inciso", Kind.NUMERAL: "numeral",
     Kind.TRANSITORIO: "transitorio",
 }
+PLURAL: dict[Kind, str] = {
+    Kind.LIBRO: "libros", Kind.TITULO: "títulos", Kind.CAPITULO: "capítulos", Kind.SECCION: "secciones",
+    Kind.ARTICULO: "artículos", Kind.APARTADO: "apartados", Kind.PARRAFO: "párrafos",
+    Kind.FRACCION: "fracciones", Kind.INCISO: "incisos", Kind.NUMERAL: "numerales",
+    Kind.TRANSITORIO: "transitorios",
+}
 _ORDINAL_KINDS = (Kind.LIBRO, Kind.TITULO, Kind.PARRAFO, Kind.TRANSITORIO)
 _ROMAN_KINDS = (Kind.CAPITULO, Kind.SECCION)
 
@@ -75,4 +81,16 @@ def cite(label: str | Label) -> str:
     return ", ".join(pieces)
 
 
-__all__ = ["NOUN", "cite", "cite_part"]
+def cite_or_label(label: str | Label) -> str:
+    """``cite``, or the label as it is when it is not one (a message must not fail on it).
+
+    >>> cite_or_label("art_57__frac_ix"), cite_or_label("foo")
+    ('artículo 57, fracción IX', 'foo')
+    """
+    try:
+        return cite(label)
+    except ValueError:
+        return str(label)
+
+
+__all__ = ["NOUN", "PLURAL", "cite", "cite_or_label", "cite_part"]

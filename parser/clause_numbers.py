@@ -9,8 +9,10 @@ import re
 from dataclasses import replace
 
 from errors import AmendmentError
+from untrusted import quoted
 
 from . import labels
+from .cite_text import NOUN
 from .clause_state import (
     ITEM_KINDS,
     ORDINAL_NUMBERED,
@@ -97,8 +99,8 @@ def read_numbers(state: State, tokens: list[Token], index: int) -> int:
                 group.closed = True
         elif token.type == TokenType.NUM and not group.numbers:
             # "las reglas IIII y V": the first number named is none of its kind's
-            raise AmendmentError(f"cannot read {group.kind} number {token.text!r} in "
-                                 f"{state.source[:160]!r}")
+            raise AmendmentError(f"no se puede leer el número de {NOUN[group.kind]} {quoted(token.text)} "
+                                 f"en {quoted(state.source, 160)}")
         else:
             break
         index += 1
@@ -177,8 +179,8 @@ def label_number(kind: Kind, raw: str) -> str:
         if kind is Kind.FRACCION and not re.match(r"[IVXLC]+\b", raw):
             raw = labels.int_to_roman(labels.ordinal_to_int(raw))   # "la fracción segunda"
         return labels.unit_number(kind, raw)
-    except ValueError as exc:
-        raise AmendmentError(f"cannot read {kind} number {raw!r}: {exc}") from None
+    except ValueError:
+        raise AmendmentError(f"no se puede leer el número de {NOUN[kind]} {quoted(raw)}") from None
 
 
 def add_number(state: State, group: Group, raw: str) -> None:
@@ -197,7 +199,8 @@ def expand_range(state: State, group: Group, last_raw: str) -> int:
     except ValueError:
         numbers = None
     if numbers is None:
-        raise AmendmentError(f"cannot expand the range {first} a {last_raw}")
+        raise AmendmentError(f"no se puede desarrollar el intervalo de {NOUN[group.kind]} "
+                             f"«{labels.display_number(group.kind, first)} a {last_raw}»")
     group.numbers.extend(numbers)
     group.actual.extend([False] * len(numbers))
     return 1
@@ -282,7 +285,7 @@ def ordinal_value(raw: str) -> str:
     try:
         return str(labels.ordinal_to_int(raw))
     except ValueError:
-        raise AmendmentError(f"cannot read the ordinal {raw!r} as a párrafo number") from None
+        raise AmendmentError(f"no se puede leer el ordinal {quoted(raw)} como número de párrafo") from None
 
 
 def is_range_word(token: Token) -> bool:

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from errors import AmendmentError
+from untrusted import quoted
 
 from . import labels
 from .clause_nouns import is_heading_noun, on_noun, unit_kind
@@ -90,7 +91,7 @@ def read_targets(verb: Verb, text: str, source: str) -> list[Directive]:
             # "Se reforma la denominación de la Convocatoria", "Se modifican los Lineamientos
             # …, conforme al Anexo": the instrument itself, not one of its provisions
             return [Directive(verb, (), source, heading_only=state.heading_only)]
-        raise AmendmentError(f"no target found for 'se {verb}' in {text[:120]!r}")
+        raise AmendmentError(f"no se encontró qué disposición «se {verb}» en {quoted(text)}")
     return _dedupe(state.out)
 
 
@@ -387,16 +388,16 @@ def _on_other(state: State, tokens: list[Token], index: int) -> int:
     if position < len(tokens) and _is_designator(tokens[position]):
         noun = tokens[index].text
         raise AmendmentError(
-            f"'{noun} {tokens[position].text}' in {state.source[:160]!r}: the clause grammar "
-            f"does not model {labels.fold(noun)} units, so this target has no label")
+            f"{quoted(noun + ' ' + tokens[position].text)} en {quoted(state.source, 160)}: las "
+            f"cláusulas no tienen unidades «{labels.fold(noun)}», así que no se puede ubicar esa disposición")
     return index + 1
 
 
 def _on_dotted(state: State, tokens: list[Token], index: int) -> int:
     """'los numerales 4.1 y 4.2': numbering by dotted decimals is not modelled (reading "4.1"
     as numeral 4 would name another unit)."""
-    raise AmendmentError(f"'{tokens[index].text}' in {state.source[:160]!r}: dotted numbering "
-                         f"is not modelled by the clause grammar, so this target has no label")
+    raise AmendmentError(f"{quoted(tokens[index].text)} en {quoted(state.source, 160)}: la numeración "
+                         "decimal con puntos no se reconoce, así que no se puede ubicar esa disposición")
 
 
 def _is_designator(token: Token) -> bool:

@@ -43,6 +43,7 @@ import re
 from dataclasses import replace
 
 from errors import AmendmentError
+from untrusted import quoted
 
 from . import labels
 from .clause_targets import read_targets
@@ -113,7 +114,8 @@ def _actions(targets: str) -> list[tuple[Verb, str, str]]:
     """(verb, target text, the action as written: 'se ADICIONAN la fracción V …')."""
     matches = list(_VERB_RE.finditer(_mask_quotes(targets)))
     if not matches:
-        raise AmendmentError(f"no 'se reforma/adiciona/deroga' in clause: {targets[:120]!r}")
+        raise AmendmentError(f"la cláusula no dice «se reforma», «se adiciona» ni «se deroga»: "
+                             f"{quoted(targets)}")
     out: list[tuple[Verb, str, str]] = []
     for index, match in enumerate(matches):
         end = matches[index + 1].start() if index + 1 < len(matches) else len(targets)

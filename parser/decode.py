@@ -24,13 +24,13 @@ import unicodedata
 from errors import InputError
 
 _MAGIC = (
-    (b"%PDF", "a PDF file (extract its text first)"),
-    (b"PK\x03\x04", "a ZIP/Office file"),
-    (b"\xd0\xcf\x11\xe0", "an OLE/Word .doc file"),
-    (b"\x1f\x8b", "gzip-compressed data"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
+    (b"%PDF", "un PDF (extraiga primero su texto)"),
+    (b"PK\x03\x04", "un archivo ZIP u Office"),
+    (b"\xd0\xcf\x11\xe0", "un archivo OLE o Word .doc"),
+    (b"\x1f\x8b", "un archivo comprimido con gzip"),
+    (b"\x89PNG", "una imagen PNG"),
+    (b"\xff\xd8\xff", "una imagen JPEG"),
+    (b"GIF8", "una imagen GIF"),
 )
 _LATIN1_ALIASES = frozenset({"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "iso_8859-1",
                              "iso-ir-100", "us-ascii", "ascii", "windows-1252", "cp1252"})
@@ -86,9 +86,9 @@ def _codec(name: str | None) -> str | None:
 def _refuse_binary(data: bytes) -> None:
     for magic, what in _MAGIC:
         if data.startswith(magic):
-            raise InputError(f"this is {what}, not text or HTML")
+            raise InputError(f"esto es {what}, no texto ni HTML")
     if b"\x00" in data[:65536] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError("binary data (NUL bytes), not text or HTML")
+        raise InputError("son datos binarios (bytes NUL), no texto ni HTML")
 
 
 def _from_bom(data: bytes) -> str | None:
@@ -98,7 +98,8 @@ def _from_bom(data: bytes) -> str | None:
             try:
                 return data.decode(codec)
             except UnicodeDecodeError:
-                raise InputError(f"the bytes after the {codec} byte-order mark are not {codec}") from None
+                raise InputError(f"los bytes que siguen a la marca de orden de bytes de {codec} no son "
+                                 f"{codec} válido") from None
     return None
 
 
@@ -127,7 +128,7 @@ def _decode(data: bytes, declared: str | None) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         if _truncated_utf8(data):
-            raise InputError("the text is truncated: it ends inside a UTF-8 character") from None
+            raise InputError("el texto está cortado: termina a la mitad de un carácter UTF-8") from None
     else:
         # cp1252 bytes can be valid UTF-8 by accident ("É" + NBSP is C9 A0, that is "ɠ"): take
         # UTF-8 unless it yields letters no Spanish text has and cp1252 does not.
@@ -192,18 +193,18 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
     'é –.'
     """
     if not data:
-        raise InputError("the input is empty")
+        raise InputError("la entrada está vacía")
     _refuse_binary(data)
     text = repair_mojibake(_decode(data, declared))
     if repair_mojibake(text) != text:
-        raise InputError("the text is mojibake (UTF-8 decoded as Latin-1 more than once?) and "
-                         "cannot be repaired safely")
+        raise InputError("el texto tiene caracteres mal decodificados (¿UTF-8 leído como Latin-1 más de "
+                         "una vez?) y no se puede reparar con seguridad")
     controls = _controls(text)
     if controls > max(3, len(text) // 200):
-        raise InputError("binary data (control characters), not text or HTML")
+        raise InputError("son datos binarios (caracteres de control), no texto ni HTML")
     if "\ufffd" in text:
-        raise InputError("the text holds U+FFFD replacement characters: it was damaged before it "
-                         "reached us")
+        raise InputError("el texto tiene caracteres de reemplazo U+FFFD: se dañó antes de llegar "
+                         "aquí")
     text = _CONTROL.sub("", text) if controls else text
     return _plain_spaces(unicodedata.normalize("NFC", text))
 

@@ -183,7 +183,8 @@ def _publication(lines: list[str]) -> tuple[ErrataKind, Publication]:
     folded = fold_text(text)
     head = _HEAD.match(folded)
     if head is None:
-        raise InputError("not an erratum: no 'Fe de erratas', 'Aclaración' or 'Nota aclaratoria' heading")
+        raise InputError("no es una fe de erratas: no tiene el encabezado «Fe de erratas», «Aclaración» "
+                         "ni «Nota aclaratoria»")
     kind = _KINDS[head.group(1)[:2]]
     start = _CONNECTOR.match(folded, head.end())
     rest_at = start.end() if start else head.end()

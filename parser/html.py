@@ -51,10 +51,11 @@ def _note_document(text: str) -> str:
         inner = _INNER_DOC.search(text, marker)
         if inner is not None:
             return inner.group()
-        raise InputError("the DOF page has no note document inside DivDetalleNota (truncated?)")
+        raise InputError("la página del DOF no tiene el documento de la nota dentro de DivDetalleNota "
+                         "(¿está cortada?)")
     lowered = text.lower()
     if "<html" in lowered and "</html" not in lowered:
-        raise InputError("the HTML is truncated: it has no closing </html>")
+        raise InputError("el HTML está cortado: le falta el </html> de cierre")
     return text
 
 
@@ -176,12 +177,12 @@ def _parse(document: str) -> etree._Element:
     parser = lxml.html.HTMLParser(huge_tree=True)
     try:
         root: etree._Element = lxml.html.document_fromstring(document, parser=parser)
-    except (etree.ParserError, ValueError) as exc:
-        raise InputError(f"unreadable HTML: {exc}") from None
+    except (etree.ParserError, ValueError):
+        raise InputError("el HTML no se puede leer") from None
     limits = [e for e in parser.error_log if e.type_name == "ERR_RESOURCE_LIMIT"]
     if limits:
-        raise InputError(f"the HTML passes a parser limit at line {limits[0].line} "
-                         f"({limits[0].message}): refused rather than read in part")
+        raise InputError(f"el HTML pasa un límite del lector en la línea {limits[0].line}: se rechaza "
+                         "en lugar de leerlo en parte")
     return root
 
 
@@ -192,7 +193,7 @@ def html_to_text(html: str) -> tuple[str, str]:
     body = root.find("body")
     paragraphs = list(_blocks(body if body is not None else root))
     if not paragraphs:
-        raise InputError("the HTML has no text")
+        raise InputError("el HTML no tiene texto")
     return title, "\n\n".join(paragraphs) + "\n"
 
 

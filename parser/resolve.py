@@ -13,6 +13,7 @@ import re
 from errors import AmendmentError
 
 from . import labels
+from .cite_text import cite_or_label
 from .directives import RELATIVE_PARAGRAPHS, Directive
 from .labels import Label
 from .model import CONTAINER_KINDS, Document, Instruction, Kind, Provision, Status, Verb
@@ -34,12 +35,13 @@ def resolve_label(label: str, base: Document, index: dict[str, Provision],
     if kind is Kind.PARRAFO and number in RELATIVE_PARAGRAPHS.values():
         holder = index.get(parent)
         if holder is None:
-            raise AmendmentError(f"{label}: {parent} is not in the base")
+            raise AmendmentError(f"{cite_or_label(label)}: el texto base no tiene {cite_or_label(parent)}")
         paragraphs = _paragraphs(holder)
         first = 1 if holder.kind is Kind.ARTICULO or not holder.text else 2
         back = {"ultimo": 0, "penultimo": 1, "antepenultimo": 2}[number]
         if len(paragraphs) <= back:
-            raise AmendmentError(f"{label}: {parent} has only {len(paragraphs)} paragraphs")
+            raise AmendmentError(f"{cite_or_label(label)}: {cite_or_label(parent)} solo tiene "
+                                 f"{len(paragraphs)} párrafos")
         return str(unit.with_last(Kind.PARRAFO, str(first + len(paragraphs) - 1 - back)))
     if kind is Kind.PARRAFO and number == "1" and parent in index and \
             index[parent].kind not in (Kind.ARTICULO, Kind.TRANSITORIO) and \
@@ -199,11 +201,11 @@ def resolve_directives(directives: tuple[Directive, ...] | list[Directive],
 
 def _check(verb: Verb, target: str, index: dict[str, Provision], moved_away: set[str]) -> str:
     if verb in (Verb.REFORMA, Verb.DEROGA, Verb.RENUMERA) and target not in index:
-        return f"the instrument orders 'se {verb}' on {target}, which the base does not have"
+        return f"el instrumento ordena «se {verb}» {cite_or_label(target)}, que el texto base no tiene"
     existing = index.get(target)
     if verb is Verb.ADICIONA and existing is not None and existing.kind is not Kind.PARRAFO \
             and existing.status is Status.VIGENTE and target not in moved_away:
-        return f"the instrument adds {target}, which the base already has in force"
+        return f"el instrumento adiciona {cite_or_label(target)}, que ya está vigente en el texto base"
     return ""
 
 

@@ -198,8 +198,8 @@ def ensure_whole(document: Document) -> Document:
     """
     for finding in document.findings:
         if finding.kind is FindingKind.TRUNCATED:
-            raise InputError(f"the text ends mid-sentence (line {finding.line}); it looks truncated: "
-                             "not stored")
+            raise InputError(f"el texto termina a media oración (línea {finding.line}); parece cortado: "
+                             "no se guarda")
     return document
 
 
@@ -230,14 +230,14 @@ def parse_statute(text: str, title: str | None = None) -> Document:
     input that is no statute at all is refused. Callers that store a text check ``ensure_whole``.
     """
     if not text.strip():
-        raise InputError("the text is empty")
+        raise InputError("el texto está vacío")
     with _collector_paused():
         lines = classify_lines(text)
         cut = truncation(lines)
         document, opened = _read_tree(lines, title if title is not None else guess_title(text, lines))
     if not document.provisions:
-        raise ParseError("no artículo, numeral, capítulo or transitorio found: this does not look "
-                         "like a statute")
+        raise ParseError("no se encontró ningún artículo, numeral, capítulo ni transitorio: esto no "
+                         "parece un ordenamiento")
     document = with_check(document, opened)  # the reading's findings, then the structural check's
     return replace(document, findings=(cut, *document.findings)) if cut else document
 
@@ -261,7 +261,7 @@ def read_statute(data: bytes, name: str = "") -> Document:
     """
     where = f"{name}: " if name else ""
     if not data.strip():
-        raise InputError(f"{where}the file is empty")
+        raise InputError(f"{where}el archivo está vacío")
     text = _unescape_json_string(decode_bytes(data))
     if looks_like_html(text):
         title, body = html_to_text(text)

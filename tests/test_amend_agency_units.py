@@ -68,7 +68,7 @@ def test_agency_words_name_top_level_units(clause: str, expected: list[tuple[str
     "Se reforma el lineamiento 2.3 de los Lineamientos X",
 ])
 def test_dotted_numbers_still_raise(clause: str) -> None:
-    with pytest.raises(AmendmentError, match="dotted"):
+    with pytest.raises(AmendmentError, match="numeración decimal"):
         read_clause(clause)
 
 

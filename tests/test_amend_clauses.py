@@ -89,12 +89,12 @@ def test_missing_target_is_reported_not_dropped() -> None:
     _, directives = read_clause("Se reforma el artículo 9 del Reglamento R")
     instructions, problems = resolve_directives(directives, base)
     assert [i.target for i in instructions] == ["art_9"]
-    assert problems == (("art_9", "the instrument orders 'se reforma' on art_9, which the base "
-                                  "does not have"),)
+    assert problems == (("art_9", "el instrumento ordena «se reforma» artículo 9, que el texto base "
+                                  "no tiene"),)
 
 
 def test_no_operative_clause_is_an_error() -> None:
-    with pytest.raises(AmendmentError, match="no operative clause"):
+    with pytest.raises(AmendmentError, match="no se encontró la cláusula que ordena los cambios"):
         parse_amendment("AVISO por el que se da a conocer algo.\nTexto del aviso.\n")
 
 

@@ -251,7 +251,7 @@ def test_real_clause_shapes(clause: str, expected: list[ShiftRow]) -> None:
 # --- 8. units the grammar does not model ------------------------------------------------------
 @pytest.mark.parametrize(("clause", "noun"), [
     # reglas and lineamientos are read (tests/test_amend_agency_units.py), dotted ones are not
-    ("Se reforman las reglas 3.1 y 3.2 de las Reglas de Operación X", "dotted"),
+    ("Se reforman las reglas 3.1 y 3.2 de las Reglas de Operación X", "numeración decimal"),
     ("Se reforma la viñeta 2 del numeral 4 del Manual X", "viñeta"),
     ("Se reforma el subinciso i) del inciso a) de la fracción II del artículo 5 de la Ley X",
      "subinciso"),
@@ -261,7 +261,7 @@ def test_real_clause_shapes(clause: str, expected: list[ShiftRow]) -> None:
     ("Se reforman los códigos 0301.99.01 y 0302.89.01 del artículo 1o. de la Ley X", "código"),
     ("Se adiciona una nota 4 al artículo 1o. de la Ley X", "nota"),
     ("Se reforma la base III del artículo 41 de la Constitución", "base"),
-    ("Se reforman los numerales 4.1 y 4.2 de la Norma Oficial Mexicana X", "dotted"),
+    ("Se reforman los numerales 4.1 y 4.2 de la Norma Oficial Mexicana X", "numeración decimal"),
 ])
 def test_unmodelled_units_raise(clause: str, noun: str) -> None:
     with pytest.raises(AmendmentError, match=noun):

@@ -224,7 +224,7 @@ def test_a_cut_text_is_never_imported_nor_amended(db: str, tmp_path: Path,
     for argv in (["import", str(cut), "--as-of", "2024-01-01"], ["amend", str(cut), str(BASE)]):
         code, out, err = run(capsys, "--db", db, *argv)
         assert code != 0 and out == ""
-        assert "truncated" in one_error_line(err)
+        assert "parece cortado" in one_error_line(err)
     assert state_digest(engine) == before
     engine.dispose()
 

@@ -46,19 +46,19 @@ def test_repair_leaves_real_text_alone() -> None:
 def test_triple_encoded_text_is_refused() -> None:
     twice = WORD.encode("utf-8").decode("cp1252", errors="replace")
     thrice = twice.encode("utf-8").decode("cp1252", errors="replace")
-    with pytest.raises(InputError, match="mojibake|damaged"):
+    with pytest.raises(InputError, match="mal decodificados|se dañó"):
         decode_bytes(thrice.encode("utf-8"))
 
 
 @pytest.mark.parametrize(("data", "message"), [
-    (b"", "empty"),
+    (b"", "vacía"),
     (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
     (b"PK\x03\x04\x14\x00\x06\x00", "ZIP"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", "Word"),
-    (b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00", "binary"),
-    (bytes(range(256)) * 4, "binary"),
-    ("Artículo 1o. La Federación".encode()[:-1] + "ó".encode()[:1], "truncated"),
-    ("Texto con \ufffd perdido".encode(), "replacement"),
+    (b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00", "datos binarios"),
+    (bytes(range(256)) * 4, "datos binarios"),
+    ("Artículo 1o. La Federación".encode()[:-1] + "ó".encode()[:1], "cortado"),
+    ("Texto con \ufffd perdido".encode(), "reemplazo"),
 ])
 def test_refuses_what_is_not_text(data: bytes, message: str) -> None:
     with pytest.raises(InputError, match=message):

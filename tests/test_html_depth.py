@@ -34,7 +34,7 @@ def test_every_article_survives_deep_nesting(depth: int) -> None:
 
 
 def test_nesting_past_the_parser_limit_is_refused_loudly() -> None:
-    with pytest.raises(InputError, match="parser limit"):
+    with pytest.raises(InputError, match="límite del lector"):
         html_to_text(deep_note(2100).decode())
 
 
@@ -44,4 +44,4 @@ def test_parse_command_fails_in_one_line_on_a_page_too_deep(tmp_path: pytest.Tem
     page.write_bytes(deep_note(5000))
     assert main(["parse", str(page)]) != 0
     out, err = capsys.readouterr()
-    assert out == "" and err.count("\n") == 1 and "parser limit" in err
+    assert out == "" and err.count("\n") == 1 and "límite del lector" in err

@@ -50,13 +50,13 @@ def test_html_note(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 @pytest.mark.parametrize(("content", "message"), [
-    (b"", "empty"),
-    (b"   \n\n  ", "empty"),
+    (b"", "vacío"),
+    (b"   \n\n  ", "vacío"),
     (b"%PDF-1.4\n1 0 obj << >>\nendobj\n", "PDF"),
-    (b"\x00\x01\x02\x03binary\x00" * 20, "binary"),
-    (b"hola, esto no es una ley.\n", "does not look like a statute"),
-    ("<html><body><p>Artículo 1.- Texto.</p>".encode(), "truncated"),
-    ("Artículo 1.- La Federación".encode()[:-2], "truncated"),
+    (b"\x00\x01\x02\x03binary\x00" * 20, "datos binarios"),
+    (b"hola, esto no es una ley.\n", "no parece un ordenamiento"),
+    ("<html><body><p>Artículo 1.- Texto.</p>".encode(), "cortado"),
+    ("Artículo 1.- La Federación".encode()[:-2], "cortado"),
 ])
 def test_bad_input_is_one_line_and_nonzero(capsys: pytest.CaptureFixture[str], tmp_path: Path,
                                            content: bytes, message: str) -> None:

@@ -210,7 +210,7 @@ def test_a_text_cut_mid_sentence_is_read_and_said_so_but_never_stored() -> None:
     cut = document.findings[0]
     assert (cut.kind, cut.line) == (FindingKind.TRUNCATED, 3)
     assert "a media frase" in cut.message and "cortado a la mi" in cut.message
-    with pytest.raises(InputError, match="line 3.*truncated"):
+    with pytest.raises(InputError, match="línea 3.*parece cortado"):
         ensure_whole(document)
     whole = parse_statute("Artículo 1.- Texto completo.\n\nArtículo 2.- Texto completo.\n")
     assert ensure_whole(whole) is whole
