@@ -26,6 +26,7 @@ from parser import (
     resolve_directives,
     same_instrument,
 )
+from untrusted import quoted
 
 from .apply import apply_body
 from .model import Change, Discrepancy, DiscrepancyKind
@@ -101,16 +102,16 @@ def _articles_for(amendment: Amendment, base: Document) -> tuple[list[OperativeA
     if unnamed:
         # the others name instruments that are not this base: what names none may be its
         return unnamed, [Discrepancy(DiscrepancyKind.UNRESOLVED, "", (
-            f"'{a.head}' names no instrument and the decree's other operative articles name "
-            f"others than '{base.title}'; applied to it")) for a in unnamed]
+            f"{quoted(a.head)} no nombra ningún instrumento y los demás artículos del decreto nombran "
+            f"otros distintos de {quoted(base.title)}; se aplicó a este")) for a in unnamed]
     if len(amendment.articles) == 1:
         article = amendment.articles[0]
-        detail = (f"the operative clause names '{article.instrument or '?'}', the base is "
-                  f"'{base.title}'; applied anyway")
+        detail = (f"la cláusula nombra {quoted(article.instrument or '?')} y el texto base es "
+                  f"{quoted(base.title)}; se aplicó de todos modos")
         return [article], [Discrepancy(DiscrepancyKind.UNRESOLVED, "", detail)]
     names = "; ".join(a.instrument for a in amendment.articles)
-    raise AmendmentError(f"none of the instruments this decree amends ({names}) is the base "
-                         f"'{base.title}'")
+    raise AmendmentError(f"ninguno de los instrumentos que reforma este decreto ({names}) es el texto "
+                         f"base {quoted(base.title)}")
 
 
 def amend(base: Document, amendment: Amendment | str) -> AmendmentOutcome:

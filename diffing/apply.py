@@ -34,10 +34,12 @@ from parser import (
     Verb,
     number_sort_key,
 )
+from parser.cite_text import NOUN, PLURAL, cite_or_label
 from parser.labels import PREFIX as _PREFIX
-from parser.labels import Label, join
+from parser.labels import Label, display_number, join
 from parser.vocabulary import LATIN_RANK, unfold_label
 from parser.vocabulary import is_roman as _is_roman
+from untrusted import quoted
 
 from .model import Discrepancy, DiscrepancyKind
 
@@ -172,8 +174,8 @@ class _Applier:
             elif unit.is_run:
                 self.top_run(unit)
             else:
-                self.problem("", f"line {unit.lineno}: a {unit.kind} outside any article: "
-                             f"{(unit.text or unit.number)[:80]!r}")
+                self.problem("", f"línea {unit.lineno}: {NOUN[unit.kind]} fuera de todo artículo: "
+                             f"{quoted(unit.text or unit.number, 80)}")
 
     # --- top-level numerales and apartados ------------------------------------------------
     def top_units(self, kind: Kind) -> list[str]:
@@ -198,24 +200,24 @@ class _Applier:
             elif item.kind is run.kind:
                 self.top_unit(item, sequence)
             else:
-                self.problem("", f"line {item.lineno}: a {item.kind} outside any {run.kind}: "
-                             f"{(item.text or item.number)[:80]!r}")
+                self.problem("", f"línea {item.lineno}: {NOUN[item.kind]} fuera de cualquier "
+                             f"{NOUN[run.kind]}: {quoted(item.text or item.number, 80)}")
 
     def top_unit(self, unit: BodyUnit, sequence: list[str]) -> None:
         label = f"{_PREFIX[unit.kind]}_{unit.number}"
         if label in sequence:
             position = sequence.index(label)
             if position < self.top_pointer:
-                self.problem(label, f"line {unit.lineno}: '{unit.written}' comes after "
-                             "ellipses that already stand for it")
+                self.problem(label, f"línea {unit.lineno}: {quoted(unit.written)} viene después de "
+                             "puntos suspensivos que ya lo abarcan")
             located = self.find(label)
             assert located is not None
             self.merge(located[0][located[1]], unit, label)
             self.top_pointer = max(self.top_pointer, position + 1)
             return
         if unit.elided:
-            self.problem(label, f"line {unit.lineno}: '{unit.written} …' keeps a {unit.kind} "
-                         "the base does not have")
+            self.problem(label, f"línea {unit.lineno}: {quoted(unit.written + ' …')} conserva "
+                         f"{cite_or_label(label)}, que el texto base no tiene")
             return
         node = self.new_unit(unit)
         self.place_top(node, sequence)
@@ -225,8 +227,8 @@ class _Applier:
         """An elision between top-level units: it must stand for base units, in order."""
         if not item.is_range:
             if self.top_pointer >= len(sequence):
-                self.problem("", f"line {item.lineno}: an ellipsis with no {kind} left in the "
-                             "base to stand for")
+                self.problem("", f"línea {item.lineno}: puntos suspensivos sin {PLURAL[kind]} del "
+                             "texto base que abarcar")
                 return
             self.top_pointer += 1
             return
@@ -234,8 +236,8 @@ class _Applier:
         last = f"{_PREFIX[kind]}_{item.last}"
         if first not in sequence or last not in sequence or \
                 not self.top_pointer <= sequence.index(first) <= sequence.index(last):
-            self.problem("", f"line {item.lineno}: the ellipsis {item.first} a {item.last} does "
-                         f"not match the base's {kind}s")
+            self.problem("", f"línea {item.lineno}: los puntos suspensivos de {_span(kind, item)} no "
+                         f"corresponden a {PLURAL[kind]} del texto base")
             return
         self.top_pointer = sequence.index(last) + 1
 
@@ -337,8 +339,8 @@ class _Applier:
             if siblings is not None:
                 siblings.insert(siblings.index(previous) + 1, node)
                 return
-        self.problem(f"art_{node.part}", "new article with no place: no preceding article "
-                                        "in the body and no new heading before it")
+        self.problem(f"art_{node.part}", "artículo nuevo sin lugar: no hay un artículo anterior en "
+                                        "el cuerpo ni un encabezado nuevo antes de él")
         self.top.append(node)
 
     def siblings_of(self, target: _M) -> list[_M] | None:
@@ -361,8 +363,8 @@ class _Applier:
         for child in unit.children:
             if isinstance(child, Elision):
                 self.problem(f"{_PREFIX[unit.kind]}_{unit.number}",
-                             f"line {child.lineno}: an ellipsis inside a provision the base "
-                             "does not have: nothing to keep")
+                             f"línea {child.lineno}: puntos suspensivos dentro de una disposición "
+                             "que el texto base no tiene: no hay nada que conservar")
                 continue
             node.children.append(self.new_unit(child))
         return node
@@ -443,8 +445,8 @@ class _Aligner:
     def elision(self, item: Elision) -> None:
         if not item.is_range:
             if self.pointer >= len(self.base):
-                self.applier.problem(self.label, f"line {item.lineno}: an ellipsis with no "
-                                     "unit left in the base to stand for")
+                self.applier.problem(self.label, f"línea {item.lineno}: puntos suspensivos sin "
+                                     "unidades del texto base que abarcar")
                 return
             self.copy(self.pointer + 1)
             return
@@ -452,8 +454,8 @@ class _Aligner:
         first = self.locate(f"{_PREFIX[item.kind]}_{item.first}")
         last = self.locate(f"{_PREFIX[item.kind]}_{item.last}")
         if first is None or last is None or last < first:
-            self.applier.problem(self.label, f"line {item.lineno}: the ellipsis "
-                                 f"{item.first} a {item.last} does not match the base units")
+            self.applier.problem(self.label, f"línea {item.lineno}: los puntos suspensivos de "
+                                 f"{_span(item.kind, item)} no corresponden al texto base")
             return
         self.copy(last + 1)
 
@@ -519,8 +521,8 @@ class _Aligner:
         following = self.next_base_paragraph()
         if item.derogated:
             if following is None:
-                self.applier.problem(self.label, f"line {item.lineno}: 'Derogado' with no "
-                                     "paragraph left in the base")
+                self.applier.problem(self.label, f"línea {item.lineno}: «Derogado» sin párrafo del "
+                                     "texto base que derogar")
                 return
             self.copy(following)
             self.pointer = following + 1             # the derogated paragraph leaves the tree
@@ -596,6 +598,11 @@ def _top_key(number: str, letters: bool) -> tuple[tuple[int, int, str], ...]:
     head, _, rest = number.partition("-")
     return ((2, ord(head[:1] or "a"), head), *number_sort_key(f"0-{rest}")[1:]) if rest else \
         ((2, ord(head[:1] or "a"), head),)
+
+
+def _span(kind: Kind, item: Elision) -> str:
+    """'fracción IV a VIII': the run of units a ranged ellipsis names, as the decree writes it."""
+    return f"{NOUN[kind]} {display_number(kind, item.first)} a {display_number(kind, item.last)}"
 
 
 def _insert_sorted(siblings: list[_M], node: _M) -> None:

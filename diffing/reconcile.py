@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from parser import Instruction, Kind, Verb
+from parser.cite_text import cite_or_label
 from parser.labels import Label
 
 from .model import Change, ChangeType, Discrepancy, DiscrepancyKind
@@ -94,13 +95,14 @@ def reconcile(instructions: tuple[Instruction, ...],
         if not any(instruction_shown(instruction, c) for c in changes):
             out.append(Discrepancy(
                 DiscrepancyKind.UNMATCHED_INSTRUCTION, instruction.target,
-                f"the instrument says 'se {instruction.verb}' {instruction.target}, but the "
-                "text shows no such change", instruction=instruction))
+                f"el instrumento dice «se {instruction.verb}» {cite_or_label(instruction.target)}, "
+                "pero el texto no muestra ese cambio", instruction=instruction))
     for change in changes:
         if not change_declared(change, instructions):
             out.append(Discrepancy(
                 DiscrepancyKind.UNDECLARED_CHANGE, change.label,
-                f"the text shows {change.label} {change.type}, but no instruction declares it",
+                f"el texto muestra {cite_or_label(change.label)} {change.type.spanish}, pero ninguna "
+                "instrucción lo declara",
                 change=change))
     return tuple(out)
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING
 
-from parser import Instruction, format_citation
+from parser import Instruction
+from parser.cite_text import cite_or_label
 from parser.date_text import entry_words
 
 from .model import Change, ChangeType, Discrepancy
@@ -17,12 +18,7 @@ if TYPE_CHECKING:  # only annotated: store.report uses cite() without loading th
 
 def cite(label: str) -> str:
     """A label as people write it; the label itself if it is not one we can spell out."""
-    if not label:
-        return "(documento)"
-    try:
-        return format_citation(label)
-    except ValueError:
-        return label
+    return cite_or_label(label) if label else "(documento)"
 
 
 def _instruction_line(instruction: Instruction) -> str:

@@ -57,7 +57,7 @@ def _marker_text(samples: Path, name: str) -> str:
 
 
 def _without_lines(detail: str) -> str:
-    return re.sub(r"\bline \d+: ", "", detail)
+    return re.sub(r"\blínea \d+: ", "", detail)
 
 
 @pytest.mark.parametrize("name", sorted(MARKER_DECREES))

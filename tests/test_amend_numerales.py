@@ -129,14 +129,15 @@ def test_a_new_apartado_goes_in_roman_order() -> None:
 # --- what cannot be aligned is reported ------------------------------------------------------
 @pytest.mark.parametrize(("body", "detail"), [
     # the range names numerales the base does not have
-    ("2. Marco jurídico: la Constitución y las leyes.\n3. a 12. ...", "3 a 12 does not match"),
+    ("2. Marco jurídico: la Constitución y las leyes.\n3. a 12. ...", "de numeral 3 a 12 no corresponden"),
     # a range that goes back over a numeral already restated
-    ("2. Marco jurídico: la Constitución y las leyes.\n1. a 3. ...", "1 a 3 does not match"),
+    ("2. Marco jurídico: la Constitución y las leyes.\n1. a 3. ...", "de numeral 1 a 3 no corresponden"),
     # more bare ellipses than numerales before the first one restated ("…" ×3 before "2.")
     ("...\n...\n...\n2. Marco jurídico: la Constitución y las leyes.",
-     "comes after ellipses that already stand for it"),
+     "viene después de puntos suspensivos que ya lo abarcan"),
     # an elided numeral the base does not have
-    ("2. Marco jurídico: la Constitución y las leyes.\n10. ...", "10 …' keeps a numeral"),
+    ("2. Marco jurídico: la Constitución y las leyes.\n10. ...",
+     "«10 …» conserva numeral 10, que el texto base no tiene"),
 ])
 def test_an_ellipsis_that_cannot_be_aligned_is_a_discrepancy(body: str, detail: str) -> None:
     outcome = amend(base_manual(), acuerdo("Se REFORMA el numeral 2", body))
@@ -150,7 +151,7 @@ def test_an_ellipsis_that_cannot_be_aligned_is_a_discrepancy(body: str, detail: 
 def test_more_bare_ellipses_than_the_base_has_numerales_is_a_discrepancy() -> None:
     outcome = amend(base_manual(), acuerdo("Se ADICIONA el numeral 10",
                                            "...\n" * 10 + "10. Anexos\nLos del Manual."))
-    assert [d.detail for d in outcome.discrepancies if "no numeral left" in d.detail]
+    assert [d.detail for d in outcome.discrepancies if "sin numerales del texto base" in d.detail]
     assert changes_of(outcome) == [("num_10", "added")]
 
 
@@ -164,14 +165,14 @@ def test_stray_prose_outside_any_numeral_is_still_reported() -> None:
     outcome = amend(base_manual(), acuerdo(
         "Se REFORMA el numeral 2", "Texto suelto que no pertenece a numeral alguno.\n"
         "2. Marco jurídico: la Constitución y las leyes."))
-    assert any("outside any article" in d.detail for d in outcome.discrepancies)
+    assert any("fuera de todo artículo" in d.detail for d in outcome.discrepancies)
     assert changes_of(outcome) == [("num_2", "modified")]
 
 
 def test_an_elision_inside_a_new_numeral_is_reported() -> None:
     outcome = amend(base_manual(), acuerdo("Se ADICIONA el numeral 9 Bis",
                                            "9 Bis. Indicadores\n...\nSe publican cada año."))
-    assert any("nothing to keep" in d.detail for d in outcome.discrepancies)
+    assert any("no hay nada que conservar" in d.detail for d in outcome.discrepancies)
 
 
 def test_numerales_in_chapters_are_found_and_added_in_place() -> None:
