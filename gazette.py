@@ -19,6 +19,11 @@ class Edition(StrEnum):
     VES = "VES"  # vespertina
     EXT = "EXT"  # extraordinaria
 
+    @property
+    def spanish(self) -> str:
+        """The word people read: 'matutina', 'vespertina', 'extraordinaria'."""
+        return _EDITION_WORDS[self]
+
 
 class NoticeKind(StrEnum):
     """What a publication does to the body of law, read from its title."""
@@ -28,6 +33,16 @@ class NoticeKind(StrEnum):
     ABROGATES = "abrogates"
     ERRATA = "errata"
     OTHER = "other"
+
+    @property
+    def spanish(self) -> str:
+        """The word people read: 'reforma', 'expide', 'abroga', 'fe de erratas', 'otro'."""
+        return _KIND_WORDS[self]
+
+
+_EDITION_WORDS = {Edition.MAT: "matutina", Edition.VES: "vespertina", Edition.EXT: "extraordinaria"}
+_KIND_WORDS = {NoticeKind.AMENDS: "reforma", NoticeKind.CREATES: "expide", NoticeKind.ABROGATES: "abroga",
+               NoticeKind.ERRATA: "fe de erratas", NoticeKind.OTHER: "otro"}
 
 
 @dataclass(frozen=True, slots=True)

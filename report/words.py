@@ -10,15 +10,14 @@ from __future__ import annotations
 from datetime import date
 
 from diffing import ChangeType, DiscrepancyKind
-from gazette import Notice
+from gazette import Edition, Notice, NoticeKind
 from parser.cite_text import cite
 from parser.date_text import long_date
 
 CHANGE_WORDS = {kind.value: kind.spanish for kind in ChangeType}
 STATUS_WORDS = {"vigente": "vigente", "derogado": "derogado", "abrogado": "abrogado"}
-EDITION_WORDS = {"MAT": "matutina", "VES": "vespertina", "EXT": "extraordinaria"}
-NOTICE_KIND_WORDS = {"amends": "reforma", "creates": "expide", "abrogates": "abroga",
-                     "errata": "fe de erratas", "other": "otro"}
+EDITION_WORDS = {edition.value: edition.spanish for edition in Edition}
+NOTICE_KIND_WORDS = {kind.value: kind.spanish for kind in NoticeKind}
 DISCREPANCY_WORDS = {kind.value: kind.spanish for kind in DiscrepancyKind}
 RUN_WORDS = {"ok": "leída", "noop": "ya leída", "failed": "falló (se reintenta en la próxima ejecución)",
              "running": "en curso", "needs_attention": "necesita atención (se reintenta en cada corrida)"}

@@ -26,6 +26,7 @@ from errors import IncompleteBody, SanityError
 from gazette import Edition, Notice
 from scraper.classify import classify
 from scraper.markup import read_markup
+from untrusted import quoted
 
 DOF_BASE = "https://www.dof.gob.mx/"
 NO_DATA = "No hay datos para la fecha seleccionada"
@@ -94,7 +95,7 @@ def _classes(tag: Tag) -> list[str]:
 def check_index_complete(text: str) -> None:
     """Raise IncompleteBody unless the page ends with its closing </html> (F7: cut bodies)."""
     if "</html>" not in text[-2048:].lower():
-        raise IncompleteBody("index page has no closing </html>")
+        raise IncompleteBody("a la página del índice le falta el </html> de cierre")
 
 
 def _check_header(text: str, day: date, edition: Edition) -> bool:
@@ -105,13 +106,14 @@ def _check_header(text: str, day: date, edition: Edition) -> bool:
     dd, mm, yyyy, word = match.groups()
     shown = date(int(yyyy), int(mm), int(dd))
     if shown != day:
-        raise WrongDay(f"asked for {day.isoformat()}, the page is for {shown.isoformat()}")
+        raise WrongDay(f"se pidió el {day.isoformat()} y la página es del {shown.isoformat()}")
     if word is not None:
         shown_edition = _EDITION_WORDS.get(word.lower())
         if shown_edition is None:
-            raise SanityError(f"unknown edition in header: {word!r}")
+            raise SanityError(f"edición desconocida en el encabezado: {quoted(word)}")
         if shown_edition != edition:
-            raise WrongDay(f"asked for edition {edition}, the page shows {shown_edition}")
+            raise WrongDay(f"se pidió la edición {edition.spanish} y la página muestra la "
+                           f"{shown_edition.spanish}")
     return True
 
 
@@ -181,8 +183,9 @@ def _check_notice_count(page: str, day: date, edition: Edition) -> None:
     for match in _NOTE_HREF.finditer(page):
         codigos.add(match.group(1))
         if len(codigos) > MAX_NOTICES:
-            raise SanityError(f"{day.isoformat()} {edition}: the index links more than {MAX_NOTICES} "
-                              "notes, more than any edition has: refused (a broken or hostile page?)")
+            raise SanityError(f"{day.isoformat()} {edition.spanish}: el índice enlaza más de {MAX_NOTICES} "
+                              "notas, más de las que tiene cualquier edición: se rechaza (¿una página "
+                              "dañada u hostil?)")
 
 
 def parse_edition(page: str, day: date, edition: Edition, url: str = "") -> EditionIndex:
@@ -200,15 +203,15 @@ def parse_edition(page: str, day: date, edition: Edition, url: str = "") -> Edit
     has_header = _check_header(unescaped, day, edition)
     if not has_header:
         if has_links:
-            raise SanityError(f"{day.isoformat()} {edition}: note links but no Fecha: header "
-                              "(layout change?)")
+            raise SanityError(f"{day.isoformat()} {edition.spanish}: hay enlaces a notas pero no el "
+                              "encabezado «Fecha:» (¿cambió el formato de la página?)")
         return EditionIndex(day=day, edition=edition, published=False, url=url)
     soup = read_markup(page)
     notices = _walk(soup, day, edition, url or DOF_BASE)
     if not notices:
-        raise SanityError(f"{day.isoformat()} {edition}: edition header but no notes parsed "
-                          f"({'note links present' if has_links else 'no note links'}; "
-                          "layout change?)")
+        raise SanityError(f"{day.isoformat()} {edition.spanish}: hay encabezado de edición pero no se "
+                          f"leyó ninguna nota ({'hay' if has_links else 'no hay'} enlaces a notas; "
+                          "¿cambió el formato de la página?)")
     diario = _COD_DIARIO.search(page)
     return EditionIndex(
         day=day, edition=edition, published=True, notices=tuple(notices),

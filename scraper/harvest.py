@@ -88,19 +88,23 @@ def cross_check(check: SidofCheck, edition: Edition, published: bool,
     index page ("No hay datos", HTTP 200) would show.
     """
     if check.listed is None:
-        return None, ((f"SIDOF cross-check unavailable: {check.unavailable}",) if published else ())
+        return None, ((f"no se pudo cotejar con SIDOF: {check.unavailable}",) if published else ())
     if not check.usable:
         return None, ()
     found = reconcile(codigos, check.listed, edition)
     warnings: list[str] = []
     if found.only_in_sidof:
-        where = "this edition" if published else "an edition the index says was not published"
-        warnings.append(f"SIDOF lists {len(found.only_in_sidof)} note(s) for {where} that the index "
-                        f"does not: {', '.join(sorted(found.only_in_sidof))}")
+        where = "esta edición" if published else "una edición que, según el índice, no se publicó"
+        warnings.append(f"SIDOF lista {_notes(found.only_in_sidof)} de {where} que el índice no tiene: "
+                        f"{', '.join(sorted(found.only_in_sidof))}")
     if found.only_in_index:
-        warnings.append(f"the index lists {len(found.only_in_index)} note(s) SIDOF does not: "
+        warnings.append(f"el índice lista {_notes(found.only_in_index)} que SIDOF no tiene: "
                         f"{', '.join(sorted(found.only_in_index))}")
     return found, tuple(warnings)
+
+
+def _notes(codigos: frozenset[str]) -> str:
+    return f"{len(codigos)} nota" + ("" if len(codigos) == 1 else "s")
 
 
 def fetch_policy(source: str | None) -> FetchPolicy:
@@ -149,9 +153,9 @@ def _fetch_edition(source: DofSource, recorder: list[Capture], day: date, editio
             url = source.note_url(notice.codigo)
             capture = next(c for c in reversed(recorder) if c.url == url and c.complete)
             if note.not_found:
-                problems.append(f"{notice.codigo}: SIDOF has no body for this notice")
+                problems.append(f"{notice.codigo}: SIDOF no tiene el cuerpo de esta nota")
             elif note.image_only:
-                problems.append(f"{notice.codigo}: the body is only published as an image (PDF)")
+                problems.append(f"{notice.codigo}: el cuerpo solo se publicó como imagen (PDF)")
             else:
                 bodies[notice.codigo] = capture
         notices.append(notice)

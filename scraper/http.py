@@ -48,7 +48,7 @@ from errors import FetchError, IncompleteBody, InputError
 from gazette import Capture
 from scraper.decode import decode_body
 from scraper.wire import ACCEPT_ENCODING, Watch, read_body, watch_pools
-from untrusted import printable_url, visible
+from untrusted import printable_url
 
 if TYPE_CHECKING:
     from requests.adapters import _HostParams, _PoolKwargs
@@ -123,15 +123,35 @@ class _Retry(Exception):
         self.cause = cause
 
 
+# A retry's reason is a key of ``FetchStats.faults`` ("timeout", "http_503", "incomplete: …"); the
+# words people read for it when the fetcher gives up:
+_REASON_WORDS = {"deadline": "se agotó el plazo de la petición",
+                 "timeout": "el servidor no respondió a tiempo", "connection": "falló la conexión",
+                 "incomplete": "respuesta incompleta",
+                 "rejected": "respuesta rechazada", "refused": "respuesta rechazada"}
+
+
+def reason_words(reason: str) -> str:
+    """A retry reason as people read it.
+
+    >>> reason_words("http_503"), reason_words("incomplete: llegaron 10 de 20 bytes")
+    ('HTTP 503', 'respuesta incompleta: llegaron 10 de 20 bytes')
+    """
+    head, sep, detail = reason.partition(": ")
+    if head.startswith("http_"):
+        return f"HTTP {head.removeprefix('http_')}"
+    return _REASON_WORDS.get(head, head) + (f": {detail}" if sep else "")
+
+
 def origin_of(url: str) -> str:
     """``scheme://host[:port]`` of a URL, lowercased, default ports dropped."""
     try:
         parts = urlsplit(url)
         port = parts.port
-    except ValueError as exc:  # a bad port, an unclosed IPv6 bracket
-        raise InputError(f"not a usable URL ({exc}): {printable_url(url)}") from None
+    except ValueError:  # a bad port, an unclosed IPv6 bracket
+        raise InputError(f"no es una URL utilizable: {printable_url(url)}") from None
     if parts.scheme not in ("http", "https") or not parts.hostname or parts.username is not None:
-        raise InputError(f"not an http(s) URL without credentials: {printable_url(url)}")
+        raise InputError(f"no es una URL http(s) sin credenciales: {printable_url(url)}")
     default = {"http": 80, "https": 443}[parts.scheme]
     host = parts.hostname.lower()
     host = f"[{host}]" if ":" in host else host  # IPv6 literals keep their brackets
@@ -263,13 +283,13 @@ class Fetcher:
         with self._lock:
             self.stats.fetches += 1
             if self.policy.respect_robots and not self._robots_allow(url):
-                raise RobotsDisallowed(f"robots.txt disallows {printable_url(url)}", url=url)
+                raise RobotsDisallowed(f"robots.txt no permite descargar {printable_url(url)}", url=url)
             return self._get_with_retries(url, check, retry_on)
 
     # --- policy pieces --------------------------------------------------------------------
     def _require_allowed(self, url: str) -> None:
         if origin_of(url) not in self.allowed:
-            raise InputError(f"refusing to fetch outside the allowed hosts: {printable_url(url)}")
+            raise InputError(f"no se descarga nada fuera de los servidores permitidos: {printable_url(url)}")
 
     def _robots_allow(self, url: str) -> bool:
         origin = origin_of(url)
@@ -323,7 +343,8 @@ class Fetcher:
                 last = exc
         self.stats.failures += 1
         assert last is not None
-        message = f"gave up on {printable_url(url)} after {self.policy.attempts} attempts: {last.reason}"
+        tries = "1 intento" if self.policy.attempts == 1 else f"{self.policy.attempts} intentos"
+        message = f"se dejó {printable_url(url)} tras {tries}: {reason_words(last.reason)}"
         if last.cause is not None and not isinstance(last.cause, IncompleteBody):
             raise last.cause
         if last.reason.startswith("incomplete"):
@@ -340,10 +361,10 @@ class Fetcher:
                 return response
             location = {k.lower(): v for k, v in response.headers}.get("location")
             if not location:
-                raise FetchError(f"redirect without Location from {printable_url(current)}",
+                raise FetchError(f"redirección sin Location desde {printable_url(current)}",
                                  url=current, status=response.status)
             current = self._redirect_target(current, location, response.status)
-        raise FetchError(f"too many redirects from {printable_url(url)}", url=url)
+        raise FetchError(f"demasiadas redirecciones desde {printable_url(url)}", url=url)
 
     def _redirect_target(self, current: str, location: str, status: int) -> str:
         """Where a redirect leads, if it stays inside the allowed origins; FetchError otherwise."""
@@ -351,10 +372,10 @@ class Fetcher:
             target = urljoin(current, location)
             allowed = origin_of(target) in self.allowed
         except (ValueError, InputError):
-            raise FetchError(f"malformed redirect Location from {printable_url(current)}: "
+            raise FetchError(f"redirección con un Location mal formado desde {printable_url(current)}: "
                              f"{printable_url(location)}", url=current, status=status) from None
         if not allowed:
-            raise FetchError(f"redirect to a host outside the allowed ones: {printable_url(target)}",
+            raise FetchError(f"redirección a un servidor fuera de los permitidos: {printable_url(target)}",
                              url=current, status=status)
         return target
 
@@ -381,7 +402,9 @@ class Fetcher:
         complete = problem is None and rejection is None
         capture = self._capture(url, status, headers, body, complete)
         if problem is not None and problem.startswith("refused"):
-            raise FetchError(f"body of {printable_url(url)} {problem}", url=url, status=status)
+            why = problem.removeprefix("refused: ")
+            raise FetchError(f"se rechazó el cuerpo de {printable_url(url)}: {why}",
+                             url=url, status=status)
         if problem is not None:
             raise _Retry(problem, status)
         if rejection is not None and not isinstance(rejection, retry_on):
@@ -392,7 +415,7 @@ class Fetcher:
         if status in _RETRY_STATUSES:
             return self._retry_status(url, status, raw.headers.get("Retry-After"))
         if status >= 400:
-            raise FetchError(f"HTTP {status} for {printable_url(url)}", url=url, status=status)
+            raise FetchError(f"HTTP {status} en {printable_url(url)}", url=url, status=status)
         return Response(url=url, status=status, headers=headers, body=body, text=text,
                         capture=capture)
 
@@ -406,9 +429,9 @@ class Fetcher:
             raise _Retry("deadline" if watch.expired else "timeout") from exc
         except requests.RequestException as exc:
             raise _Retry("deadline" if watch.expired else "connection") from exc
-        except ValueError as exc:  # requests reads a redirect's Location even when not following
-            raise FetchError(f"malformed redirect Location or response from {printable_url(url)}: "
-                             f"{visible(str(exc))}", url=url) from None
+        except ValueError:  # requests reads a redirect's Location even when not following
+            raise FetchError(f"un Location de redirección o una respuesta mal formados en "
+                             f"{printable_url(url)}", url=url) from None
         finally:
             self._last_request = time.monotonic()
 
@@ -416,8 +439,8 @@ class Fetcher:
         """A retryable status: retry after the announced wait, or give up when it is too long."""
         wait = parse_retry_after(retry_after) or 0.0
         if wait > self.policy.retry_after_max:
-            raise FetchError(f"HTTP {status} for {printable_url(url)} asks to wait {wait:.0f} s "
-                             f"(more than {self.policy.retry_after_max:.0f} s): left for the next run",
+            raise FetchError(f"HTTP {status} en {printable_url(url)} pide esperar {wait:.0f} s "
+                             f"(más de {self.policy.retry_after_max:.0f} s): queda para la próxima ejecución",
                              url=url, status=status)
         raise _Retry(f"http_{status}", status, wait)
 

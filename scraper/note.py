@@ -26,6 +26,7 @@ from bs4 import BeautifulSoup
 from errors import IncompleteBody, InputError
 from scraper.classify import fold
 from scraper.markup import read_markup
+from untrusted import quoted
 
 _DIV = "DivDetalleNota"
 _DISCLAIMER = "En el documento que usted est"
@@ -62,7 +63,7 @@ class Note:
 def valid_codigo(codigo: str) -> str:
     """Return ``codigo`` if it is a plain DOF note number; InputError otherwise (no URL tricks)."""
     if not isinstance(codigo, str) or not _CODIGO.fullmatch(codigo):
-        raise InputError(f"not a DOF note codigo: {codigo!r}")
+        raise InputError(f"no es un código de nota del DOF: {quoted(str(codigo), 40)}")
     return codigo
 
 
@@ -70,10 +71,10 @@ def check_note_complete(text: str) -> None:
     """Raise IncompleteBody unless the note document is closed (``</BODY>`` and ``</HTML>``)."""
     tail = text[-4096:].lower()
     if "</html>" not in tail:
-        raise IncompleteBody("note page has no closing </HTML>")
+        raise IncompleteBody("a la página de la nota le falta el </HTML> de cierre")
     lowered = text.lower()
     if "<body" in lowered and "</body>" not in lowered:
-        raise IncompleteBody("note body has no closing </BODY>")
+        raise IncompleteBody("al cuerpo de la nota le falta el </BODY> de cierre")
 
 
 def _inner_document(page: str) -> tuple[str, date | None]:

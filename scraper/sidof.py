@@ -17,6 +17,7 @@ from typing import Any
 
 from errors import IncompleteBody, ParseError
 from gazette import Edition
+from untrusted import quoted
 
 _LISTS = {"NotasMatutinas": Edition.MAT, "NotasVespertinas": Edition.VES,
           "NotasExtraordinarias": Edition.EXT}
@@ -67,7 +68,7 @@ def _load(text: str) -> Any:
     try:
         return json.loads(text)
     except RecursionError:
-        raise ParseError("JSON nested too deep to read") from None
+        raise ParseError("el JSON está anidado a demasiada profundidad para leerlo") from None
 
 
 def check_json_complete(text: str) -> None:
@@ -75,7 +76,7 @@ def check_json_complete(text: str) -> None:
     try:
         _load(text)
     except ValueError as exc:
-        raise IncompleteBody(f"JSON body does not parse: {exc}") from exc
+        raise IncompleteBody("el cuerpo JSON no se puede leer (¿está cortado?)") from exc
 
 
 def _scalar(raw: dict[str, Any], key: str) -> str:
@@ -105,7 +106,7 @@ def _preview(data: Any) -> str:
     try:
         return str(data)[:120]
     except RecursionError:
-        return f"a {type(data).__name__} nested too deep to show"
+        return "datos anidados a demasiada profundidad para mostrarlos"
 
 
 def parse_sidof_notes(text: str, day: date) -> SidofDay:
@@ -113,9 +114,10 @@ def parse_sidof_notes(text: str, day: date) -> SidofDay:
     try:
         data = _load(text)
     except ValueError as exc:
-        raise ParseError(f"SIDOF notes list for {day.isoformat()} is not JSON") from exc
+        raise ParseError(f"la lista de notas de SIDOF del {day.isoformat()} no es JSON") from exc
     if not isinstance(data, dict) or data.get("messageCode") != 200:
-        raise ParseError(f"SIDOF notes list for {day.isoformat()} answered {_preview(data)!r}")
+        raise ParseError(f"la lista de notas de SIDOF del {day.isoformat()} respondió "
+                         f"{quoted(_preview(data))}")
     seen: set[str] = set()
     entries: list[SidofEntry] = []
     for key, edition in _LISTS.items():

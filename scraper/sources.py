@@ -39,11 +39,11 @@ def source_base(source: str) -> str:
     """Validate a ``--source`` URL: an http(s) origin with no path, query or credentials."""
     try:
         parts = urlsplit(source.strip())
-    except ValueError as exc:  # an unclosed IPv6 bracket
-        raise InputError(f"--source is not a usable URL ({exc}): {printable_url(source)}") from None
+    except ValueError:  # an unclosed IPv6 bracket
+        raise InputError(f"--source no es una URL utilizable: {printable_url(source)}") from None
     if parts.path not in ("", "/") or parts.query or parts.fragment:
-        raise InputError(f"--source must be a bare base URL like http://127.0.0.1:8000, "
-                         f"not {printable_url(source)}")
+        raise InputError(f"--source es solo una URL base, como http://127.0.0.1:8000, no "
+                         f"{printable_url(source)}")
     return origin_of(source.strip())
 
 
@@ -81,7 +81,7 @@ class DofSource:
         self.sidof_base = base or SIDOF_BASE
         for needed in {self.dof_base, self.sidof_base}:
             if origin_of(needed) not in fetcher.allowed:
-                raise InputError(f"the fetcher is not allowed to reach {needed}")
+                raise InputError(f"el cliente HTTP no tiene permitido llegar a {needed}")
 
     # --- URLs -------------------------------------------------------------------------------
     def edition_url(self, day: date, edition: Edition) -> str:

@@ -53,7 +53,7 @@ class BodyDecoder:
         codings = [c.strip().lower() for c in (encoding or "").split(",")]
         codings = [c for c in codings if c and c != "identity"]
         if len(codings) > 1 or (codings and codings[0] not in ("gzip", "x-gzip", "deflate")):
-            raise Undecodable(f"unsupported Content-Encoding {encoding!r} (we accept gzip, deflate)")
+            raise Undecodable(f"Content-Encoding «{encoding}» no admitido (se admiten gzip y deflate)")
         self.coding = codings[0] if codings else None
         self.limit = limit
         self.size = 0
@@ -68,12 +68,12 @@ class BodyDecoder:
         while data:
             if self._z is None or self._z.eof:
                 if self._z is not None and self.coding == "deflate":
-                    raise Undecodable("data after the end of the deflate stream")
+                    raise Undecodable("hay datos después del final del flujo deflate")
                 self._z = zlib.decompressobj(self._wbits(data))
             try:
                 out.append(self._count(self._z.decompress(data, self.limit - self.size + 1)))
-            except zlib.error as exc:
-                raise Undecodable(f"body does not decode as {self.coding}: {exc}") from None
+            except zlib.error:
+                raise Undecodable(f"el cuerpo no se puede descomprimir como {self.coding}") from None
             data = self._z.unused_data if self._z.eof else b""
         return b"".join(out)
 
@@ -82,7 +82,7 @@ class BodyDecoder:
         if self._z is None:
             return b""
         if not self._z.eof:
-            raise Undecodable(f"the {self.coding} stream ends before its end")
+            raise Undecodable(f"el flujo {self.coding} se corta antes de terminar")
         return self._count(self._z.flush())
 
     def _wbits(self, head: bytes) -> int:
@@ -96,7 +96,7 @@ class BodyDecoder:
     def _count(self, data: bytes) -> bytes:
         self.size += len(data)
         if self.size > self.limit:
-            raise TooLarge(f"more than {self.limit} bytes once decoded")
+            raise TooLarge(f"más de {self.limit} bytes una vez descomprimido")
         return data
 
 
@@ -158,17 +158,18 @@ def read_body(raw: requests.Response, watch: Watch, limit: int) -> tuple[bytes, 
             chunks.append(decoder.feed(chunk))
         chunks.append(decoder.finish())
     except TooLarge:
-        return b"".join(chunks), f"refused: exceeds {limit} bytes"
+        return b"".join(chunks), f"refused: pasa de {limit} bytes"
     except Undecodable as exc:
         return b"".join(chunks), f"incomplete: {exc}"
     except (urllib3.exceptions.ReadTimeoutError, TimeoutError):
         return b"".join(chunks), "deadline" if watch.expired else "timeout"
     except (urllib3.exceptions.HTTPError, OSError):
-        return b"".join(chunks), "deadline" if watch.expired else "incomplete: connection broke mid-body"
+        cut = "incomplete: la conexión se cortó a media respuesta"
+        return b"".join(chunks), "deadline" if watch.expired else cut
     body = b"".join(chunks)
     declared = raw.headers.get("Content-Length")
     if declared and declared.isdigit() and int(declared) != received:
-        return body, f"incomplete: {received} of {declared} bytes"
+        return body, f"incomplete: llegaron {received} de {declared} bytes"
     return body, None
 
 

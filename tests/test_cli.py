@@ -180,7 +180,7 @@ def test_import_then_pending_and_a_second_text(tmp_path: Path, capsys: pytest.Ca
     (["sync", "--date", "2024-05-15", "--from", "2024-05-13", "--to", "2024-05-14"], "no ambas"),
     (["sync", "--date", "2999-01-01"], "es una fecha futura"),
     (["sync", "--date", "2024-05-15", "--source", "ftp://127.0.0.1/x"], "source"),
-    (["sync", "--date", "2024-05-15", "--source", "http://127.0.0.1:9/index.php?x=1"], "bare base URL"),
+    (["sync", "--date", "2024-05-15", "--source", "http://127.0.0.1:9/index.php?x=1"], "solo una URL base"),
     (["history", "Ley de Aguas Nacionales", "57"], "ningún documento coincide"),
     (["history", "IMSS-BIENESTAR", "artículo"], 'falta el número de "artículo"'),
     (["history", "IMSS-BIENESTAR", "fracción IX del inciso"], 'falta el número de "inciso"'),

@@ -29,7 +29,7 @@ def test_another_days_page_is_rejected() -> None:
 
 def test_another_editions_page_is_rejected() -> None:
     """Asking without edicion gets the vespertina; the header shows it and we refuse it."""
-    with pytest.raises(WrongDay, match="VES"):
+    with pytest.raises(WrongDay, match="vespertina"):
         parse_edition(page("2024-05-14_VES.html"), date(2024, 5, 14), Edition.MAT)
 
 
@@ -53,7 +53,7 @@ def test_layout_change_with_note_links_fails_loudly(old: str, new: str) -> None:
 
 def test_header_without_notes_fails_loudly() -> None:
     mutated = page().replace("nota_detalle.php?codigo=", "nota_detalle_v2.php?id=")
-    with pytest.raises(SanityError, match="no notes"):
+    with pytest.raises(SanityError, match="no se leyó ninguna nota"):
         parse_edition(mutated, DAY, Edition.MAT)
 
 

@@ -57,7 +57,7 @@ def test_never_answering_server_times_out() -> None:
         client = fetcher(mirror.base_url, FetchPolicy(delay=0, read_timeout=0.2, attempts=2,
                                                       backoff_base=0.001, respect_robots=False))
         started = time.monotonic()
-        with pytest.raises(FetchError, match="timeout"):
+        with pytest.raises(FetchError, match="no respondió a tiempo"):
             client.get(mirror.base_url + INDEX)
         assert time.monotonic() - started < 2 * (0.2 + 1.0)
 
@@ -69,7 +69,7 @@ def test_slow_drip_is_cut_by_the_total_deadline() -> None:
         client = fetcher(mirror.base_url, FetchPolicy(delay=0, read_timeout=1.0, deadline=0.4,
                                                       attempts=1, respect_robots=False))
         started = time.monotonic()
-        with pytest.raises(FetchError, match="deadline"):
+        with pytest.raises(FetchError, match="se agotó el plazo"):
             client.get(mirror.base_url + INDEX)
         assert time.monotonic() - started < 0.4 + 0.5
 
@@ -122,7 +122,7 @@ def test_robots_txt_is_respected_without_a_request() -> None:
 def test_body_size_is_capped() -> None:
     with serve_mirror() as mirror:
         client = fetcher(mirror.base_url, FetchPolicy(delay=0, max_bytes=1000, respect_robots=False))
-        with pytest.raises(FetchError, match="exceeds"):
+        with pytest.raises(FetchError, match="pasa de"):
             client.get(mirror.base_url + INDEX)
         assert mirror.counters.requests == 1
 
@@ -190,7 +190,7 @@ def redirecting_server(target: str) -> Iterator[str]:
 def test_redirect_outside_the_allowlist_never_connects() -> None:
     with counting_listener() as (elsewhere, accepted), redirecting_server(elsewhere + "/x") as base:
         client = fetcher(base)
-        with pytest.raises(FetchError, match="outside the allowed"):
+        with pytest.raises(FetchError, match="fuera de los permitidos"):
             client.get(base + INDEX)
     assert accepted == []
 

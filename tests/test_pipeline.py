@@ -294,7 +294,7 @@ def test_a_page_that_parses_to_nothing_fails_loudly_and_writes_nothing(engine: E
     with serve_mirror(tree) as changed_layout:
         report = pipeline.sync(engine, [date(2024, 5, 15)], changed_layout.base_url)
     assert report.results[0].status is RunStatus.FAILED
-    assert "layout" in (report.results[0].error or "")
+    assert "cambió el formato" in (report.results[0].error or "")
     with engine.connect() as conn:
         assert conn.execute(select(s.checkpoint)).first() is None  # never "no publication"
         assert conn.execute(select(s.notice)).first() is None
@@ -347,8 +347,8 @@ def test_sidof_listing_an_edition_the_index_lacks_is_a_warning(engine: Engine) -
         sidof_requests = mirror.counters.kinds["sidof"]
     mat, ves, ext = report.results
     assert _ok_warnings(mat) == _ok_warnings(ves) == ()
-    assert _ok_warnings(ext) == ("SIDOF lists 1 note(s) for an edition the index says was not published "
-                                 "that the index does not: 5727450",)
+    assert _ok_warnings(ext) == ("SIDOF lista 1 nota de una edición que, según el índice, no se publicó "
+                                 "que el índice no tiene: 5727450",)
     assert ext.counts["sidof_only"] == 1 and ext.counts["published"] == 0
     assert sidof_requests == 1  # once per day, for all three editions
     with engine.connect() as conn:
@@ -373,7 +373,7 @@ def test_sidof_listing_a_note_the_published_index_lacks_is_a_warning(engine: Eng
          "NotasExtraordinarias": []}), encoding="utf-8")
     with serve_mirror(tree) as mirror:
         mat = pipeline.sync(engine, [date(2024, 5, 13)], mirror.base_url).results[0]
-    assert _ok_warnings(mat) == ("SIDOF lists 1 note(s) for this edition that the index does not: 5727019",)
+    assert _ok_warnings(mat) == ("SIDOF lista 1 nota de esta edición que el índice no tiene: 5727019",)
     assert mat.counts["notices"] == len(index["notices"]) == 5 and mat.counts["sidof_only"] == 1
 
 
@@ -389,6 +389,6 @@ def test_sidof_failing_or_losing_a_day_never_fails_the_edition(engine: Engine, t
     assert not any("SIDOF" in w for w in _ok_warnings(lost))  # empty lists: a day SIDOF lost
     assert lost.counts["sidof_unchecked"] == 1
     assert [w for w in _ok_warnings(broken) if "SIDOF" in w] == [
-        "SIDOF cross-check unavailable: SIDOF notes list for 2024-05-15 answered "
-        "\"{'messageCode': 500, 'response': 'ERROR'}\""]
+        "no se pudo cotejar con SIDOF: la lista de notas de SIDOF del 2024-05-15 respondió "
+        "«{'messageCode': 500, 'response': 'ERROR'}»"]
     assert broken.counts["changes"] == 14 and broken.counts["sidof_unchecked"] == 1

@@ -91,7 +91,7 @@ def test_errata_keep_their_kind_after_the_body_title() -> None:
 def test_wrong_day_pages_are_refetched_then_refused() -> None:
     with serve_mirror(plan=FaultPlan(rates={"wrong_day": 1.0})) as mirror:
         source = DofSource(open_fetcher(mirror.base_url, POLICY), mirror.base_url)
-        with pytest.raises(SanityError, match="asked for 2024-05-15"):
+        with pytest.raises(SanityError, match="se pidió el 2024-05-15"):
             source.edition(date(2024, 5, 15), Edition.MAT)
         assert mirror.counters.kinds["index"] == POLICY.attempts
 
@@ -119,11 +119,11 @@ def test_cross_check_warns_about_each_side_of_a_disagreement() -> None:
     assert agree is not None and agree.agrees and quiet == ()  # the AV aviso is not the index's
     found, warnings = cross_check(check, Edition.MAT, True, frozenset({"1", "3"}))
     assert found is not None and (found.only_in_sidof, found.only_in_index) == ({"2"}, {"3"})
-    assert warnings == ("SIDOF lists 1 note(s) for this edition that the index does not: 2",
-                        "the index lists 1 note(s) SIDOF does not: 3")
+    assert warnings == ("SIDOF lista 1 nota de esta edición que el índice no tiene: 2",
+                        "el índice lista 1 nota que SIDOF no tiene: 3")
     _, unpublished = cross_check(check, Edition.VES, False, frozenset())
-    assert unpublished == ("SIDOF lists 1 note(s) for an edition the index says was not published "
-                           "that the index does not: 5",)
+    assert unpublished == ("SIDOF lista 1 nota de una edición que, según el índice, no se publicó "
+                           "que el índice no tiene: 5",)
 
 
 def test_cross_check_without_a_usable_list_compares_nothing() -> None:
@@ -131,7 +131,7 @@ def test_cross_check_without_a_usable_list_compares_nothing() -> None:
     assert cross_check(lost, Edition.MAT, True, frozenset({"1"})) == (None, ())
     down = SidofCheck(DAY, unavailable="HTTP 503")
     assert cross_check(down, Edition.MAT, True, frozenset({"1"})) == (
-        None, ("SIDOF cross-check unavailable: HTTP 503",))
+        None, ("no se pudo cotejar con SIDOF: HTTP 503",))
     assert cross_check(down, Edition.EXT, False, frozenset()) == (None, ())
 
 
@@ -144,7 +144,7 @@ def test_fetching_the_sidof_list_never_raises_for_sidof(tmp_path: Path) -> None:
         malformed = fetch_sidof_check(source, DAY)
         lost = fetch_sidof_check(source, date(2024, 5, 13))
         listed = fetch_sidof_check(source, date(2024, 5, 14))
-    assert malformed.listed is None and "answered" in malformed.unavailable
+    assert malformed.listed is None and "respondió" in malformed.unavailable
     assert lost.listed is not None and not lost.usable
     assert listed.usable and listed.listed is not None and len(listed.listed.codigos(Edition.MAT)) == 4
     with serve_mirror(plan=FaultPlan(rates={"http_503": 1.0}, retry_after=0)) as down:
@@ -164,8 +164,8 @@ def test_fetch_edition_carries_the_cross_check() -> None:
     # fixtures/dof/sidof/notas/18-05-2024.json lists an extraordinaria the index does not have
     assert not ext.published and ext.notices == ()
     assert ext.sidof is not None and ext.sidof.only_in_sidof == {"5727450"}
-    assert ext.cross_check == ("SIDOF lists 1 note(s) for an edition the index says was not published "
-                               "that the index does not: 5727450",)
+    assert ext.cross_check == ("SIDOF lista 1 nota de una edición que, según el índice, no se publicó "
+                               "que el índice no tiene: 5727450",)
     assert mat.sidof is not None and mat.sidof.agrees and mat.cross_check == ()
     assert unchecked.sidof is None and unchecked.cross_check == ()
 

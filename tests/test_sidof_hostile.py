@@ -70,4 +70,4 @@ def test_a_deeply_nested_sidof_answer_is_a_warning_not_a_failure(tmp_path: Path)
     policy = FetchPolicy(delay=0, attempts=2, backoff_base=0.001)
     with serve_mirror(tree) as mirror:
         check = fetch_sidof_check(DofSource(open_fetcher(mirror.base_url, policy), mirror.base_url), DAY)
-    assert check.listed is None and "nested too deep" in check.unavailable
+    assert check.listed is None and "demasiada profundidad" in check.unavailable
