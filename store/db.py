@@ -70,7 +70,7 @@ def safe_url(url: str | URL | Engine) -> str:
     try:
         parsed = make_url(url)
     except (ArgumentError, ValueError):
-        return "<unreadable database URL>"
+        return "<URL de base de datos ilegible>"
     secret = {key: "***" for key in parsed.query if "pass" in key.lower()}
     shown = parsed.update_query_dict(secret).render_as_string(hide_password=True)
     return visible(shown.replace("=%2A%2A%2A", "=***"))
@@ -80,8 +80,8 @@ def _parse_url(url: str | URL | None) -> URL:
     try:
         return make_url(url if url is not None else default_url())
     except (ArgumentError, ValueError):  # ValueError: a port that is not a number
-        raise InputError("cannot read the database URL (expected e.g. sqlite:///file.sqlite "
-                         "or postgresql+psycopg://user@host/db)") from None
+        raise InputError("no se puede leer la URL de la base de datos (se espera, p. ej., "
+                         "sqlite:///archivo.sqlite o postgresql+psycopg://usuario@servidor/base)") from None
 
 
 def sqlite_file(url: URL) -> Path | None:
@@ -141,8 +141,8 @@ def open_engine(url: str | URL | None = None, *, migrate: bool = True, create: b
     """
     parsed = _parse_url(url)
     if parsed.get_backend_name() not in ("sqlite", "postgresql"):
-        raise InputError(f"unsupported database {parsed.get_backend_name()!r} in {safe_url(parsed)}: "
-                         "use SQLite or PostgreSQL")
+        raise InputError(f"base de datos no admitida «{parsed.get_backend_name()}» en {safe_url(parsed)}: "
+                         "use SQLite o PostgreSQL")
     path = sqlite_file(parsed)
     if path is not None and not create and not path.is_file():
         raise StoreError(_missing(parsed))
@@ -150,15 +150,16 @@ def open_engine(url: str | URL | None = None, *, migrate: bool = True, create: b
         if path is not None and create:
             path.parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(parsed)
-    except (NoSuchModuleError, ArgumentError, ImportError) as exc:
-        raise InputError(f"unsupported database URL {safe_url(parsed)}: {visible(str(exc))}") from None
+    except (NoSuchModuleError, ArgumentError, ImportError):
+        raise InputError(f"URL de base de datos no admitida {safe_url(parsed)}: use SQLite o PostgreSQL "
+                         "(con un controlador instalado)") from None
     except OSError as exc:
-        raise StoreError(f"cannot open {safe_url(parsed)}: {exc.strerror}") from None
+        raise StoreError(f"no se puede abrir {safe_url(parsed)}: {exc.strerror}") from None
     if engine.dialect.name == "sqlite":
         _install_sqlite_hooks(engine)
     elif engine.dialect.name != "postgresql":
         engine.dispose()
-        raise InputError(f"unsupported database {engine.dialect.name!r}: use SQLite or PostgreSQL")
+        raise InputError(f"base de datos no admitida «{engine.dialect.name}»: use SQLite o PostgreSQL")
     try:
         with engine.connect() as conn:
             revision = None if create else schema_revision(conn)
@@ -166,7 +167,7 @@ def open_engine(url: str | URL | None = None, *, migrate: bool = True, create: b
             ensure_schema(engine)
     except (SQLAlchemyError, StoreError) as exc:
         engine.dispose()
-        raise StoreError(f"cannot open {safe_url(parsed)}: {_reason(exc)}") from None
+        raise StoreError(f"no se puede abrir {safe_url(parsed)}: {_reason(exc)}") from None
     if not create and revision is None:
         engine.dispose()
         raise StoreError(_missing(parsed))
@@ -202,7 +203,7 @@ def transaction(engine: Engine) -> Iterator[Connection]:
                     held.confirm(conn)
                 yield conn
     except SQLAlchemyError as exc:
-        raise StoreError(f"database error: {_reason(exc)}") from exc
+        raise StoreError(f"error de la base de datos: {_reason(exc)}") from exc
 
 
 # --- migrations ---------------------------------------------------------------------------------
@@ -299,8 +300,8 @@ class _HeldLock:
         sure our lock's session still holds the lock; ``StoreError`` before any write if not."""
         conn.execute(select(func.pg_advisory_xact_lock(self.writing_key)))
         if writer_lock_holder(conn) != self.pid:
-            raise StoreError(f"lost the writer lock on {self.where} (its server session ended): "
-                             "stopping before writing again")
+            raise StoreError(f"se perdió el candado de escritura de {self.where} (terminó su sesión en "
+                             "el servidor): se detiene antes de volver a escribir")
 
 
 _held_locks: dict[int, _HeldLock] = {}  # id(engine) -> its writer lock, while held
@@ -345,7 +346,7 @@ def _postgres_lock(engine: Engine) -> Iterator[None]:
                          writing_key=_lock_key(conn, "writing"), where=safe_url(engine))
         conn.commit()
         if not acquired:
-            raise WriterBusy(f"another dof-tracker writer is running on {safe_url(engine)}")
+            raise WriterBusy(f"otro proceso de dof-tracker está escribiendo en {safe_url(engine)}")
         _held_locks[id(engine)] = held
         try:
             yield
@@ -367,10 +368,10 @@ def _file_lock(lock_path: Path) -> Iterator[None]:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "unknown"
-            raise WriterBusy(f"another dof-tracker writer is running on {lock_path.with_suffix('')} "
-                             f"({holder})") from None
-        stamp = f"pid {os.getpid()} on {socket.gethostname()} since {datetime.now(UTC):%Y-%m-%d %H:%M:%SZ}"
+            holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "desconocido"
+            raise WriterBusy(f"otro proceso de dof-tracker está escribiendo en {lock_path.with_suffix('')} "
+                             f"({visible(holder)})") from None
+        stamp = f"pid {os.getpid()} en {socket.gethostname()} desde {datetime.now(UTC):%Y-%m-%d %H:%M:%SZ}"
         os.ftruncate(fd, 0)
         os.pwrite(fd, stamp.encode(), 0)
         try:
@@ -386,7 +387,7 @@ def _file_lock(lock_path: Path) -> Iterator[None]:
 def _memory_lock(key: str) -> Iterator[None]:
     with _memory_guard:
         if key in _memory_writers:
-            raise WriterBusy("another writer holds this in-memory database")
+            raise WriterBusy("otro proceso escribe en esta base de datos en memoria")
         _memory_writers.add(key)
     try:
         yield

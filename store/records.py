@@ -24,6 +24,7 @@ from diffing.model import Discrepancy
 from errors import NotFound, StoreError
 from gazette import Capture, Edition, Notice, NoticeKind
 from parser.model import Instruction
+from untrusted import quoted
 
 from . import schema as s
 
@@ -39,11 +40,12 @@ def save_capture(conn: Connection, capture: Capture) -> int:
     marked complete: completeness is a property of the bytes, which one fetch proved.
     """
     if capture.fetched_at.tzinfo is None:
-        raise StoreError(f"capture of {capture.url} has a naive fetch time: captures are timed in UTC")
+        raise StoreError(f"la captura de {capture.url} no tiene zona horaria en su hora de descarga: "
+                         "las capturas se fechan en UTC")
     actual = hashlib.sha256(capture.body).hexdigest()
     if actual != capture.sha256:
-        raise StoreError(f"capture of {capture.url} claims sha256 {capture.sha256[:12]}… but its "
-                         f"bytes hash to {actual[:12]}…")
+        raise StoreError(f"la captura de {capture.url} dice tener sha256 {capture.sha256[:12]}…, pero sus "
+                         f"bytes dan {actual[:12]}…")
     cap = s.capture
     found = conn.execute(select(cap.c.id, cap.c.complete)
                          .where(cap.c.url == capture.url, cap.c.sha256 == actual)).first()
@@ -78,10 +80,11 @@ def load_capture(conn: Connection, capture_id: int) -> Capture:
     row = conn.execute(select(cap, blob.c.compression, blob.c.body).join(blob, blob.c.sha256 == cap.c.sha256)
                        .where(cap.c.id == capture_id)).first()
     if row is None:
-        raise NotFound(f"no capture with id {capture_id}")
+        raise NotFound(f"no hay ninguna captura con id {capture_id}")
     body = zlib.decompress(row.body) if row.compression == "zlib" else bytes(row.body)
     if hashlib.sha256(body).hexdigest() != row.sha256:
-        raise StoreError(f"capture {capture_id} of {row.url}: stored bytes no longer match their sha256")
+        raise StoreError(f"captura {capture_id} de {row.url}: los bytes guardados ya no corresponden a su "
+                         "sha256")
     return Capture(url=row.url, status=row.status, headers=tuple((k, v) for k, v in row.headers),
                    body=body, sha256=row.sha256, fetched_at=row.fetched_at, complete=row.complete)
 
@@ -98,7 +101,7 @@ def save_notice(conn: Connection, notice: Notice, *, capture_id: int | None = No
     if capture_id is not None:
         sha256 = conn.execute(select(s.capture.c.sha256).where(s.capture.c.id == capture_id)).scalar()
         if sha256 is None:
-            raise NotFound(f"no capture with id {capture_id}")
+            raise NotFound(f"no hay ninguna captura con id {capture_id}")
     if row is not None:
         fill: dict[str, Any] = {}
         if row.capture_id is None and capture_id is not None:
@@ -121,7 +124,7 @@ def relink_capture(conn: Connection, notice_id: int, capture_id: int) -> None:
     the old capture stays archived as evidence."""
     sha256 = conn.execute(select(s.capture.c.sha256).where(s.capture.c.id == capture_id)).scalar()
     if sha256 is None:
-        raise NotFound(f"no capture with id {capture_id}")
+        raise NotFound(f"no hay ninguna captura con id {capture_id}")
     conn.execute(update(s.notice).where(s.notice.c.id == notice_id).values(capture_id=capture_id,
                                                                              sha256=sha256))
 
@@ -146,7 +149,7 @@ def notice_id(conn: Connection, codigo: str) -> int:
     """The id of the notice with this ``codigo``; ``NotFound`` if it was never saved."""
     found = conn.execute(select(s.notice.c.id).where(s.notice.c.codigo == codigo)).scalar()
     if found is None:
-        raise NotFound(f"no notice with codigo {codigo!r}")
+        raise NotFound(f"no hay ningún aviso con el código {quoted(codigo, 40)}")
     return int(found)
 
 
@@ -161,7 +164,7 @@ def record_instructions(conn: Connection, document_id: int, notice_id: int | Non
     """Store what a notice ordered for a tracked document; returns how many."""
     title = conn.execute(select(s.document.c.title).where(s.document.c.id == document_id)).scalar()
     if title is None:
-        raise NotFound(f"no document with id {document_id}")
+        raise NotFound(f"no hay ningún documento con id {document_id}")
     rows = _instruction_rows(instructions, document_id=document_id, document_title=title,
                              notice_id=notice_id, applied=applied)
     if rows:
@@ -332,7 +335,7 @@ def finish_run(conn: Connection, run_id: int, status: RunStatus, counts: Mapping
     result = conn.execute(update(s.run).where(s.run.c.id == run_id).values(
         status=str(status), counts=dict(counts or {}), error=error, finished_at=datetime.now(UTC)))
     if result.rowcount != 1:
-        raise NotFound(f"no run with id {run_id}")
+        raise NotFound(f"no hay ninguna ejecución con id {run_id}")
 
 
 def runs(conn: Connection, since: date | None = None) -> tuple[RunRecord, ...]:
@@ -453,7 +456,8 @@ def write_checkpoint(conn: Connection, day: date, edition: Edition,
             conn.execute(insert(s.checkpoint).values(day=day, edition=str(edition), counts=dict(counts or {}),
                                                      completed_at=datetime.now(UTC)))
     except IntegrityError:
-        raise StoreError(f"{day.isoformat()} {edition} was already ingested") from None
+        raise StoreError(f"la edición {Edition(edition).spanish} del {day.isoformat()} ya estaba "
+                         "leída") from None
 
 
 def is_done(conn: Connection, day: date, edition: Edition) -> bool:

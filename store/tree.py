@@ -118,8 +118,8 @@ class RowIndex:
         for child_label in row.children:
             child = self.live(child_label, row.rev_from)
             if child is None:
-                raise StoreError(f"store is inconsistent: {row.label} (revision {row.rev_from}) "
-                                 f"lists child {child_label}, which has no row then")
+                raise StoreError(f"la base de datos es inconsistente: {row.label} (revisión {row.rev_from}) "
+                                 f"lista a {child_label}, que no tiene fila en esa revisión")
             children.append(self.provision(child))
         built = Provision(
             label=row.label, kind=Kind(row.kind), number=row.number, heading=row.heading,
@@ -128,8 +128,8 @@ class RowIndex:
             children=tuple(children),
         )
         if built.digest != row.digest:
-            raise StoreError(f"store is inconsistent: {row.label} (row {row.id}) does not match "
-                             "its stored digest")
+            raise StoreError(f"la base de datos es inconsistente: {row.label} (fila {row.id}) no "
+                             "corresponde a su huella guardada")
         self._memo[row.id] = built
         return built
 
@@ -139,7 +139,7 @@ class RowIndex:
         for label in top:
             row = self.live(label, revision)
             if row is None:
-                raise StoreError(f"store is inconsistent: top-level {label} has no row at "
-                                 f"revision {revision}")
+                raise StoreError(f"la base de datos es inconsistente: {label}, del primer nivel, no tiene "
+                                 f"fila en la revisión {revision}")
             provisions.append(self.provision(row))
         return Document(title, tuple(provisions))

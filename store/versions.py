@@ -18,9 +18,11 @@ from sqlalchemy import Connection, and_, func, insert, or_, select, update
 from diffing.model import Change, ChangeType, DiffOp, Redline
 from diffing.text import side
 from errors import InputError, NotFound, NotInForce, StoreError
+from parser.cite_text import cite_or_label
 from parser.dates import long_date
 from parser.labels import SEPARATOR, Label, fold
 from parser.model import CONTAINER_KINDS, Document, Provision, Status
+from untrusted import quoted
 
 from . import schema as s
 from .findings import findings_of, record_findings
@@ -95,7 +97,8 @@ def _check_labels(document: Document) -> dict[str, Provision]:
     index: dict[str, Provision] = {}
     for provision in document.walk():
         if provision.label in index:
-            raise StoreError(f"document {document.title!r} has two provisions labelled {provision.label}")
+            raise StoreError(f"el documento {quoted(document.title)} tiene dos veces "
+                             f"{cite_or_label(provision.label)}")
         index[provision.label] = provision
     return index
 
@@ -115,10 +118,10 @@ def register_document(conn: Connection, title: str, document: Document, as_of: d
     """
     search = normalize_title(title)
     if not search or "\x00" in title:
-        raise InputError("a document needs a title (without NUL characters)")
+        raise InputError("un documento necesita un título (sin caracteres NUL)")
     existing = conn.execute(select(s.document.c.id).where(s.document.c.search_title == search)).scalar()
     if existing is not None:
-        raise StoreError(f"document {title!r} is already registered (id {existing})")
+        raise StoreError(f"el documento {quoted(title)} ya está registrado (id {existing})")
     _check_labels(document)
     document_id = conn.execute(
         insert(s.document).values(title=" ".join(title.split()), search_title=search, kind=kind)
@@ -219,13 +222,14 @@ def apply_new_version(conn: Connection, document_id: int, document: Document,
     """
     latest = latest_revision(conn, document_id)
     if valid_from < latest.valid_from:
-        raise StoreError(f"cannot add a version valid from {valid_from} to a document whose latest "
-                         f"version is valid from {latest.valid_from}: history is append-only")
+        raise StoreError(f"no se puede agregar una versión vigente desde el {long_date(valid_from)} a un "
+                         f"documento cuya última versión rige desde el {long_date(latest.valid_from)}: "
+                         "la historia solo crece hacia adelante")
     index = _check_labels(document)
     if root_digest(document) == latest.digest:
         if changes:
-            raise StoreError(f"{len(changes)} changes given, but the text is identical to revision "
-                             f"{latest.number}")
+            raise StoreError(f"se dieron {len(changes)} cambios, pero el texto es idéntico al de la "
+                             f"revisión {latest.number}")
         return AppliedVersion(document_id, latest.number, 0, 0, 0)
     number = latest.number + 1
     current = _current_rows(conn, document_id)
@@ -430,7 +434,7 @@ def document_at_revision(conn: Connection, document_id: int, number: int) -> Doc
     """The document's text as revision ``number`` left it."""
     row = conn.execute(_revision_query(document_id).where(s.document_version.c.number == number)).first()
     if row is None:
-        raise NotFound(f"document {document_id} has no revision {number}")
+        raise NotFound(f"el documento {document_id} no tiene la revisión {number}")
     return revision_document(conn, _revision(row))
 
 
@@ -449,7 +453,8 @@ def drop_latest_revision(conn: Connection, document_id: int) -> Revision:
     whose reading changed. The first revision (the registered text) cannot be dropped."""
     latest = latest_revision(conn, document_id)
     if latest.number == 1:
-        raise StoreError(f"revision 1 of document {document_id} is its registered text; not dropped")
+        raise StoreError(f"la revisión 1 del documento {document_id} es su texto registrado: no se "
+                         "quita")
     pv, number = s.provision_version, latest.number
     unindex_revision(conn, document_id, number)
     conn.execute(s.provision_version.delete().where(pv.c.document_id == document_id, pv.c.rev_from == number))

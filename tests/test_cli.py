@@ -246,7 +246,7 @@ def test_a_second_writer_is_refused_in_one_line(db: str, capsys: pytest.CaptureF
     with acquire_writer_lock(engine):
         code, _, err = run(capsys, "--db", db, "import", str(BASE), "--title", TITLE, "--as-of", "2024-06-01")
     engine.dispose()
-    assert code == 1 and "another dof-tracker writer is running" in one_error_line(err)
+    assert code == 1 and "otro proceso de dof-tracker está escribiendo" in one_error_line(err)
 
 
 # --- documentation --------------------------------------------------------------------------------

@@ -67,9 +67,9 @@ def test_inputs_past_the_size_limit_are_refused(tmp_path: Path) -> None:
 
 # --- 8. bad arguments -------------------------------------------------------------------------
 @pytest.mark.parametrize(("argv", "says"), [
-    (["--db", "postgresql://u:pw@127.0.0.1:abc/test", "info"], "cannot read the database URL"),
-    (["--db", "postgresql://u:pw@[::1/test", "info"], "cannot read the database URL"),
-    (["--db", "mysql://u:pw@h/db", "info"], "unsupported database 'mysql'"),
+    (["--db", "postgresql://u:pw@127.0.0.1:abc/test", "info"], "no se puede leer la URL de la base de datos"),
+    (["--db", "postgresql://u:pw@[::1/test", "info"], "no se puede leer la URL de la base de datos"),
+    (["--db", "mysql://u:pw@h/db", "info"], "base de datos no admitida «mysql»"),
     (["sync", "--date", "2024-05-15", "--source", "http://127.0.0.1:99999"], "no es una URL utilizable"),
     (["sync", "--date", "2024-05-15", "--source", "http://[::1"], "no es una URL utilizable"),
     (["sync", "--date", "2024-05-15", "--source", ""], "--source está vacía"),

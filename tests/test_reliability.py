@@ -184,7 +184,7 @@ def test_two_syncs_of_the_same_days_at_once_one_writer_no_duplicates(
         losers = [err for code, _, err in outcomes if code != 0]
         assert codes in ([0, 0], [0, 1]), outcomes
         for err in losers:
-            assert err.count("\n") == 1 and "another dof-tracker writer is running" in err, err
+            assert err.count("\n") == 1 and "otro proceso de dof-tracker está escribiendo" in err, err
         refused += len(losers)
         engine = open_engine(url)
         try:

@@ -107,7 +107,7 @@ def test_identical_text_is_a_no_op(engine: Engine) -> None:
 def test_identical_text_with_changes_is_refused(engine: Engine) -> None:
     document_id = register(engine)
     _, changes = amended_document()
-    with pytest.raises(StoreError, match="identical"), store.transaction(engine) as conn:
+    with pytest.raises(StoreError, match="idéntico"), store.transaction(engine) as conn:
         store.apply_new_version(conn, document_id, base_document(), changes, DECREE_DAY)
 
 
@@ -115,7 +115,7 @@ def test_history_is_append_only(engine: Engine) -> None:
     document_id = register(engine)
     amended, changes = amended_document()
     before = row_ids(engine)
-    with pytest.raises(StoreError, match="append-only"), store.transaction(engine) as conn:
+    with pytest.raises(StoreError, match="solo crece hacia adelante"), store.transaction(engine) as conn:
         store.apply_new_version(conn, document_id, amended, changes, date(2022, 1, 1))
     assert row_ids(engine) == before
 
@@ -158,10 +158,10 @@ def test_removed_provisions_are_closed_not_deleted(engine: Engine) -> None:
 
 def test_duplicate_labels_and_titles_are_refused(engine: Engine) -> None:
     twice = Document(TITLE, (article("1", "uno"), article("1", "otra vez")))
-    with pytest.raises(StoreError, match="two provisions labelled art_1"), store.transaction(engine) as conn:
+    with pytest.raises(StoreError, match="tiene dos veces artículo 1"), store.transaction(engine) as conn:
         store.register_document(conn, TITLE, twice, BASE_DAY)
     register(engine)
-    with pytest.raises(StoreError, match="already registered"), store.transaction(engine) as conn:
+    with pytest.raises(StoreError, match="ya está registrado"), store.transaction(engine) as conn:
         store.register_document(conn, TITLE.upper().replace("Ó", "O"), base_document(), BASE_DAY)
 
 

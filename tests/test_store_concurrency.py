@@ -79,7 +79,7 @@ def test_two_processes_at_once_exactly_one_writes(db_url: str) -> None:
         outputs.append(json.loads(out))
     for round_results in zip(*outputs, strict=True):
         writers = [r for r in round_results if r == "writer"]
-        refused = [r for r in round_results if r.startswith("refused: another dof-tracker writer")]
+        refused = [r for r in round_results if r.startswith("refused: otro proceso de dof-tracker")]
         assert (len(writers), len(refused)) == (1, 1), round_results
     print(f"\noverlap: {rounds} rounds x 2 processes -> exactly one writer each round")
 
@@ -97,7 +97,8 @@ def test_a_killed_writer_leaves_no_stale_lock(db_url: str) -> None:
     holder = _python(HOLDER, db_url)
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
-        with pytest.raises(WriterBusy, match="another dof-tracker writer"), store.acquire_writer_lock(engine):
+        with pytest.raises(WriterBusy, match="otro proceso de dof-tracker"), \
+                store.acquire_writer_lock(engine):
             pass
         holder.send_signal(signal.SIGKILL)
         holder.wait(timeout=10)
@@ -143,7 +144,7 @@ def test_passwords_never_appear_in_errors_or_urls(caplog: pytest.LogCaptureFixtu
         store.open_engine(rendered)
     chain = [caught.value, caught.value.__cause__, caught.value.__context__]
     texts = " ".join(f"{e} {e!r}" for e in chain if e is not None) + caplog.text
-    assert "cannot open postgresql+psycopg://tracker:***@127.0.0.1:9/nowhere" in str(caught.value)
+    assert "no se puede abrir postgresql+psycopg://tracker:***@127.0.0.1:9/nowhere" in str(caught.value)
     assert store.safe_url(rendered) == "postgresql+psycopg://tracker:***@127.0.0.1:9/nowhere"
     assert not any(form in texts for form in forms)
 
@@ -173,7 +174,8 @@ def test_a_writer_whose_lock_session_is_terminated_stops_before_writing_again(tm
                 admin.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": holder})
                 admin.commit()
             with store.acquire_writer_lock(second):  # the lock is free: another writer takes it
-                with pytest.raises(StoreError, match="lost the writer lock"), store.transaction(first):
+                with pytest.raises(StoreError, match="se perdió el candado de escritura"), \
+                        store.transaction(first):
                     pytest.fail("the first writer wrote after losing its lock")
                 with store.transaction(second) as conn:  # the new holder is unaffected
                     conn.execute(text("SELECT 1"))

@@ -96,7 +96,7 @@ def test_the_same_bytes_once_fetched_whole_are_complete(engine: Engine) -> None:
 
 def test_a_capture_whose_bytes_do_not_match_its_digest_is_refused(engine: Engine) -> None:
     forged = Capture(URL, 200, (), b"<html>otra cosa</html>", hashlib.sha256(PAGE).hexdigest(), FETCHED)
-    with pytest.raises(StoreError, match="bytes hash to"), store.transaction(engine) as conn:
+    with pytest.raises(StoreError, match="pero sus bytes dan"), store.transaction(engine) as conn:
         store.save_capture(conn, forged)
     assert count(engine, s.blob) == 0
 
@@ -194,7 +194,7 @@ def test_checkpoints_make_a_rerun_a_no_op(engine: Engine) -> None:
         assert store.is_done(conn, days[1], Edition.MAT) and not store.is_done(conn, days[1], Edition.VES)
         assert store.done_editions(conn, days[0], days[0]) == {(days[0], Edition.MAT),
                                                                 (days[0], Edition.VES)}
-    with pytest.raises(StoreError, match="2024-05-15 MAT was already ingested"), \
+    with pytest.raises(StoreError, match="la edición matutina del 2024-05-15 ya estaba leída"), \
             store.transaction(engine) as conn:
         store.save_notice(conn, NOTICE)
         store.write_checkpoint(conn, days[1], Edition.MAT)
