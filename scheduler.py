@@ -48,6 +48,7 @@ def nightly_job() -> None:
 
     from errors import TrackerError, WriterBusy
     from pipeline import catch_up, notify, report_outcome
+    from report.runs import notify_text
     from store import open_engine
     from untrusted import visible
 
@@ -56,15 +57,16 @@ def nightly_job() -> None:
     try:
         engine = open_engine(config.url)
         report = catch_up(engine, config.source, since=config.since, lookback=config.lookback)
-        report_outcome(report, config.notify)
+        report_outcome(report, config.notify, notify_text(report))
     except WriterBusy as exc:
         logger.warning("skipping this pass: %s", visible(str(exc)))
     except TrackerError as exc:
         logger.error("nightly pass failed: %s", visible(str(exc)))
-        notify(config.notify, "failed", f"nightly pass failed: {exc}")
+        notify(config.notify, "failed", f"la pasada nocturna falló: {visible(str(exc))}")
     except Exception as exc:  # a bug must not kill the scheduler; it is logged and notified
         logger.exception("nightly pass failed unexpectedly")
-        notify(config.notify, "failed", f"nightly pass failed: {type(exc).__name__}: {exc}")
+        notify(config.notify, "failed",
+               f"la pasada nocturna falló por un error interno ({type(exc).__name__}): {visible(str(exc))}")
     finally:
         if engine is not None:
             engine.dispose()

@@ -129,10 +129,10 @@ def sync(on: date | None, since: date | None, until: date | None, start: date | 
         report = sync_days(engine, days, source, progress=len(days) > 1, on_result=print_result)
     finally:
         engine.dispose()
-    from report.runs import sync_summary
+    from report.runs import notify_text, sync_summary
 
     emit(sync_summary(report))
-    return report_outcome(report, notify_command)
+    return report_outcome(report, notify_command, notify_text(report))
 
 
 @click.command(cls=Command, epilog="Ejemplo: dof-tracker run --once --lookback 3")
@@ -166,9 +166,9 @@ def run(once: bool, since: date | None, lookback: int, source: str | None, notif
         report = catch_up(engine, source, since=since, lookback=lookback, progress=True)
     finally:
         engine.dispose()
-    from report.runs import NOTHING_TO_DO, sync_summary
+    from report.runs import NOTHING_TO_DO, notify_text, sync_summary
 
     for result in report.results:
         print_result(result)
     emit(sync_summary(report) if report.results else NOTHING_TO_DO)
-    return report_outcome(report, notify_command)
+    return report_outcome(report, notify_command, notify_text(report))

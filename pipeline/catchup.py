@@ -34,7 +34,7 @@ def edition_targets(days: Sequence[date]) -> list[tuple[date, Edition]]:
 
 def day_range(first: date, last: date) -> list[date]:
     if last < first:
-        raise InputError(f"--from {first} is after --to {last}")
+        raise InputError(f"--since {first} es posterior a --until {last}")
     return [first + timedelta(days=n) for n in range((last - first).days + 1)]
 
 

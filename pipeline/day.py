@@ -185,12 +185,12 @@ class Pipeline:
             return self._record(day, edition, RunStatus.FAILED, {}, short_error(exc), started)
         except SQLAlchemyError as exc:
             logger.error("%s %s failed: database error: %s", day, edition, short_error(exc))
-            return self._record(day, edition, RunStatus.FAILED, {}, f"database error: {short_error(exc)}",
-                                started)
+            return self._record(day, edition, RunStatus.FAILED, {},
+                                f"error de la base de datos: {short_error(exc)}", started)
         except Exception as exc:  # a bug: record it (retried next run), never lose it in a log only
             logger.exception("%s %s failed unexpectedly", day, edition)
             return self._record(day, edition, RunStatus.FAILED, {},
-                                f"internal error {type(exc).__name__}: {short_error(exc)}", started)
+                                f"error interno ({type(exc).__name__}): {short_error(exc)}", started)
         counts, warnings, reasons = result
         for warning in warnings:  # shown by the caller: printed by sync, logged by the nightly run
             logger.debug("%s %s: %s", day, edition, visible(warning))
@@ -212,7 +212,8 @@ class Pipeline:
         reasons: tuple[str, ...] = ()
         settled = day < self.today - timedelta(days=self.lookback)
         if not fetched.published and edition is Edition.MAT and day.weekday() < 5 and day < self.today:
-            warnings.append("no matutina edition on a weekday: a holiday, or the site failed us")
+            warnings.append("no hay edición matutina en un día entre semana: un día inhábil, o el sitio "
+                            "falló")
         with transaction(self.engine) as conn:
             if fetched.published:
                 ingested = ingest_edition(conn, fetched, retry=retry or frozenset())
@@ -222,8 +223,9 @@ class Pipeline:
                 if retry is None:  # a retried edition keeps the checkpoint its first attempt wrote
                     write_checkpoint(conn, day, edition, _checkpoint_counts(counts))
             elif retry is not None:
-                raise SanityError(f"{day} {edition} was stored before but is not published now (the "
-                                  "site failed us?); retried next run")
+                raise SanityError(f"la edición {edition.spanish} del {day} se guardó antes y ahora no "
+                                  "aparece publicada (¿falló el sitio?); se reintenta en la próxima "
+                                  "ejecución")
             else:
                 # A day without this edition is settled once it is older than the lookback window;
                 # until then it is looked at again (late EXT and VES editions).

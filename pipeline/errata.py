@@ -24,6 +24,7 @@ from sqlalchemy import Connection, select
 from diffing import Discrepancy, DiscrepancyKind
 from diffing.errata import apply_corrections
 from gazette import Capture, Notice, NoticeKind
+from parser.date_text import long_date
 from parser.errata import Errata, Publication, read_errata
 from parser.instruments import name_words
 from parser.model import FindingKind
@@ -92,8 +93,9 @@ def _correct(conn: Connection, doc_id: int, corrected: CorrectedNotice, errata: 
         return ErrataResult(doc_id, corrected, discrepancies=count)
     latest = latest_revision(conn, doc_id)
     if valid_from < latest.valid_from:
-        warnings.append(f"{corrected.codigo}: corrected from {latest.valid_from}, the date of the "
-                        f"latest stored version, not from {valid_from} (history is append-only)")
+        warnings.append(f"{corrected.codigo}: se corrige desde el {long_date(latest.valid_from)}, fecha "
+                        f"de la última versión guardada, y no desde el {long_date(valid_from)} (la "
+                        "historia solo crece hacia adelante)")
         valid_from = latest.valid_from
     outcome = apply_corrections(current_document(conn, doc_id), errata.corrections)
     problems = [*outcome.discrepancies, *(

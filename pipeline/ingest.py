@@ -31,6 +31,7 @@ from parser import (
     provision_text,
     read_amendment_text,
 )
+from parser.date_text import entry_words, long_date
 from parser.directives import Directive
 from parser.labels import Label
 from parser.transitorios import entry_into_force, read_declaratoria
@@ -62,6 +63,7 @@ from store.versions import (
     register_document,
     root_digest,
 )
+from untrusted import quoted
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +168,7 @@ def _ingest_notice(work: _Ingest, notice: Notice, nid: int, body: Capture | None
         # the savepoint undid the notice's writes; undo what it counted and registered, too
         work.counts, work.tracked.titles, work.warnings[warned:] = counts, titles, []
         work.attention[noted:] = []
-        work.warn(f"{notice.codigo} ({notice.kind}): {exc}", notice.codigo)
+        work.warn(f"{notice.codigo} ({notice.kind.spanish}): {exc}", notice.codigo)
         read = work.readings.get(notice.codigo)
         if notice.kind is NoticeKind.AMENDS and read is not None:
             _keep_declared(work, notice, nid, read)
@@ -221,8 +223,8 @@ def _ingest_amendment_or_declaratoria(work: _Ingest, notice: Notice, nid: int, b
         if doc_id is not None and declaratoria is not None:
             done = apply_declaratoria(work.conn, doc_id, declaratoria, notice)
             if done is None:
-                raise InputError(f"a declaratoria for {work.tracked.titles[doc_id]!r} fixes no day for "
-                                 "a decree of it waiting for one")
+                raise InputError(f"una declaratoria de {quoted(work.tracked.titles[doc_id])} no fija el "
+                                 "día de ningún decreto suyo que lo espere")
             work.counts.update(declaratorias=1, changes=done.changes, findings=done.findings)
             save_notice(work.conn, notice, document_id=doc_id)
             return
@@ -234,8 +236,8 @@ def _effective(work: _Ingest, rule: EntryIntoForce, notice: Notice) -> date:
     nothing); a pending rule (a declaratoria) starts on the publication day, with a warning."""
     effective = rule.effective(notice.date)
     if effective is None:
-        work.warnings.append(f"{notice.codigo}: entry into force '{rule.kind}' fixes no date; "
-                             f"versions start on the publication date {notice.date}")
+        work.warnings.append(f"{notice.codigo}: la entrada en vigor («{entry_words(rule)}») no fija una "
+                             f"fecha; las versiones rigen desde su publicación, el {long_date(notice.date)}")
         return notice.date
     return effective
 
@@ -260,8 +262,8 @@ def _ingest_creation(work: _Ingest, notice: Notice, nid: int, body: Capture | No
         return
     document = work.reader.statute(body)
     if not has_own_text(document):
-        raise ParseError("its body carries no provisions of its own (only when it takes effect); "
-                         "not registered as a document")
+        raise ParseError("su cuerpo no trae disposiciones propias (solo dice cuándo entra en vigor): "
+                         "no se registra como documento")
     title = notice.document or document.title
     valid_from = _effective(work, entry_into_force(_transitorios(document)), notice)
     doc_id = work.tracked.match(title)
@@ -288,8 +290,8 @@ def _replace_text(work: _Ingest, doc_id: int, document: Document, valid_from: da
         return
     latest = latest_revision(work.conn, doc_id)
     if valid_from < latest.valid_from:
-        raise StoreError(f"a full text in force from {valid_from} is older than the stored one "
-                         f"({latest.valid_from}); not applied")
+        raise StoreError(f"un texto íntegro vigente desde el {long_date(valid_from)} es anterior al "
+                         f"guardado (vigente desde el {long_date(latest.valid_from)}): no se aplica")
     changes = changes_between(current, document)
     applied = apply_new_version(work.conn, doc_id, document, changes, valid_from, nid)
     work.counts.update(changes=applied.changes, documents_reissued=1, findings=applied.findings)
@@ -382,8 +384,8 @@ def import_text(conn: Connection, document: Document, title: str | None, as_of: 
         doc_id = found
         latest = latest_revision(conn, doc_id)
         if as_of < latest.valid_from:
-            raise InputError(f"{document_title(conn, doc_id)!r} already has a text from "
-                             f"{latest.valid_from}; import a text as of that day or later")
+            raise InputError(f"{quoted(document_title(conn, doc_id))} ya tiene un texto del "
+                             f"{long_date(latest.valid_from)}: importe un texto de ese día o posterior")
         current = current_document(conn, doc_id)
         changes = apply_new_version(conn, doc_id, document, changes_between(current, document),
                                     as_of).changes

@@ -30,14 +30,15 @@ def notify(command: str | None, status: str, summary: str) -> None:
         logger.error("notify command failed: %s", short_error(exc))
 
 
-def report_outcome(report: SyncReport, notify_command: str | None) -> int:
-    """Log and notify failures and warnings; the exit status of a one-shot command."""
+def report_outcome(report: SyncReport, notify_command: str | None, told: str) -> int:
+    """Log failures, notify failures and warnings with ``told`` (the report as its reader reads
+    it: ``report.runs.notify_text``, in Spanish); the exit status of a one-shot command."""
     if report.failed:
         logger.error("%d edition(s) failed; they will be retried next run", len(report.failed))
-        notify(notify_command, "failed", report.summary())
+        notify(notify_command, "failed", told)
         return EXIT_ERROR
     if report.warnings:
-        notify(notify_command, "warning", report.summary())
+        notify(notify_command, "warning", told)
     return EXIT_OK
 
 

@@ -29,6 +29,7 @@ from store.records import (
     unapplied_instructions,
 )
 from store.versions import document_title
+from untrusted import quoted
 
 
 def amendment_text(body: Capture) -> str:
@@ -73,7 +74,7 @@ def apply_pending(conn: Connection, doc_id: int, as_of: date) -> PendingResult:
             with conn.begin_nested():
                 result = _apply_stored(conn, doc_id, notice, items, as_of)
         except TrackerError as exc:
-            warnings.append(f"{codigo}: stays pending for {title!r}: {exc}")
+            warnings.append(f"{codigo}: sigue pendiente para {quoted(title)}: {exc}")
             continue
         if result is None:
             reflected += 1
@@ -87,7 +88,7 @@ def _apply_stored(conn: Connection, doc_id: int, notice: Notice, items: Sequence
     """Apply one stored amendment; None when the text as of ``as_of`` already contains it."""
     body = _notice_capture(conn, notice.codigo)
     if body is None:
-        raise NotFound("its body was never stored")
+        raise NotFound("su cuerpo nunca se guardó")
     text = amendment_text(body)
     effective = parse_amendment(text).entry_into_force.effective(notice.date)
     nid = notice_id(conn, notice.codigo)

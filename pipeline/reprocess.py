@@ -66,6 +66,7 @@ from store.versions import (
     notice_revisions,
     revision_changes,
 )
+from untrusted import quoted
 
 from .day import progress_bar
 from .ingest import Attention, ingest_edition
@@ -142,13 +143,13 @@ def reprocess(engine: Engine, *, since: date | None = None, until: date | None =
     """Read the archived notices of ``since``..``until`` (or the one ``notice``) again with
     ``reader`` and bring the store up to date (see the module docstring)."""
     if since is not None and until is not None and until < since:
-        raise InputError(f"--since {since} is after --until {until}")
+        raise InputError(f"--since {since} es posterior a --until {until}")
     started = time.monotonic()
     with acquire_writer_lock(engine):
         with engine.connect() as conn:
             archived = archived_notices(conn, since, until, notice)
         if notice is not None and not archived:
-            raise NotFound(f"no stored notice with codigo {notice!r}")
+            raise NotFound(f"no hay ningún aviso guardado con el código {quoted(notice, 40)}")
         editions = [(key, tuple(items)) for key, items in
                     groupby(archived, key=lambda a: (a.notice.date, a.notice.edition))]
         deltas: list[NoticeDelta] = []

@@ -22,6 +22,7 @@ from diffing.tree import apply_changes, changes_between
 from errors import NotFound, StoreError
 from gazette import Capture, Notice
 from parser import Amendment, Document, read_amendment_text
+from parser.date_text import long_date
 from parser.transitorios import Declaratoria, Pending, Schedule, read_schedule
 from store import schema
 from store.records import load_capture, notice_columns, notice_from_row
@@ -61,8 +62,8 @@ def apply_amendment(conn: Connection, doc_id: int, text: Amendment | str, notice
     first = min(days)
     stored = revisions(conn, doc_id)[0].valid_from
     if first < stored:   # the registered text is the oldest we have: nothing to apply it to
-        raise StoreError(f"in force from {first}, before the stored text of {stored}; not applied "
-                         "(import an older text)")
+        raise StoreError(f"vigente desde el {long_date(first)}, antes del texto guardado (del "
+                         f"{long_date(stored)}): no se aplica (importe un texto anterior)")
     later = rewind(conn, doc_id, first)
     base = current_document(conn, doc_id)
     outcome = amend(base, text) if later else probe
@@ -135,7 +136,7 @@ def apply_declaratoria(conn: Connection, doc_id: int, declaratoria: Declaratoria
     found = chosen[0]
     decree, body = _notice(conn, found.notice_id)
     if body is None:
-        raise NotFound(f"the body of {decree.codigo} was never stored")
+        raise NotFound(f"el cuerpo del aviso {decree.codigo} nunca se guardó")
     take_waiting(conn, doc_id, found.notice_id)
     return apply_amendment(conn, doc_id, _text(body), decree, found.notice_id, fixed=day)
 
@@ -148,7 +149,7 @@ def _notice(conn: Connection, nid: int) -> tuple[Notice, Capture | None]:
     n = schema.notice
     row = conn.execute(select(n.c.capture_id, *notice_columns()).where(n.c.id == nid)).first()
     if row is None:
-        raise NotFound(f"no notice with id {nid}")
+        raise NotFound(f"no hay ningún aviso con id {nid}")
     body = load_capture(conn, int(row.capture_id)) if row.capture_id is not None else None
     return notice_from_row(row), body
 

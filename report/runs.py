@@ -39,6 +39,17 @@ def warning_line(warning: str) -> str:
     return f"advertencia: {warning}"
 
 
+def notify_text(report: SyncReport) -> str:
+    """What ``--notify-command`` reads on stdin: the summary, each edition that failed or needs
+    attention, and each new warning with its edition."""
+    lines = [sync_summary(report)]
+    lines += [edition_line(r) for r in report.results
+              if r.status in (RunStatus.FAILED, RunStatus.NEEDS_ATTENTION)]
+    lines += [warning_line(f"{short_date(r.day)} {edition_word(r.edition)}: {w}")
+              for r in report.results for w in r.warnings]
+    return "\n".join(lines) + "\n"
+
+
 def sync_summary(report: SyncReport) -> str:
     """'15 ediciones en 2.1 s: 15 revisadas, 0 ya leídas, 0 fallaron; 14 cambios'."""
     ok = sum(1 for r in report.results if r.status is RunStatus.OK)
@@ -50,4 +61,4 @@ def sync_summary(report: SyncReport) -> str:
             f"{plural(changes, 'cambio')}")
 
 
-__all__ = ["NOTHING_TO_DO", "edition_line", "sync_summary", "warning_line"]
+__all__ = ["NOTHING_TO_DO", "edition_line", "notify_text", "sync_summary", "warning_line"]

@@ -154,7 +154,9 @@ def test_a_failed_sync_exits_non_zero_and_notifies(tmp_path: Path,
         code, out, _ = run(capsys, "--db", url, "sync", "--date", "2024-05-15", "--source", mirror.base_url,
                            "--notify-command", notify)
     assert code == 1 and "15/05/2024 matutina: falló" in out
-    assert report.read_text().startswith("1 editions") and report.read_text().endswith("failed\n")
+    told = report.read_text()  # what the person notified reads, in Spanish; the status for scripts
+    assert told.startswith("1 edición en ") and "\n15/05/2024 matutina: falló" in told
+    assert told.endswith("\nfailed\n")
     engine = open_engine(url)
     with engine.connect() as conn:
         assert conn.execute(select(s.run.c.status)).scalars().all() == ["failed"]
@@ -174,8 +176,8 @@ def test_import_then_pending_and_a_second_text(tmp_path: Path, capsys: pytest.Ca
     (["sync", "--date", "2024-13-01"], "--date: se esperaba una fecha AAAA-MM-DD o DD/MM/AAAA"),
     (["sync", "--date", "31/02/2024"], "--date: se esperaba una fecha"),
     (["sync", "--date", "1916-12-31"], "--date: 1916-12-31 es anterior a 1917"),
-    (["sync", "--from", "2024-05-17", "--to", "2024-05-13"], "is after"),
-    (["sync", "--since", "2024-05-17", "--until", "2024-05-13"], "is after"),
+    (["sync", "--from", "2024-05-17", "--to", "2024-05-13"], "es posterior a"),
+    (["sync", "--since", "2024-05-17", "--until", "2024-05-13"], "es posterior a"),
     (["sync", "--since", "2024-05-13"], "van juntas"),
     (["sync", "--date", "2024-05-15", "--from", "2024-05-13", "--to", "2024-05-14"], "no ambas"),
     (["sync", "--date", "2999-01-01"], "es una fecha futura"),

@@ -208,7 +208,7 @@ def test_a_missing_edition_is_looked_for_again_until_the_lookback_passes(engine:
     missing_weekday = pipeline.catch_up(engine, mirror_url, today=date(2024, 5, 21), lookback=2)
     monday = next(r for r in missing_weekday.results if r.day == date(2024, 5, 20)
                   and r.edition is Edition.MAT)
-    assert any("weekday" in w for w in monday.warnings)  # a weekday without matutina is suspicious
+    assert any("día entre semana" in w for w in monday.warnings)  # a weekday without matutina is suspicious
 
 
 def test_a_failed_edition_is_recorded_and_retried_never_skipped(engine: Engine, tmp_path: Path) -> None:

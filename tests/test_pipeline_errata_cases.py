@@ -89,8 +89,9 @@ def test_a_correction_after_a_later_version_starts_with_it(tracked: Engine) -> N
     ingest(tracked, edition("5800001", date(2024, 5, 15), DECREE_TITLE, DECREE))
     ingest(tracked, edition("5800002", date(2024, 5, 20), LATER_TITLE, LATER))
     result = ingest(tracked, edition("5800003", date(2024, 5, 22), ERRATA_TITLE, ERRATA))
-    assert result.warnings == ("5800001: corrected from 2024-05-21, the date of the latest stored version, "
-                               "not from 2024-05-16 (history is append-only)",)
+    assert result.warnings == ("5800001: se corrige desde el 21 de mayo de 2024, fecha de la última versión "
+                               "guardada, y no desde el 16 de mayo de 2024 (la historia solo crece hacia "
+                               "adelante)",)
     versions = Store(tracked).document(LEY).history("57, fracción IX")
     assert [(v.change, v.valid_from, v.notice.codigo if v.notice else None) for v in versions] == [
         (None, date(2024, 1, 2), None), (ChangeType.MODIFIED, date(2024, 5, 16), "5800001"),
@@ -128,7 +129,7 @@ def test_a_corrected_decree_that_could_not_be_applied(engine: Engine) -> None:
     # applied, so the erratum has no text of it to correct
     pipeline.import_document(engine, BASE.read_bytes(), str(BASE), LEY, date(2024, 6, 1))
     decree = ingest(engine, edition("5800001", date(2024, 5, 15), DECREE_TITLE, DECREE))
-    assert decree.counts["problems"] == 1 and "not applied" in decree.warnings[0]
+    assert decree.counts["problems"] == 1 and "no se aplica" in decree.warnings[0]
     ingest(engine, edition("5800003", date(2024, 6, 3), ERRATA_TITLE, ERRATA))
     assert discrepancies(engine) == [("", "la publicación corregida (5800001, 15/05/2024) no dejó texto "
                                           "en este documento: la fe de erratas no se aplica")]

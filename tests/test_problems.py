@@ -61,11 +61,12 @@ def test_an_edition_whose_amendment_cannot_be_read_needs_attention(engine: Engin
     report = _sync(engine, broken_tree)
     mat = report.results[0]
     assert (mat.edition, mat.status) == (Edition.MAT, RunStatus.NEEDS_ATTENTION)
-    assert len(mat.reasons) == 1 and mat.reasons[0].startswith(f"{IMSS_CODIGO} (amends): no operative clause")
+    assert len(mat.reasons) == 1 and mat.reasons[0].startswith(
+        f"{IMSS_CODIGO} (reforma): no se encontró la cláusula que ordena los cambios")
     assert "NEEDS ATTENTION" in mat.line() and not report.failed
     summary = report.summary().splitlines()
     assert ": 2 ingested, 0 already done, 1 need attention, 0 failed; 0 changes" in summary[0]
-    assert f"NEEDS ATTENTION {DAY} MAT: {IMSS_CODIGO} (amends): no operative clause" in summary[1]
+    assert f"NEEDS ATTENTION {DAY} MAT: {IMSS_CODIGO} (reforma): no se encontró la cláusula" in summary[1]
     assert [r.status for r in report.results[1:]] == [RunStatus.OK, RunStatus.OK]  # VES, EXT go on
     problems = Store(engine).problems()
     assert [(p.day, p.edition, p.status, p.reasons, p.codigos) for p in problems] == [

@@ -142,9 +142,9 @@ def test_a_notice_with_later_revisions_is_reported_not_rewritten(synced: Engine)
 
 
 def test_bad_requests_are_refused(synced: Engine) -> None:
-    with pytest.raises(NotFound, match="no stored notice"):
+    with pytest.raises(NotFound, match="no hay ningún aviso guardado"):
         pipeline.reprocess(synced, notice="9999999")
-    with pytest.raises(InputError, match="after"):
+    with pytest.raises(InputError, match="es posterior a"):
         pipeline.reprocess(synced, since=DAY, until=DAY - timedelta(days=1))
 
 

@@ -99,7 +99,7 @@ def test_a_real_pass_catches_up_records_runs_and_tells_someone(tmp_path: Path, m
     assert {r.status for r in records} == {RunStatus.OK} and len(records) == 12
     weekdays = [d for d in days if d.weekday() < 5 and d < today]
     if weekdays:  # the mirror has no edition for these days: a weekday without matutina is suspicious
-        assert "no matutina edition on a weekday" in note.read_text()
+        assert "no hay edición matutina en un día entre semana" in note.read_text()
 
 
 def test_run_once_is_the_same_pass_from_the_command_line(tmp_path: Path, mirror_url: str,
