@@ -85,16 +85,20 @@ def import_(file: str, title: str | None, as_of: date, db: str | None) -> int:
         result = import_document(engine, data, file, title, as_of)
     finally:
         engine.dispose()
-    verb = "registered" if result.created else f"new text ({result.changes} changes) for"
-    emit(f"{verb} document {result.document_id}: {result.title} (as of {as_of})")
+    from parser.date_text import long_date
+    from report.runs import warning_line
+
+    head = (f"documento {result.document_id} registrado" if result.created else
+            f"texto nuevo ({plural(result.changes, 'cambio')}) del documento {result.document_id}")
+    emit(f"{head}: {result.title} (vigente al {long_date(as_of)})")
     if result.findings:
         emit(f"{plural(result.findings, 'hallazgo')} en el texto (dof-tracker info --findings)")
     pending = result.pending
     if pending.applied or pending.reflected:
-        emit(f"pending amendments: {pending.applied} applied ({pending.changes} changes), "
-             f"{pending.reflected} already in this text")
+        emit(f"reformas pendientes: {pending.applied} aplicadas ({plural(pending.changes, 'cambio')}), "
+             f"{pending.reflected} ya contenidas en este texto")
     for warning in pending.warnings:
-        emit(f"warning: {warning}")
+        emit(warning_line(warning))
     return EXIT_OK
 
 

@@ -166,9 +166,9 @@ def test_a_failed_sync_exits_non_zero_and_notifies(tmp_path: Path,
 def test_import_then_pending_and_a_second_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     url = URL.create("sqlite", database=str(tmp_path / "imp.sqlite")).render_as_string()
     code, out, _ = run(capsys, "--db", url, "import", str(BASE), "--as-of", "2023-10-06")
-    assert code == 0 and out.startswith("registered document 1: ESTATUTO Orgánico")  # its own title
+    assert code == 0 and out.startswith("documento 1 registrado: ESTATUTO Orgánico")  # its own title
     code, out, _ = run(capsys, "--db", url, "import", str(BASE), "--title", TITLE, "--as-of", "2024-01-01")
-    assert code == 0 and "new text (0 changes) for document 1" in out  # same document, same text
+    assert code == 0 and "texto nuevo (0 cambios) del documento 1" in out  # same document, same text
 
 
 # --- bad input: one line, non-zero, nothing written ---------------------------------------------

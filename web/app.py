@@ -49,7 +49,7 @@ def stored_secret_key(store: Store) -> str:
     with store.engine.connect() as conn:
         made = get_meta(conn, SECRET_META_KEY)
     if not made:
-        raise TrackerError("no secret key could be stored in the meta table")
+        raise TrackerError("no se pudo guardar la clave secreta de la aplicación web en la tabla meta")
     return made
 
 

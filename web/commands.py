@@ -43,9 +43,9 @@ def make_app(url: str | None, host: str) -> Flask:
 def serve(url: str | None, host: str, port: int, workers: int = 1) -> int:
     """Serve the web application until interrupted; returns the exit status."""
     if not 1 <= workers <= 64:
-        raise InputError("--workers is between 1 and 64")
+        raise InputError(f"--workers {workers} no tiene sentido: dé de 1 a 64")
     if not 0 <= port <= 65535:
-        raise InputError("--port is between 0 and 65535")
+        raise InputError(f"--port {port} no tiene sentido: dé de 0 a 65535")
     if workers == 1:
         from werkzeug.serving import run_simple
 
