@@ -87,8 +87,8 @@ def send_by_smtp(digest: Digest, smtp_url: str, sender: str = DEFAULT_SENDER,
 def send_by_command(digest: Digest, command: str, timeout: float = TIMEOUT) -> None:
     try:
         argv = shlex.split(command)
-    except ValueError as exc:
-        raise InputError(f"no se puede leer el comando de aviso: {exc}") from None
+    except ValueError:  # shlex's own words are English ("No closing quotation")
+        raise InputError("no se puede leer el comando de aviso (¿unas comillas sin cerrar?)") from None
     if not argv:
         raise InputError("el comando de aviso está vacío")
     environment = {**os.environ, "DOF_TRACKER_STATUS": "digest", "DOF_TRACKER_USER": digest.user.name,
