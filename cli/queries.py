@@ -160,7 +160,7 @@ def info(findings: bool, as_json: bool, db: str | None) -> int:
     elif findings:
         emit_raw(findings_text(status.findings, found))
     else:
-        emit(f"database: {safe_url(engine)}")
+        emit(f"base de datos: {safe_url(engine)}")
         emit_raw(info_text(status))
     return EXIT_OK
 

@@ -33,13 +33,16 @@ def problems(as_json: bool, db: str | None) -> int:
 
 
 def problems_text(found: Sequence[Problem]) -> str:
+    from report.words import RUN_WORDS, edition_word, word
+
     if not found:
         return "ninguna edición necesita atención\n"
     lines = []
     for p in found:
-        notices = f" (avisos {', '.join(p.codigos)})" if p.codigos else ""
-        lines.append(f"{p.day:%d/%m/%Y} {p.edition}  {p.status}{notices}; último intento "
-                     f"{p.last_tried:%d/%m/%Y %H:%M}")
+        noun = "aviso" if len(p.codigos) == 1 else "avisos"
+        notices = f" ({noun} {', '.join(p.codigos)})" if p.codigos else ""
+        lines.append(f"{p.day:%d/%m/%Y} {edition_word(p.edition)}: {word(RUN_WORDS, p.status)}{notices}; "
+                     f"último intento {p.last_tried:%d/%m/%Y %H:%M}")
         lines.extend(f"    {reason}" for reason in p.reasons)
     return "\n".join(lines) + "\n"
 

@@ -122,7 +122,7 @@ def test_notices(db: str, capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_info_shows_where_and_how_far(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--db", db, "info")
-    assert code == 0 and out.startswith(f"database: {db}\n")
+    assert code == 0 and out.startswith(f"base de datos: {db}\n")
     # the Estatuto imported, and the three new instruments the sync registered (the NOM of
     # 14/05, made of numerales, the Lineamientos of 15/05 and the Ley of 16/05)
     assert "documentos: 4  avisos: 25" in out and "última edición leída: matutina 17 de mayo de 2024" in out

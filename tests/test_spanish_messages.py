@@ -27,6 +27,7 @@ from test_pipeline_support import AS_OF, BASE, IMSS_CODIGO, TITLE
 
 import errors
 import pipeline
+import scheduler
 from diffing import amend
 from errors import TrackerError
 from gazette import Edition
@@ -238,7 +239,8 @@ def engine_fixture(tmp_path: Path) -> Iterator[Engine]:
     engine.dispose()
 
 
-def test_a_run_stores_and_tells_only_spanish(engine: Engine, tree: Path) -> None:
+def test_a_run_stores_and_tells_only_spanish(engine: Engine, tree: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
     pipeline.import_document(engine, BASE.read_bytes(), str(BASE), TITLE, date.fromisoformat(AS_OF))
     days = [date(2024, 5, 13), date(2024, 5, 14), DAY, date(2024, 5, 20)]  # no fixture for Monday 20
     with serve_mirror(tree) as mirror:
@@ -258,9 +260,14 @@ def test_a_run_stores_and_tells_only_spanish(engine: Engine, tree: Path) -> None
     assert any("no se pudo cotejar con SIDOF" in w for w in warnings)
     assert any(r.startswith(f"{IMSS_CODIGO} (reforma): ") for r in reasons) and problems
     assert [r.status for r in failed.results] == [RunStatus.FAILED] and "HTTP 503" in errors_[-1]
+    url = engine.url.render_as_string(hide_password=False)
+    for command in ("problems", "info"):  # what a person asks the store afterwards
+        assert scheduler.main(["--db", url, command]) == 0
+    shown = capsys.readouterr().out
+    assert "necesita atención" in shown and "needs_attention" not in shown and " MAT" not in shown
     told = [*warnings, *reasons, *errors_, *recorded, *problems,
             *(edition_line(r) for r in results), *notify_text(report).splitlines(),
-            *notify_text(failed).splitlines()]
+            *notify_text(failed).splitlines(), *shown.splitlines()]
     assert_spanish(told)
 
 
