@@ -15,11 +15,14 @@ Quoted gazette text («…») and URLs are evidence, not our words: they are lef
 from __future__ import annotations
 
 import ast
+import doctest
 import json
 import shutil
+import sys
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from sqlalchemy import Engine
@@ -28,10 +31,20 @@ from test_pipeline_support import AS_OF, BASE, IMSS_CODIGO, TITLE
 import errors
 import pipeline
 import scheduler
+import untrusted
 from diffing import amend
 from errors import TrackerError
 from gazette import Edition
-from parser import Document, Kind, Provision, ensure_whole, parse_amendment, parse_statute, read_statute
+from parser import (
+    Document,
+    Kind,
+    Provision,
+    cite_text,
+    ensure_whole,
+    parse_amendment,
+    parse_statute,
+    read_statute,
+)
 from parser.body import number_of
 from parser.clauses import read_clause
 from parser.decode import decode_bytes
@@ -39,6 +52,7 @@ from parser.errata import parse_errata
 from parser.html import html_to_text
 from pipeline.catchup import day_range
 from report.runs import edition_line, notify_text
+from scraper import http
 from scraper.edition import check_index_complete, parse_edition
 from scraper.http import origin_of
 from scraper.mirror import FIXTURES, FaultPlan, serve_mirror
@@ -279,3 +293,10 @@ def test_english_is_caught() -> None:
     assert not english_words("no hay edición matutina en un día entre semana: un día inhábil, o el sitio "
                              "falló")
     assert not english_words("5727205 (reforma): la cláusula no dice «se reforma» ni «the text»")
+
+
+@pytest.mark.parametrize("module", [untrusted, cite_text, http, sys.modules[__name__]],
+                         ids=lambda m: m.__name__)
+def test_doctests_of_the_message_helpers(module: ModuleType) -> None:
+    result = doctest.testmod(module)
+    assert result.attempted and not result.failed
