@@ -173,6 +173,11 @@ def test_a_writer_whose_lock_session_is_terminated_stops_before_writing_again(tm
                 assert holder is not None
                 admin.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": holder})
                 admin.commit()
+                # pg_terminate_backend only signals: the lock is free once the backend has exited
+                deadline = time.monotonic() + 30
+                while writer_lock_holder(admin) is not None and time.monotonic() < deadline:
+                    admin.rollback()
+                    time.sleep(0.05)
             with store.acquire_writer_lock(second):  # the lock is free: another writer takes it
                 with pytest.raises(StoreError, match="se perdió el candado de escritura"), \
                         store.transaction(first):
