@@ -25,7 +25,8 @@ TYPES = (ChangeType.MODIFIED, ChangeType.ADDED, ChangeType.DEROGATED)
 
 def record(conn: Connection, document_id: int, day: date, count: int, start: int = 0) -> None:
     """``count`` changes known on ``day``: fracciones ``start``.. of artículo 57, types in turn."""
-    changes = [Change(f"art_57__frac_{n}", TYPES[n % 3], "antes", "después") for n in range(start, start + count)]
+    changes = [Change(f"art_57__frac_{n}", TYPES[n % 3], "antes", "después")
+               for n in range(start, start + count)]
     insert_changes(conn, document_id, 1, changes, day, day, None, ())
 
 
@@ -79,8 +80,8 @@ def test_paging_forward_gives_the_whole_log_once_in_order(logged: tuple[Engine, 
     ({"since": date(2024, 1, 10), "until": date(2024, 1, 14)},
      s.change.c.date.between(date(2024, 1, 10), date(2024, 1, 14))),
 ])
-def test_paging_a_filtered_log_gives_the_filtered_listing(logged: tuple[Engine, int], filters: dict[str, object],
-                                                          condition: ColumnElement[bool]) -> None:
+def test_paging_a_filtered_log_gives_the_filtered_listing(
+        logged: tuple[Engine, int], filters: dict[str, object], condition: ColumnElement[bool]) -> None:
     engine, _ = logged
     with engine.connect() as conn:
         pages = page_forward(conn, log_conditions(condition), 4)
@@ -165,7 +166,8 @@ def test_counts_stop_at_their_cap_and_split_around_a_cursor(logged: tuple[Engine
 
 
 @pytest.mark.parametrize("text", ["", "ayer", "2024-05-15", "2024-05-15_", "2024-13-01_5", "2024-02-30_5",
-                                  "15/05/2024_5", "2024-05-15_-5", "2024-05-15_5_6", "2024-05-15_" + "9" * 19])
+                                  "15/05/2024_5", "2024-05-15_-5", "2024-05-15_5_6",
+                                  "2024-05-15_" + "9" * 19])
 def test_a_bad_cursor_is_a_spanish_input_error(text: str) -> None:
     with pytest.raises(InputError, match="no es una posición válida en la bitácora"):
         Cursor.parse(text)

@@ -8,13 +8,14 @@ from typing import Any
 
 from flask import Blueprint, abort, jsonify, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
+from werkzeug.wrappers import Response
 
 from errors import NotFound, PermissionDenied
 from store.review import ReviewState, Subject, current_states, discrepancies, in_state, set_review, trail
 
 from .context import current_store, respond, signed_in, wants_json
 from .params import STATE_NAMES, TYPE_NAMES, ChangeFilters
-from .queries import change_entry, change_page, document_titles
+from .queries import ChangePage, change_entry, change_page, document_titles, page_cursor, past_the_end
 
 blueprint = Blueprint("changes", __name__)
 MAX_NOTE = 2000
@@ -27,11 +28,39 @@ def _states(ids: list[int]) -> dict[int, str]:
     return {i: str(found[i].state) if i in found else str(ReviewState.NUEVA) for i in ids}
 
 
-def _page_json(page: Any, filters: ChangeFilters, states: dict[int, str]) -> dict[str, Any]:
+def _links(page: ChangePage, filters: ChangeFilters, endpoint: str) -> dict[str, str | None]:
+    """Where "siguiente" and "anterior" go, the filters kept: after the page's last change,
+    before its first one (or the newest page, when that is the previous one)."""
+    prev = None
+    if page.prev is not None:
+        prev = _url(endpoint, filters.query(before=None if page.newest else page.prev))
+    return {"next": _url(endpoint, filters.query(after=page.next)) if page.next else None, "prev": prev}
+
+
+def _url(endpoint: str, args: dict[str, Any]) -> str:
+    return url_for(endpoint, **args)
+
+
+def _page_json(page: ChangePage, filters: ChangeFilters, states: dict[int, str],
+               links: dict[str, str | None]) -> dict[str, Any]:
     return {"filters": filters.to_json(), "total": page.total, "total_exact": page.exact, "page": page.page,
-            "pages": page.pages,
+            "pages": page.pages, **links,
             "summary": [row.to_json() for row in page.summary],
             "changes": [{**e.to_json(), "review_state": states[e.id]} for e in page.entries]}
+
+
+def _listing(filters: ChangeFilters, extra: list[Any], endpoint: str
+             ) -> tuple[ChangePage, dict[str, str | None]] | Response:
+    """The page the request asks for, with its links; a ``page=N`` jump is redirected to the
+    keyset page it names (``after=`` the change before it), so every page's URL stays valid
+    however many changes arrive later."""
+    if filters.page > 1:
+        cursor = page_cursor(current_store(), filters, extra)
+        if cursor is None:
+            return past_the_end(current_store(), filters, extra), {"next": None, "prev": None}
+        return redirect(_url(endpoint, filters.query(after=cursor)))
+    page = change_page(current_store(), filters, extra=extra)
+    return page, _links(page, filters, endpoint)
 
 
 @blueprint.route("/")
@@ -39,11 +68,14 @@ def _page_json(page: Any, filters: ChangeFilters, states: dict[int, str]) -> dic
 def change_log() -> ResponseReturnValue:
     filters = ChangeFilters.from_args(request.args)
     extra = [in_state(Subject.CHANGE, filters.state)] if filters.state else []
-    page = change_page(current_store(), filters, extra=extra)
+    found = _listing(filters, extra, "changes.change_log")
+    if isinstance(found, Response):
+        return found
+    page, links = found
     states = _states([e.id for e in page.entries])
     if wants_json():
-        return jsonify(_page_json(page, filters, states))
-    return render_template("changes.html", page=page, filters=filters, states=states,
+        return jsonify(_page_json(page, filters, states, links))
+    return render_template("changes.html", page=page, filters=filters, states=states, links=links,
                            documents=document_titles(current_store()), state_names=STATE_NAMES,
                            type_names=TYPE_NAMES, endpoint="changes.change_log")
 
@@ -54,13 +86,16 @@ def review_queue() -> ResponseReturnValue:
     instrument declared and what its text showed, in one state (default nueva)."""
     filters = ChangeFilters.from_args(request.args)
     shown = filters.state or str(ReviewState.NUEVA)
-    page = change_page(current_store(), filters, extra=[in_state(Subject.CHANGE, shown)])
+    found = _listing(filters, [in_state(Subject.CHANGE, shown)], "changes.review_queue")
+    if isinstance(found, Response):
+        return found
+    page, links = found
     states = _states([e.id for e in page.entries])
     with current_store().engine.connect() as conn:
-        found = discrepancies(conn, state=shown, limit=DISCREPANCIES_SHOWN)
-    data = {**_page_json(page, filters, states), "discrepancies": [d.to_json() for d in found]}
-    return respond("review.html", data, page=page, filters=filters, states=states, shown=shown,
-                   discrepancies=found, state_names=STATE_NAMES, type_names=TYPE_NAMES,
+        queue = discrepancies(conn, state=shown, limit=DISCREPANCIES_SHOWN)
+    data = {**_page_json(page, filters, states, links), "discrepancies": [d.to_json() for d in queue]}
+    return respond("review.html", data, page=page, filters=filters, states=states, shown=shown, links=links,
+                   discrepancies=queue, state_names=STATE_NAMES, type_names=TYPE_NAMES,
                    endpoint="changes.review_queue")
 
 

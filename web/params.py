@@ -14,6 +14,7 @@ from datetime import date
 
 from diffing import ChangeType
 from errors import InputError
+from store.paging import Cursor
 
 _DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 PAGE_SIZE = 25
@@ -79,9 +80,21 @@ def parse_page(value: str | None) -> int:
     return int(text)
 
 
+def parse_cursor(value: str | None, what: str) -> Cursor | None:
+    """A place in the change log (``after=``/``before=``), as ``store.paging.Cursor`` writes it.
+
+    >>> parse_cursor("2024-05-15_8123", "after"), parse_cursor("", "after")
+    (Cursor(date=datetime.date(2024, 5, 15), id=8123), None)
+    """
+    text = (value or "").strip()
+    return Cursor.parse(text, what) if text else None
+
+
 @dataclass(frozen=True, slots=True)
 class ChangeFilters:
-    """The change log's filters, as the form and the URL carry them."""
+    """The change log's filters, as the form and the URL carry them, and where the page is:
+    after a change (``after``, the next page), before one (``before``, the previous page), or
+    ``page`` N (a jump, turned into an ``after`` cursor by the page)."""
 
     since: date | None = None
     until: date | None = None
@@ -89,6 +102,8 @@ class ChangeFilters:
     type: ChangeType | None = None
     state: str | None = None
     page: int = 1
+    after: Cursor | None = None
+    before: Cursor | None = None
 
     @classmethod
     def from_args(cls, args: Mapping[str, str]) -> ChangeFilters:
@@ -96,21 +111,27 @@ class ChangeFilters:
                       until=parse_day(args.get("until"), "hasta"),
                       document=(args.get("document") or "").strip()[:MAX_QUERY],
                       type=parse_type(args.get("type")), state=parse_state(args.get("state")),
-                      page=parse_page(args.get("page")))
+                      page=parse_page(args.get("page")), after=parse_cursor(args.get("after"), "after"),
+                      before=parse_cursor(args.get("before"), "before"))
         if filters.since and filters.until and filters.since > filters.until:
             raise InputError("la fecha «desde» es posterior a «hasta»")
+        if sum((filters.page > 1, filters.after is not None, filters.before is not None)) > 1:
+            raise InputError("«page», «after» y «before» dicen dónde empieza la página: use solo uno")
         return filters
 
-    def query(self, page: int | None = None) -> dict[str, str]:
-        """The filters as query-string arguments (empty ones left out), for links."""
+    def query(self, *, after: Cursor | None = None, before: Cursor | None = None) -> dict[str, str]:
+        """The filters as query-string arguments (empty ones left out), for links: to the newest
+        page, or to the page after or before a cursor."""
         values = {"since": self.since.isoformat() if self.since else "",
                   "until": self.until.isoformat() if self.until else "",
                   "document": self.document, "type": str(self.type) if self.type else "",
-                  "state": self.state or "", "page": str(page or self.page)}
-        return {key: value for key, value in values.items() if value and (key != "page" or value != "1")}
+                  "state": self.state or "", "after": str(after or ""), "before": str(before or "")}
+        return {key: value for key, value in values.items() if value}
 
     def to_json(self) -> dict[str, str | int | None]:
         return {"since": self.since.isoformat() if self.since else None,
                 "until": self.until.isoformat() if self.until else None,
                 "document": self.document or None, "type": str(self.type) if self.type else None,
-                "state": self.state, "page": self.page}
+                "state": self.state, "page": self.page,
+                "after": str(self.after) if self.after else None,
+                "before": str(self.before) if self.before else None}

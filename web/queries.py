@@ -3,8 +3,9 @@
 and discrepancies, a document by id without counting every document's revisions. Read-only, each
 in one connection, every user value a bound parameter.
 
-A page of the log is two indexed reads: the ids of the page (``ix_change_date``), then the
-entries of those ids through ``store.api.change_entries``, so its cost does not grow with the log.
+A page of the log is found by keyset (``store.paging``): the ids of the page, newest first, through
+``ix_change_date`` from the cursor, then the entries of those ids through ``store.api.change_entries``,
+so its cost does not grow with its depth in the log.
 """
 
 from __future__ import annotations
@@ -21,14 +22,14 @@ from errors import NotFound
 from gazette import Notice
 from store import schema as s
 from store.api import ChangeEntry, DocumentHandle, DocumentInfo, Store, change_entries
+from store.paging import Cursor, count_capped, from_cursor, key_at, keyset_page, newer_than
 from store.records import notice_columns, notice_from_row
 from store.review import DiscrepancyEntry, discrepancies
 
 from .params import PAGE_SIZE, ChangeFilters
 
-#: how far past the current page the log is counted: an exact count of 300,000 rows costs more
-#: than the rest of a page, and nobody pages that far ahead (the count starts at the page, so a
-#: deep page walks the index to its offset once for the count and once for its ids)
+#: how far the log is counted on either side of a page: an exact count of 300,000 rows costs more
+#: than the rest of a page, and nobody pages that far (so a page deep in the log says "más de")
 COUNT_AHEAD = 10_000
 
 
@@ -56,23 +57,39 @@ class SummaryRow:
 
 @dataclass(frozen=True, slots=True)
 class ChangePage:
-    """One page of the filtered change log, newest first."""
+    """One page of the filtered change log, newest first, with where the pages next to it start:
+    ``next`` (the "siguiente" link's ``after=``) and ``prev`` (the "anterior" link's
+    ``before=``; ``newest`` when the previous page is the first one)."""
 
     entries: tuple[ChangeEntry, ...]
     total: int
-    page: int
+    position: int  # matching changes newer than the page (counted up to COUNT_AHEAD + 1)
     summary: tuple[SummaryRow, ...]
     document_id: int | None = None
     exact: bool = True  # False: there are more than ``total`` (counting stopped there)
+    next: Cursor | None = None
+    prev: Cursor | None = None
+    newest: bool = False  # the previous page is the newest one (link without a cursor)
+    size: int = PAGE_SIZE
+
+    @property
+    def page(self) -> int | None:
+        """The page's number when it is known (its position was counted), else None."""
+        return self.position // self.size + 1 if self.position <= COUNT_AHEAD else None
+
+    @property
+    def pages_before(self) -> int:
+        """How many whole pages are newer than this one, as far as they were counted."""
+        return min(self.position, COUNT_AHEAD) // self.size
 
     @property
     def pages(self) -> int:
-        return max(1, -(-self.total // PAGE_SIZE))
+        return max(1, -(-self.total // self.size))
 
 
 def _conditions(store: Store, filters: ChangeFilters) -> tuple[list[ColumnElement[bool]], int | None]:
     c = s.change
-    found: list[ColumnElement[bool]] = []
+    found: list[ColumnElement[bool]] = [c.c.revision.is_not(None)]  # Store.changes' rows: no pending ones
     if filters.since is not None:
         found.append(c.c.date >= filters.since)
     if filters.until is not None:
@@ -86,26 +103,54 @@ def _conditions(store: Store, filters: ChangeFilters) -> tuple[list[ColumnElemen
     return found, document_id
 
 
+def change_conditions(store: Store, filters: ChangeFilters, extra: Sequence[ColumnElement[bool]] = ()
+                      ) -> list[ColumnElement[bool]]:
+    """What ``change_page`` selects, as conditions on ``schema.change``."""
+    return [*_conditions(store, filters)[0], *extra]
+
+
+def page_cursor(store: Store, filters: ChangeFilters, extra: Sequence[ColumnElement[bool]] = (),
+                size: int = PAGE_SIZE) -> Cursor | None:
+    """Where page ``filters.page`` starts, as the ``after=`` cursor of the change just before it
+    (None past the end): ``page=N`` links are answered by a redirect to that keyset page."""
+    with store.engine.connect() as conn:
+        return key_at(conn, change_conditions(store, filters, extra), (filters.page - 1) * size - 1)
+
+
+def past_the_end(store: Store, filters: ChangeFilters, extra: Sequence[ColumnElement[bool]] = ()
+                 ) -> ChangePage:
+    """An empty page that says how long the log is: what a ``page=N`` beyond the last page shows."""
+    conditions, document_id = _conditions(store, filters)
+    with store.engine.connect() as conn:
+        total = count_capped(conn, [*conditions, *extra], COUNT_AHEAD)
+    return ChangePage((), min(total, COUNT_AHEAD), total, (), document_id,
+                      exact=total <= COUNT_AHEAD)
+
+
 def change_page(store: Store, filters: ChangeFilters, *, extra: Sequence[ColumnElement[bool]] = (),
                 size: int = PAGE_SIZE) -> ChangePage:
-    """The page ``filters.page`` of the change log matching ``filters`` and the ``extra``
-    conditions on ``schema.change`` (the review-state filter)."""
-    c = s.change
+    """The page of the change log matching ``filters`` and the ``extra`` conditions on
+    ``schema.change`` (the review-state filter) that ``filters.after`` or ``filters.before``
+    point to (the newest page without either)."""
     conditions, document_id = _conditions(store, filters)
     conditions.extend(extra)
-    offset = (filters.page - 1) * size
-    newest = select(c.c.id).where(*conditions).order_by(c.c.date.desc(), c.c.id.desc())
     with store.engine.connect() as conn:
-        ahead = conn.execute(select(func.count()).select_from(
-            newest.limit(COUNT_AHEAD + 1).offset(offset).subquery())).scalar_one()
-        total, exact = offset + min(ahead, COUNT_AHEAD), ahead <= COUNT_AHEAD
-        if offset and not ahead:  # a page past the end: say how long the log is
-            total = conn.execute(select(func.count()).select_from(c).where(*conditions)).scalar_one()
-        page_ids = list(conn.execute(newest.limit(size).offset(offset)).scalars())
-        entries = change_entries(conn, [c.c.id.in_(page_ids)]) if page_ids else ()
+        found = keyset_page(conn, conditions, size=size, after=filters.after, before=filters.before)
+        position = ahead = 0
+        anchor = found.first or filters.after or filters.before
+        if anchor is not None and (filters.after or filters.before):
+            position = count_capped(conn, [*conditions, newer_than(anchor)], COUNT_AHEAD)
+        if found.first is not None:
+            ahead = count_capped(conn, [*conditions, from_cursor(found.first)], COUNT_AHEAD)
+        entries = change_entries(conn, [s.change.c.id.in_(found.ids)]) if found.keys else ()
         newest_first = tuple(sorted(entries, key=lambda e: (e.date, e.id), reverse=True))
         summary = _summary(conn, newest_first)
-    return ChangePage(newest_first, total, filters.page, summary, document_id, exact)
+    return ChangePage(newest_first, min(position, COUNT_AHEAD) + min(ahead, COUNT_AHEAD),
+                      position, summary, document_id,
+                      exact=position <= COUNT_AHEAD and ahead <= COUNT_AHEAD,
+                      next=found.last if found.older else None,
+                      prev=(found.first or filters.after) if found.newer else None,
+                      newest=found.newer and position <= size, size=size)
 
 
 def _summary(conn: Connection, entries: Sequence[ChangeEntry]) -> tuple[SummaryRow, ...]:
