@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, func, select, tuple_
+from sqlalchemy import ColumnElement, Connection, Select, func, or_, select, tuple_
 from sqlalchemy.sql.elements import Tuple
 
 from errors import InputError
@@ -85,6 +85,22 @@ def _keys(conn: Connection, query: Select[Any]) -> list[Cursor]:
     return [Cursor(day, int(change_id)) for day, change_id in conn.execute(query)]
 
 
+def in_log() -> ColumnElement[bool]:
+    """The changes the log shows: not those waiting for their day (no revision yet, which
+    ``Store.changes`` leaves out too).
+
+    Said as "not one of the few waiting ones", found through the partial index
+    ``ix_change_pending`` (its predicate repeated word for word, so SQLite uses it too), rather
+    than ``revision IS NOT NULL``: that column is in no index, so every change a page or a count
+    walks would be read from the table; this way ``ix_change_date`` alone answers (4.6 ms
+    against 1.2 for 10,000 changes on SQLite).
+    """
+    c = s.change
+    waiting = select(c.c.id).where(or_(c.c.valid_from.is_(None), c.c.valid_from > c.c.date),
+                                   c.c.revision.is_(None))
+    return c.c.id.not_in(waiting)
+
+
 def keyset_page(conn: Connection, conditions: Sequence[ColumnElement[bool]], *, size: int,
                 after: Cursor | None = None, before: Cursor | None = None) -> KeysetPage:
     """The ``size`` newest changes matching ``conditions`` (expressions over ``schema.change``)
@@ -106,14 +122,26 @@ def keyset_page(conn: Connection, conditions: Sequence[ColumnElement[bool]], *, 
 
 
 def _any(conn: Connection, conditions: Sequence[ColumnElement[bool]]) -> bool:
-    return conn.execute(select(s.change.c.id).where(*conditions).limit(1)).first() is not None
-
-
-def count_capped(conn: Connection, conditions: Sequence[ColumnElement[bool]], cap: int) -> int:
-    """How many changes match, counting no further than ``cap + 1`` (so ``> cap`` means "more
-    than ``cap``"): the walk stops there however long the log is."""
+    """Whether any change matches, looked for along ``ix_change_date`` from the oldest (an
+    unordered LIMIT 1 lets PostgreSQL scan the table: 60 ms at 326,000 changes)."""
     c = s.change
-    capped = select(c.c.id).where(*conditions).limit(cap + 1).subquery()
+    query = select(c.c.id).where(*conditions).order_by(c.c.date, c.c.id).limit(1)
+    return conn.execute(query).first() is not None
+
+
+def count_capped(conn: Connection, conditions: Sequence[ColumnElement[bool]], cap: int, *,
+                 oldest_first: bool = False) -> int:
+    """How many changes match, counting no further than ``cap + 1`` (so ``> cap`` means "more
+    than ``cap``"): the walk stops there however long the log is.
+
+    The walk is ordered, from the newest match (or the oldest: ``oldest_first``, for changes
+    newer than a cursor), so it runs along ``ix_change_date`` from where the matches start:
+    without an order PostgreSQL expects matches spread evenly and scans the table from its
+    first row, 95 ms instead of 10 at 326,000 changes when they lie at its end.
+    """
+    c = s.change
+    order = (c.c.date, c.c.id) if oldest_first else (c.c.date.desc(), c.c.id.desc())
+    capped = select(c.c.id).where(*conditions).order_by(*order).limit(cap + 1).subquery()
     return int(conn.execute(select(func.count()).select_from(capped)).scalar_one())
 
 

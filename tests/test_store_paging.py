@@ -16,35 +16,49 @@ import store
 from diffing.model import Change, ChangeType
 from errors import InputError
 from store import schema as s
-from store.paging import Cursor, KeysetPage, count_capped, from_cursor, key_at, keyset_page, newer_than
+from store.paging import (
+    Cursor,
+    KeysetPage,
+    count_capped,
+    from_cursor,
+    in_log,
+    key_at,
+    keyset_page,
+    newer_than,
+)
 from store.versions import insert_changes
 
 FIRST_DAY = date(2024, 1, 8)
 TYPES = (ChangeType.MODIFIED, ChangeType.ADDED, ChangeType.DEROGATED)
 
 
-def record(conn: Connection, document_id: int, day: date, count: int, start: int = 0) -> None:
-    """``count`` changes known on ``day``: fracciones ``start``.. of artículo 57, types in turn."""
+def record(conn: Connection, document_id: int, day: date, count: int, start: int = 0,
+           in_force: date | None = None) -> None:
+    """``count`` changes known on ``day`` (in force that day, or ``in_force``): fracciones
+    ``start``.. of artículo 57, types in turn."""
     changes = [Change(f"art_57__frac_{n}", TYPES[n % 3], "antes", "después")
                for n in range(start, start + count)]
-    insert_changes(conn, document_id, 1, changes, day, day, None, ())
+    insert_changes(conn, document_id, 1, changes, day, in_force or day, None, ())
 
 
 @pytest.fixture
 def logged(engine: Engine) -> tuple[Engine, int]:
-    """A document and 47 changes over 9 days, several per day (so pages split days), and one
-    change still waiting for its date (no revision: not in the log)."""
+    """A document and 47 changes over 9 days, several per day (so pages split days), those of
+    the fifth day in force a month later (in the log all the same), and one change still
+    waiting for its day (no revision: not in the log)."""
     with store.transaction(engine) as conn:
         document_id = store.register_document(conn, TITLE, base_document(), date(2023, 3, 1))
         for n, count in enumerate((7, 1, 9, 3, 5, 8, 2, 6, 6)):
-            record(conn, document_id, FIRST_DAY + timedelta(days=n), count, start=n * 10)
+            day = FIRST_DAY + timedelta(days=n)
+            later = day + timedelta(days=30) if n == 4 else None
+            record(conn, document_id, day, count, start=n * 10, in_force=later)
         insert_changes(conn, document_id, None, [Change("art_58", ChangeType.ADDED, None, "nuevo")],
                        FIRST_DAY + timedelta(days=3), None, None, (), pending="declaratoria")
     return engine, document_id
 
 
 def log_conditions(*extra: ColumnElement[bool]) -> list[ColumnElement[bool]]:
-    return [s.change.c.revision.is_not(None), *extra]
+    return [in_log(), *extra]
 
 
 def page_forward(conn: Connection, conditions: Sequence[ColumnElement[bool]], size: int) -> list[KeysetPage]:

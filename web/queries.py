@@ -22,7 +22,7 @@ from errors import NotFound
 from gazette import Notice
 from store import schema as s
 from store.api import ChangeEntry, DocumentHandle, DocumentInfo, Store, change_entries
-from store.paging import Cursor, count_capped, from_cursor, key_at, keyset_page, newer_than
+from store.paging import Cursor, count_capped, from_cursor, in_log, key_at, keyset_page, newer_than
 from store.records import notice_columns, notice_from_row
 from store.review import DiscrepancyEntry, discrepancies
 
@@ -89,7 +89,7 @@ class ChangePage:
 
 def _conditions(store: Store, filters: ChangeFilters) -> tuple[list[ColumnElement[bool]], int | None]:
     c = s.change
-    found: list[ColumnElement[bool]] = [c.c.revision.is_not(None)]  # Store.changes' rows: no pending ones
+    found: list[ColumnElement[bool]] = [in_log()]
     if filters.since is not None:
         found.append(c.c.date >= filters.since)
     if filters.until is not None:
@@ -139,7 +139,7 @@ def change_page(store: Store, filters: ChangeFilters, *, extra: Sequence[ColumnE
         position = ahead = 0
         anchor = found.first or filters.after or filters.before
         if anchor is not None and (filters.after or filters.before):
-            position = count_capped(conn, [*conditions, newer_than(anchor)], COUNT_AHEAD)
+            position = count_capped(conn, [*conditions, newer_than(anchor)], COUNT_AHEAD, oldest_first=True)
         if found.first is not None:
             ahead = count_capped(conn, [*conditions, from_cursor(found.first)], COUNT_AHEAD)
         entries = change_entries(conn, [s.change.c.id.in_(found.ids)]) if found.keys else ()
