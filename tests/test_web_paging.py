@@ -17,6 +17,7 @@ from flask.testing import FlaskClient
 from test_web_support import DOCUMENT_ID, build_demo_store, copy_store, log_in, sqlite_url
 
 import store
+import web.queries
 from diffing.model import Change, ChangeType
 from store.versions import insert_changes
 from web.app import create_app
@@ -167,6 +168,32 @@ def test_a_bad_cursor_is_a_spanish_400(client: FlaskClient, query_string: str) -
         assert answer.status_code == 400 and "Solicitud no válida" in page and "Traceback" not in page
         assert re.search(r"no es una posición válida en la bitácora|use solo uno", page), page
         assert client.get(f"{path}?{query_string}", headers=JSON).get_json()["status"] == 400
+
+
+def test_a_type_or_document_filter_is_counted_less_far(client: FlaskClient,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Neither is in ix_change_date: each change counted is read from the table."""
+    monkeypatch.setattr(web.queries, "FILTERED_COUNT_AHEAD", 10)
+    for filtered in ("type=modified", "document=imss"):
+        data = client.get(f"/changes?{filtered}", headers=JSON).get_json()
+        assert (data["total"], data["total_exact"]) == (10, False), filtered
+        assert len(data["changes"]) == 25 and data["next"]
+    whole = client.get("/changes?since=2024-05-01", headers=JSON).get_json()
+    assert (whole["total"], whole["total_exact"]) == (80, True)
+
+
+def test_a_page_deeper_than_the_count_has_no_number(app: Flask, client: FlaskClient,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(web.queries, "COUNT_AHEAD", 30)
+    pages = follow(client, "/changes")
+    assert [p["page"] for p in pages] == [1, 2, None, None] and {p["total_exact"] for p in pages} == {False}
+    third = client.get(pages[1]["next"]).get_data(as_text=True)
+    assert "Más de 30 cambios antes de esta página" in visible(third)
+    assert ids(pages) == every_id(app)
+
+
+def visible(html: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
 
 
 def test_a_cursor_past_the_end_is_an_empty_page_that_links_back(client: FlaskClient) -> None:
