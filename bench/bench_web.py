@@ -280,6 +280,8 @@ def measure(base: str, token: str, labels: list[tuple[int, str]], cursors: list[
         ("change log, after= a random change (HTML)", deep_page(html)),
         ("change log, after= a random change (JSON)", deep_page(as_json)),
         (f"change log, page=N of {pages:,} (redirect + page)", page_jump),
+        ("change log, one document, newest page (HTML)", get("/changes?document=1", html)),
+        ("change log, type=derogated, newest page (HTML)", get("/changes?type=derogated", html)),
         ("review queue, newest page (HTML)", get("/review", html)),
         ("provision timeline (HTML; fracción or artículo)", timeline(html)),
         ("provision timeline (JSON)", timeline(as_json)),
