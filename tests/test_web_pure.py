@@ -4,6 +4,7 @@ outline rows; and the plain functions behind ``serve`` and ``user add|token``.""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 from diffing import DiffOp, redline
 from errors import InputError
 from parser.model import Document, Kind, Provision, Status
+from store.paging import Cursor
 from web.commands import is_loopback, serve, user_add, user_token
 from web.params import ChangeFilters, parse_day
 from web.render import compare_documents, inline_html, outline_rows, side_html, version_changes
@@ -31,12 +33,15 @@ def test_a_bad_date_says_so_in_spanish(written: str) -> None:
 
 
 def test_filters_round_trip_through_their_query_string() -> None:
+    """Links carry the filters and where the page starts (a cursor), never a page number."""
     filters = ChangeFilters.from_args({"since": "15/05/2024", "type": "derogated", "state": "revisada",
                                        "document": " imss ", "page": "3"})
-    assert filters.query() == {"since": "2024-05-15", "type": "derogated", "state": "revisada",
-                               "document": "imss", "page": "3"}
-    assert ChangeFilters.from_args(filters.query()) == filters
-    assert "page" not in filters.query(1)
+    assert filters.page == 3 and filters.query() == {"since": "2024-05-15", "type": "derogated",
+                                                     "state": "revisada", "document": "imss"}
+    after = Cursor(date(2024, 5, 15), 812)
+    assert filters.query(after=after) == {**filters.query(), "after": "2024-05-15_812"}
+    assert ChangeFilters.from_args(filters.query(after=after)) == replace(filters, page=1, after=after)
+    assert ChangeFilters.from_args(filters.query(before=after)) == replace(filters, page=1, before=after)
 
 
 def test_redline_html_escapes_gazette_text() -> None:
