@@ -7,10 +7,11 @@ sub-locator of the unit named before ("25, fracción I"), and what a párrafo be
 from __future__ import annotations
 
 from . import labels
-from .clause_numbers import ordinals_after_noun, read_numbers
+from .clause_numbers import next_fits, ordinals_after_noun, read_numbers
 from .clause_renumbering import resume_list
 from .clause_state import (
     ITEM_KINDS,
+    LIST_KINDS,
     ORDINAL_NUMBERED,
     Chain,
     Group,
@@ -50,7 +51,8 @@ def on_noun(state: State, tokens: list[Token], index: int) -> int:
     if kind in ITEM_KINDS:                   # "los artículos 2, …", "los transitorios Segundo, …"
         flush(state)
         state.group = Group(kind, ())
-    elif kind in ORDINAL_NUMBERED or unit_first or not article_in_context(state):
+    elif kind in ORDINAL_NUMBERED or unit_first or not article_in_context(state) or \
+            _waiting(state):
         if _parented(state):                # "el primer párrafo de la sección I, el inciso a) …"
             flush_pending_if_complete(state, force=True)
         elif not state.pending or _after_semicolon(tokens, index) or not unit_first:
@@ -62,6 +64,13 @@ def on_noun(state: State, tokens: list[Token], index: int) -> int:
     state.group.plural = token.plural or kind in ITEM_KINDS
     state.lead = Lead.NONE
     return read_numbers(state, tokens, index + 1)
+
+
+def _waiting(state: State) -> bool:
+    """Do unit-first chains wait for a parent named later ('el primer párrafo, fracciones I y
+    II y segundo párrafo del artículo 5'): then the units named next wait with them."""
+    return bool(state.pending) and not _parented(state) and \
+        all(chain and chain[0][0] not in ITEM_KINDS for chain in state.pending)
 
 
 def _parented(state: State) -> bool:
@@ -144,8 +153,18 @@ def _on_paragraph_noun(state: State, tokens: list[Token], index: int) -> int:
         index = ordinals_after_noun(state, tokens, index, ordinals)
     # "… al artículo 4o. y un párrafo segundo, …, al artículo 5o.": a new item names its own
     unit_first = not article_in_context(state) or (state.lead is not Lead.NONE and
-                                                    state.context.named_after)
+                                                    state.context.named_after) or _waiting(state)
     parent_kind = _parent_follows(tokens, index)
+    if _inside_unit_list(state, tokens, index):
+        # "las fracciones I, II, III, IV, primer párrafo, VIII, IX y X del artículo 3": the
+        # párrafo is the last fracción's, and the list of fracciones goes on after it
+        group = state.group
+        assert group is not None
+        last = state.pending.pop()
+        state.pending.extend(Chain([*last, (Kind.PARRAFO, n, state.actual_next)]) for n in ordinals)
+        state.actual_next = False
+        state.lead = Lead.NONE
+        return resume_list(state, tokens, index, (), group.kind)
     if unit_first or parent_kind is not None:
         if _parented(state):                # "…, el párrafo segundo de la fracción II …"
             flush_pending_if_complete(state, force=True)
@@ -168,6 +187,22 @@ def _on_paragraph_noun(state: State, tokens: list[Token], index: int) -> int:
             return resume_list(state, tokens, index, group.parent, group.kind)
     state.lead = Lead.NONE
     return index
+
+
+def _inside_unit_list(state: State, tokens: list[Token], index: int) -> bool:
+    """Is the párrafo named inside a unit-first list of fracciones (incisos, …) that goes on
+    after it ('fracciones I, IV, primer párrafo, VIII y X del artículo 3')?"""
+    group = state.group
+    if group is None or not group.unit_first or group.kind not in LIST_KINDS or \
+            not group.numbers or not group.plural or not state.pending:
+        return False
+    last = state.pending[-1]
+    if len(last) != 1 or last[0][:2] != (group.kind, group.numbers[-1]):
+        return False
+    ahead = index
+    while ahead < len(tokens) and tokens[ahead].type is TokenType.SEP and tokens[ahead].text != ";":
+        ahead += 1
+    return ahead > index and next_fits(tokens, ahead, group.kind)
 
 
 def _parent_follows(tokens: list[Token], index: int) -> Kind | None:

@@ -58,8 +58,8 @@ def ordinals_after_noun(state: State, tokens: list[Token], index: int,
                 ordinals.extend(str(n) for n in range(int(ordinals[-1]) + 1, int(value)))
             ordinals.append(value)
             ranged = False
-        elif labels.fold(token.text) == "al":
-            ranged = True                   # "del décimo quinto al décimo séptimo"
+        elif labels.fold(token.text) in ("a", "al"):
+            ranged = True                   # "del décimo quinto al décimo séptimo", "segundo a cuarto"
         index += 1
     return index
 

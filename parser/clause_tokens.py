@@ -88,7 +88,7 @@ _SPEC: tuple[tuple[str, str], ...] = (
     ("TENDRA", r"(?:(?:el|la|los|las)\s+cual(?:es)?|que)\s+tendr[aá]n?\b"),
     ("AGENCY", rf"(?:{_AGENCY})\b"),
     ("OTHER", rf"(?:{_UNMODELLED})\b"),
-    ("NOUN", "(?:" + "|".join(f"(?:{p})" for p, _ in _NOUNS) + r")\b"),
+    ("NOUN", "(?:" + "|".join(f"(?:{p})" for p, _ in _NOUNS) + r")(?:\b|(?=\d))"),  # "artículos17"
     ("ORD", rf"(?:{ORDINAL}|{_RELATIVE_ORDINAL})\b(?:\s+{LATIN}\b)*"),
     ("DOTTED", r"\d+(?:\.\d+)+\b"),
     ("NUM", rf"\d+(?:\s*(?:o\.|º|°|o\b))?(?:\s*\.?-\s*[A-ZÑ]\b)?"

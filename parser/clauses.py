@@ -194,6 +194,7 @@ def read_clause(clause: str) -> tuple[str, list[Directive]]:
     parents = _shared_parents(actions[-1][1])
     if parents:
         read = [_lend_parents(directives, parents) for directives in read]
+    read = _same_unit_parents(actions, read)
     return instrument, link_renumbering([d for directives in read for d in directives])
 
 
@@ -264,6 +265,34 @@ def _lend_parents(directives: list[Directive], parents: Locator) -> list[Directi
         out.append(replace(directive, target=(*above, *directive.target),
                            new=(*above, *directive.new) if directive.new else None))
     return out
+
+
+_SAME_RE = re.compile(r"\b(?:al|del|a\s+la|de\s+la|en\s+el|en\s+la)\s+mism[oa]\s+(?P<noun>\w+)\s*(?:[,;.]|$)",
+                      re.IGNORECASE)
+
+
+def _same_unit_parents(actions: list[tuple[Verb, str, str]],
+                       read: list[list[Directive]]) -> list[list[Directive]]:
+    """'Se reforma el artículo 12, fracciones IX y X, y se adiciona una fracción XI al mismo
+    artículo': "el mismo artículo" (la misma fracción) is the one the action before named;
+    the action's units go under it, as under parents written once at the end."""
+    out: list[list[Directive]] = []
+    for (_, action, _), directives in zip(actions, read, strict=True):
+        same = _SAME_RE.search(action)
+        kind = _noun_kind(same.group("noun")) if same else None
+        before = [d for done in out for d in done if d.target]
+        if kind is not None and before:
+            target = before[-1].target
+            upto = next((i for i, (k, _) in enumerate(target) if k is kind), None)
+            if upto is not None:
+                directives = _lend_parents(directives, target[:upto + 1])
+        out.append(directives)
+    return out
+
+
+def _noun_kind(word: str) -> Kind | None:
+    tokens = tokenize(word)
+    return tokens[0].kind if len(tokens) == 1 and tokens[0].type is TokenType.NOUN else None
 
 
 def link_renumbering(directives: list[Directive]) -> list[Directive]:
