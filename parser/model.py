@@ -214,7 +214,7 @@ class FindingKind(StrEnum):
     FURNITURE = "furniture"        # page furniture (running headers, page counters) left in a text
     HEADING_IN_TEXT = "heading_in_text"  # a título/capítulo heading inside a provision's text
     ANNOTATION_IN_TEXT = "annotation_in_text"  # a Cámara history note inside a provision's text
-    CONVERTER_TEXT = "converter_text"  # text a converter added, not the DOF's (an OCR's remark)
+    CONVERTER_TEXT = "converter_text"  # a converter's text or misreading ("fracci6n"), not the DOF's
     LINE_BREAKS = "line_breaks"    # a text without its line breaks, cut again at its units' markers
     TRUNCATED = "truncated"        # the text ends mid-sentence: the input itself looks cut
     CUT_SHORT = "cut_short"        # the statute seemed to end, but artículos or headings follow

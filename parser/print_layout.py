@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from .furniture import DOF_DATE, DOF_SECTION, line_width, physical_lines
 from .lines import starts_unit
 from .model import Finding, FindingKind
+from .ocr_words import repaired
 from .vocabulary import ELLIPSIS, ORDINAL
 
 _GAZETTE = r"(?:DIARIO\s+OFICIAL|Diario\s+Oficial)"
@@ -141,7 +142,11 @@ def _clean(number: int, line: str, findings: list[Finding], markdown: bool) -> _
     if cut != line:
         findings.append(Finding(FindingKind.FURNITURE,
                                 "encabezado de página del DOF pegado al texto; se retira", number))
-    return _Row(number, _TWO_DOTS.sub("…", cut) if cut.endswith("..") else cut,
+    text, repairs = repaired(cut)
+    findings.extend(Finding(FindingKind.CONVERTER_TEXT,
+                            f"{printed!r} mal leído por el convertidor; se lee {read!r}", number)
+                    for printed, read in repairs)
+    return _Row(number, _TWO_DOTS.sub("…", text) if text.endswith("..") else text,
                 turned=cut != line, broken=broken)
 
 

@@ -1,0 +1,70 @@
+"""Reading amending instruments as real DOF prints deliver them: a locator word an OCR misread
+("fracci6n"), and one operative clause the grammar cannot read among others that it can. Found
+in the whole DOF editions of ../shared/dof-samples; the excerpts here are our own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from diffing import amend
+from errors import AmendmentError
+from parser import FindingKind, parse_amendment, parse_statute
+from parser.ocr_words import repaired
+
+
+@pytest.mark.parametrize(("printed", "read", "repairs"), [
+    ("Se reforma la fracci6n IX del artícul0 57", "Se reforma la fracción IX del artículo 57",
+     [("fracci6n", "fracción"), ("artícul0", "artículo")]),
+    ("ARTICUL0 PRIMERO.- Se reforma", "ARTÍCULO PRIMERO.- Se reforma", [("ARTICUL0", "ARTÍCULO")]),
+    ("los párraf0s segundo y tercero", "los párrafos segundo y tercero", [("párraf0s", "párrafos")]),
+    # near misses: digits that are numbers, words that are no locator, accents missing only
+    ("Artículo 1o.- Texto del artículo 37bis, fracción 10", "Artículo 1o.- Texto del artículo "
+     "37bis, fracción 10", []),
+    ("la fraccion IX del articulo 57", "la fraccion IX del articulo 57", []),
+    ("el predio 6n de la manzana A1", "el predio 6n de la manzana A1", []),
+])
+def test_ocr_misread_locator_words(printed: str, read: str, repairs: list[tuple[str, str]]) -> None:
+    assert repaired(printed) == (read, tuple(repairs))
+
+
+BASE = ("LEY X\nArtículo 57.- Son obligaciones:\nI. Uno;\nII. Dos;\nIII. Tres.\n"
+        "Artículo 58.- Texto anterior.\n")
+ENTRY = ("TRANSITORIO\nÚNICO.- El presente Decreto entrará en vigor al día siguiente de su "
+         "publicación en el Diario Oficial de la Federación.\n")
+
+
+def test_an_ocr_misread_noun_is_read_and_reported_on_its_line() -> None:
+    # "fracci6n II" unread left "del artículo 57": the whole article reformed, silently
+    outcome = amend(parse_statute(BASE), (
+        "DECRETO por el que se reforma la fracción II del artículo 57 de la Ley X.\n"
+        "ARTÍCULO ÚNICO.- Se reforma la fracci6n II del artículo 57 de la Ley X, para quedar "
+        "como sigue:\nArtículo 57.- …\nI. …\nII. Dos reformada;\nIII. …\n" + ENTRY))
+    assert [i.target for i in outcome.instructions] == ["art_57__frac_ii"]
+    assert [c.label for c in outcome.changes] == ["art_57__frac_ii"]
+    assert [(f.kind, f.line, f.message) for f in outcome.findings] == [
+        (FindingKind.CONVERTER_TEXT, 2, "'fracci6n' mal leído por el convertidor; se lee 'fracción'")]
+
+
+def test_one_unreadable_clause_does_not_refuse_the_other_articles() -> None:
+    text = ("DECRETO por el que se reforman diversas disposiciones de la Ley X.\n"
+            "ARTÍCULO PRIMERO.- Se reforma la fracción II del artículo 57 de la Ley X, para "
+            "quedar como sigue:\nArtículo 57.- …\nI. …\nII. Dos reformada;\nIII. …\n"
+            "ARTÍCULO SEGUNDO.- Se reforman las viñetas 3 y 4 del artículo 58 de la Ley X, para "
+            "quedar como sigue:\nArtículo 58.- Texto nuevo.\n" + ENTRY)
+    amendment = parse_amendment(text)
+    assert [len(a.directives) for a in amendment.articles] == [1, 0]
+    (finding,) = amendment.findings
+    assert finding.kind is FindingKind.UNREADABLE and finding.line == 7
+    assert "viñetas 3" in finding.message
+    outcome = amend(parse_statute(BASE), amendment)
+    # the unread article's new text is not applied (nothing guessed), and that is a discrepancy
+    assert [c.label for c in outcome.changes] == ["art_57__frac_ii"]
+    (discrepancy,) = outcome.discrepancies
+    assert "ARTÍCULO SEGUNDO" in discrepancy.detail and "no se aplican" in discrepancy.detail
+
+
+def test_a_decree_none_of_whose_clauses_reads_is_still_refused() -> None:
+    with pytest.raises(AmendmentError, match="viñetas"):
+        parse_amendment("ARTÍCULO ÚNICO.- Se reforman las viñetas 3 y 4 del artículo 58 de la "
+                        "Ley X, para quedar como sigue:\nArtículo 58.- Texto nuevo.\n" + ENTRY)
