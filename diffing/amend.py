@@ -124,6 +124,11 @@ def amend(base: Document, amendment: Amendment | str) -> AmendmentOutcome:
     current = base
     origin: Mapping[str, str] | None = None
     for article in articles:
+        if not article.directives:      # a clause the grammar could not read (its finding says why)
+            problems.append(Discrepancy(DiscrepancyKind.UNRESOLVED, "", (
+                f"no se pudo leer la cláusula de '{article.head}'; sus órdenes y su texto no se "
+                f"aplican: {article.clause[:160]}")))
+            continue
         resolved, unresolved = resolve_directives(article.directives, current)
         instructions.extend(resolved)
         problems.extend(Discrepancy(DiscrepancyKind.UNRESOLVED, label, detail)

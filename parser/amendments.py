@@ -18,13 +18,14 @@ from dataclasses import dataclass, field
 from errors import AmendmentError
 
 from .body import BodyUnit, as_transitorios, build_body
-from .clauses import operative_subject_clause, read_clause
+from .clauses import operative_subject_clause, read_clause, split_instrument
 from .decode import decode_bytes
 from .directives import Directive
 from .html import html_to_text, looks_like_html
 from .lines import Line, LineKind, classify_lines
 from .model import (
     Finding,
+    FindingKind,
     Kind,
 )
 from .print_layout import printed_text
@@ -139,15 +140,42 @@ def parse_amendment(text: str) -> Amendment:
     if not starts:
         raise AmendmentError("no se encontró la cláusula que ordena los cambios («ARTÍCULO ÚNICO.- Se "
                              "reforma …»)")
-    articles = [_operative_article(lines[start], lines[start + 1:stop])
-                for start, stop in zip(starts, starts[1:], strict=False)]
     end_of_bodies = _end_of_bodies(lines, starts[-1])
-    articles.append(_operative_article(lines[starts[-1]], lines[starts[-1] + 1:end_of_bodies]))
+    read = [_read_article(lines[start], lines[start + 1:stop])
+            for start, stop in zip(starts, [*starts[1:], end_of_bodies], strict=True)]
+    errors = [error for _, error in read if error is not None]
+    if len(errors) == len(read):
+        raise errors[0]                 # no clause read: nothing can be said about the changes
     transitorios = read_transitorios(lines[end_of_bodies + 1:]) \
         if end_of_bodies < len(lines) and lines[end_of_bodies].kind is \
         LineKind.TRANSITORIOS_HEADING else ()
-    return Amendment(_title(lines), tuple(articles), transitorios,
-                     entry_into_force(transitorios), printed.findings)
+    unread = tuple(_unread(lines[start], error)
+                   for start, (_, error) in zip(starts, read, strict=True) if error is not None)
+    return Amendment(_title(lines), tuple(article for article, _ in read), transitorios,
+                     entry_into_force(transitorios), (*printed.findings, *unread))
+
+
+def _read_article(line: Line, body: tuple[Line, ...]
+                  ) -> tuple[OperativeArticle, AmendmentError | None]:
+    """One operative article; a clause the grammar cannot read is kept with no orders and no
+    text (its new text is not applied: nothing is guessed), and its error goes with it as a
+    finding: one unreadable clause does not refuse the decree's other articles."""
+    try:
+        return _operative_article(line, body), None
+    except AmendmentError as error:
+        clause = _without_head(_joined_clause(line.text, body)[0])
+        head = line.raw[: max(0, len(line.raw) - len(line.text))].strip(" .-:")
+        return OperativeArticle(head, clause, split_instrument(clause)[1], (), ()), error
+
+
+def _unread(line: Line, error: AmendmentError) -> Finding:
+    return Finding(FindingKind.UNREADABLE,
+                   f"cláusula operativa que no se pudo leer; sus órdenes no se aplican: {error}",
+                   line.lineno)
+
+
+def _without_head(clause: str) -> str:
+    return re.sub(r"^(?:ART[ÍI]CULO|Art[íi]culo)\s+\S+\s*[.:-]+\s*", "", clause)
 
 
 def _end_of_bodies(lines: tuple[Line, ...], start: int) -> int:
@@ -175,7 +203,7 @@ def _amends_transitorios(directives: tuple[Directive, ...]) -> bool:
 
 def _operative_article(line: Line, body: tuple[Line, ...]) -> OperativeArticle:
     clause, body = _joined_clause(line.text, body)
-    clause = re.sub(r"^(?:ART[ÍI]CULO|Art[íi]culo)\s+\S+\s*[.:-]+\s*", "", clause)
+    clause = _without_head(clause)
     instrument, directives = read_clause(clause)
     head = line.raw[: max(0, len(line.raw) - len(line.text))].strip(" .-:")
     units = build_body(body)
