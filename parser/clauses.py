@@ -64,7 +64,7 @@ _TAIL_RE = re.compile(
     r",?\s*para\s+quedar\s+(?:como\s+sigue|en\s+(?:la|los)\s+(?:forma|t[eé]rminos)[^:]*)\s*[:.]?.*$",
     re.IGNORECASE | re.DOTALL)
 _INSTRUMENT_RE = re.compile(
-    r",?\s*(?:(?:tod[oa]s|amb[oa]s)\s+)?(?:del|de\s+la|de\s+los|de\s+las|al|a\s+la)\s+[\"“]?"
+    r",?\s*(?:(?:tod[oa]s|amb[oa]s)\s+)?(?:del|de\s+la|de\s+los|de\s+las|al|a\s+la)\s+(?:[\"“']\s*)?"
     r"(?=(?-i:[A-ZÁÉÍÓÚ]))(?=(?:Ley|Reglamento|C[oó]digo|Estatuto|Constituci[oó]n|Decreto|Acuerdo|Lineamientos"
     r"|Reglas|Norma|Manual|Disposiciones|Convocatoria|Resoluci[oó]n|Bases|Criterios|Programa"
     r"|Presupuesto|Pol[ií]ticas|Condiciones|Clasificador|Tarifa|Arancel)\b)", re.IGNORECASE)
@@ -76,6 +76,9 @@ _INLINE_TAIL_RE = re.compile(
     r",?\s*para\s+quedar\s+como\s+sigue\s*:.*?\.\s+(?=(?-i:S)e\s+(?:declara[n]?\s+)?"
     r"(?:reforma|modifica|adiciona|deroga|abroga|expide|renumera))",
     re.IGNORECASE | re.DOTALL)
+
+
+_CLOSING = {'"': '"', "“": "”", "'": "'"}
 
 
 def split_instrument(clause: str) -> tuple[str, str]:
@@ -91,8 +94,11 @@ def split_instrument(clause: str) -> tuple[str, str]:
     for match in _INSTRUMENT_RE.finditer(body, last_verb):
         if masked[match.start()] == "_":
             continue                    # inside a quoted name: '“… de la Ley …”'
-        name = body[match.end():].strip().strip("\"“”").rstrip(" .,;")
-        return body[:match.start()].rstrip(" ,;"), name
+        name = body[match.end():].strip()
+        opened = match.group().rstrip()[-1:]
+        if opened in _CLOSING:          # a quoted name ends at its closing quote
+            name = name.split(_CLOSING[opened], 1)[0]
+        return body[:match.start()].rstrip(" ,;"), name.strip("\"“”'").rstrip(" .,;'")
     return body, ""
 
 

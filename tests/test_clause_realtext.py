@@ -81,3 +81,18 @@ def test_imss_bienestar_bases_clause_reads_every_target(samples: Path) -> None:
     assert {("deroga", "art_17"), ("deroga", "art_18")} <= labels
     # no párrafo hangs on no article: every target of these Bases is inside an artículo or a title
     assert not [label for _, label in labels if re.match(r"(?:par|frac)_", label)]
+
+
+@pytest.mark.parametrize(("clause", "instrument"), [
+    # docling prints the DOF's “…” as '…', with a space after the opening one (STPS, 12/04/2024)
+    ("Se modifica el artículo 4 del ' ACUERDO por el que se determina la circunscripción "
+     "territorial de las Direcciones', para quedar como sigue:",
+     "ACUERDO por el que se determina la circunscripción territorial de las Direcciones"),
+    # a quoted name ends at its closing quote, not at the publication data after it
+    ("Se modifica el artículo Sexto Transitorio del \"Acuerdo por el que se determina la "
+     "circunscripción\", publicado en el Diario Oficial de la Federación el 1 de marzo de 2024, "
+     "para quedar como sigue:", "Acuerdo por el que se determina la circunscripción"),
+    ("Se reforma el artículo 5 de la Ley X, para quedar como sigue:", "Ley X"),
+])
+def test_quoted_instrument_names(clause: str, instrument: str) -> None:
+    assert read_clause(clause)[0] == instrument
