@@ -25,6 +25,7 @@ from . import annotations as notes
 from .furniture import logical_rows
 from .line_values import UNIT_KINDS, Line, LineKind, clean_number, fast_line, make_line
 from .model import Kind
+from .signatures import SIGNATURE_RE, SIGNATURE_WORDS
 from .subnumerales import LONG_SUBNUMERAL_RE, NO_SUBNUMERALS, read_subnumeral
 from .top_level import (
     NUMERAL_BIS_RE,
@@ -91,13 +92,6 @@ _TRANSITORIOS_RE = re.compile(
     r"(?:ART[ÍI]CULOS?\s+|Art[íi]culos?\s+)?(?:TRANSITORIOS?|Transitorios?)"
     r"(?:\s+(?:DEL|DE LA|DE)\s+[^a-záéíóú]*)?\s*[.:]?$")
 _APPENDIX_RE = re.compile(r"ART[ÍI]CULOS\s+TRANSITORIOS\s+DE\s+DECRETOS\s+DE\s+REFORMA")
-_SIGNATURE_RE = re.compile(
-    r"(?:M[ée]xico,\s*D\.\s*F\.\s*,?\s*a\s|Ciudad de M[ée]xico,?\s+a\s|Dado en\s|SAL[ÓO]N DE SESIONES"
-    r"|Sala de Sesiones|Sufragio Efectivo|En cumplimiento de lo dispuesto por la fracci[óo]n I del"
-    r"\s+[Aa]rt[íi]culo 89|Atentamente|ATENTAMENTE|R[úu]bricas?\.?$)")
-# The words every _SIGNATURE_RE alternative starts with: a cheap test before the regex.
-_SIGNATURE_WORDS = ("Méx", "Mex", "Ciudad de M", "Dado en", "SAL", "Sala de", "Sufragio", "En cumplimiento",
-                     "Atentamente", "ATENTAMENTE", "Rúbrica", "Rubrica")
 _RANGE_WORD = r"(?:a|al|y|A|AL|Y)"
 
 
@@ -158,7 +152,7 @@ def _by_first(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
 
 
 _NOTE_NOUNS = _by_first(notes.NOTE_NOUNS)
-_SIGNATURE_STARTS = _by_first(_SIGNATURE_WORDS)
+_SIGNATURE_STARTS = _by_first(SIGNATURE_WORDS)
 _AFTER_SENTENCE_FIRSTS = frozenset(_NOTE_NOUNS) | frozenset(_SIGNATURE_STARTS)
 
 
@@ -181,7 +175,7 @@ def after_sentence(line: str) -> str:
     a signature, 'note' for a note whose 'DOF' wrapped onto its next line, else ''."""
     first = line[:1]
     signature = _SIGNATURE_STARTS.get(first)
-    if signature is not None and line.startswith(signature) and _SIGNATURE_RE.match(line):
+    if signature is not None and line.startswith(signature) and SIGNATURE_RE.match(line):
         return "unit"  # "México, D.F., a 14 de julio de 1990.- …" never continues a paragraph
     nouns = _NOTE_NOUNS.get(first)
     if nouns is not None and line.startswith(nouns) and notes.is_undated_note(line):
@@ -292,7 +286,7 @@ def _prose(line: str, lineno: int) -> Line:
     first = line[:1]
     if first == "|":
         return Line(LineKind.TABLE, line, raw=line, lineno=lineno)
-    if first in "MCDSRAE" and _SIGNATURE_RE.match(line):
+    if first in "MCDSRAE" and SIGNATURE_RE.match(line):
         return Line(LineKind.SIGNATURE, line, raw=line, lineno=lineno)
     if first in ".…[":
         return classify_line(line, False, lineno)
@@ -324,7 +318,7 @@ def classify_line(line: str, in_transitorios: bool = False, lineno: int = 0) -> 
 
 def _opening(line: str, in_transitorios: bool, lineno: int) -> Line:
     """The rest of ``classify_line``, for a line known to be no note, table, heading or appendix."""
-    if _SIGNATURE_RE.match(line):
+    if SIGNATURE_RE.match(line):
         return Line(LineKind.SIGNATURE, line, raw=line, lineno=lineno)
     elision = _elision(line)
     if elision is not None:
