@@ -24,7 +24,7 @@ from gazette import NoticeKind
 
 _INSTRUMENTS = (
     "constitucion politica", "ley", "leyes", "codigo", "reglamento", "estatuto", "decreto",
-    "acuerdo", "lineamientos", "reglas", "manual", "norma oficial mexicana", "normas",
+    "acuerdo", "lineamientos", "reglas", "manual", "norma oficial mexicana", "normas", "disposiciones",
     "condiciones generales", "disposiciones de caracter general", "bases", "criterios",
     "politicas", "clasificador", "tarifa", "resolucion miscelanea", "programa", "presupuesto",
     "tratado", "convenio", "protocolo", "nomenclatura", "catalogo", "guia", "procedimiento",
