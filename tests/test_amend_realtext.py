@@ -9,8 +9,11 @@ import pytest
 
 from diffing import amend
 from errors import AmendmentError
+from gazette import NoticeKind
 from parser import FindingKind, parse_amendment, parse_statute
+from parser.lines import classify_line
 from parser.ocr_words import repaired
+from scraper.classify import classify
 
 
 @pytest.mark.parametrize(("printed", "read", "repairs"), [
@@ -68,3 +71,45 @@ def test_a_decree_none_of_whose_clauses_reads_is_still_refused() -> None:
     with pytest.raises(AmendmentError, match="viñetas"):
         parse_amendment("ARTÍCULO ÚNICO.- Se reforman las viñetas 3 y 4 del artículo 58 de la "
                         "Ley X, para quedar como sigue:\nArtículo 58.- Texto nuevo.\n" + ENTRY)
+
+
+@pytest.mark.parametrize("place_and_date", [
+    # the forms of the editions of 01/04/2024 and 12/04/2024
+    "En la Ciudad de México, al día veintidós de enero de dos mil veinticuatro.- El Prosecretario "
+    "del Consejo de Administración, Dr. Raúl Armando Jiménez Vázquez.- Rúbrica.",
+    "Expedido en la Ciudad de México, a los dos días del mes de abril de dos mil veinticuatro.- La "
+    "Secretaria, Rúbrica.",
+    "Ciudad de México, treinta de enero de dos mil veinticuatro.- El Titular.- Rúbrica.",
+    "Ciudad de México; 16 de noviembre de 2021.- El Titular.- Rúbrica.",
+    "Ciudad de México, lunes 11 de marzo de 2024.- El Titular.- Rúbrica.",
+])
+def test_an_agency_signature_ends_the_transitorio(place_and_date: str) -> None:
+    amendment = parse_amendment(
+        "MODIFICACIÓN al Estatuto Orgánico de la Comisión X.\nÚnico.- Se adiciona la fracción "
+        "VII al artículo 37 Bis, para quedar como sigue:\nARTÍCULO 37 Bis.- …\nI. a VI. …\n"
+        "VII. Vigilar.\nTRANSITORIO\nÚnico. La presente modificación entrará en vigor al día "
+        f"siguiente de su publicación en el Diario Oficial de la Federación.\n{place_and_date}\n")
+    (transitorio,) = amendment.transitorios
+    assert transitorio.text == ("La presente modificación entrará en vigor al día siguiente de su "
+                                "publicación en el Diario Oficial de la Federación.")
+
+
+@pytest.mark.parametrize("line", [
+    "En la Ciudad de México, el Instituto tendrá su domicilio legal.",
+    "La Ciudad de México, el 5 de mayo de 2024, celebró el convenio.",
+])
+def test_prose_about_the_city_is_no_signature(line: str) -> None:
+    assert str(classify_line(line).kind) == "paragraph"
+
+
+def test_a_modificacion_of_disposiciones_generales_is_an_amendment() -> None:
+    # CFE, DOF 01/04/2024: classified "other", so the pipeline never read it
+    assert classify("MODIFICACIÓN a las Disposiciones Generales en Materia de Adquisiciones, "
+                    "Arrendamientos, Contratación de Servicios y Ejecución de Obras de la Comisión "
+                    "Federal de Electricidad y sus empresas productivas subsidiarias.") == (
+        NoticeKind.AMENDS, "Disposiciones Generales en Materia de Adquisiciones, Arrendamientos, "
+        "Contratación de Servicios y Ejecución de Obras de la Comisión Federal de Electricidad y "
+        "sus empresas productivas subsidiarias")
+    # "diversas disposiciones" is no instrument's name: the law after it is
+    assert classify("DECRETO por el que se reforman diversas disposiciones de la Ley Federal del "
+                    "Trabajo.") == (NoticeKind.AMENDS, "Ley Federal del Trabajo")
