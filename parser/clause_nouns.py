@@ -28,7 +28,7 @@ from .clause_state import (
 )
 from .clause_tokens import Token, TokenType
 from .directives import Directive, Locator
-from .model import Kind
+from .model import CONTAINER_KINDS, Kind
 from .vocabulary import is_roman
 
 
@@ -54,7 +54,7 @@ def on_noun(state: State, tokens: list[Token], index: int) -> int:
     elif kind in ORDINAL_NUMBERED or unit_first or not article_in_context(state) or \
             _waiting(state):
         if _parented(state):                # "el primer párrafo de la sección I, el inciso a) …"
-            flush_pending_if_complete(state, force=True)
+            _flush_parented(state, tokens, index)
         elif not state.pending or _after_semicolon(tokens, index) or not unit_first:
             flush_pending_if_complete(state)
         state.group = Group(kind, (), unit_first=True, owner=_owner(state, tokens, index))
@@ -71,6 +71,28 @@ def _waiting(state: State) -> bool:
     II y segundo párrafo del artículo 5'): then the units named next wait with them."""
     return bool(state.pending) and not _parented(state) and \
         all(chain and chain[0][0] not in ITEM_KINDS for chain in state.pending)
+
+
+def _flush_parented(state: State, tokens: list[Token], index: int) -> None:
+    """A new unit-first chain starts: the chains given their parents are done, unless their
+    parents stop below an article or container ('las fracciones I y II del apartado A y el
+    inciso c) …, del artículo 26'), which they wait for with the new chain."""
+    waiting = [chain for chain in state.pending if chain and chain.parented and
+               chain[0][0] not in ITEM_KINDS | CONTAINER_KINDS and _article_ahead(tokens, index)]
+    state.pending = [chain for chain in state.pending if chain not in waiting]
+    flush_pending_if_complete(state, force=True)
+    state.pending = waiting
+
+
+def _article_ahead(tokens: list[Token], index: int) -> bool:
+    """Is an article named as a parent ('del artículo 26') before the item ends (';')?"""
+    for position in range(index, len(tokens) - 1):
+        if tokens[position].text == ";":
+            return False
+        if tokens[position].type is TokenType.OF and tokens[position + 1].type is TokenType.NOUN \
+                and tokens[position + 1].kind in ITEM_KINDS:
+            return True
+    return False
 
 
 def _parented(state: State) -> bool:
@@ -167,7 +189,7 @@ def _on_paragraph_noun(state: State, tokens: list[Token], index: int) -> int:
         return resume_list(state, tokens, index, (), group.kind)
     if unit_first or parent_kind is not None:
         if _parented(state):                # "…, el párrafo segundo de la fracción II …"
-            flush_pending_if_complete(state, force=True)
+            _flush_parented(state, tokens, index)
         if not unit_first and parent_kind not in ITEM_KINDS:
             close_article(state)            # "4o., primer párrafo de la Fracción I": a part
         state.pending.extend(Chain([(Kind.PARRAFO, n, state.actual_next)]) for n in ordinals)

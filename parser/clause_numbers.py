@@ -28,7 +28,7 @@ from .clause_state import (
 from .clause_tokens import Token, TokenType, is_subnumeral_number
 from .directives import RELATIVE_PARAGRAPHS, Directive
 from .model import Kind
-from .vocabulary import LETTERS, is_roman, letters_after
+from .vocabulary import LATIN_RANK, LETTERS, is_roman, latin_between, letters_after
 
 ORDINAL_LIST = frozenset({TokenType.ORD, TokenType.SEP, TokenType.TO, TokenType.OF})
 def after_conjunction(tokens: list[Token], index: int) -> bool:
@@ -225,13 +225,17 @@ def _run(kind: Kind, first: str, end: str) -> list[str] | None:
 
 
 def _qualified_run(first: str, end: str) -> list[str]:
-    """'109 Bis a 109 Bis 8' (109-bis-1 … 109-bis-8), '138 a 140 Bis' (139, 140, 140-bis):
+    """'109 Bis a 109 Bis 8' (109-bis-1 … 109-bis-8), '138 a 140 Bis' (139, 140, 140-bis),
+    '63 Bis a 63 Quáter' (63-ter, 63-quater):
     articles numbered with a Latin qualifier and a counter. Empty when not such a run."""
     head, _, qualifier = end.partition("-")
     match = re.fullmatch(r"([a-z]+)(?:-(\d+))?", qualifier)
     if not head.isdigit() or match is None:
         return []
     latin, last = match.group(1), int(match.group(2) or 0)
+    if not last and first.startswith(f"{head}-") and first[len(head) + 1:] in LATIN_RANK and \
+            latin in LATIN_RANK:
+        return [f"{head}-{word}" for word in latin_between(first[len(head) + 1:], latin)]
     if first.isdigit() and int(first) <= int(head) and not last:
         return [*(str(n) for n in range(int(first) + 1, int(head) + 1)), end]
     start = re.fullmatch(rf"{head}-{latin}(?:-(\d+))?", first)

@@ -358,6 +358,23 @@ def latin_rank(word: str) -> int:
     return LATIN_RANK[folded]
 
 
+def latin_between(first: str, last: str) -> list[str]:
+    """The Latin qualifiers after ``first`` up to ``last``, in the family ``last`` or ``first``
+    is written in ('bis' … 'quater': ter, quater; 'bis' … 'sextus': ter, quater, quintus,
+    sextus). Empty when ``last`` does not come after ``first``.
+
+    >>> latin_between("bis", "quater"), latin_between("bis", "sextus")
+    (['ter', 'quater'], ['ter', 'quater', 'quintus', 'sextus'])
+    """
+    us = any(word.endswith("us") for word in (first, last))
+    by_rank: dict[int, str] = {}
+    for word, rank in LATIN_RANK.items():
+        if rank not in by_rank or (us and word.endswith("us")):
+            by_rank[rank] = word
+    ranks = range(LATIN_RANK[first] + 1, LATIN_RANK[last])
+    return [by_rank[rank] for rank in ranks] + [last] if LATIN_RANK[last] > LATIN_RANK[first] else []
+
+
 def show_latin(word: str) -> str:
     """A folded Latin qualifier as statutes print it: 'quater' -> 'Quáter', 'bis' -> 'Bis'."""
     return _LATIN_SHOWN.get(word, word.capitalize())

@@ -60,6 +60,29 @@ def labels_of(clause: str) -> list[Row]:
     # near miss: "al mismo ordenamiento" is the instrument, not a unit
     ("Se reforma la fracción II del artículo 5 y se adiciona un artículo 5 Bis al mismo "
      "ordenamiento", [("reforma", "art_5__frac_ii"), ("adiciona", "art_5-bis")]),
+    # parents written once for two unit-first phrases: apartado A's fracciones wait for the
+    # artículo with the inciso of apartado B (they were read with no artículo)
+    ("Se reforman las fracciones I y II del apartado A y el inciso c) de la fracción I del "
+     "apartado B del artículo 26 de la Ley X",
+     [("reforma", "art_26__apt_a__frac_i"), ("reforma", "art_26__apt_a__frac_ii"),
+      ("reforma", "art_26__apt_b__frac_i__inc_c")]),
+    ("Se reforman el párrafo primero de la fracción II, el inciso a) de la fracción III del "
+     "artículo 5 de la Ley X",
+     [("reforma", "art_5__frac_ii__par_1"), ("reforma", "art_5__frac_iii__inc_a")]),
+    # a range of articles by Latin qualifier (refused before), in the family the text writes
+    ("Se adiciona un Capítulo VI Bis denominado \"De la Protección de Datos\", que comprende los "
+     "artículos 63 Bis a 63 Quáter, al Título Tercero de la Ley X",
+     [("adiciona", "tit_3__cap_6-bis"), ("adiciona", "art_63-bis"), ("adiciona", "art_63-ter"),
+      ("adiciona", "art_63-quater")]),
+    ("Se adicionan los artículos 84 Bis a 84 Sextus de la Ley X",
+     [("adiciona", "art_84-bis"), ("adiciona", "art_84-ter"), ("adiciona", "art_84-quater"),
+      ("adiciona", "art_84-quintus"), ("adiciona", "art_84-sextus")]),
+    # "Transitorios" after the list names every item (Primero was read as artículo 1)
+    ("Se reforman los artículos Primero, fracción II; Segundo y Cuarto Transitorios del Decreto X",
+     [("reforma", "tra_1__frac_ii"), ("reforma", "tra_2"), ("reforma", "tra_4")]),
+    # near miss: without it they are the instrument's artículos
+    ("Se reforman los artículos Primero, fracción II, y Segundo del Acuerdo X",
+     [("reforma", "art_1__frac_ii"), ("reforma", "art_2")]),
 ])
 def test_real_text_clause_forms(clause: str, expected: list[Row]) -> None:
     assert labels_of(clause) == expected
