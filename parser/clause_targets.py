@@ -67,7 +67,7 @@ from .clause_state import (
     next_is,
     parent_for,
 )
-from .clause_tokens import Token, TokenType, tokenize
+from .clause_tokens import Token, TokenType, tokenize, transitorios_named_last
 from .directives import Directive, Locator
 from .model import CONTAINER_KINDS, Kind, Verb
 
@@ -78,7 +78,7 @@ _AFTER_NAME = frozenset({TokenType.COMPRENDE, TokenType.TENDRA, TokenType.PASA,
 def read_targets(verb: Verb, text: str, source: str) -> list[Directive]:
     """Every target of one action, in the order written (see the module docstring)."""
     state = State(verb, source)
-    tokens = _transitorios_named_last(tokenize(text))
+    tokens = transitorios_named_last(tokenize(text))
     index = 0
     while index < len(tokens):
         index = _step(state, tokens, index)
@@ -98,21 +98,6 @@ def read_targets(verb: Verb, text: str, source: str) -> list[Directive]:
 _WHOLE_INSTRUMENT_RE = re.compile(
     r"(?:el|la|los|las)?\s*(?:Ley|Reglamento|C[oó]digo|Estatuto|Decreto|Acuerdo|Lineamientos|Reglas"
     r"|Norma|Manual|Disposiciones|Convocatoria|Bases|Criterios|Programa|Pol[ií]ticas)\b")
-
-
-def _transitorios_named_last(tokens: list[Token]) -> list[Token]:
-    """'los artículos Primero, fracción II; Segundo y Cuarto Transitorios': the plural noun
-    after the list says what every item is; read as 'los transitorios Primero, …'."""
-    nouns = [i for i, t in enumerate(tokens) if t.type is TokenType.NOUN]
-    if len(nouns) < 2 or tokens[nouns[-1]].kind is not Kind.TRANSITORIO or \
-            not tokens[nouns[-1]].plural or nouns[-1] + 1 < len(tokens):
-        return tokens
-    first = next((i for i in nouns if tokens[i].kind is Kind.ARTICULO), None)
-    if first is None or not tokens[first].plural or not next_is(tokens, first + 1, TokenType.ORD) \
-            or tokens[nouns[-1] - 1].type is not TokenType.ORD:
-        return tokens
-    head = Token(TokenType.NOUN, tokens[nouns[-1]].text, Kind.TRANSITORIO, True)
-    return [*tokens[:first], head, *tokens[first + 1:nouns[-1]]]
 
 
 def _dedupe(directives: list[Directive]) -> list[Directive]:

@@ -196,6 +196,21 @@ def is_subnumeral_number(raw: str) -> bool:
     return bool(raw) and _SUBNUMERAL_NUMBER_RE.fullmatch(raw) is not None
 
 
+def transitorios_named_last(tokens: list[Token]) -> list[Token]:
+    """'los artículos Primero, fracción II; Segundo y Cuarto Transitorios': the plural noun
+    after the list says what every item is; read as 'los transitorios Primero, …'."""
+    nouns = [i for i, t in enumerate(tokens) if t.type is TokenType.NOUN]
+    if len(nouns) < 2 or tokens[nouns[-1]].kind is not Kind.TRANSITORIO or \
+            not tokens[nouns[-1]].plural or nouns[-1] + 1 < len(tokens):
+        return tokens
+    first = next((i for i in nouns if tokens[i].kind is Kind.ARTICULO), None)
+    if first is None or not tokens[first].plural or tokens[first + 1].type is not TokenType.ORD \
+            or tokens[nouns[-1] - 1].type is not TokenType.ORD:
+        return tokens
+    head = Token(TokenType.NOUN, tokens[nouns[-1]].text, Kind.TRANSITORIO, True)
+    return [*tokens[:first], head, *tokens[first + 1:nouns[-1]]]
+
+
 def _match_at(text: str, position: int) -> re.Match[str]:
     match = _TOKEN_RE.match(text, position)
     assert match is not None  # WORD matches any non-space run
@@ -212,4 +227,4 @@ def _make_token(name: TokenType, raw: str) -> Token:
     return Token(name, raw)
 
 
-__all__ = ["Token", "TokenType", "is_subnumeral_number", "tokenize"]
+__all__ = ["Token", "TokenType", "is_subnumeral_number", "tokenize", "transitorios_named_last"]
