@@ -197,6 +197,10 @@ def _on_paragraph_noun(state: State, tokens: list[Token], index: int) -> int:
     else:
         group = state.group
         parent = _paragraph_parent(state)
+        if group is not None and group.kind in LIST_KINDS and len(group.numbers) > 1 and \
+                _list_goes_on(tokens, index, group.kind):
+            # "93, fracciones II, III, párrafo primero, y IV": the last fracción's párrafo
+            parent = (*group.parent, (group.kind, group.numbers[-1]))
         if state.article_open is not None and state.article_open.target == parent:
             state.article_open = None
         for number in ordinals:
@@ -221,10 +225,15 @@ def _inside_unit_list(state: State, tokens: list[Token], index: int) -> bool:
     last = state.pending[-1]
     if len(last) != 1 or last[0][:2] != (group.kind, group.numbers[-1]):
         return False
+    return _list_goes_on(tokens, index, group.kind)
+
+
+def _list_goes_on(tokens: list[Token], index: int, kind: Kind) -> bool:
+    """Does a list of ``kind`` go on after the separators at ``index`` (', VIII', ', y IV')?"""
     ahead = index
     while ahead < len(tokens) and tokens[ahead].type is TokenType.SEP and tokens[ahead].text != ";":
         ahead += 1
-    return ahead > index and next_fits(tokens, ahead, group.kind)
+    return ahead > index and next_fits(tokens, ahead, kind)
 
 
 def _parent_follows(tokens: list[Token], index: int) -> Kind | None:

@@ -67,7 +67,7 @@ from .clause_state import (
     next_is,
     parent_for,
 )
-from .clause_tokens import Token, TokenType, tokenize, transitorios_named_last
+from .clause_tokens import Token, TokenType, elided_article, tokenize, transitorios_named_last
 from .directives import Directive, Locator
 from .model import CONTAINER_KINDS, Kind, Verb
 
@@ -78,7 +78,7 @@ _AFTER_NAME = frozenset({TokenType.COMPRENDE, TokenType.TENDRA, TokenType.PASA,
 def read_targets(verb: Verb, text: str, source: str) -> list[Directive]:
     """Every target of one action, in the order written (see the module docstring)."""
     state = State(verb, source)
-    tokens = transitorios_named_last(tokenize(text))
+    tokens = elided_article(transitorios_named_last(tokenize(text)))
     index = 0
     while index < len(tokens):
         index = _step(state, tokens, index)

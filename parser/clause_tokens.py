@@ -99,7 +99,7 @@ _SPEC: tuple[tuple[str, str], ...] = (
     ("OF", r"(?:del|de\s+la|de\s+las|de\s+los|de|al|a\s+la|a\s+las|a\s+los|en\s+el|en\s+la)\b"),
     ("TO", r"al?\b"),
     ("CON", r"con\b"),
-    ("DET", r"(?:el|la|los|las|un|una|unos|unas|dos|tres|cuatro|nuev[oa]s?|tod[oa]s|amb[oa]s"
+    ("DET", r"(?:el|la|los|las|un|una|unos|unas|dos|tres|cuatro|nuev[oa]s?|tod[oa]s|amb[oa]s|divers[oa]s?"
             r"|sus?|dich[oa]s?|en\s+su\s+orden|respectivamente|así\s+como|también)\b"),
     ("SEP", r"[;,]|\by\b|\be\b|\bo\b"),
     ("WORD", r"[^\s;,]+"),
@@ -211,6 +211,18 @@ def transitorios_named_last(tokens: list[Token]) -> list[Token]:
     return [*tokens[:first], head, *tokens[first + 1:nouns[-1]]]
 
 
+def elided_article(tokens: list[Token]) -> list[Token]:
+    """'y se adiciona el 17 Bis', 'y se derogan los diversos 19 y 20': an action that opens with
+    a number in digits, its noun left out, names artículos."""
+    first = next((i for i, t in enumerate(tokens) if t.type is not TokenType.DET), None)
+    if first is None or first == 0 or tokens[first].type is not TokenType.NUM or \
+            not tokens[first].text[:1].isdigit():
+        return tokens
+    plural = labels.fold(tokens[first - 1].text).endswith("s")
+    return [*tokens[:first], Token(TokenType.NOUN, "artículos" if plural else "artículo",
+                                   Kind.ARTICULO, plural), *tokens[first:]]
+
+
 def _match_at(text: str, position: int) -> re.Match[str]:
     match = _TOKEN_RE.match(text, position)
     assert match is not None  # WORD matches any non-space run
@@ -227,4 +239,5 @@ def _make_token(name: TokenType, raw: str) -> Token:
     return Token(name, raw)
 
 
-__all__ = ["Token", "TokenType", "is_subnumeral_number", "tokenize", "transitorios_named_last"]
+__all__ = ["Token", "TokenType", "is_subnumeral_number", "tokenize", "transitorios_named_last",
+           "elided_article"]

@@ -99,6 +99,27 @@ def split_instrument(clause: str) -> tuple[str, str]:
         if opened in _CLOSING:          # a quoted name ends at its closing quote
             name = name.split(_CLOSING[opened], 1)[0]
         return body[:match.start()].rstrip(" ,;"), name.strip("\"“”'").rstrip(" .,;'")
+    return _named_before_last(body, masked)
+
+
+_SAME_INSTRUMENT_RE = re.compile(
+    r",?\s*(?:al|del|en\s+el|en\s+la|a\s+la|de\s+la)\s+mism[oa]\s+(?:ordenamiento|ley|reglamento"
+    r"|c[oó]digo|decreto|acuerdo|estatuto|instrumento)\s*$", re.IGNORECASE)
+
+
+def _named_before_last(body: str, masked: str) -> tuple[str, str]:
+    """'Se reforman los artículos 1 y 2 del Reglamento X y se adiciona el artículo 3 Bis al
+    mismo ordenamiento': the instrument named once, before the next action, for all of them."""
+    verbs = list(_VERB_RE.finditer(masked))
+    for match in _INSTRUMENT_RE.finditer(body, verbs[0].end() if verbs else 0):
+        if masked[match.start()] == "_":
+            continue
+        after = next((v for v in verbs if v.start() > match.end()), None)
+        if after is None:
+            break
+        name = re.sub(r"[,;]?\s*\by$", "", body[match.end():after.start()].strip()).strip(" ,;")
+        rest = _SAME_INSTRUMENT_RE.sub("", body[after.start():])
+        return f"{body[:match.start()].rstrip(' ,;')} y {rest}", name.strip("\"“”'")
     return body, ""
 
 
@@ -200,7 +221,7 @@ def read_clause(clause: str) -> tuple[str, list[Directive]]:
     parents = _shared_parents(actions[-1][1])
     if parents:
         read = [_lend_parents(directives, parents) for directives in read]
-    read = _same_unit_parents(actions, read)
+    read = _previous_article(_same_unit_parents(actions, read))
     return instrument, link_renumbering([d for directives in read for d in directives])
 
 
@@ -292,6 +313,24 @@ def _same_unit_parents(actions: list[tuple[Verb, str, str]],
             upto = next((i for i, (k, _) in enumerate(target) if k is kind), None)
             if upto is not None:
                 directives = _lend_parents(directives, target[:upto + 1])
+        out.append(directives)
+    return out
+
+
+def _previous_article(read: list[list[Directive]]) -> list[list[Directive]]:
+    """'Se reforma la fracción IV del artículo 9 y se adiciona la fracción V, recorriéndose …':
+    an action whose units name no article is in the one article the action before named (when
+    it named exactly one)."""
+    out: list[list[Directive]] = []
+    for directives in read:
+        before = out[-1] if out else []
+        articles = {d.target[:1] for d in before if d.target and
+                    d.target[0][0] in (Kind.ARTICULO, Kind.TRANSITORIO)}
+        if len(articles) == 1:
+            # the one unit named before, if only one was ("la fracción II del artículo 3 y se
+            # adiciona el inciso c)": fracción II's), else its article
+            parents = before[0].target if len(before) == 1 else next(iter(articles))
+            directives = _lend_parents(directives, parents)
         out.append(directives)
     return out
 

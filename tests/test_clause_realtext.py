@@ -83,6 +83,27 @@ def labels_of(clause: str) -> list[Row]:
     # near miss: without it they are the instrument's artículos
     ("Se reforman los artículos Primero, fracción II, y Segundo del Acuerdo X",
      [("reforma", "art_1__frac_ii"), ("reforma", "art_2")]),
+    # a párrafo between fracciones of an article-first list is the last fracción's (IV was
+    # dropped and the párrafo given to the article)
+    ("Se reforman los artículos 93, fracciones II, III, párrafo primero, y IV de la Ley X",
+     [("reforma", "art_93__frac_ii"), ("reforma", "art_93__frac_iii__par_1"),
+      ("reforma", "art_93__frac_iv")]),
+    # the article's noun left out: "el 17 Bis", "los diversos 19 y 20" (refused; 19 dropped)
+    ("Se reforma el artículo 17 y se adiciona el 17 Bis de la Ley X",
+     [("reforma", "art_17"), ("adiciona", "art_17-bis")]),
+    ("Se adicionan los artículos 17 Bis y 17 Ter, y se derogan los diversos 19 y 20 de la Ley X",
+     [("adiciona", "art_17-bis"), ("adiciona", "art_17-ter"), ("deroga", "art_19"),
+      ("deroga", "art_20")]),
+    # an action naming no article is in the unit the action before named
+    ("Se reforma la fracción IV del artículo 9 y se adiciona la fracción V, recorriéndose la "
+     "actual para ser fracción VI, de la Ley X",
+     [("reforma", "art_9__frac_iv"), ("adiciona", "art_9__frac_v"),
+      ("renumera", "art_9__frac_v")]),
+    ("Se reforma la fracción II del artículo 3 y se adiciona el inciso c) de la Ley X",
+     [("reforma", "art_3__frac_ii"), ("adiciona", "art_3__frac_ii__inc_c")]),
+    # near miss: after two articles there is no telling which one's
+    ("Se reforman los artículos 2 y 3 y se adiciona la fracción V de la Ley X",
+     [("reforma", "art_2"), ("reforma", "art_3"), ("adiciona", "frac_v")]),
 ])
 def test_real_text_clause_forms(clause: str, expected: list[Row]) -> None:
     assert labels_of(clause) == expected
@@ -116,6 +137,17 @@ def test_imss_bienestar_bases_clause_reads_every_target(samples: Path) -> None:
      "circunscripción\", publicado en el Diario Oficial de la Federación el 1 de marzo de 2024, "
      "para quedar como sigue:", "Acuerdo por el que se determina la circunscripción"),
     ("Se reforma el artículo 5 de la Ley X, para quedar como sigue:", "Ley X"),
+    # named once before the next action, which says "al mismo ordenamiento" (it was none)
+    ("Se reforman los artículos 1 y 2 del Reglamento X y se adiciona el artículo 3 Bis al mismo "
+     "ordenamiento, para quedar como sigue:", "Reglamento X"),
+    ("Se reforma la fracción V del artículo 3o. de la Ley X y se adiciona la fracción VI al mismo",
+     "Ley X"),
 ])
-def test_quoted_instrument_names(clause: str, instrument: str) -> None:
+def test_instrument_names(clause: str, instrument: str) -> None:
     assert read_clause(clause)[0] == instrument
+
+
+def test_the_targets_of_an_instrument_named_before_the_last_action() -> None:
+    assert labels_of("Se reforma la fracción V del artículo 3o. de la Ley X y se adiciona la "
+                     "fracción VI al mismo") == [("reforma", "art_3__frac_v"),
+                                                 ("adiciona", "art_3__frac_vi")]
