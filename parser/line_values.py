@@ -105,7 +105,7 @@ def clean_number(number: str) -> str:
 def make_line(kind: LineKind, unit: Kind, number: str, rest: str, raw: str, lineno: int) -> Line:
     text = rest.strip()
     head = text[:1]
-    elided = head in ".…[" and is_ellipsis(text)
+    elided = head in ".…[(" and is_ellipsis(text)
     derogated = head in "(SsDd" and len(text) < 40 and is_derogation(text)
     return fast_line(kind, "" if elided else text, clean_number(number), unit, elided, derogated, raw, lineno)
 

@@ -201,7 +201,7 @@ def _opens_unit(line: str) -> bool:
         return True
     if first.isdigit() and (_NUMERAL_RE.match(line) or NUMERAL_BIS_RE.match(line)):
         return True
-    if first in ".…[":
+    if first in ".…[(":
         return is_ellipsis(line)
     if first.isupper() and _ORDINAL_ITEM_RE.match(line) is not None:
         return True
@@ -288,7 +288,7 @@ def _prose(line: str, lineno: int) -> Line:
         return Line(LineKind.TABLE, line, raw=line, lineno=lineno)
     if first in "MCDSRAE" and SIGNATURE_RE.match(line):
         return Line(LineKind.SIGNATURE, line, raw=line, lineno=lineno)
-    if first in ".…[":
+    if first in ".…[(":
         return classify_line(line, False, lineno)
     return fast_line(LineKind.PARAGRAPH, line, "", None, False, False, line, lineno)
 
@@ -374,7 +374,7 @@ def _split_run(line: Line) -> tuple[Line, ...]:
 def _elision(line: str) -> tuple[Kind | None, str, str] | None:
     """(unit kind, from, to) if the line only says 'these units are unchanged'."""
     first = line[:1]
-    if first in ".…[" and is_ellipsis(line):
+    if first in ".…[(" and is_ellipsis(line):
         return None, "", ""
     if not ("..." in line or "…" in line or ". ." in line):
         return _bare_range(line)

@@ -382,15 +382,16 @@ def show_latin(word: str) -> str:
 
 # --- ellipses and derogations ---------------------------------------------------------------
 
-# One ellipsis standing for text that stays: "...", "…", ". . .", "..", "[...]", "[…]", "……..".
-# Possessive, so a line of 150 dots and a quote costs no quadratic retries.
-ELLIPSIS = r"(?:\[\s*(?:…+|\.(?:\s*\.)++)\s*\]|…(?:\s?[.…])*+|\.(?:\s?\.)++(?:\s?…)*+)"
+# One ellipsis standing for text that stays: "...", "…", ". . .", "..", "[...]", "[…]", "(…)",
+# "……..". Possessive, so a line of 150 dots and a quote costs no quadratic retries.
+ELLIPSIS = (r"(?:\[\s*(?:…+|\.(?:\s*\.)++)\s*\]|\(\s*(?:…+|\.(?:\s*\.)++)\s*\)|…(?:\s?[.…])*+"
+            r"|\.(?:\s?\.)++(?:\s?…)*+)")
 # Several ellipses in a row ("… …", "[...] [...]"): all a line says when it only elides.
 ELLIPSIS_RUN = rf"{ELLIPSIS}(?:\s*{ELLIPSIS})*+"
 # One ellipsis written without inner spaces ("…", "……", "...", "[...]", "[…]"): where one line
 # holds several, each its own sibling, a spaced one (". . .") must stay one, not three
 # (parser.lines.split_elision_runs).
-UNSPACED_ELLIPSIS = r"(?:\[\s*(?:…+|\.{3,})\s*\]|…+\.*|\.{3,}…*)"
+UNSPACED_ELLIPSIS = r"(?:\[\s*(?:…+|\.{3,})\s*\]|\(\s*(?:…+|\.{3,})\s*\)|…+\.*|\.{3,}…*)"
 _ELLIPSIS_LINE_RE = re.compile(rf"\s*{ELLIPSIS_RUN}\s*")
 
 # The words of a derogation placeholder: "Se deroga", "Se Deroga", "SE DEROGAN", "Derogado",
