@@ -276,9 +276,9 @@ def _join_across_pages(rows: list[_Row]) -> list[str]:
         if turned and last >= 0 and _continues(out[last], row.text):
             out[last] = f"{out[last]} {row.text}"
             out[index] = ""
-            turned = False
+            turned = row.turned
             continue
-        last, turned = index, False
+        last, turned = index, row.turned   # a header glued to its end: the page turned there
     return out
 
 
