@@ -339,9 +339,31 @@ class _Applier:
             if siblings is not None:
                 siblings.insert(siblings.index(previous) + 1, node)
                 return
+        before = self.article_before(node)
+        siblings = self.siblings_of(before) if before is not None else None
+        if before is not None and siblings is not None:
+            # "Se adiciona el artículo 10 Bis" restating no other: after 10, where 10 is
+            siblings.insert(siblings.index(before) + 1, node)
+            return
         self.problem(f"art_{node.part}", "artículo nuevo sin lugar: no hay un artículo anterior en "
                                         "el cuerpo ni un encabezado nuevo antes de él")
         self.top.append(node)
+
+    def article_before(self, node: _M) -> _M | None:
+        """The article the text has that comes last before ``node`` in the numbering."""
+        key = number_sort_key(node.part)
+        found: _M | None = None
+        stack = list(self.top)
+        while stack:
+            unit = stack.pop()
+            if unit.kind is Kind.ARTICULO and unit is not node and \
+                    number_sort_key(unit.part) < key and \
+                    (found is None or number_sort_key(unit.part) > number_sort_key(found.part)):
+                found = unit
+            if unit.kind in CONTAINER_KINDS:
+                _expand(unit)
+                stack.extend(unit.children)
+        return found
 
     def siblings_of(self, target: _M) -> list[_M] | None:
         def search(nodes: list[_M]) -> list[_M] | None:

@@ -113,3 +113,55 @@ def test_a_modificacion_of_disposiciones_generales_is_an_amendment() -> None:
     # "diversas disposiciones" is no instrument's name: the law after it is
     assert classify("DECRETO por el que se reforman diversas disposiciones de la Ley Federal del "
                     "Trabajo.") == (NoticeKind.AMENDS, "Ley Federal del Trabajo")
+
+
+# --- bodies ------------------------------------------------------------------------------------
+BODY_BASE = ("LEY X\nCAPÍTULO I\nDe lo general\nArtículo 7.- Son obligaciones:\nI. Uno;\n"
+             "II. Dos;\nIII. Tres;\nIV. Cuatro, y\nV. Cinco.\nArtículo 8.- Primer párrafo.\n"
+             "Segundo párrafo.\nTercer párrafo.\nCAPÍTULO II\nDe lo particular\n"
+             "Artículo 10.- Único párrafo.\n")
+
+
+def amended(clause: str, body: str) -> list[tuple[str, str, str]]:
+    outcome = amend(parse_statute(BODY_BASE), (
+        f"DECRETO por el que se reforma la Ley X.\nARTÍCULO ÚNICO.- {clause} de la Ley X, para "
+        f"quedar como sigue:\n{body}{ENTRY}"))
+    assert outcome.discrepancies == ()
+    return [(c.label, str(c.type), c.after or "") for c in outcome.changes]
+
+
+@pytest.mark.parametrize("body", [
+    "Artículo 7.- (...)\nI. a III. (...)\nIV. Cuatro reformada, y\n",
+    "Artículo 7.- (…)\nI. a III. (…)\nIV. Cuatro reformada, y\n",
+    "Artículo 7.- [...]\nI. a III. [...]\nIV. Cuatro reformada, y\n",
+])
+def test_an_ellipsis_in_parentheses_is_an_ellipsis(body: str) -> None:
+    # "(...)" was read as the new text of the chapeau and of fracción I
+    assert amended("Se reforma la fracción IV del artículo 7", body) == [
+        ("art_7__frac_iv", "modified", "Cuatro reformada, y")]
+
+
+def test_a_paragraph_elided_in_parentheses() -> None:
+    assert amended("Se reforma el párrafo tercero del artículo 8",
+                   "Artículo 8.- (…)\n(…)\nTercer párrafo reformado.\n") == [
+        ("art_8__par_3", "modified", "Tercer párrafo reformado.")]
+
+
+def test_a_sentence_cut_by_a_header_glued_to_its_line_goes_on_after_it() -> None:
+    # one paragraph per line, the page's running header glued to where the page turned: the
+    # rest of the sentence ("y") was a new párrafo of the fracción
+    assert amended("Se reforma la fracción IV del artículo 7",
+                   "Artículo 7.- ...\nI. a III. ...\nIV. Cuatro reformada, 4 DIARIO OFICIAL "
+                   "Miércoles 11 de enero de 2023\ny\nV. ...\n") == [
+        ("art_7__frac_iv", "modified", "Cuatro reformada, y")]
+
+
+def test_a_new_article_alone_goes_after_the_one_before_it_in_the_numbering() -> None:
+    # "Se adiciona el artículo 7 Bis" restating no other article: it was put at the end of the
+    # law, with a discrepancy; it goes after 7, in 7's chapter
+    outcome = amend(parse_statute(BODY_BASE), (
+        "DECRETO por el que se adiciona el artículo 7 Bis a la Ley X.\nARTÍCULO ÚNICO.- Se adiciona "
+        "el artículo 7 Bis a la Ley X, para quedar como sigue:\nArtículo 7 Bis.- Nuevo.\n" + ENTRY))
+    assert outcome.discrepancies == ()
+    chapter = next(p for p in outcome.new.provisions if p.label == "cap_1")
+    assert [c.label for c in chapter.children] == ["art_7", "art_7-bis", "art_8"]
