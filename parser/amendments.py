@@ -13,10 +13,11 @@ targets do not exist at all (reported, not dropped).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from errors import AmendmentError
 
+from .act_dates import AFTER_ACT, act_date
 from .body import BodyUnit, as_transitorios, build_body
 from .clauses import operative_subject_clause, read_clause, split_instrument
 from .decode import decode_bytes
@@ -146,13 +147,22 @@ def parse_amendment(text: str) -> Amendment:
     errors = [error for _, error in read if error is not None]
     if len(errors) == len(read):
         raise errors[0]                 # no clause read: nothing can be said about the changes
-    transitorios = read_transitorios(lines[end_of_bodies + 1:]) \
+    transitorios = _with_act(read_transitorios(lines[end_of_bodies + 1:]), text) \
         if end_of_bodies < len(lines) and lines[end_of_bodies].kind is \
         LineKind.TRANSITORIOS_HEADING else ()
     unread = tuple(_unread(lines[start], error)
                    for start, (_, error) in zip(starts, read, strict=True) if error is not None)
     return Amendment(_title(lines), tuple(article for article, _ in read), transitorios,
                      entry_into_force(transitorios), (*printed.findings, *unread))
+
+
+def _with_act(transitorios: tuple[Transitorio, ...], text: str) -> tuple[Transitorio, ...]:
+    """Transitorios counting from the instrument's own approval or signing carry its day
+    (``parser.act_dates``)."""
+    if not any(AFTER_ACT.search(t.text) for t in transitorios):
+        return transitorios
+    act = act_date(text)
+    return tuple(replace(t, act=act) for t in transitorios)
 
 
 def _read_article(line: Line, body: tuple[Line, ...]

@@ -140,7 +140,10 @@ _PATTERNS: tuple[tuple[RuleKind, re.Pattern[str]], ...] = (
     (RuleKind.ELSEWHERE, re.compile(r"\bfechas?\s+que\s+(?:en\s+\w+\s+\w+\s+)?(?:se\s+)?"
                                     r"(?:establec|senal|prev|indic|fij)")),
     (RuleKind.BUSINESS_DAY_AFTER_PUBLICATION, re.compile(r"dia\s+habil\s+siguiente")),
-    (RuleKind.DAY_AFTER_PUBLICATION, re.compile(r"dia\s+siguiente|dia\s+posterior")),
+    # not "al día siguiente de su aprobación/firma/expedición" (parser.act_dates)
+    (RuleKind.DAY_AFTER_PUBLICATION, re.compile(
+        r"dia\s+(?:siguiente|posterior)(?!\s+(?:al\s+(?:de\s+)?|a\s+la\s+|de\s+)?(?:la\s+|su\s+)?"
+        r"(?:aprobacion|firma|expedicion|emision|suscripcion)\b)")),
     (RuleKind.PUBLICATION_DAY, re.compile(r"(?:mismo\s+)?(?:dia|fecha)\s+(?:de\s+su|en\s+que\s+se\s+"
                                           r"publique|de\s+la)\s+publicacion")),
     (RuleKind.FISCAL_YEAR, re.compile(r"ejercicio\s+(?:fiscal\s+)?(?:de\s+)?(?P<year>\d{4})")),

@@ -21,6 +21,7 @@ from datetime import date
 from typing import Any
 
 from . import labels
+from .act_dates import AFTER_ACT, counted_from_act
 from .dates import find_date
 from .entry_rules import EntryIntoForce, Pending, RuleKind, Sentence, read_sentences, read_when
 from .lines import Line, LineKind
@@ -35,6 +36,7 @@ class Transitorio:
     number: int
     text: str
     line: int = field(default=0, compare=False)   # 1-based line of its heading; 0 when unknown
+    act: date | None = None   # the day of the instrument's own approval or signing, if given
 
     def to_json(self) -> dict[str, Any]:
         return {"number": self.number, "text": self.text}
@@ -103,6 +105,7 @@ def read_schedule(transitorios: tuple[Transitorio, ...]) -> Schedule:
     findings: list[Finding] = []
     for transitorio in transitorios:
         for sentence in read_sentences(transitorio.text):
+            sentence = counted_from_act(sentence, transitorio.act)
             if sentence.reference is None:
                 if default is not None and _differs(default, sentence.rule):
                     findings.append(Finding(
@@ -125,7 +128,13 @@ def _differs(first: EntryIntoForce, second: EntryIntoForce) -> bool:
 def _doubts(sentence: Sentence, transitorio: Transitorio) -> list[Finding]:
     line = transitorio.line or None
     out = []
-    if sentence.rule.kind is RuleKind.UNRECOGNIZED:
+    act = AFTER_ACT.search(sentence.rule.source)
+    if sentence.rule.kind is RuleKind.UNRECOGNIZED and act is not None:
+        out.append(Finding(FindingKind.ENTRY_INTO_FORCE,
+                           f"transitorio {transitorio.number}: entra en vigor al día siguiente de "
+                           f"su {act.group('act').lower()}, y el instrumento no da una sola fecha "
+                           f"de ese acto; la fecha queda pendiente", line))
+    elif sentence.rule.kind is RuleKind.UNRECOGNIZED:
         out.append(Finding(FindingKind.ENTRY_INTO_FORCE,
                            f"transitorio {transitorio.number}: no se entiende cuándo entra en "
                            f"vigor: «{sentence.rule.source[:160]}»", line))

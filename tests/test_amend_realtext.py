@@ -5,14 +5,19 @@ in the whole DOF editions of ../shared/dof-samples; the excerpts here are our ow
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
+
 import pytest
 
 from diffing import amend
 from errors import AmendmentError
 from gazette import NoticeKind
 from parser import FindingKind, parse_amendment, parse_statute
+from parser.entry_rules import read_when
 from parser.lines import classify_line
 from parser.ocr_words import repaired
+from parser.transitorios import read_schedule
 from scraper.classify import classify
 
 
@@ -165,3 +170,56 @@ def test_a_new_article_alone_goes_after_the_one_before_it_in_the_numbering() -> 
     assert outcome.discrepancies == ()
     chapter = next(p for p in outcome.new.provisions if p.label == "cap_1")
     assert [c.label for c in chapter.children] == ["art_7", "art_7-bis", "art_8"]
+
+
+# --- entry into force counted from the instrument's own act --------------------------------------
+ACUERDO_AFTER_APPROVAL = (
+    "ACUERDO por el que se modifican las Bases X.\nEl Director General, con fundamento en {basis}, "
+    "he tenido a bien expedir el siguiente:\nACUERDO\nÚNICO. Se MODIFICA el artículo 10 de las "
+    "Bases X, para quedar como sigue:\nArtículo 10.- Único párrafo reformado.\nTRANSITORIO\n"
+    "ARTÍCULO ÚNICO. El presente Acuerdo entrará en vigor al día siguiente de su aprobación por la "
+    "Junta de Gobierno y deberá ser publicado en el Diario Oficial de la Federación.\n"
+    "Ciudad de México, a 4 de marzo de 2024.- El Director General.- Rúbrica.\n")
+
+
+def test_in_force_the_day_after_the_approval_the_instrument_dates() -> None:
+    # IMSS-BIENESTAR, DOF 18/03/2024: it was read as the day after publication
+    amendment = parse_amendment(ACUERDO_AFTER_APPROVAL.format(
+        basis="el acuerdo de la Junta de Gobierno dictado en su Tercera Sesión Extraordinaria, "
+              "celebrada en la Ciudad de México, el 01 de marzo de 2024"))
+    rule = amendment.entry_into_force
+    assert (rule.kind, rule.on) == ("fixed_date", date(2024, 3, 2))
+
+
+def test_in_force_after_an_approval_the_instrument_does_not_date_is_pending() -> None:
+    amendment = parse_amendment(ACUERDO_AFTER_APPROVAL.format(basis="el artículo 58"))
+    assert amendment.entry_into_force.kind == "unrecognized"
+    schedule = read_schedule(amendment.transitorios)
+    assert [f.message for f in schedule.findings] == [
+        "transitorio 1: entra en vigor al día siguiente de su aprobación, y el instrumento no da "
+        "una sola fecha de ese acto; la fecha queda pendiente"]
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    ("El presente Acuerdo entrará en vigor al día siguiente de la aprobación por el Consejo "
+     "General del Instituto Nacional Electoral.", None),
+    ("El presente Acuerdo entrará en vigor al día siguiente de su firma.", None),
+    # near misses: the publication is what counts
+    ("El presente Acuerdo entrará en vigor al día siguiente de su publicación en el Diario "
+     "Oficial de la Federación.", "day_after_publication"),
+    ("El presente Decreto entrará en vigor el día siguiente al de su publicación.",
+     "day_after_publication"),
+])
+def test_a_day_after_an_act_is_not_the_day_after_publication(words: str,
+                                                            expected: str | None) -> None:
+    assert read_when(words, words).kind == (expected or "unrecognized")
+
+
+def test_imss_bienestar_bases_in_force_the_day_after_the_board_approved_them(samples: Path) -> None:
+    text = (samples / "texts" / "DOF_2024-03-18_MAT_edicion_parcial_docling.md").read_text(
+        encoding="utf-8")
+    start = text.index("ACUERDO  por  el  que  se  modifican,  adicionan  y  derogan  las  Bases")
+    rule = parse_amendment(text[start:start + 120_000]).entry_into_force
+    # "… al día siguiente de su aprobación por la Junta de Gobierno": the board's Tercera Sesión
+    # Extraordinaria, "celebrada en la Ciudad de México, el 01 de marzo de 2024"
+    assert (rule.kind, rule.on) == ("fixed_date", date(2024, 3, 2))
