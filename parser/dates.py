@@ -2,8 +2,9 @@
 
 "1o. de enero de 2025", "1.° de enero de 2023", "1 de enero de 2025", "primero de enero del año
 dos mil veinticinco", "treinta y uno de diciembre de dos mil veinticuatro", "el día primero de
-junio del presente año"; and counts in words up to 9999 ("ciento ochenta", "doscientos
-setenta"). Units and tens come from ``parser.vocabulary``; hundreds and thousands are here.
+junio del presente año", "a los veinte días del mes de marzo de dos mil veinticuatro"; and
+counts in words up to 9999 ("ciento ochenta", "doscientos setenta"). Units and tens come from
+``parser.vocabulary``; hundreds and thousands are here.
 """
 
 from __future__ import annotations
@@ -35,7 +36,9 @@ _YEAR = (rf"(?:\d{{4}}|(?P<rel>presente|siguiente|posterior|proximo|dicho|mismo)
          rf"(?:\s+(?:a|de)\s+(?:su|la)\s+publicacion)?|ano\s+(?P<relafter>siguiente|posterior)"
          rf"(?:\s+(?:a|de|al\s+de)\s+(?:su|la)\s+publicacion)?|(?>{NUMBER_WORDS})(?!\s+[oy]\s))")
 # A date in folded text (see ``fold_text``); groups day, month, year.
-DATE = (rf"(?:d[ií]a\s+)?(?P<day>{_DAY})\s+de\s+(?P<month>{_MONTH_RE})\s+"
+# ("a los veinte días del mes de marzo de dos mil veinticuatro", "a 1 del mes de marzo de …":
+# the signing day as agencies write it)
+DATE = (rf"(?:d[ií]a\s+)?(?P<day>{_DAY})\s+(?:dias\s+)?(?:del\s+mes\s+)?de\s+(?P<month>{_MONTH_RE})\s+"
         rf"(?:de|del)\s+(?:ano\s+)?(?P<year>{_YEAR})\b")
 _DATE_RE = re.compile(DATE)
 

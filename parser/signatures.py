@@ -19,7 +19,7 @@ _WEEKDAY = r"(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)"
 _SIGNED_AT = (
     r"(?:(?:En|Dad[oa]\s+en|Expedid[oa]\s+en|Emitid[oa]\s+en)\s+la\s+)?Ciudad\s+de\s+M[ée]xico"
     rf"\s*[,;]?\s*(?:a\s+los\s+|a\s+|el\s+(?:d[ií]a\s+)?|al\s+d[ií]a\s+|{_WEEKDAY}\s+)?"
-    rf"(?:\d{{1,2}}|[a-záéíóú]+(?:\s+y\s+[a-záéíóú]+)?)\s+(?:de\s+{_MONTH}\b|d[ií]as\s+del\s+mes\b)")
+    rf"(?:\d{{1,2}}|[a-záéíóú]+(?:\s+y\s+[a-záéíóú]+)?)\s+(?:de\s+{_MONTH}\b|(?:d[ií]as\s+)?del\s+mes\b)")
 SIGNATURE_RE = re.compile(
     rf"(?:{_SIGNED_AT}|"
     r"M[ée]xico,\s*D\.\s*F\.\s*,?\s*a\s|Ciudad de M[ée]xico,?\s+a\s|Dado en\s|SAL[ÓO]N DE SESIONES"

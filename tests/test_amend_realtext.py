@@ -14,6 +14,7 @@ from diffing import amend
 from errors import AmendmentError
 from gazette import NoticeKind
 from parser import FindingKind, parse_amendment, parse_statute
+from parser.dates import find_date
 from parser.entry_rules import read_when
 from parser.lines import classify_line
 from parser.ocr_words import repaired
@@ -223,3 +224,15 @@ def test_imss_bienestar_bases_in_force_the_day_after_the_board_approved_them(sam
     # "… al día siguiente de su aprobación por la Junta de Gobierno": the board's Tercera Sesión
     # Extraordinaria, "celebrada en la Ciudad de México, el 01 de marzo de 2024"
     assert (rule.kind, rule.on) == ("fixed_date", date(2024, 3, 2))
+
+
+@pytest.mark.parametrize(("written", "day"), [
+    ("Dado en la Ciudad de México, a 1 del mes de marzo de dos mil veinticuatro.- El Director",
+     date(2024, 3, 1)),
+    ("Expedido en la Ciudad de México, a los veinte días del mes de marzo de dos mil veinticuatro",
+     date(2024, 3, 20)),
+])
+def test_the_signing_day_as_agencies_write_it(written: str, day: date) -> None:
+    found = find_date(written)
+    assert found is not None and found.on() == day
+    assert str(classify_line(written).kind) == "signature"
