@@ -129,6 +129,11 @@ def _on_of(state: State, tokens: list[Token], index: int) -> int:
     skip = _introducing_paragraph(state, tokens, index + 1) or _placement(state, tokens, index)
     if skip:
         return skip
+    if state.pending and _bare_article(tokens, index):
+        # "la fracción VIII del 21", "la fracción III del 57": the article's noun left out
+        group = Group(Kind.ARTICULO, (), unit_first=True)
+        return _parent_read(state, group, tokens, index,
+                            _read_parent_numbers(state, group, tokens, index + 1))
     if not state.pending or not next_is(tokens, index + 1, TokenType.NOUN, skip=(TokenType.DET,)):
         return index + 1
     position = index + 1
@@ -139,7 +144,19 @@ def _on_of(state: State, tokens: list[Token], index: int) -> int:
         return position + 1
     assert noun.kind is not None
     group = Group(unit_kind(noun.kind, tokens, position + 1), (), unit_first=True)
-    end = _read_parent_numbers(state, group, tokens, position + 1)
+    return _parent_read(state, group, tokens, position,
+                        _read_parent_numbers(state, group, tokens, position + 1))
+
+
+def _bare_article(tokens: list[Token], index: int) -> bool:
+    """'del 21', 'al 57': a contraction before a number in digits, which names an article."""
+    return labels.fold(tokens[index].text) in ("del", "al") and index + 1 < len(tokens) and \
+        tokens[index + 1].type is TokenType.NUM and tokens[index + 1].text[:1].isdigit()
+
+
+def _parent_read(state: State, group: Group, tokens: list[Token], position: int, end: int) -> int:
+    """The parent just read (``group``: its noun at ``position``, its numbers up to ``end``)
+    goes above the pending chains."""
     if group.kind is Kind.ARTICULO and group.numbers and end < len(tokens) and \
             tokens[end].kind is Kind.TRANSITORIO:
         group.kind = Kind.TRANSITORIO       # "al Artículo Séptimo Transitorio": tra_7

@@ -101,6 +101,11 @@ def labels_of(clause: str) -> list[Row]:
       ("renumera", "art_9__frac_v")]),
     ("Se reforma la fracción II del artículo 3 y se adiciona el inciso c) de la Ley X",
      [("reforma", "art_3__frac_ii"), ("adiciona", "art_3__frac_ii__inc_c")]),
+    # "del 57": a contraction before a number in digits names an article (fracción III was
+    # given to artículo 58)
+    ("Se derogan el artículo 58 y la fracción III del 57 de la Ley X",
+     [("deroga", "art_58"), ("deroga", "art_57__frac_iii")]),
+    ("Se adiciona una fracción IV al 57 de la Ley X", [("adiciona", "art_57__frac_iv")]),
     # near miss: after two articles there is no telling which one's
     ("Se reforman los artículos 2 y 3 y se adiciona la fracción V de la Ley X",
      [("reforma", "art_2"), ("reforma", "art_3"), ("adiciona", "frac_v")]),
