@@ -19,6 +19,7 @@ from errors import AmendmentError
 
 from .act_dates import AFTER_ACT, act_date
 from .body import BodyUnit, as_transitorios, build_body
+from .clause_check import unread_numbers
 from .clauses import operative_subject_clause, read_clause, split_instrument
 from .decode import decode_bytes
 from .directives import Directive
@@ -150,8 +151,9 @@ def parse_amendment(text: str) -> Amendment:
     transitorios = _with_act(read_transitorios(lines[end_of_bodies + 1:]), text) \
         if end_of_bodies < len(lines) and lines[end_of_bodies].kind is \
         LineKind.TRANSITORIOS_HEADING else ()
-    unread = tuple(_unread(lines[start], error)
-                   for start, (_, error) in zip(starts, read, strict=True) if error is not None)
+    unread = tuple(_unread(lines[start], error, article)
+                   for start, (article, error) in zip(starts, read, strict=True)
+                   if error is not None or unread_numbers(article.clause, article.directives))
     return Amendment(_title(lines), tuple(article for article, _ in read), transitorios,
                      entry_into_force(transitorios), (*printed.findings, *unread))
 
@@ -178,7 +180,12 @@ def _read_article(line: Line, body: tuple[Line, ...]
         return OperativeArticle(head, clause, split_instrument(clause)[1], (), ()), error
 
 
-def _unread(line: Line, error: AmendmentError) -> Finding:
+def _unread(line: Line, error: AmendmentError | None, article: OperativeArticle) -> Finding:
+    if error is None:                   # read, but some number of it is in no target
+        numbers = ", ".join(f"«{n}»" for n in unread_numbers(article.clause, article.directives))
+        return Finding(FindingKind.UNREADABLE,
+                       f"en la cláusula operativa, {numbers} no forma parte de ningún destino "
+                       f"leído; esa orden no se aplica", line.lineno)
     return Finding(FindingKind.UNREADABLE,
                    f"cláusula operativa que no se pudo leer; sus órdenes no se aplican: {error}",
                    line.lineno)

@@ -14,6 +14,8 @@ from diffing import amend
 from errors import AmendmentError
 from gazette import NoticeKind
 from parser import FindingKind, parse_amendment, parse_statute
+from parser.clause_check import unread_numbers
+from parser.clauses import read_clause
 from parser.dates import find_date
 from parser.entry_rules import read_when
 from parser.lines import classify_line
@@ -236,3 +238,36 @@ def test_the_signing_day_as_agencies_write_it(written: str, day: date) -> None:
     found = find_date(written)
     assert found is not None and found.on() == day
     assert str(classify_line(written).kind) == "signature"
+
+
+# --- a number the clause names and no target holds ----------------------------------------------
+@pytest.mark.parametrize(("clause", "unread"), [
+    # real (Código de Comercio's reform appendix): "del 21" is read as no article
+    ("Se derogan los artículos 6o., 7o. y fracción VIII del 21 del Código de Comercio en vigor.",
+     ("21",)),
+    ("Se reforman los artículos 1054; 1063; 1466, en su párrafo y, 1477 del Código de Comercio",
+     ("1466",)),
+    ("Se reforma la fracci6n IX del artículo 57 de la Ley X", ("IX",)),
+    # near misses: every number is in a target; a container only places its article
+    ("Se REFORMA el primer párrafo del artículo 83 del Título Tercero, Capítulo IV, de la Ley X",
+     ()),
+    ("Se reforma la denominación del Capítulo III del Título Segundo de la Ley X", ()),
+    ("Se reforman las fracciones IV a VIII del artículo 2 de la Ley X", ()),
+    ("Se modifican los Lineamientos emitidos mediante Acuerdo número 20/10/22, conforme al Anexo",
+     ()),
+])
+def test_numbers_no_target_holds(clause: str, unread: tuple[str, ...]) -> None:
+    assert unread_numbers(clause, read_clause(clause)[1]) == unread
+
+
+def test_a_number_read_past_is_a_finding_and_the_rest_is_applied() -> None:
+    # real (Código de Comercio): "fracción VIII del 21" is still read as 7o.'s fracción VIII
+    amendment = parse_amendment(
+        "DECRETO por el que se reforma la Ley X.\nARTÍCULO ÚNICO.- Se derogan los artículos 6o., "
+        "7o. y fracción VIII del 21 de la Ley X, para quedar como sigue:\nArtículo 6o.- Se "
+        "deroga.\n" + ENTRY)
+    assert [d.label for d in amendment.articles[0].directives] == ["art_6", "art_7__frac_viii"]
+    (finding,) = amendment.findings
+    assert (finding.kind, finding.line, finding.message) == (
+        FindingKind.UNREADABLE, 2, "en la cláusula operativa, «21» no forma parte de ningún "
+        "destino leído; esa orden no se aplica")
