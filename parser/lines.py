@@ -89,7 +89,7 @@ _HEADING_RE = re.compile(
     re.DOTALL)
 _HEADING_KIND = {"l": Kind.LIBRO, "t": Kind.TITULO, "c": Kind.CAPITULO, "s": Kind.SECCION}
 _TRANSITORIOS_RE = re.compile(
-    r"(?:ART[ÍI]CULOS?\s+|Art[íi]culos?\s+)?(?:TRANSITORIOS?|Transitorios?)"
+    r"(?:ART[ÍI]CULOS?\s+|Art[íi]culos?\s+)?(?:TRANSITORIOS?|Transitorios?|T R A N S I T O R I O(?: S)?)"
     r"(?:\s+(?:DEL|DE LA|DE)\s+[^a-záéíóú]*)?\s*[.:]?$")
 _APPENDIX_RE = re.compile(r"ART[ÍI]CULOS\s+TRANSITORIOS\s+DE\s+DECRETOS\s+DE\s+REFORMA")
 _RANGE_WORD = r"(?:a|al|y|A|AL|Y)"
