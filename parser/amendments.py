@@ -64,13 +64,29 @@ class Amendment:
     findings: tuple[Finding, ...] = field(default=(), compare=False)  # what the print left
 
 
+# "ARTÍCULO ÚNICO.- Se …", and with the separator lost in a conversion, "ARTÍCULO ÚNICO Se …"
+_PARAGRAPH_HEAD_RE = re.compile(
+    r"^(?:ART[ÍI]CULO|Art[íi]culo)\s+(?:\S+\s*[.:–—-]+\s*|[^\W\d]+\s+)(?=Se\s)")
+
+
 def _is_operative(line: Line) -> bool:
     if line.kind not in (LineKind.ARTICLE, LineKind.PARAGRAPH):
         return False
     if line.kind is LineKind.PARAGRAPH:
-        return bool(re.match(r"^(?:ART[ÍI]CULO|Art[íi]culo)\s+\S+\s*[.:-]+\s*Se\s", line.text)) \
+        return bool(_PARAGRAPH_HEAD_RE.match(line.text)) \
             and _OPERATIVE_RE.search(line.text.split("Se ", 1)[-1].join(("Se ", ""))) is not None
-    return not line.number[:1].isdigit() and _is_operative_text(line.text)
+    if line.number[:1].isdigit():
+        # "ARTICULO 1o.- Se reforman los artículos 77, 78 … del Código Civil …, para quedar en
+        # la forma que a continuación se expresa." (older decrees): a whole clause, ordering new
+        # text, not a restated article that says "Se deroga."
+        return _OPERATIVE_RE.match(line.text) is not None and \
+            _NUMBERED_CLAUSE_RE.search(line.text) is not None and \
+            _CLAUSE_END_RE.search(line.text) is not None
+    return _is_operative_text(line.text)
+
+
+_NUMBERED_CLAUSE_RE = re.compile(r"\b(?:art[íi]culos?|fracci[oó]n(?:es)?|p[áa]rrafos?|incisos?)\s",
+                                 re.IGNORECASE)
 
 
 def _is_operative_text(text: str) -> bool:
@@ -192,7 +208,8 @@ def _unread(line: Line, error: AmendmentError | None, article: OperativeArticle)
 
 
 def _without_head(clause: str) -> str:
-    return re.sub(r"^(?:ART[ÍI]CULO|Art[íi]culo)\s+\S+\s*[.:-]+\s*", "", clause)
+    return re.sub(r"^(?:ART[ÍI]CULO|Art[íi]culo)\s+(?:\S+\s*[.:–—-]+\s*|[^\W\d]+\s+(?=Se\s))", "",
+                  clause)
 
 
 def _end_of_bodies(lines: tuple[Line, ...], start: int) -> int:

@@ -271,3 +271,39 @@ def test_a_number_read_past_is_a_finding_and_the_rest_is_applied() -> None:
     assert (finding.kind, finding.line, finding.message) == (
         FindingKind.UNREADABLE, 2, "en la cláusula operativa, «21» no forma parte de ningún "
         "destino leído; esa orden no se aplica")
+
+
+# --- heads the DOF prints ------------------------------------------------------------------------
+HEAD_BASE = "LEY A\nArtículo 2.- Dos:\nI. Primera;\nII. Segunda.\nArtículo 3.- Tres.\n"
+REFORM_2_II = ("Se reforma la fracción II del artículo 2 de la Ley A, para quedar como sigue:\n"
+               "Artículo 2.- ...\nI. ...\nII. Segunda reformada.\n")
+
+
+@pytest.mark.parametrize("heading", ["T R A N S I T O R I O S", "T R A N S I T O R I O"])
+def test_a_letter_spaced_transitorios_heading(heading: str) -> None:
+    # Congress's decrees print it so: the transitorios were read as new text of the law
+    # ("Primero.- El presente Decreto …" as artículo 1)
+    outcome = amend(parse_statute(HEAD_BASE), (
+        f"DECRETO por el que se reforma la Ley A.\nARTÍCULO ÚNICO.- {REFORM_2_II}{heading}\n"
+        "Primero.- El presente Decreto entrará en vigor el 1o. de enero de 2025.\nSegundo.- Se "
+        "derogan las disposiciones que se opongan al presente Decreto.\n"))
+    assert [c.label for c in outcome.changes] == ["art_2__frac_ii"]
+    assert outcome.discrepancies == ()
+    assert (outcome.entry_into_force.on, len(outcome.transitorios)) == (date(2025, 1, 1), 2)
+
+
+@pytest.mark.parametrize("head", [
+    "ARTÍCULO ÚNICO",           # the separator lost in a conversion
+    "ARTICULO 1o.-",            # older decrees number their operative articles
+])
+def test_operative_heads_without_separator_or_with_a_number(head: str) -> None:
+    outcome = amend(parse_statute(HEAD_BASE), (
+        f"DECRETO que reforma la Ley A.\n{head} {REFORM_2_II}" + ENTRY))
+    assert [c.label for c in outcome.changes] == ["art_2__frac_ii"]
+
+
+def test_a_restated_article_that_says_se_deroga_is_no_operative_article() -> None:
+    outcome = amend(parse_statute(HEAD_BASE), (
+        "DECRETO que reforma la Ley A.\nARTICULO 1o.- Se deroga el artículo 3 de la Ley A, para "
+        "quedar como sigue:\nArtículo 3.- Se deroga.\n" + ENTRY))
+    assert [(c.label, str(c.type)) for c in outcome.changes] == [("art_3", "derogated")]
