@@ -1,5 +1,5 @@
-"""'Entrará en vigor al día siguiente de su aprobación por la Junta de Gobierno': a day counted
-from the instrument's own approval, signing or issue, not from its publication.
+"""'Entrará en vigor al día siguiente de su aprobación por la Junta de Gobierno', '… el día de su
+firma': a day counted from the instrument's own approval, signing or issue, not its publication.
 
 Agencies' acuerdos and INE's often say so ("al día siguiente de la aprobación por el Consejo
 General"), and the day of that act is written elsewhere in the instrument: "mediante Acuerdo …,
@@ -27,6 +27,10 @@ AFTER_ACT = re.compile(
 # Words that date the instrument's own act, the date following them closely: its approval or
 # session ("aprobado en sesión … celebrada el 21 de marzo de 2024"), its signing ("Dado en la
 # Ciudad de México, a …").
+# "el día de su firma", "a partir de la fecha de su aprobación": the act's own day
+ON_ACT = re.compile(
+    r"(?:(?:el\s+)?d[ií]a|(?:la\s+)?fecha|a\s+partir|momento)\s+de\s+(?:su|la)\s+"
+    r"(?P<act>aprobaci[oó]n|firma|expedici[oó]n|emisi[oó]n|suscripci[oó]n)\b", re.IGNORECASE)
 _ACT_WORDS = re.compile(
     r"\b(?:aprobad[oa]\s+(?:en|por|mediante)|celebrad[oa]|dictad[oa]|Dad[oa]\s+en"
     r"|Expedid[oa]\s+en|[Ff]irmad[oa]\s+en)\b", re.IGNORECASE)
@@ -49,13 +53,22 @@ def act_date(text: str) -> date | None:
 def counted_from_act(sentence: Sentence, act: date | None) -> Sentence:
     """A rule that counts from the instrument's act: the day after ``act`` when known, else
     unrecognized (pending, with its finding)."""
-    if sentence.rule.kind is not RuleKind.UNRECOGNIZED or not AFTER_ACT.search(sentence.rule.source):
+    source = sentence.rule.source
+    if sentence.rule.kind is not RuleKind.UNRECOGNIZED or act is None:
         return sentence
-    if act is None:
+    if AFTER_ACT.search(source):
+        day = act + timedelta(days=1)
+    elif ON_ACT.search(source):
+        day = act
+    else:
         return sentence
-    rule = EntryIntoForce(RuleKind.FIXED_DATE, on=act + timedelta(days=1),
-                          source=sentence.rule.source)
-    return replace(sentence, rule=rule)
+    return replace(sentence, rule=EntryIntoForce(RuleKind.FIXED_DATE, on=day, source=source))
 
 
-__all__ = ["AFTER_ACT", "act_date", "counted_from_act"]
+def act_named(text: str) -> str | None:
+    """The act a rule counts from ('aprobación', 'firma'), as its words say; None if none."""
+    found = AFTER_ACT.search(text) or ON_ACT.search(text)
+    return found.group("act").lower() if found is not None else None
+
+
+__all__ = ["AFTER_ACT", "ON_ACT", "act_date", "act_named", "counted_from_act"]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from errors import AmendmentError
 
-from .act_dates import AFTER_ACT, act_date
+from .act_dates import act_date, act_named
 from .body import BodyUnit, as_transitorios, build_body
 from .clause_check import unread_numbers
 from .clauses import operative_subject_clause, read_clause, split_instrument
@@ -177,7 +177,7 @@ def parse_amendment(text: str) -> Amendment:
 def _with_act(transitorios: tuple[Transitorio, ...], text: str) -> tuple[Transitorio, ...]:
     """Transitorios counting from the instrument's own approval or signing carry its day
     (``parser.act_dates``)."""
-    if not any(AFTER_ACT.search(t.text) for t in transitorios):
+    if not any(act_named(t.text) for t in transitorios):
         return transitorios
     act = act_date(text)
     return tuple(replace(t, act=act) for t in transitorios)

@@ -145,7 +145,8 @@ _PATTERNS: tuple[tuple[RuleKind, re.Pattern[str]], ...] = (
         r"dia\s+(?:siguiente|posterior)(?!\s+(?:al\s+(?:de\s+)?|a\s+la\s+|de\s+)?(?:la\s+|su\s+)?"
         r"(?:aprobacion|firma|expedicion|emision|suscripcion)\b)")),
     (RuleKind.PUBLICATION_DAY, re.compile(r"(?:mismo\s+)?(?:dia|fecha)\s+(?:de\s+su|en\s+que\s+se\s+"
-                                          r"publique|de\s+la)\s+publicacion")),
+                                          r"publique|de\s+la)\s+publicacion"
+                                          r"|(?:a\s+partir|al\s+momento)\s+de\s+su\s+publicacion")),
     (RuleKind.FISCAL_YEAR, re.compile(r"ejercicio\s+(?:fiscal\s+)?(?:de\s+)?(?P<year>\d{4})")),
 )
 

@@ -21,7 +21,7 @@ from datetime import date
 from typing import Any
 
 from . import labels
-from .act_dates import AFTER_ACT, counted_from_act
+from .act_dates import act_named, counted_from_act
 from .dates import find_date
 from .entry_rules import EntryIntoForce, Pending, RuleKind, Sentence, read_sentences, read_when
 from .lines import Line, LineKind
@@ -128,12 +128,12 @@ def _differs(first: EntryIntoForce, second: EntryIntoForce) -> bool:
 def _doubts(sentence: Sentence, transitorio: Transitorio) -> list[Finding]:
     line = transitorio.line or None
     out = []
-    act = AFTER_ACT.search(sentence.rule.source)
+    act = act_named(sentence.rule.source)
     if sentence.rule.kind is RuleKind.UNRECOGNIZED and act is not None:
         out.append(Finding(FindingKind.ENTRY_INTO_FORCE,
-                           f"transitorio {transitorio.number}: entra en vigor al día siguiente de "
-                           f"su {act.group('act').lower()}, y el instrumento no da una sola fecha "
-                           f"de ese acto; la fecha queda pendiente", line))
+                           f"transitorio {transitorio.number}: entra en vigor según la fecha de su "
+                           f"{act}, y el instrumento no da una sola fecha de ese acto; la fecha "
+                           f"queda pendiente", line))
     elif sentence.rule.kind is RuleKind.UNRECOGNIZED:
         out.append(Finding(FindingKind.ENTRY_INTO_FORCE,
                            f"transitorio {transitorio.number}: no se entiende cuándo entra en "

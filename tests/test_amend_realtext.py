@@ -199,8 +199,28 @@ def test_in_force_after_an_approval_the_instrument_does_not_date_is_pending() ->
     assert amendment.entry_into_force.kind == "unrecognized"
     schedule = read_schedule(amendment.transitorios)
     assert [f.message for f in schedule.findings] == [
-        "transitorio 1: entra en vigor al día siguiente de su aprobación, y el instrumento no da "
+        "transitorio 1: entra en vigor según la fecha de su aprobación, y el instrumento no da "
         "una sola fecha de ese acto; la fecha queda pendiente"]
+
+
+def test_in_force_on_the_day_of_its_signing() -> None:
+    amendment = parse_amendment(ACUERDO_AFTER_APPROVAL.format(
+        basis="el artículo 58").replace(
+        "al día siguiente de su aprobación por la Junta de Gobierno", "el día de su firma").replace(
+        "Ciudad de México, a 4 de marzo de 2024", "Dado en la Ciudad de México, a 4 de marzo de 2024"))
+    rule = amendment.entry_into_force
+    assert (rule.kind, rule.on) == ("fixed_date", date(2024, 3, 4))
+
+
+@pytest.mark.parametrize("words", [
+    "Las presentes modificaciones entrarán en vigor a partir de su publicación en el Diario "
+    "Oficial de la Federación.",
+    "El presente Acuerdo entrará en vigor al momento de su publicación en el Diario Oficial de la "
+    "Federación.",
+])
+def test_in_force_from_its_publication(words: str) -> None:
+    # they were not understood: the changes waited, pending
+    assert read_when(words, words).kind == "publication_day"
 
 
 @pytest.mark.parametrize(("words", "expected"), [
