@@ -28,11 +28,14 @@ _MISREAD = re.compile(r"(?<![\w])(?:" + "|".join(_pattern(w) for w in sorted(_WO
                       + r")(?![\w])")
 _BY_SHAPE = {w: re.compile(_pattern(w)) for w in _WORDS}
 _DIGIT = re.compile(r"\d")
+# A letter right before 0, 1 or 6, or one of them before two letters: the only places a
+# misread locator word can be (a cheap test before the word patterns)
+_SUSPECT = re.compile(r"[016](?:(?<=[^\W\d_][016])|(?=[^\W\d_]{2}))")   # the digit first: fast
 
 
 def repaired(line: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     """The line with misread locator words written back, and each (as printed, as read)."""
-    if _DIGIT.search(line) is None:
+    if _SUSPECT.search(line) is None:
         return line, ()
     repairs: list[tuple[str, str]] = []
 
