@@ -246,12 +246,21 @@ def _operative_article(line: Line, body: tuple[Line, ...]) -> OperativeArticle:
     return OperativeArticle(head, clause, instrument, tuple(directives), units)
 
 
+# Where a clause cannot stop: after a comma, a preposition or article, or a locator noun still
+# waiting for its number ("… la fracción II del artículo" / "57 de la Ley A, para quedar …").
+_OPEN_CLAUSE_END = re.compile(
+    r"(?:,|\b(?:de|del|la|las|el|los|y|e|o|a|al|en|que|se|para|art[íi]culos?|fracci[oó]n(?:es)?"
+    r"|p[áa]rrafos?|incisos?|numerales?|apartados?|transitorios?))\s*$", re.IGNORECASE)
+
+
 def _joined_clause(text: str, body: tuple[Line, ...]) -> tuple[str, tuple[Line, ...]]:
-    """A clause cut by a page or line break ('… el subnumeral i al' / 'inciso a) del …') goes
-    on in the lower-case lines after it, until it ends with ':' or '.'."""
+    """A clause cut by a page or line break ('… el subnumeral i al' / 'inciso a) del …', '… del
+    artículo' / '57 de la Ley …') goes on in the lines after it that continue its sentence (in
+    lower case, or after a word a sentence cannot end with), until it ends with ':' or '.'."""
     taken = 0
     while taken < len(body) and not re.search(r"(?:[:.]|como\s+sigue)\s*$", text) and \
-            body[taken].kind is LineKind.PARAGRAPH and body[taken].text[:1].islower():
+            body[taken].kind is LineKind.PARAGRAPH and \
+            (body[taken].text[:1].islower() or _OPEN_CLAUSE_END.search(text) is not None):
         text = f"{text} {body[taken].text}"
         taken += 1
     return text, body[taken:]

@@ -327,3 +327,18 @@ def test_a_restated_article_that_says_se_deroga_is_no_operative_article() -> Non
         "DECRETO que reforma la Ley A.\nARTICULO 1o.- Se deroga el artículo 3 de la Ley A, para "
         "quedar como sigue:\nArtículo 3.- Se deroga.\n" + ENTRY))
     assert [(c.label, str(c.type)) for c in outcome.changes] == [("art_3", "derogated")]
+
+
+@pytest.mark.parametrize("clause", [
+    "Se reforma la fracción II del artículo\n2 de la Ley A, para quedar como sigue:",
+    "Se reforma la fracción II del artículo 2 de la\nLey A, para quedar como sigue:",
+    "Se reforma la fracción\nII del artículo 2 de la Ley A, para quedar como sigue:",
+])
+def test_a_clause_broken_before_a_number_or_a_name_goes_on(clause: str) -> None:
+    # only a line in lower case continued a clause: the article's number was lost (the
+    # fracción was read as of no article) or the clause had no target at all (refused)
+    outcome = amend(parse_statute(HEAD_BASE), (
+        f"DECRETO por el que se reforma la Ley A.\nARTÍCULO ÚNICO.- {clause}\nArtículo 2.- ...\n"
+        "I. ...\nII. Segunda reformada.\n" + ENTRY))
+    assert [i.target for i in outcome.instructions] == ["art_2__frac_ii"]
+    assert outcome.discrepancies == ()
