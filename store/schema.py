@@ -66,7 +66,7 @@ from sqlalchemy.types import TypeDecorator, TypeEngine
 
 #: The alembic revision this module describes; ``open_engine`` skips alembic when the database
 #: is already there (a test checks it equals the migration scripts' head).
-SCHEMA_REVISION = "0005"
+SCHEMA_REVISION = "0006"
 
 NAMING = {
     "ix": "ix_%(column_0_N_label)s",
@@ -249,6 +249,7 @@ change = Table(
     Index("ix_change_pending", "valid_from",   # the few changes published before they are in force
           sqlite_where=text("valid_from IS NULL OR valid_from > date"),
           postgresql_where=text("valid_from IS NULL OR valid_from > date")),
+    sqlite_autoincrement=True,   # ids are identities (store.identity): never handed out twice
 )
 
 instruction = Table(
@@ -278,7 +279,23 @@ discrepancy = Table(
     Column("detail", Text, nullable=False),
     Column("instruction", JSON),
     Column("change", JSON),
+    sqlite_autoincrement=True,   # ids are identities (store.identity): never handed out twice
 )
+
+
+
+def _retired(source: Table) -> Table:
+    """Where the rows of ``source`` go when they stop existing (``store.identity``): the same
+    columns (no foreign keys: evidence of what was), plus when they went."""
+    columns = [Column(c.name, c.type, primary_key=c.primary_key, autoincrement=False, nullable=c.nullable)
+               for c in source.columns]
+    return Table(f"retired_{source.name}", metadata, *columns,
+                 Column("retired_at", UTCDateTime, nullable=False, default=_now),
+                 Index(f"ix_retired_{source.name}_notice", "document_id", "notice_id"))
+
+
+retired_change = _retired(change)
+retired_discrepancy = _retired(discrepancy)
 
 finding = Table(
     "finding",
@@ -376,8 +393,8 @@ watch = Table(
     Column("user_id", Integer, ForeignKey("app_user.id"), nullable=False, index=True),
     Column("document_id", Integer, ForeignKey("document.id"), nullable=False),
     Column("label", _label_type(), comment="NULL: the whole document"),
-    Column("since_revision", Integer, nullable=False,
-           comment="the document's revision when watched: renumberings after it are followed"),
+    Column("since_change", _id_type(), nullable=False,
+           comment="the highest change id when watched: renumberings recorded after it are followed"),
     Column("created_at", UTCDateTime, nullable=False, default=_now),
 )
 

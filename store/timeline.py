@@ -36,6 +36,7 @@ from parser.citations import format_citation
 from parser.model import Document, Kind, Provision, Status
 
 from . import schema as s
+from .identity import retire
 from .records import notice_columns, notice_from_row
 from .search import reindex, unindex_revision
 from .tree import TREE_COLUMNS, StoredRow
@@ -100,8 +101,9 @@ def rewind(conn: Connection, document_id: int, after: date) -> tuple[Replay, ...
     conn.execute(delete(pv).where(pv.c.document_id == document_id, pv.c.rev_from >= first))
     conn.execute(update(pv).where(pv.c.document_id == document_id, pv.c.rev_to >= first)
                  .values(rev_to=None, valid_to=None))
-    for table in (s.change, s.finding):
-        conn.execute(delete(table).where(table.c.document_id == document_id, table.c.revision >= first))
+    c, f = s.change, s.finding   # change rows are retired: replayed, they keep their ids
+    retire(conn, c, c.c.document_id == document_id, c.c.revision >= first)
+    conn.execute(delete(f).where(f.c.document_id == document_id, f.c.revision >= first))
     dv = s.document_version
     conn.execute(delete(dv).where(dv.c.document_id == document_id, dv.c.number >= first))
     reindex(conn, document_id)
@@ -227,10 +229,8 @@ def waiting(conn: Connection, document_id: int | None = None) -> tuple[Waiting, 
 
 def take_waiting(conn: Connection, document_id: int, notice_id: int) -> int:
     """Remove a notice's waiting changes (its day is fixed: it is about to be applied)."""
-    c = s.change
-    result = conn.execute(delete(c).where(c.c.document_id == document_id, c.c.notice_id == notice_id,
-                                          c.c.revision.is_(None)))
-    return int(result.rowcount or 0)
+    c = s.change   # retired, not deleted: applied on their day, they keep their ids (store.identity)
+    return retire(conn, c, c.c.document_id == document_id, c.c.notice_id == notice_id, c.c.revision.is_(None))
 
 
 
