@@ -30,7 +30,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Connection, delete, or_, select, update
 
 from diffing.model import Change, ChangeType
-from diffing.tree import apply_changes, changes_between
+from diffing.tree import apply_changes, changes_between, replayed_origin
 from gazette import Notice
 from parser.citations import format_citation
 from parser.model import Document, Kind, Provision, Status
@@ -161,7 +161,9 @@ def replay(conn: Connection, document_id: int, items: Iterable[Replay]) -> tuple
         base = current_document(conn, document_id)
         text = apply_changes(base, item.changes)
         text = Document(base.title, text.provisions, base.findings)
-        done.append(apply_new_version(conn, document_id, text, changes_between(base, text),
+        moves = any(c.type is ChangeType.RENUMBERED for c in item.changes)  # found again, not guessed
+        origin = replayed_origin(base, text, item.changes) if moves else None
+        done.append(apply_new_version(conn, document_id, text, changes_between(base, text, origin),
                                       item.valid_from, item.notice_id, undeclared=item.undeclared,
                                       published=item.published))
     return tuple(done)
