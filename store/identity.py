@@ -58,16 +58,18 @@ def _key(table: Table, row: Row) -> tuple[Any, ...]:
 
 
 def _retired_ids(conn: Connection, table: Table, rows: Sequence[Row]) -> dict[tuple[Any, ...], list[int]]:
-    """The retired ids free for ``rows``' keys, oldest first (rows come one notice at a time)."""
-    retired = RETIRED[table.name]
-    scopes = sorted({(r["document_id"], r["notice_id"]) for r in rows}, key=repr)
-    notice = retired.c.notice_id
-    where = or_(*(and_(retired.c.document_id == document_id,
-                       notice.is_(None) if notice_id is None else notice == notice_id)
-                  for document_id, notice_id in scopes))
+    """The retired ids free for ``rows``' keys, oldest first. Rows come one notice (and, for
+    changes, one day known) at a time, so only the tombstones of that scope are read
+    (``ix_retired_*_notice``), and only their keys."""
+    retired, key = RETIRED[table.name], KEYS[table.name]
+    scope = key[:3] if table.name == "change" else key[:2]   # document, notice (, date known)
+    where = or_(*(and_(*(retired.c[name].is_(None) if value is None else retired.c[name] == value
+                         for name, value in zip(scope, values, strict=True)))
+                  for values in sorted({tuple(r[name] for name in scope) for r in rows}, key=repr)))
     found: dict[tuple[Any, ...], list[int]] = {}
-    for row in conn.execute(select(retired).where(where).order_by(retired.c.id)):
-        found.setdefault(_key(table, dict(row._mapping)), []).append(int(row.id))
+    for row in conn.execute(select(retired.c.id, *(retired.c[name] for name in key)).where(where)
+                            .order_by(retired.c.id)):
+        found.setdefault(tuple(row[1:]), []).append(int(row.id))
     return found
 
 
