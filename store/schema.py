@@ -26,6 +26,11 @@ A revision's ``finding`` rows are the doubts about its text: what the reading ra
 structural check (``parser.check``) found, for a text read from a file or a notice; the check
 alone for a text made by applying an amendment. Warnings, never a refusal.
 
+A ``change`` or ``discrepancy`` id is the legal change's identity, which reviews and links name:
+rows the timeline or a reprocess takes out are moved to ``retired_change`` /
+``retired_discrepancy`` and the same change recorded again gets its id back (``store.identity``);
+ids are never handed out twice (AUTOINCREMENT on SQLite, sequences on PostgreSQL).
+
 Raw captures are content-addressed (``blob`` by sha256) so a page fetched twice is stored once.
 Every response the fetcher reports is a capture, cut bodies included (``complete`` false): they
 are evidence of what the site answered, written in short transactions of their own before an
