@@ -12,19 +12,37 @@ decree D (26/11, waiting for a declaratoria), the declaratoria (03/12, fixes 15/
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date
 from typing import Any
 
 import pytest
 from sqlalchemy import Engine, select
-from test_store_support import db_url_fixture, engine_fixture  # noqa: F401  (fixtures)
+from test_store_support import (  # noqa: F401  (fixtures)
+    BASE_DAY,
+    TITLE,
+    base_document,
+    db_url_fixture,
+    engine_fixture,
+)
 from test_timeline_scenario import PUBLISHED
 
 import pipeline
+from diffing import changes_between
 from diffing.model import Discrepancy, DiscrepancyKind
 from scraper.mirror import serve_mirror
-from store import notice_id, record_discrepancies, schema, transaction
+from store import (
+    apply_new_version,
+    current_document,
+    notice_id,
+    record_discrepancies,
+    register_document,
+    schema,
+    transaction,
+)
 from store.orphans import orphans
 from store.review import ReviewState, Subject, current_states, ids_in_state, set_review, trail
+from store.timeline import abrogate
 from store.users import add_user, issue_token
 from web.app import create_app
 
@@ -67,6 +85,7 @@ def test_reviews_stay_on_their_change_through_a_rewind_and_a_declaratoria(engine
                                                                         mirror_url: str) -> None:
     _sync(engine, mirror_url, "reglamento", "A")
     a_change, a_revision = _changes(engine)[(A, "art_2__par_1")]
+    assert a_revision is not None
     with transaction(engine) as conn:
         ana = add_user(conn, "ana", "reviewer", "contraseña larga")
         token = issue_token(conn, "ana")
@@ -114,3 +133,26 @@ def test_reviews_stay_on_their_change_through_a_rewind_and_a_declaratoria(engine
     assert queue["orphaned"] == []
     with engine.connect() as conn:
         assert orphans(conn) == ()
+
+
+def test_a_reviewed_change_an_abrogation_leaves_out_is_kept_as_gone(engine: Engine) -> None:
+    """A revision in force after an abrogation is not put back: its change no longer exists, and
+    its review is listed as that of a change gone, still open to a reviewer."""
+    with transaction(engine) as conn:
+        ana = add_user(conn, "ana", "reviewer", "contraseña larga")
+        doc = register_document(conn, TITLE, base_document(), BASE_DAY)
+        current = current_document(conn, doc)
+        later = replace(current, provisions=tuple(replace(p, heading="Disposiciones Comunes")
+                                                  if p.label == "cap_1" else p for p in current.provisions))
+        apply_new_version(conn, doc, later, changes_between(current, later), date(2025, 1, 1))
+        [(change_id, label)] = conn.execute(select(schema.change.c.id, schema.change.c.label)).all()
+        set_review(conn, Subject.CHANGE, change_id, ReviewState.REVISADA, ana, "rubro nuevo")
+    with transaction(engine) as conn:
+        abrogate(conn, doc, date(2024, 6, 1), None)
+        assert conn.execute(select(schema.change.c.id).where(schema.change.c.id == change_id)).first() is None
+        [gone] = orphans(conn)
+        assert (gone.subject_id, gone.label, gone.kind, gone.document, gone.latest.note) == \
+            (change_id, label, "modified", TITLE, "rubro nuevo")
+        set_review(conn, Subject.CHANGE, change_id, ReviewState.REVISADA, ana, "abrogado: ya no aplica")
+    assert _trail(engine, Subject.CHANGE, change_id) == [("revisada", "ana", "rubro nuevo"),
+                                                         ("revisada", "ana", "abrogado: ya no aplica")]
