@@ -14,7 +14,7 @@ it ("se adiciona el artículo 57 Bis"), not one per fracción.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 
 from parser import (
@@ -81,6 +81,28 @@ def identity_origin(old: Document, new: Document) -> dict[str, str]:
         candidates = vanished.get(_shape(node))
         if candidates:
             _pair_subtree(candidates.pop(0), node, origin)
+    return origin
+
+
+def replayed_origin(old: Document, new: Document, changes: Iterable[Change]) -> dict[str, str]:
+    """Where each provision of ``new`` comes from in ``old``, when ``new`` is ``old`` with
+    ``changes`` applied (``apply_changes``, a replayed revision): label identity, except that a
+    renumbered provision's subtree comes from where it was and an added one from nowhere, so
+    ``changes_between`` finds the renumbering again instead of a reform of whatever took the
+    old number."""
+    old_index, new_index = old.index(), new.index()
+    origin = {label: label for label in new_index if label in old_index}
+    for change in changes:
+        node = new_index.get(change.label)
+        if node is None or change.type not in (ChangeType.ADDED, ChangeType.RENUMBERED):
+            continue
+        for inner in node.walk():
+            origin.pop(inner.label, None)
+            if change.type is ChangeType.RENUMBERED and change.from_label:
+                moved = inner.label.startswith(change.label)   # a container's articles keep theirs
+                source = change.from_label + inner.label[len(change.label):] if moved else inner.label
+                if source in old_index:
+                    origin[inner.label] = source
     return origin
 
 
@@ -318,4 +340,5 @@ def _with_label(node: Provision, label: str) -> Provision:
                      node.annotations, node.children)
 
 
-__all__ = ["apply_changes", "changes_between", "identity_origin", "same_content", "shown_text"]
+__all__ = ["apply_changes", "changes_between", "identity_origin", "replayed_origin", "same_content",
+           "shown_text"]

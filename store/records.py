@@ -27,6 +27,7 @@ from parser.model import Instruction
 from untrusted import quoted
 
 from . import schema as s
+from .identity import insert_keeping_ids, retire
 
 
 # --- captures -----------------------------------------------------------------------------------
@@ -229,9 +230,7 @@ def record_discrepancies(conn: Connection, document_id: int, notice_id: int | No
     rows = [{"document_id": document_id, "notice_id": notice_id, "kind": str(d.kind), "label": d.label,
              "detail": d.detail, "instruction": d.instruction.to_json() if d.instruction else None,
              "change": d.change.to_json() if d.change else None} for d in discrepancies]
-    if rows:
-        conn.execute(insert(s.discrepancy), rows)
-    return len(rows)
+    return insert_keeping_ids(conn, s.discrepancy, rows)   # read again, the same one keeps its id
 
 
 # --- reprocessing: the archived notices and what each one recorded ---------------------------------
@@ -296,7 +295,7 @@ def forget_notice_records(conn: Connection, document_id: int, notice_id: int) ->
     i, d = s.instruction, s.discrepancy
     conn.execute(delete(i).where(i.c.document_id == document_id, i.c.notice_id == notice_id,
                                  i.c.applied.is_(True)))
-    conn.execute(delete(d).where(d.c.document_id == document_id, d.c.notice_id == notice_id))
+    retire(conn, d, d.c.document_id == document_id, d.c.notice_id == notice_id)
 
 
 # --- runs -----------------------------------------------------------------------------------------

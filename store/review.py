@@ -6,7 +6,10 @@ event, and its events in order are the audit trail. A subject without events is 
 reviewers and admins set states (``PermissionDenied`` for a reader).
 
 Subjects are rows of ``change`` (the change log) and ``discrepancy`` (what an instrument declared
-and the text did not show, and the reverse), by id.
+and the text did not show, and the reverse), by id. Those ids are the legal change's identity:
+they survive a rewind and replay of the timeline, a declaratoria and a reprocess that makes the
+same change again (``store.identity``); a subject that no longer exists keeps its trail
+(``store.orphans``) and can still be reviewed, e.g. to close it.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from gazette import Notice
 
 from . import schema as s
 from .api import one_of
+from .identity import RETIRED
 from .records import notice_columns, notice_from_row
 from .users import Role, User
 
@@ -112,8 +116,8 @@ def set_review(conn: Connection, subject: Subject | str, subject_id: int, state:
     if not Role(role).can_review:  # the stored role: a demoted user's old value proves nothing
         raise PermissionDenied(f"{user.name} tiene el rol {role}: solo los revisores (reviewer) y "
                                "administradores (admin) cambian el estado de revisión")
-    table = _TABLES[subject]
-    if conn.execute(select(table.c.id).where(table.c.id == subject_id)).first() is None:
+    if not any(conn.execute(select(table.c.id).where(table.c.id == subject_id)).first()
+               for table in (_TABLES[subject], RETIRED[str(subject)])):   # one that no longer exists too
         raise NotFound(f"no hay ningún {_SUBJECT_WORDS[subject]} con id {subject_id}")
     r = s.review_event
     new_id = conn.execute(insert(r).values(subject=str(subject), subject_id=subject_id, state=str(state),

@@ -26,6 +26,11 @@ A revision's ``finding`` rows are the doubts about its text: what the reading ra
 structural check (``parser.check``) found, for a text read from a file or a notice; the check
 alone for a text made by applying an amendment. Warnings, never a refusal.
 
+A ``change`` or ``discrepancy`` id is the legal change's identity, which reviews and links name:
+rows the timeline or a reprocess takes out are moved to ``retired_change`` /
+``retired_discrepancy`` and the same change recorded again gets its id back (``store.identity``);
+ids are never handed out twice (AUTOINCREMENT on SQLite, sequences on PostgreSQL).
+
 Raw captures are content-addressed (``blob`` by sha256) so a page fetched twice is stored once.
 Every response the fetcher reports is a capture, cut bodies included (``complete`` false): they
 are evidence of what the site answered, written in short transactions of their own before an
@@ -66,7 +71,7 @@ from sqlalchemy.types import TypeDecorator, TypeEngine
 
 #: The alembic revision this module describes; ``open_engine`` skips alembic when the database
 #: is already there (a test checks it equals the migration scripts' head).
-SCHEMA_REVISION = "0005"
+SCHEMA_REVISION = "0006"
 
 NAMING = {
     "ix": "ix_%(column_0_N_label)s",
@@ -249,6 +254,7 @@ change = Table(
     Index("ix_change_pending", "valid_from",   # the few changes published before they are in force
           sqlite_where=text("valid_from IS NULL OR valid_from > date"),
           postgresql_where=text("valid_from IS NULL OR valid_from > date")),
+    sqlite_autoincrement=True,   # ids are identities (store.identity): never handed out twice
 )
 
 instruction = Table(
@@ -278,7 +284,23 @@ discrepancy = Table(
     Column("detail", Text, nullable=False),
     Column("instruction", JSON),
     Column("change", JSON),
+    sqlite_autoincrement=True,   # ids are identities (store.identity): never handed out twice
 )
+
+
+
+def _retired(source: Table) -> Table:
+    """Where the rows of ``source`` go when they stop existing (``store.identity``): the same
+    columns (no foreign keys: evidence of what was), plus when they went."""
+    columns = [Column(c.name, c.type, primary_key=c.primary_key, autoincrement=False, nullable=c.nullable)
+               for c in source.columns]
+    return Table(f"retired_{source.name}", metadata, *columns,
+                 Column("retired_at", UTCDateTime, nullable=False, default=_now),
+                 Index(f"ix_retired_{source.name}_notice", "document_id", "notice_id"))
+
+
+retired_change = _retired(change)
+retired_discrepancy = _retired(discrepancy)
 
 finding = Table(
     "finding",
@@ -376,8 +398,8 @@ watch = Table(
     Column("user_id", Integer, ForeignKey("app_user.id"), nullable=False, index=True),
     Column("document_id", Integer, ForeignKey("document.id"), nullable=False),
     Column("label", _label_type(), comment="NULL: the whole document"),
-    Column("since_revision", Integer, nullable=False,
-           comment="the document's revision when watched: renumberings after it are followed"),
+    Column("since_change", _id_type(), nullable=False,
+           comment="the highest change id when watched: renumberings recorded after it are followed"),
     Column("created_at", UTCDateTime, nullable=False, default=_now),
 )
 

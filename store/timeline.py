@@ -30,12 +30,13 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Connection, delete, or_, select, update
 
 from diffing.model import Change, ChangeType
-from diffing.tree import apply_changes, changes_between
+from diffing.tree import apply_changes, changes_between, replayed_origin
 from gazette import Notice
 from parser.citations import format_citation
 from parser.model import Document, Kind, Provision, Status
 
 from . import schema as s
+from .identity import retire
 from .records import notice_columns, notice_from_row
 from .search import reindex, unindex_revision
 from .tree import TREE_COLUMNS, StoredRow
@@ -100,8 +101,9 @@ def rewind(conn: Connection, document_id: int, after: date) -> tuple[Replay, ...
     conn.execute(delete(pv).where(pv.c.document_id == document_id, pv.c.rev_from >= first))
     conn.execute(update(pv).where(pv.c.document_id == document_id, pv.c.rev_to >= first)
                  .values(rev_to=None, valid_to=None))
-    for table in (s.change, s.finding):
-        conn.execute(delete(table).where(table.c.document_id == document_id, table.c.revision >= first))
+    c, f = s.change, s.finding   # change rows are retired: replayed, they keep their ids
+    retire(conn, c, c.c.document_id == document_id, c.c.revision >= first)
+    conn.execute(delete(f).where(f.c.document_id == document_id, f.c.revision >= first))
     dv = s.document_version
     conn.execute(delete(dv).where(dv.c.document_id == document_id, dv.c.number >= first))
     reindex(conn, document_id)
@@ -159,7 +161,9 @@ def replay(conn: Connection, document_id: int, items: Iterable[Replay]) -> tuple
         base = current_document(conn, document_id)
         text = apply_changes(base, item.changes)
         text = Document(base.title, text.provisions, base.findings)
-        done.append(apply_new_version(conn, document_id, text, changes_between(base, text),
+        moves = any(c.type is ChangeType.RENUMBERED for c in item.changes)  # found again, not guessed
+        origin = replayed_origin(base, text, item.changes) if moves else None
+        done.append(apply_new_version(conn, document_id, text, changes_between(base, text, origin),
                                       item.valid_from, item.notice_id, undeclared=item.undeclared,
                                       published=item.published))
     return tuple(done)
@@ -227,10 +231,8 @@ def waiting(conn: Connection, document_id: int | None = None) -> tuple[Waiting, 
 
 def take_waiting(conn: Connection, document_id: int, notice_id: int) -> int:
     """Remove a notice's waiting changes (its day is fixed: it is about to be applied)."""
-    c = s.change
-    result = conn.execute(delete(c).where(c.c.document_id == document_id, c.c.notice_id == notice_id,
-                                          c.c.revision.is_(None)))
-    return int(result.rowcount or 0)
+    c = s.change   # retired, not deleted: applied on their day, they keep their ids (store.identity)
+    return retire(conn, c, c.c.document_id == document_id, c.c.notice_id == notice_id, c.c.revision.is_(None))
 
 
 

@@ -26,6 +26,7 @@ from untrusted import quoted
 
 from . import schema as s
 from .findings import findings_of, record_findings
+from .identity import insert_keeping_ids, retire
 from .search import reindex, unindex_revision
 from .tree import TREE_COLUMNS, RowIndex, StoredRow, provision_row
 
@@ -341,9 +342,7 @@ def insert_changes(conn: Connection, document_id: int, number: int | None, chang
         "valid_from": valid_from, "pending": pending, "origin": COMPUTED,
         "reconciled": notice_id is not None and c.label not in undeclared,
     } for seq, c in enumerate(changes)]
-    for batch in _batches(rows):
-        conn.execute(insert(s.change), batch)
-    return len(rows)
+    return insert_keeping_ids(conn, s.change, rows)   # the same legal change keeps its id
 
 
 def current_document(conn: Connection, document_id: int) -> Document:
@@ -460,8 +459,9 @@ def drop_latest_revision(conn: Connection, document_id: int) -> Revision:
     conn.execute(s.provision_version.delete().where(pv.c.document_id == document_id, pv.c.rev_from == number))
     conn.execute(update(pv).where(pv.c.document_id == document_id, pv.c.rev_to == number)
                  .values(rev_to=None, valid_to=None))
-    for table in (s.change, s.finding):
-        conn.execute(table.delete().where(table.c.document_id == document_id, table.c.revision == number))
+    retire(conn, s.change, s.change.c.document_id == document_id, s.change.c.revision == number)
+    conn.execute(s.finding.delete().where(s.finding.c.document_id == document_id,
+                                          s.finding.c.revision == number))
     dv = s.document_version
     conn.execute(dv.delete().where(dv.c.document_id == document_id, dv.c.number == number))
     reindex(conn, document_id)

@@ -1,11 +1,12 @@
 """Watchlists: a user watches a whole document, or one provision and everything under it.
 
-A provision watch follows renumbering. The watch keeps the label it was made on and the
-document's revision then; the renumbered change records after that revision tell where the
-provision went (``art_57`` renumbered to ``art_58`` moves a watch on ``art_57`` or on
-``art_57__frac_ix`` along), so the query matches each label only for the revisions in which it
-named the watched provision: a new ``art_57`` added later is someone else. ``watches`` shows
-each watch under its current label.
+A provision watch follows renumbering. The watch keeps the label it was made on and the highest
+change id then (ids are stable and never handed out twice, ``store.identity``, so "recorded after
+the watch" survives a rewind that renumbers the revisions); the renumbered change records made
+after the watch tell where the provision went (``art_57`` renumbered to ``art_58`` moves a watch
+on ``art_57`` or on ``art_57__frac_ix`` along), so the query matches each label only for the
+revisions in which it named the watched provision: a new ``art_57`` added later is someone else.
+``watches`` shows each watch under its current label.
 """
 
 from __future__ import annotations
@@ -53,30 +54,32 @@ class Segment:
     moved_by: str | None = None
 
 
-Renumbering = tuple[int, str, str]  # (revision, new label, old label)
+Renumbering = tuple[int, str, str, int]  # (revision, new label, old label, change id)
 
 
 def _within(label: str, root: str) -> bool:
     return label == root or label.startswith(root + "__")
 
 
-def lineage(label: str, since_revision: int, renumberings: Sequence[Renumbering]) -> tuple[Segment, ...]:
-    """The labels a provision watched at ``since_revision`` as ``label`` has had, with when.
+def lineage(label: str, since_change: int, renumberings: Sequence[Renumbering]) -> tuple[Segment, ...]:
+    """The labels a provision watched as ``label`` when the highest change id was
+    ``since_change`` has had, with when (revisions).
 
-    ``renumberings`` are the document's renumbered change records in order. The first segment
-    starts where ``label`` last came to be by a renumbering (or at the beginning); each
-    renumbering after ``since_revision`` of the provision or of one of its ancestors starts the
-    next. One move per revision: a decree that shifts 57 to 58 and 58 to 59 moves 57 once.
+    ``renumberings`` are the document's renumbered change records in revision order. The first
+    segment starts where ``label`` last came to be by a renumbering known when watched (or at the
+    beginning); each renumbering recorded after the watch of the provision or of one of its
+    ancestors starts the next. One move per revision: a decree that shifts 57 to 58 and 58 to 59
+    moves 57 once.
 
-    >>> [(s.label, s.start, s.end) for s in lineage("art_57__frac_ix", 1, [(2, "art_58", "art_57"),
-    ...                                                                   (2, "art_59", "art_58")])]
+    >>> [(s.label, s.start, s.end) for s in lineage("art_57__frac_ix", 10, [(2, "art_58", "art_57", 11),
+    ...                                                                    (2, "art_59", "art_58", 12)])]
     [('art_57__frac_ix', 0, 2), ('art_58__frac_ix', 2, None)]
     """
-    start, moved_by = max(((rev, new) for rev, new, _ in renumberings
-                           if rev <= since_revision and _within(label, new)), default=(0, None))
+    start, moved_by = max(((rev, new) for rev, new, _, change_id in renumberings
+                           if change_id <= since_change and _within(label, new)), default=(0, None))
     segments, current, moved_at = [], label, -1
-    for rev, new, old in renumberings:
-        if rev <= since_revision or rev == moved_at or not _within(current, old):
+    for rev, new, old, change_id in renumberings:
+        if change_id <= since_change or rev <= start or rev == moved_at or not _within(current, old):
             continue
         segments.append(Segment(current, start, rev, moved_by))
         current, start, moved_at, moved_by = new + current[len(old):], rev, rev, new
@@ -86,10 +89,11 @@ def lineage(label: str, since_revision: int, renumberings: Sequence[Renumbering]
 
 def _renumberings(conn: Connection, document_id: int) -> tuple[Renumbering, ...]:
     c = s.change
-    rows = conn.execute(select(c.c.revision, c.c.label, c.c.from_label)
+    rows = conn.execute(select(c.c.revision, c.c.label, c.c.from_label, c.c.id)
                         .where(c.c.document_id == document_id, c.c.type == "renumbered",
-                               c.c.from_label.is_not(None)).order_by(c.c.revision, c.c.seq))
-    return tuple((int(r.revision), r.label, r.from_label) for r in rows)
+                               c.c.from_label.is_not(None), c.c.revision.is_not(None))
+                        .order_by(c.c.revision, c.c.seq))
+    return tuple((int(r.revision), r.label, r.from_label, int(r.id)) for r in rows)
 
 
 def _labels_under(conn: Connection, document_id: int, label: str) -> set[str]:
@@ -108,12 +112,11 @@ def _labels_under(conn: Connection, document_id: int, label: str) -> set[str]:
 
 
 # --- writing ---------------------------------------------------------------------------------------
-def _latest_revision(conn: Connection, document_id: int) -> int:
-    dv = s.document_version
-    latest = conn.execute(select(func.max(dv.c.number)).where(dv.c.document_id == document_id)).scalar()
-    if latest is None:
+def _last_change(conn: Connection, document_id: int) -> int:
+    """The highest change id now (0 before the first): what a new watch has seen."""
+    if conn.execute(select(s.document.c.id).where(s.document.c.id == document_id)).first() is None:
         raise NotFound(f"no hay ningún documento con id {document_id}")
-    return int(latest)
+    return int(conn.execute(select(func.coalesce(func.max(s.change.c.id), 0))).scalar_one())
 
 
 def add_watch(conn: Connection, user_id: int, document_id: int, label: str | None = None) -> Watch:
@@ -122,7 +125,7 @@ def add_watch(conn: Connection, user_id: int, document_id: int, label: str | Non
     label."""
     if conn.execute(select(s.app_user.c.id).where(s.app_user.c.id == user_id)).first() is None:
         raise NotFound(f"no hay ningún usuario con id {user_id}")
-    revision = _latest_revision(conn, document_id)
+    seen = _last_change(conn, document_id)
     if label is not None:
         label = label.strip()
         if not label or len(label) > 255:
@@ -137,7 +140,7 @@ def add_watch(conn: Connection, user_id: int, document_id: int, label: str | Non
                                                  same).order_by(w.c.id)).scalar()
     if existing is None:
         existing = conn.execute(insert(w).values(user_id=user_id, document_id=document_id, label=label,
-                                                 since_revision=revision).returning(w.c.id)).scalar_one()
+                                                 since_change=seen).returning(w.c.id)).scalar_one()
     return next(x for x in watches(conn, user_id) if x.id == existing)
 
 
@@ -150,7 +153,7 @@ def remove_watch(conn: Connection, user_id: int, watch_id: int) -> bool:
 # --- reading ---------------------------------------------------------------------------------------
 def _rows(conn: Connection, user_id: int) -> list[Any]:
     w, d = s.watch, s.document
-    return list(conn.execute(select(w.c.id, w.c.document_id, w.c.label, w.c.since_revision, d.c.title)
+    return list(conn.execute(select(w.c.id, w.c.document_id, w.c.label, w.c.since_change, d.c.title)
                              .join(d, d.c.id == w.c.document_id).where(w.c.user_id == user_id)
                              .order_by(w.c.id)))
 
@@ -165,7 +168,7 @@ def watches(conn: Connection, user_id: int) -> tuple[Watch, ...]:
 def _current_label(row: Any, moves: dict[int, tuple[Renumbering, ...]]) -> str | None:
     if row.label is None:
         return None
-    return lineage(row.label, row.since_revision, moves[row.document_id])[-1].label
+    return lineage(row.label, row.since_change, moves[row.document_id])[-1].label
 
 
 def _condition(conn: Connection, row: Any, moves: Sequence[Renumbering]) -> ColumnElement[bool]:
@@ -174,7 +177,7 @@ def _condition(conn: Connection, row: Any, moves: Sequence[Renumbering]) -> Colu
     if row.label is None:
         return c.c.document_id == document_id
     matches = []
-    for segment in lineage(row.label, row.since_revision, moves):
+    for segment in lineage(row.label, row.since_change, moves):
         if _is_container(segment.label):
             where: ColumnElement[bool] = c.c.label.in_(sorted(_labels_under(conn, row.document_id,
                                                                             segment.label)))

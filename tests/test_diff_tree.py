@@ -115,3 +115,29 @@ def test_unchanged_subtrees_are_skipped_by_digest() -> None:
     changes = changes_between(old, new)
     assert [(c.label, c.type) for c in changes] == [("art_2__par_1", ChangeType.MODIFIED)]
     assert changes[0].before == "Viejo." and changes[0].after == "Nuevo."
+
+
+def test_a_replayed_renumbering_is_found_again_not_read_as_a_reform() -> None:
+    """57 renumbered to 58 and a new 57 added, applied again onto another text (a replay): by
+    label alone that reads as a reform of 57 and an addition of 58; the replayed changes' own
+    origin finds the renumbering again."""
+    from diffing.tree import replayed_origin
+
+    def article(number: str, text: str, *fracciones: str) -> Provision:
+        return Provision(f"art_{number}", Kind.ARTICULO, number, text=text, children=tuple(
+            Provision(f"art_{number}__frac_{f}", Kind.FRACCION, f.upper(), text="Las demás.")
+            for f in fracciones))
+
+    old = Document("Ley", (article("1", "Objeto."), article("57", "Corresponde a la Junta:", "ix")))
+    new = Document("Ley", (article("1", "Objeto."), article("57", "La Junta sesiona cada mes."),
+                           article("58", "Corresponde a la Junta:", "ix")))
+    recorded = changes_between(old, new, {"art_1": "art_1", "art_58": "art_57",
+                                          "art_58__frac_ix": "art_57__frac_ix"})
+    assert [(c.label, c.type, c.from_label) for c in changes_between(old, new)] == [
+        ("art_57", ChangeType.MODIFIED, None), ("art_58", ChangeType.ADDED, None),
+        ("art_57__frac_ix", ChangeType.DEROGATED, None)]
+    again = changes_between(old, new, replayed_origin(old, new, recorded))
+    assert [(c.label, c.type, c.from_label) for c in again] == [
+        (c.label, c.type, c.from_label) for c in recorded]
+    assert [(c.label, c.type, c.from_label) for c in again] == [
+        ("art_57", ChangeType.ADDED, None), ("art_58", ChangeType.RENUMBERED, "art_57")]

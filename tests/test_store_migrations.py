@@ -19,7 +19,8 @@ from store.search import is_index_table
 
 TABLES = {"blob", "capture", "change", "checkpoint", "discrepancy", "document", "document_version",
           "finding", "instruction", "meta", "notice", "provision_version", "run",
-          "app_user", "api_token", "review_event", "watch", "search_entry"}
+          "app_user", "api_token", "review_event", "watch", "search_entry", "retired_change",
+          "retired_discrepancy"}
 
 
 def _tables(engine: object) -> set[str]:

@@ -70,14 +70,19 @@ def _seen(engine: Engine, user_id: int, since: date | None = None) -> list[tuple
 
 
 def test_the_lineage_of_a_label() -> None:
-    moves = [(2, "art_58", "art_57"), (2, "art_59", "art_58"), (4, "art_60", "art_58")]
-    assert lineage("art_57__frac_ix", 1, moves) == (
+    # (revision, new label, old label, change id); a watch knows the changes up to its mark
+    moves = [(2, "art_58", "art_57", 20), (2, "art_59", "art_58", 21), (4, "art_60", "art_58", 40)]
+    assert lineage("art_57__frac_ix", 10, moves) == (
         Segment("art_57__frac_ix", 0, 2), Segment("art_58__frac_ix", 2, 4, "art_58"),
         Segment("art_60__frac_ix", 4, None, "art_60"))
-    assert lineage("art_58", 3, moves) == (Segment("art_58", 2, 4, "art_58"),
-                                           Segment("art_60", 4, None, "art_60"))
-    assert lineage("art_57", 2, moves) == (Segment("art_57", 0, None),)  # watched after it moved
+    assert lineage("art_58", 30, moves) == (Segment("art_58", 2, 4, "art_58"),
+                                            Segment("art_60", 4, None, "art_60"))
+    assert lineage("art_57", 21, moves) == (Segment("art_57", 0, None),)  # watched after it moved
     assert lineage("art_5", 0, moves) == (Segment("art_5", 0, None),)  # art_57 is not under art_5
+    # what counts is when a renumbering was recorded, not its revision's number: one recorded
+    # after the watch but put before it (in force sooner) still moves it
+    sooner = [(2, "art_58", "art_57", 50), (3, "art_70", "art_69", 20)]
+    assert lineage("art_57", 30, sooner) == (Segment("art_57", 0, 2), Segment("art_58", 2, None, "art_58"))
 
 
 def test_a_provision_watch_survives_a_renumbering(engine: Engine) -> None:

@@ -11,6 +11,8 @@ from flask.typing import ResponseReturnValue
 from werkzeug.wrappers import Response
 
 from errors import NotFound, PermissionDenied
+from store.api import ChangeEntry
+from store.orphans import orphans, retired_change
 from store.review import ReviewState, Subject, current_states, discrepancies, in_state, set_review, trail
 
 from .context import current_store, respond, signed_in, wants_json
@@ -93,21 +95,34 @@ def review_queue() -> ResponseReturnValue:
     states = _states([e.id for e in page.entries])
     with current_store().engine.connect() as conn:
         queue = discrepancies(conn, state=shown, limit=DISCREPANCIES_SHOWN)
-    data = {**_page_json(page, filters, states, links), "discrepancies": [d.to_json() for d in queue]}
+        gone = orphans(conn)   # whatever their state: that they are gone is news to a reviewer
+    data = {**_page_json(page, filters, states, links), "discrepancies": [d.to_json() for d in queue],
+            "orphaned": [o.to_json() for o in gone]}
     return respond("review.html", data, page=page, filters=filters, states=states, shown=shown, links=links,
-                   discrepancies=queue, state_names=STATE_NAMES, type_names=TYPE_NAMES,
+                   discrepancies=queue, orphaned=gone, state_names=STATE_NAMES, type_names=TYPE_NAMES,
                    endpoint="changes.review_queue")
 
 
 @blueprint.route("/changes/<int:change_id>")
 def change(change_id: int) -> ResponseReturnValue:
-    entry = change_entry(current_store(), change_id)
+    """One change with its review trail; a change that no longer exists (``store.orphans``) is
+    shown as such, with its trail, while anything still names it."""
+    entry: ChangeEntry | None
+    try:
+        entry, exists = change_entry(current_store(), change_id), True
+    except NotFound:
+        entry, exists = None, False
     with current_store().engine.connect() as conn:
         events = trail(conn, Subject.CHANGE, change_id)
+        if entry is None:
+            entry = retired_change(conn, change_id)
+    if entry is None and not events:
+        abort(404, "No existe ese cambio.")
     state = str(events[-1].state) if events else str(ReviewState.NUEVA)
-    data = {**entry.to_json(), "review_state": state, "trail": [_event_json(e) for e in events]}
-    return respond("change.html", data, entry=entry, events=events, state=state, state_names=STATE_NAMES,
-                   type_names=TYPE_NAMES)
+    data = {**(entry.to_json() if entry else {"id": change_id}), "exists": exists, "review_state": state,
+            "trail": [_event_json(e) for e in events]}
+    return respond("change.html", data, entry=entry, change_id=change_id, exists=exists, events=events,
+                   state=state, state_names=STATE_NAMES, type_names=TYPE_NAMES)
 
 
 def _event_json(event: Any) -> dict[str, Any]:
