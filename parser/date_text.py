@@ -9,10 +9,13 @@ entry-into-force rule mirror the transitorio forms ``parser.entry_rules`` reads.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from .dates import long_date, month_name
-from .entry_rules import EntryIntoForce, RuleKind
 from .vocabulary import int_to_cardinal
+
+if TYPE_CHECKING:
+    from .entry_rules import EntryIntoForce
 
 
 def period(start: date, end: date | None, *, today: str = "a la fecha") -> str:
@@ -58,6 +61,7 @@ def _following(count: int | None) -> str:
 def entry_words(rule: EntryIntoForce) -> str:
     """When the rule says the text takes effect, in the words of a transitorio.
 
+    >>> from parser.entry_rules import EntryIntoForce, RuleKind
     >>> entry_words(EntryIntoForce(RuleKind.DAY_AFTER_PUBLICATION))
     'al día siguiente de su publicación'
     >>> entry_words(EntryIntoForce(RuleKind.FIXED_DATE, on=date(2025, 1, 1)))
@@ -65,6 +69,8 @@ def entry_words(rule: EntryIntoForce) -> str:
     >>> entry_words(EntryIntoForce(RuleKind.BUSINESS_DAYS_AFTER_PUBLICATION, days=30))
     'a los treinta días hábiles siguientes a su publicación'
     """
+    from .entry_rules import RuleKind  # here: the rules' grammar costs ~80 ms to compile at import
+
     kind = rule.kind
     fixed = {
         RuleKind.DAY_AFTER_PUBLICATION: "al día siguiente de su publicación",

@@ -22,14 +22,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import platformdirs
 from sqlalchemy import URL, Connection, Engine, create_engine, event, func, inspect, make_url, select, text
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError, StatementError
 
 from errors import InputError, StoreError, WriterBusy
 from untrusted import visible
 
-from .schema import SCHEMA_REVISION
+from .schema import SCHEMA_REVISION, declare_postgresql
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -54,6 +53,8 @@ def default_url() -> str:
     configured = os.environ.get(ENV_VAR, "").strip()
     if configured:
         return configured
+    import platformdirs  # here: a store named by --db or $DOF_TRACKER_DB never needs it
+
     path = platformdirs.user_data_path(APP_NAME) / "dof-tracker.sqlite"
     return URL.create("sqlite", database=str(path)).render_as_string()
 
@@ -157,7 +158,9 @@ def open_engine(url: str | URL | None = None, *, migrate: bool = True, create: b
         raise StoreError(f"no se puede abrir {safe_url(parsed)}: {exc.strerror}") from None
     if engine.dialect.name == "sqlite":
         _install_sqlite_hooks(engine)
-    elif engine.dialect.name != "postgresql":
+    elif engine.dialect.name == "postgresql":
+        declare_postgresql()  # its dialect is loaded now: the model's PostgreSQL-only options cost nothing
+    else:
         engine.dispose()
         raise InputError(f"base de datos no admitida «{engine.dialect.name}»: use SQLite o PostgreSQL")
     try:

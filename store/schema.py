@@ -42,18 +42,15 @@ transactions so a failure is recorded even when its data rolled back.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from functools import cache
 from typing import Any
 
 from sqlalchemy import (
     JSON,
-    BigInteger,
     Boolean,
     CheckConstraint,
     Column,
     Date,
-    DateTime,
-    Dialect,
     ForeignKey,
     Index,
     Integer,
@@ -66,8 +63,8 @@ from sqlalchemy import (
     text,
     true,
 )
-from sqlalchemy.dialects.postgresql import TSVECTOR
-from sqlalchemy.types import TypeDecorator, TypeEngine
+
+from .columns import TsVector, UTCDateTime, id_type, label_type, utc_now
 
 #: The alembic revision this module describes; ``open_engine`` skips alembic when the database
 #: is already there (a test checks it equals the migration scripts' head).
@@ -84,45 +81,8 @@ NAMING = {
 metadata = MetaData(naming_convention=NAMING)
 
 
-class UTCDateTime(TypeDecorator[datetime]):
-    """A timezone-aware UTC instant on every backend.
-
-    SQLite keeps no zone, so values are converted to UTC before they are written and read back
-    as UTC; PostgreSQL stores ``timestamptz``. A naive datetime is refused: its zone is a guess.
-    """
-
-    impl = DateTime(timezone=True)
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError(f"naive datetime {value!r}: pass a timezone-aware UTC instant")
-        return value.astimezone(UTC)
-
-    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
-def _label_type() -> TypeEngine[str]:
-    """Labels compare byte-wise on every backend: subtree reads are range scans on the label.
-
-    PostgreSQL's default collations ignore punctuation at first level, which would put
-    ``art_57-bis`` inside the range of ``art_57__``; collation "C" makes the order ASCII order.
-    """
-    return String(255).with_variant(String(255, collation="C"), "postgresql")
-
-
-def _id_type() -> TypeEngine[int]:
-    """64-bit ids on PostgreSQL; SQLite's INTEGER PRIMARY KEY is already its 64-bit rowid."""
-    return BigInteger().with_variant(Integer(), "sqlite")
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
+_CURRENT = "rev_to IS NULL"
+_PENDING = "valid_from IS NULL OR valid_from > date"
 
 
 blob = Table(
@@ -157,7 +117,7 @@ document = Table(
     Column("search_title", Text, nullable=False, unique=True,
            comment="title folded to lowercase ASCII, white space collapsed: what lookups match"),
     Column("kind", String(40), nullable=False, server_default=""),
-    Column("created_at", UTCDateTime, nullable=False, default=_now),
+    Column("created_at", UTCDateTime, nullable=False, default=utc_now),
 )
 
 notice = Table(
@@ -194,16 +154,16 @@ document_version = Table(
            comment="when it became known: its notice's date, else valid_from (orders a day's revisions)"),
     Column("top", JSON, nullable=False, comment="labels of the top-level provisions, in order"),
     Column("digest", String(32), nullable=False, comment="digest over the top-level digests"),
-    Column("created_at", UTCDateTime, nullable=False, default=_now),
+    Column("created_at", UTCDateTime, nullable=False, default=utc_now),
     UniqueConstraint("document_id", "number"),
 )
 
 provision_version = Table(
     "provision_version",
     metadata,
-    Column("id", _id_type(), primary_key=True),
+    Column("id", id_type(), primary_key=True),
     Column("document_id", Integer, ForeignKey("document.id"), nullable=False),
-    Column("label", _label_type(), nullable=False),
+    Column("label", label_type(), nullable=False),
     Column("kind", String(16), nullable=False),
     Column("number", String(64), nullable=False, server_default=""),
     Column("heading", Text, nullable=False, server_default=""),
@@ -218,25 +178,24 @@ provision_version = Table(
     Column("valid_to", Date),
     Column("notice_id", Integer, ForeignKey("notice.id")),
     Column("change", String(16), comment="what made this version; NULL for a registration"),
-    Column("from_label", _label_type(), comment="where it was, for a renumbered provision"),
+    Column("from_label", label_type(), comment="where it was, for a renumbered provision"),
     CheckConstraint("rev_to IS NULL OR rev_to > rev_from", name="rev_order"),
     CheckConstraint("valid_to IS NULL OR valid_to >= valid_from", name="valid_order"),
     Index("ix_pv_history", "document_id", "label", "rev_from"),
     Index("ix_pv_from_label", "document_id", "from_label"),
-    Index("uq_pv_current", "document_id", "label", unique=True,
-          sqlite_where=text("rev_to IS NULL"), postgresql_where=text("rev_to IS NULL")),
+    Index("uq_pv_current", "document_id", "label", unique=True, sqlite_where=text(_CURRENT)),
 )
 
 change = Table(
     "change",
     metadata,
-    Column("id", _id_type(), primary_key=True),
+    Column("id", id_type(), primary_key=True),
     Column("document_id", Integer, ForeignKey("document.id"), nullable=False),
     Column("revision", Integer, comment="the revision it made; NULL while it waits for its date"),
     Column("seq", Integer, nullable=False, comment="order within its revision"),
-    Column("label", _label_type(), nullable=False),
+    Column("label", label_type(), nullable=False),
     Column("type", String(16), nullable=False),
-    Column("from_label", _label_type()),
+    Column("from_label", label_type()),
     Column("before", Text),
     Column("after", Text),
     Column("diff", JSON, nullable=False),
@@ -252,8 +211,7 @@ change = Table(
     Index("ix_change_document", "document_id", "date"),
     Index("ix_change_label", "document_id", "label"),
     Index("ix_change_pending", "valid_from",   # the few changes published before they are in force
-          sqlite_where=text("valid_from IS NULL OR valid_from > date"),
-          postgresql_where=text("valid_from IS NULL OR valid_from > date")),
+          sqlite_where=text(_PENDING)),
     sqlite_autoincrement=True,   # ids are identities (store.identity): never handed out twice
 )
 
@@ -267,8 +225,8 @@ instruction = Table(
     Column("notice_id", Integer, ForeignKey("notice.id"), index=True),
     Column("seq", Integer, nullable=False),
     Column("verb", String(16), nullable=False),
-    Column("target", _label_type(), nullable=False),
-    Column("new_label", _label_type()),
+    Column("target", label_type(), nullable=False),
+    Column("new_label", label_type()),
     Column("source", Text, nullable=False, server_default=""),
     Column("applied", Boolean, nullable=False),
 )
@@ -280,7 +238,7 @@ discrepancy = Table(
     Column("document_id", Integer, ForeignKey("document.id"), nullable=False, index=True),
     Column("notice_id", Integer, ForeignKey("notice.id")),
     Column("kind", String(32), nullable=False),
-    Column("label", _label_type(), nullable=False),
+    Column("label", label_type(), nullable=False),
     Column("detail", Text, nullable=False),
     Column("instruction", JSON),
     Column("change", JSON),
@@ -295,7 +253,7 @@ def _retired(source: Table) -> Table:
     columns = [Column(c.name, c.type, primary_key=c.primary_key, autoincrement=False, nullable=c.nullable)
                for c in source.columns]
     return Table(f"retired_{source.name}", metadata, *columns,
-                 Column("retired_at", UTCDateTime, nullable=False, default=_now),
+                 Column("retired_at", UTCDateTime, nullable=False, default=utc_now),
                  Index(f"ix_retired_{source.name}_notice", "document_id", "notice_id"))
 
 
@@ -313,7 +271,7 @@ finding = Table(
     Column("kind", String(32), nullable=False),
     Column("message", Text, nullable=False, comment="in Spanish, as people read it"),
     Column("line", Integer, comment="1-based line of the text read; NULL when about the tree"),
-    Column("label", _label_type()),
+    Column("label", label_type()),
     Index("ix_finding_document", "document_id", "revision"),
 )
 
@@ -363,7 +321,7 @@ app_user = Table(
     Column("role", String(16), nullable=False, comment="reader, reviewer or admin"),
     Column("password_hash", Text, nullable=False, comment="argon2id, PHC string"),
     Column("email", Text, comment="where the daily digest goes; NULL: no digest by mail"),
-    Column("created_at", UTCDateTime, nullable=False, default=_now),
+    Column("created_at", UTCDateTime, nullable=False, default=utc_now),
     CheckConstraint("role IN ('reader', 'reviewer', 'admin')", name="role"),
 )
 
@@ -373,19 +331,19 @@ api_token = Table(
     Column("user_id", Integer, ForeignKey("app_user.id"), primary_key=True,
            comment="one token per user: a new one replaces the old"),
     Column("token_hash", String(64), nullable=False, unique=True, comment="hex sha256 of the token"),
-    Column("created_at", UTCDateTime, nullable=False, default=_now),
+    Column("created_at", UTCDateTime, nullable=False, default=utc_now),
 )
 
 review_event = Table(
     "review_event",
     metadata,
-    Column("id", _id_type(), primary_key=True),
+    Column("id", id_type(), primary_key=True),
     Column("subject", String(16), nullable=False, comment="'change' or 'discrepancy'"),
-    Column("subject_id", _id_type(), nullable=False, comment="change.id or discrepancy.id"),
+    Column("subject_id", id_type(), nullable=False, comment="change.id or discrepancy.id"),
     Column("state", String(24), nullable=False),
     Column("user_id", Integer, ForeignKey("app_user.id"), nullable=False),
     Column("note", Text, nullable=False, server_default=""),
-    Column("at", UTCDateTime, nullable=False, default=_now),
+    Column("at", UTCDateTime, nullable=False, default=utc_now),
     CheckConstraint("subject IN ('change', 'discrepancy')", name="subject"),
     CheckConstraint("state IN ('nueva', 'revisada', 'requiere_atencion')", name="state"),
     Index("ix_review_event_subject", "subject", "subject_id", "id"),
@@ -397,24 +355,46 @@ watch = Table(
     Column("id", Integer, primary_key=True),
     Column("user_id", Integer, ForeignKey("app_user.id"), nullable=False, index=True),
     Column("document_id", Integer, ForeignKey("document.id"), nullable=False),
-    Column("label", _label_type(), comment="NULL: the whole document"),
-    Column("since_change", _id_type(), nullable=False,
+    Column("label", label_type(), comment="NULL: the whole document"),
+    Column("since_change", id_type(), nullable=False,
            comment="the highest change id when watched: renumberings recorded after it are followed"),
-    Column("created_at", UTCDateTime, nullable=False, default=_now),
+    Column("created_at", UTCDateTime, nullable=False, default=utc_now),
 )
 
 search_entry = Table(
     "search_entry",
     metadata,
-    Column("id", _id_type(), primary_key=True),
-    Column("version_id", _id_type(), ForeignKey("provision_version.id"), nullable=False, unique=True,
+    Column("id", id_type(), primary_key=True),
+    Column("version_id", id_type(), ForeignKey("provision_version.id"), nullable=False, unique=True,
            comment="the current provision_version row this entry indexes"),
     Column("document_id", Integer, ForeignKey("document.id"), nullable=False, index=True),
-    Column("label", _label_type(), nullable=False),
+    Column("label", label_type(), nullable=False),
     Column("valid_from", Date, nullable=False),
     Column("text", Text, nullable=False, comment="heading and own text, as shown in a snippet"),
     Column("folded", Text, nullable=False, comment="text folded to lowercase ASCII: what is matched"),
-    Column("tsv", Text().with_variant(TSVECTOR(), "postgresql"),
+    Column("tsv", Text().with_variant(TsVector(), "postgresql"),
            comment="PostgreSQL: to_tsvector('spanish', folded); SQLite: unused (FTS5 search_fts)"),
-    Index("ix_search_entry_tsv", "tsv", postgresql_using="gin"),
+    Index("ix_search_entry_tsv", "tsv"),  # GIN on PostgreSQL: see declare_postgresql
 )
+
+
+#: The PostgreSQL-only options of some indexes (the partial ones' predicates, the full-text
+#: index's GIN). SQLAlchemy imports a dialect to check any option named after it, and the
+#: PostgreSQL dialect with its drivers' modules costs ~30 ms that a SQLite store never needs,
+#: so ``declare_postgresql`` adds them when a PostgreSQL engine opens (``store.db.open_engine``).
+_POSTGRESQL_INDEX_OPTIONS: dict[str, dict[str, Any]] = {
+    "uq_pv_current": {"postgresql_where": _CURRENT},
+    "ix_change_pending": {"postgresql_where": _PENDING},
+    "ix_search_entry_tsv": {"postgresql_using": "gin"},
+}
+
+
+@cache
+def declare_postgresql() -> None:
+    """Add the PostgreSQL-only index options to ``metadata``, once. The migrations create what
+    they describe; the model keeps them so that it says what the migrations made (alembic's
+    comparison, a migration autogenerated against PostgreSQL)."""
+    for table in metadata.tables.values():
+        for index in table.indexes:
+            for key, value in _POSTGRESQL_INDEX_OPTIONS.get(index.name or "", {}).items():
+                index.dialect_kwargs[key] = text(value) if key.endswith("_where") else value

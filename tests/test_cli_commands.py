@@ -248,12 +248,21 @@ def test_help_and_version_import_no_store_parser_or_progress_bar(argv: list[str]
     assert not unneeded & imported_by(argv), unneeded & imported_by(argv)
 
 
-def test_at_imports_no_grammar_fetcher_or_scheduler(db: str) -> None:
-    modules = imported_by(["--db", db, "at", "IMSS-BIENESTAR", "57", "2024-05-15"])
-    assert "store.api" in modules  # it did answer from the store
-    unneeded = {"parser.lines", "parser.amendments", "parser.check", "diffing.amend", "pipeline", "tqdm",
-                "apscheduler", "requests", "alembic"}
-    assert not unneeded & modules, unneeded & modules
+# What a read of one provision does not need: the statute grammar and the entry-into-force rules
+# (regular expressions compiled at import), the HTML change log, migrations, the PostgreSQL dialect
+# for a SQLite store, the fetcher, the scheduler and the progress bar.
+NOT_FOR_A_READ = {"parser.lines", "parser.amendments", "parser.check", "parser.entry_rules",
+                  "parser.transitorio_refs", "diffing.amend", "report.html", "report.csv_json", "jinja2",
+                  "alembic", "sqlalchemy.orm", "sqlalchemy.dialects.postgresql", "platformdirs", "pipeline",
+                  "tqdm", "apscheduler", "requests"}
+
+
+@pytest.mark.parametrize("argv", [["at", "IMSS-BIENESTAR", "57, fracción IX", "2024-05-15"],
+                                  ["history", "IMSS-BIENESTAR", "57, fracción IX"]])
+def test_at_and_history_import_only_what_a_read_needs(db: str, argv: list[str]) -> None:
+    modules = imported_by(["--db", db, *argv])
+    assert {"store.api", "report.text"} <= modules  # it did answer from the store
+    assert not NOT_FOR_A_READ & modules, NOT_FOR_A_READ & modules
 
 
 def test_reprocess_takes_its_options_after_the_command(db: str, capsys: pytest.CaptureFixture[str]) -> None:

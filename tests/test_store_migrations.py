@@ -10,6 +10,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
+from sqlalchemy.schema import CreateIndex
 from test_store_support import BASE_DAY, TITLE, base_document, db_url_fixture  # noqa: F401  (fixtures)
 
 import store
@@ -126,6 +127,32 @@ def test_models_match_the_migrations(db_url: str) -> None:
             context = MigrationContext.configure(conn, opts={
                 "compare_type": True, "include_name": lambda name, kind, _: not is_index_table(name)})
             assert compare_metadata(context, metadata) == []
+    finally:
+        engine.dispose()
+
+
+PARTIAL_INDEXES = {  # as the model declares them, per backend
+    "sqlite": [
+        "CREATE UNIQUE INDEX uq_pv_current ON provision_version (document_id, label) WHERE rev_to IS NULL",
+        "CREATE INDEX ix_change_pending ON change (valid_from) WHERE valid_from IS NULL OR valid_from > date",
+        "CREATE INDEX ix_search_entry_tsv ON search_entry (tsv)"],
+    "postgresql": [
+        "CREATE UNIQUE INDEX uq_pv_current ON provision_version (document_id, label) WHERE rev_to IS NULL",
+        "CREATE INDEX ix_change_pending ON change (valid_from) WHERE valid_from IS NULL OR valid_from > date",
+        "CREATE INDEX ix_search_entry_tsv ON search_entry USING gin (tsv)"],
+}
+
+
+def test_the_models_backend_only_index_options(db_url: str) -> None:
+    """The partial indexes' predicates and the GIN index on each backend. PostgreSQL's options
+    are added when its engine opens (``schema.declare_postgresql``): naming them in the table
+    definitions would import the PostgreSQL dialect into every SQLite process."""
+    engine = store.open_engine(db_url)
+    try:
+        indexes = {ix.name: ix for table in metadata.tables.values() for ix in table.indexes}
+        ddl = [str(CreateIndex(indexes[name]).compile(dialect=engine.dialect))
+               for name in ("uq_pv_current", "ix_change_pending", "ix_search_entry_tsv")]
+        assert ddl == PARTIAL_INDEXES[engine.dialect.name]
     finally:
         engine.dispose()
 
