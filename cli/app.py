@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 
 import click
 
-from .help import SpanishHelp
+from .help import SpanishGroup, SpanishHelp, close_to
 from .options import db_option, verbosity_options
 
 EXIT_OK = 0
@@ -72,7 +72,7 @@ COMMANDS: dict[str, Entry] = {
                        "Vuelve a leer las capturas archivadas con el lector actual."),
     "serve": Entry("cli.web", "serve", "La aplicación web (con inicio de sesión) sobre la base de datos."),
     "user": Entry("cli.web", "user",
-                  "Los usuarios de la aplicación web: 'user add NAME', 'user token NAME'."),
+                  "Los usuarios de la aplicación web: 'user add USUARIO', 'user token USUARIO'."),
 }
 
 
@@ -133,7 +133,7 @@ def _configure_logging(verbose: int, quiet: int, default: int) -> None:
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
-class LazyGroup(SpanishHelp, click.Group):
+class LazyGroup(SpanishGroup):
     """A group whose commands are imported when used (click's documented lazy-loading pattern),
     listed in ``--help`` from their one-line summaries."""
 
@@ -149,13 +149,6 @@ class LazyGroup(SpanishHelp, click.Group):
         command = getattr(importlib.import_module(entry.module), entry.attribute)
         assert isinstance(command, click.Command)
         return command
-
-    def resolve_command(self, ctx: click.Context, args: list[str]
-                        ) -> tuple[str | None, click.Command | None, list[str]]:
-        if args and args[0] not in COMMANDS and not args[0].startswith("-"):
-            raise click.UsageError(f"no hay ninguna orden «{args[0][:40]}»; 'dof-tracker --help' "
-                                   "las lista", ctx)
-        return super().resolve_command(ctx, args)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         with formatter.section("Commands"):
@@ -192,11 +185,12 @@ def _one_line(exc: click.ClickException) -> str:
     hint = "" if param is None else (param.opts[0] if isinstance(param, click.Option)
                                      else param.human_readable_name)
     if isinstance(exc, click.MissingParameter) and param is not None:
-        return f"{where}: falta {hint} (obligatorio; 'dof-tracker {ctx.info_name if ctx else ''} --help')"
+        return f"{where}: falta {hint} (obligatorio; '{where} --help')"
     if isinstance(exc, click.BadParameter) and param is not None:
         return f"{where}: {hint}: {exc.message}"
     if isinstance(exc, click.NoSuchOption):
-        return f"{where}: no existe la opción {exc.option_name}"
+        near = close_to(exc.option_name, exc.possibilities or ())
+        return f"{where}: no existe la opción {exc.option_name}{near}"
     return f"{where}: {exc.format_message()}"
 
 

@@ -22,7 +22,9 @@ from untrusted import plain
 
 from .app import EXIT_OK, Command
 from .options import (
+    CITATION,
     DATE,
+    DOCUMENT,
     document_option,
     format_option,
     json_format,
@@ -56,7 +58,7 @@ def documents_text(found: Sequence[DocumentSummary]) -> str:
 
 
 @click.command(cls=Command, epilog="Ejemplo: dof-tracker show IMSS-BIENESTAR --at 15/05/2024 > estatuto.txt")
-@click.argument("document", metavar="DOC")
+@click.argument("document", metavar=DOCUMENT)
 @click.option("--at", "on", type=DATE, default=None,
               help="El día cuyo texto vigente se muestra (por omisión: el último texto). "
                    "Ejemplo: --at 2024-05-15")
@@ -78,17 +80,17 @@ def show(document: str, on: date | None, as_json: bool, db: str | None) -> int:
 
 @click.command(cls=Command,
                epilog="Ejemplo: dof-tracker compare IMSS-BIENESTAR 2024-05-01 2024-06-01 '57' --format html")
-@click.argument("document", metavar="DOC")
-@click.argument("date1", metavar="D1", type=DATE)
-@click.argument("date2", metavar="D2", type=DATE)
-@click.argument("citation", metavar="[CITATION]", required=False)
+@click.argument("document", metavar=DOCUMENT)
+@click.argument("date1", metavar="FECHA1", type=DATE)
+@click.argument("date2", metavar="FECHA2", type=DATE)
+@click.argument("citation", metavar=f"[{CITATION}]", required=False)
 @format_option(("table", "json", "html"), "html")
 @json_option
 @store_options
 def compare(document: str, date1: date, date2: date, citation: str | None, fmt: str, as_json: bool,
             db: str | None) -> int:
-    """Cada disposición que difiere entre los textos vigentes el D1 y el D2, con sus cambios
-    marcados; si se da CITATION, solo esa disposición y lo que contiene."""
+    """Cada disposición que difiere entre los textos vigentes en la FECHA1 y en la FECHA2, con sus
+    cambios marcados; si se da una CITA, solo esa disposición y lo que contiene."""
     with open_reader(db) as store:
         handle = store.document(document)
         entries = differences(handle, date1, date2, citation)

@@ -24,7 +24,16 @@ from store import open_engine
 
 from .app import EXIT_OK, Command
 from .files import read_file
-from .options import DATE, date_option, since_until_options, store_options
+from .options import (
+    COMMAND,
+    DATE,
+    FILE,
+    URL,
+    Integer,
+    date_option,
+    since_until_options,
+    store_options,
+)
 from .output import emit, plural
 
 MAX_LOOKBACK = 366
@@ -57,11 +66,11 @@ def print_result(result: EditionResult, indent: str = "") -> None:
 
 
 def source_options(f: click.decorators.FC) -> click.decorators.FC:
-    f = click.option("--notify-command", metavar="CMD", default=None,
-                     help=f"Ejecuta CMD (el resumen en stdin, $DOF_TRACKER_STATUS=failed|warning) cuando una "
-                          f"edición falla o parece mal leída (o ${NOTIFY_ENV}). Ejemplo: --notify-command "
-                          "'mail -s DOF ana@example.mx'")(f)
-    return click.option("--source", metavar="URL", default=None,
+    f = click.option("--notify-command", metavar=COMMAND, default=None,
+                     help=f"Ejecuta el COMANDO (el resumen en stdin, $DOF_TRACKER_STATUS=failed|warning) "
+                          f"cuando una edición falla o parece mal leída (o ${NOTIFY_ENV}). Ejemplo: "
+                          "--notify-command 'mail -s DOF ana@example.mx'")(f)
+    return click.option("--source", metavar=URL, default=None,
                         help="URL base que reemplaza a www.dof.gob.mx y sidof.segob.gob.mx, con las mismas "
                              "rutas (un espejo local). Ejemplo: --source http://127.0.0.1:8000")(f)
 
@@ -69,8 +78,8 @@ def source_options(f: click.decorators.FC) -> click.decorators.FC:
 @click.command("import", cls=Command,
                epilog="Ejemplo: dof-tracker import estatuto.txt --title 'Estatuto Orgánico' "
                       "--as-of 2023-10-06")
-@click.argument("file", metavar="FILE")
-@click.option("--title", default=None,
+@click.argument("file", metavar=FILE)
+@click.option("--title", metavar="TÍTULO", default=None,
               help="El título del documento (por omisión: el que da el texto). "
                    "Ejemplo: --title 'Ley Agraria'")
 @click.option("--as-of", "as_of", type=DATE, required=True,
@@ -144,7 +153,8 @@ def sync(on: date | None, since: date | None, until: date | None, start: date | 
 @click.option("--since", type=DATE, default=None,
               help="Seguir desde este día (solo la primera corrida; por omisión: hace una semana). "
                    "Ejemplo: --since 2024-05-01")
-@click.option("--lookback", type=int, default=LOOKBACK_DAYS, show_default=True,
+@click.option("--lookback", metavar="DÍAS", type=Integer(maximum=MAX_LOOKBACK), default=LOOKBACK_DAYS,
+              show_default=True,
               help="Días en que se vuelve a buscar una edición que falta (ediciones extraordinarias o "
                    "vespertinas tardías). Ejemplo: --lookback 3")
 @source_options
@@ -156,8 +166,6 @@ def run(once: bool, since: date | None, lookback: int, source: str | None, notif
     if since is not None:
         not_future(since, "--since")
     checked_source(source)
-    if not 0 <= lookback <= MAX_LOOKBACK:
-        raise InputError(f"--lookback {lookback} no tiene sentido: dé de 0 a {MAX_LOOKBACK} días")
     engine = open_engine(db)  # validates and migrates the store before any pass
     if not once:
         url = engine.url.render_as_string(hide_password=False)

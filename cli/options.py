@@ -2,8 +2,9 @@
 
 Every command takes ``--db`` and ``-q/-v`` after its name too (the group takes them before it);
 ``Command.invoke`` in ``cli.app`` merges the two. Help texts are in Spanish like the rest of the
-help (``cli.help``), each with an example ("Ejemplo: …"); values people type (dates, types) are
-checked here, before any work.
+help (``cli.help``), each with an example ("Ejemplo: …"); values people type (dates, numbers,
+choices) are checked here, before any work, and refused in Spanish. What ``--help`` calls each
+value (its metavar) is named here too, in Spanish: ``DOCUMENTO``, ``CITA``, ``FECHA``, ``ARCHIVO``.
 """
 
 from __future__ import annotations
@@ -16,6 +17,15 @@ from typing import Any, TypeVar
 import click
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+# What --help calls the values people type. click's defaults are English (the parameter's own
+# name, or its type's: TEXT, INTEGER); ``cli.help`` names any value left without one by its type.
+DOCUMENT = "DOCUMENTO"  # an id, or any unambiguous part of a title
+CITATION = "CITA"       # "57, fracción IX", as people write it
+FILE = "ARCHIVO"
+URL = "URL"
+CODIGO = "CÓDIGO"       # a DOF notice's code
+COMMAND = "COMANDO"     # a shell command (an "orden" is one of ours: ORDEN in the usage line)
 
 FIRST_DOF_DAY = date(1917, 1, 1)  # the Diario Oficial de la Federación under the 1917 Constitution
 _DAY_FIRST = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
@@ -41,7 +51,7 @@ def parse_day(text: str) -> date:
 class DofDate(click.ParamType):  # type: ignore[type-arg]
     """A date as ``2024-05-15`` or ``15/05/2024``, not before 1917 (bad input: exit 2)."""
 
-    name = "DATE"
+    name = "FECHA"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
         if isinstance(value, date):
@@ -59,6 +69,29 @@ class DofDate(click.ParamType):  # type: ignore[type-arg]
 DATE = DofDate()
 
 
+class Integer(click.ParamType):  # type: ignore[type-arg]
+    """A whole number from ``minimum`` to ``maximum``, refused in Spanish (click's INT answers in
+    English)."""
+
+    name = "ENTERO"
+
+    def __init__(self, minimum: int = 0, maximum: int | None = None) -> None:
+        self.minimum, self.maximum = minimum, maximum
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            number = value
+        elif re.fullmatch(r"\s*[+-]?\d+\s*", str(value)):
+            number = int(str(value))
+        else:
+            self.fail(f"se esperaba un número entero, no «{str(value)[:40]}»", param, ctx)
+        if self.maximum is not None and not self.minimum <= number <= self.maximum:
+            self.fail(f"se esperaba un número de {self.minimum} a {self.maximum}, no {number}", param, ctx)
+        if number < self.minimum:
+            self.fail(f"se esperaba un número desde {self.minimum}, no {number}", param, ctx)
+        return number
+
+
 class Choice(click.Choice[str]):
     """click's Choice with the refusal written in Spanish."""
 
@@ -68,7 +101,7 @@ class Choice(click.Choice[str]):
 
 def db_option(f: F) -> F:
     return click.option(
-        "--db", metavar="URL", default=None,
+        "--db", metavar=URL, default=None,
         help="La base de datos, cualquier URL de SQLAlchemy (por omisión: $DOF_TRACKER_DB, si no, un "
              "archivo SQLite en la carpeta de datos del usuario; 'dof-tracker info' la muestra). "
              "Ejemplo: --db sqlite:///imss.sqlite")(f)
@@ -104,7 +137,7 @@ def since_until_options(f: F) -> F:
 
 
 def document_option(f: F) -> F:
-    return click.option("--document", metavar="DOC", default=None,
+    return click.option("--document", metavar=DOCUMENT, default=None,
                         help="Solo este documento: su id o cualquier parte inequívoca de su título. "
                              "Ejemplo: --document IMSS-BIENESTAR")(f)
 

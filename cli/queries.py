@@ -30,7 +30,9 @@ from store import Store, StoreStatus, history_json, open_engine, safe_url, store
 
 from .app import EXIT_OK, Command
 from .options import (
+    CITATION,
     DATE,
+    DOCUMENT,
     Choice,
     date_option,
     document_option,
@@ -66,15 +68,15 @@ def notices(on: date | None, since: date | None, until: date | None, as_json: bo
 
 
 @click.command(cls=Command, epilog="Ejemplo: dof-tracker history IMSS-BIENESTAR '57, fracción IX' --json")
-@click.argument("document", metavar="DOC")
-@click.argument("citation", metavar="CITATION")
+@click.argument("document", metavar=DOCUMENT)
+@click.argument("citation", metavar=CITATION)
 @json_option
 @store_options
 def history(document: str, citation: str, as_json: bool, db: str | None) -> int:
     """Todas las versiones de una disposición, de la más antigua a la más reciente, cada una
     con el aviso del DOF que la hizo.
 
-    DOC es el id de un documento o cualquier parte inequívoca de su título; CITATION se escribe
+    DOCUMENTO es el id de un documento o cualquier parte inequívoca de su título; CITA se escribe
     como la escribe la gente: 57, "57 Bis", "artículo 57, fracción IX", "art. 2o.-A".
     """
     with open_reader(db) as store:
@@ -84,13 +86,13 @@ def history(document: str, citation: str, as_json: bool, db: str | None) -> int:
 
 
 @click.command(cls=Command, epilog="Ejemplo: dof-tracker at IMSS-BIENESTAR '57, fracción IX' 15/05/2024")
-@click.argument("document", metavar="DOC")
-@click.argument("citation", metavar="CITATION")
-@click.argument("on", metavar="DATE", type=DATE)
+@click.argument("document", metavar=DOCUMENT)
+@click.argument("citation", metavar=CITATION)
+@click.argument("on", metavar=DATE.name, type=DATE)
 @json_option
 @store_options
 def at(document: str, citation: str, on: date, as_json: bool, db: str | None) -> int:
-    """El texto de una disposición vigente el DATE (2024-05-15 o 15/05/2024)."""
+    """El texto de una disposición vigente en la FECHA (2024-05-15 o 15/05/2024)."""
     with open_reader(db) as store:
         version = store.document(document).at(citation, on)
     emit_data(as_json, version.at_json(on), at_text(version, on))

@@ -15,7 +15,7 @@ from store.timeline import PendingChange
 
 from .app import EXIT_OK, Command
 from .ingest import not_future
-from .options import date_option, document_option, json_option, since_until_options, store_options
+from .options import CODIGO, date_option, document_option, json_option, since_until_options, store_options
 from .output import emit, emit_data, emit_json
 from .queries import open_reader
 
@@ -80,7 +80,7 @@ def pending_text(found: Sequence[PendingChange]) -> str:
 @click.command(cls=Command, epilog="Ejemplo: dof-tracker reprocess --since 2024-05-01 --until 31/05/2024")
 @date_option
 @since_until_options
-@click.option("--notice", metavar="CODIGO", default=None,
+@click.option("--notice", metavar=CODIGO, default=None,
               help="Solo este aviso del DOF (su código). Ejemplo: --notice 5727205")
 @json_option
 @store_options

@@ -10,12 +10,12 @@ from parser import Finding, ensure_whole, read_statute
 
 from .app import EXIT_OK, Command
 from .files import read_file
-from .options import json_option, verbosity_options
+from .options import FILE, json_option, verbosity_options
 from .output import emit, emit_json, emit_raw, plural
 
 
 @click.command(cls=Command, epilog="Ejemplo: dof-tracker parse ley.txt --check")
-@click.argument("file", metavar="FILE")
+@click.argument("file", metavar=FILE)
 @json_option
 @click.option("--check", is_flag=True,
               help="Imprime los hallazgos de la lectura (huecos, orden, encabezados, restos de la página "
@@ -53,7 +53,7 @@ def _print_findings(findings: Sequence[Finding], as_json: bool) -> None:
 
 @click.command(cls=Command, epilog="Ejemplo: dof-tracker amend estatuto.txt decreto.html --json")
 @click.argument("base", metavar="BASE")
-@click.argument("amendment", metavar="AMENDMENT")
+@click.argument("amendment", metavar="REFORMA")
 @json_option
 @verbosity_options
 def amend(base: str, amendment: str, as_json: bool) -> int:

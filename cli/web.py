@@ -11,19 +11,22 @@ from errors import InputError
 
 from .app import EXIT_OK, Command
 from .help import Group
-from .options import store_options
+from .options import Choice, Integer, store_options
 from .output import emit
 
 ROLES = ("reader", "reviewer", "admin")
+USER = "USUARIO"
 
 
 @click.command(cls=Command, epilog="Ejemplo: dof-tracker serve --port 8000 --workers 4 "
                "--db postgresql+psycopg://dof@db/dof")
-@click.option("--host", default="127.0.0.1", show_default=True,
+@click.option("--host", metavar="DIRECCIÓN", default="127.0.0.1", show_default=True,
               help="Dirección en que escucha; cualquiera distinta de la local exige cookies HTTPS. "
                    "Ejemplo: --host 0.0.0.0")
-@click.option("--port", type=int, default=8000, show_default=True, help="Puerto TCP. Ejemplo: --port 8080")
-@click.option("--workers", type=int, default=1, show_default=True,
+@click.option("--port", metavar="PUERTO", type=Integer(maximum=65535), default=8000, show_default=True,
+              help="Puerto TCP. Ejemplo: --port 8080")
+@click.option("--workers", metavar="NÚMERO", type=Integer(minimum=1, maximum=64), default=1,
+              show_default=True,
               help="Procesos de trabajo (más de uno usa gunicorn). Ejemplo: --workers 4")
 @store_options
 def serve(host: str, port: int, workers: int, db: str | None) -> int:
@@ -40,13 +43,13 @@ def user() -> None:
 
 @user.command("add", cls=Command, epilog="Ejemplo: printf 'secreto largo\\n' | dof-tracker user add ana "
               "--role reviewer")
-@click.argument("name")
-@click.option("--role", type=click.Choice(ROLES), default="reader", show_default=True,
+@click.argument("name", metavar=USER)
+@click.option("--role", type=Choice(ROLES), default="reader", show_default=True,
               help="Lo que puede hacer el usuario: reader lee, reviewer además revisa cambios, admin además "
                    "administra. Ejemplo: --role admin")
 @store_options
 def add(name: str, role: str, db: str | None) -> int:
-    """Crea el usuario NAME; la contraseña se pide en la terminal, si no, se lee de la primera
+    """Crea el USUARIO; la contraseña se pide en la terminal, si no, se lee de la primera
     línea de la entrada estándar."""
     from web.commands import user_add
 
@@ -55,10 +58,10 @@ def add(name: str, role: str, db: str | None) -> int:
 
 
 @user.command("token", cls=Command, epilog="Ejemplo: dof-tracker user token ana")
-@click.argument("name")
+@click.argument("name", metavar=USER)
 @store_options
 def token(name: str, db: str | None) -> int:
-    """Imprime un nuevo token de la API para el usuario NAME (para los feeds y el JSON:
+    """Imprime un nuevo token de la API para el USUARIO (para los feeds y el JSON:
     'Authorization: Bearer T' o '?token=T'); el anterior deja de funcionar."""
     from web.commands import user_token
 
@@ -68,8 +71,10 @@ def token(name: str, db: str | None) -> int:
 
 def _password() -> str:
     if sys.stdin.isatty():
-        typed = click.prompt("Contraseña", hide_input=True, confirmation_prompt="Repítala")
-        return str(typed)
+        typed = str(click.prompt("Contraseña", hide_input=True))
+        if typed != click.prompt("Repítala", hide_input=True):  # click's own check answers in English
+            raise InputError("las dos contraseñas no coinciden")
+        return typed
     line = sys.stdin.readline().rstrip("\r\n")
     if not line:
         raise InputError("falta la contraseña: escríbala en la terminal o en la primera línea de la entrada")

@@ -191,7 +191,7 @@ def test_import_then_pending_and_a_second_text(tmp_path: Path, capsys: pytest.Ca
     (["history", "'; DROP TABLE document; --", "57"], "ningún documento coincide"),  # bound, never SQL
     (["history", "%", "57"], "ningún documento coincide"),  # LIKE wildcards are literal
     (["changes", "--document", "IMSS' OR '1'='1"], "ningún documento coincide"),
-    (["at", "IMSS-BIENESTAR", "57", "2024-02-30"], "DATE: se esperaba una fecha"),
+    (["at", "IMSS-BIENESTAR", "57", "2024-02-30"], "FECHA: se esperaba una fecha"),
     (["at", "IMSS-BIENESTAR", "57 Bis", "2024-05-01"], "no estaba vigente el 1 de mayo de 2024"),
     (["at", "IMSS-BIENESTAR", "57", "1999-01-01"], "no tiene texto vigente antes del"),
     (["changes", "--type", "abolished"], "--type: «abolished» no es ninguno de: added"),

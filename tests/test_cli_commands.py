@@ -106,11 +106,11 @@ def test_both_date_forms_give_the_same_answer(db: str, capsys: pytest.CaptureFix
 
 
 @pytest.mark.parametrize(("argv", "says"), [
-    (["at", "IMSS-BIENESTAR", "57", "1916-12-31"], "DATE: 1916-12-31 es anterior a 1917"),
-    (["at", "IMSS-BIENESTAR", "57", "15-05-2024"], "DATE: se esperaba una fecha AAAA-MM-DD o DD/MM/AAAA"),
+    (["at", "IMSS-BIENESTAR", "57", "1916-12-31"], "FECHA: 1916-12-31 es anterior a 1917"),
+    (["at", "IMSS-BIENESTAR", "57", "15-05-2024"], "FECHA: se esperaba una fecha AAAA-MM-DD o DD/MM/AAAA"),
     (["changes", "--until", "32/01/2024"], "--until: se esperaba una fecha"),
     (["show", "IMSS-BIENESTAR", "--at", "mañana"], "--at: se esperaba una fecha"),
-    (["compare", "IMSS-BIENESTAR", "2024-05-01"], "falta D2"),
+    (["compare", "IMSS-BIENESTAR", "2024-05-01"], "falta FECHA2"),
     (["compare", "IMSS-BIENESTAR", "2024-05-01", "2024-06-01", "--format", "csv"], "«csv» no es ninguno"),
     (["notices", "--date", "2024-05-15", "--until", "2024-05-16"], "no ambas"),
     (["changes", "--json", "--format", "csv"], "--json: --json y --format csv se contradicen"),
