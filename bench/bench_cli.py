@@ -7,7 +7,9 @@ Each command runs as a fresh process (``python -m scheduler ...``, what the cons
 does), so the figures include the interpreter, every import and the work: ``--help`` and
 ``--version`` (no store), and ``at`` and ``history`` on a small store (the offline demo's: the
 IMSS-BIENESTAR Estatuto and the editions of 13-17 May 2024), built once in a temporary folder.
-A bare ``python -c pass`` is timed too, as the floor. Wall time and CPU time (user + system,
+A bare ``python -c pass`` is timed too, as the floor, and ``import click, sqlalchemy`` with the
+SQLite dialect, the libraries a read cannot do without: what ``at`` and ``history`` take beyond
+it is this project's own. Wall time and CPU time (user + system,
 from ``getrusage``) are both printed: on a machine shared with other work the wall time mostly
 measures the queue for a core. Target: ``--help``, ``--version``, ``at``
 and ``history`` well under 0.5 s.
@@ -26,6 +28,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+LIBRARIES = "import click, sqlalchemy, sqlalchemy.dialects.sqlite"
 
 
 def timed(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
@@ -51,6 +54,7 @@ def main() -> None:
         subprocess.run([*cli, "demo", "--db", db], cwd=ROOT, env=env, check=True, capture_output=True)
         cases = {
             "python -c pass (floor)": [sys.executable, "-c", "pass"],
+            "import click, sqlalchemy (+ sqlite)": [sys.executable, "-c", LIBRARIES],
             "--help": [*cli, "--help"],
             "--version": [*cli, "--version"],
             "at IMSS '57, fracción IX' 15/05/2024": [*cli, "at", "IMSS", "57, fracción IX", "15/05/2024"],
