@@ -12,7 +12,6 @@ subcommand lookup from ``SpanishGroup``. The refusals' final one-line form is ``
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -65,6 +64,8 @@ class Context(click.Context):
 
 def close_to(word: str, candidates: Iterable[str]) -> str:
     """' (¿quiso decir history?)' for a near miss, else ''."""
+    import difflib  # here: only a refusal needs it
+
     near = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.75)
     return f" (¿quiso decir {near[0]}?)" if near else ""
 

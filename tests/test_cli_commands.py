@@ -254,7 +254,7 @@ def test_help_and_version_import_no_store_parser_or_progress_bar(argv: list[str]
 NOT_FOR_A_READ = {"parser.lines", "parser.amendments", "parser.check", "parser.entry_rules",
                   "parser.transitorio_refs", "diffing.amend", "report.html", "report.csv_json", "jinja2",
                   "alembic", "sqlalchemy.orm", "sqlalchemy.dialects.postgresql", "platformdirs", "pipeline",
-                  "tqdm", "apscheduler", "requests"}
+                  "tqdm", "apscheduler", "requests", "difflib"}
 
 
 @pytest.mark.parametrize("argv", [["at", "IMSS-BIENESTAR", "57, fracción IX", "2024-05-15"],
