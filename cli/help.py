@@ -131,6 +131,3 @@ class SpanishGroup(SpanishHelp, click.Group):
             raise click.UsageError(f"no hay ninguna orden «{args[0][:40]}»{close_to(args[0], names)}; "
                                    f"'{ctx.command_path} --help' las lista", ctx)
         return super().resolve_command(ctx, args)
-
-
-Group = SpanishGroup  # a plain group (``user``)

@@ -10,7 +10,7 @@ import click
 from errors import InputError
 
 from .app import EXIT_OK, Command
-from .help import Group
+from .help import SpanishGroup
 from .options import Choice, Integer, store_options
 from .output import emit
 
@@ -36,7 +36,7 @@ def serve(host: str, port: int, workers: int, db: str | None) -> int:
     return run_server(db, host, port, workers)
 
 
-@click.group(cls=Group, epilog="Ejemplo: dof-tracker user add ana --role reviewer")
+@click.group(cls=SpanishGroup, epilog="Ejemplo: dof-tracker user add ana --role reviewer")
 def user() -> None:
     """Los usuarios de la aplicación web: agregar uno, o darle a uno un nuevo token de la API."""
 

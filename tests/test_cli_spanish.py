@@ -14,6 +14,8 @@ import click
 import pytest
 from test_cli import ROOT, every_command, run
 
+from cli.app import Command
+from cli.help import TYPE_METAVARS
 from cli.options import DATE, Choice, Integer
 
 USAGES = {
@@ -43,7 +45,7 @@ USAGES = {
 }
 # The placeholders of option values; a choice shows its values, which are what is typed.
 OPTION_METAVARS = {"FECHA", "DOCUMENTO", "URL", "COMANDO", "CÓDIGO", "TÍTULO", "DÍAS", "DIRECCIÓN", "PUERTO",
-                   "NÚMERO"}
+                   "NÚMERO", *TYPE_METAVARS.values()}
 
 # click's English, as words: what its messages and help are made of (a check on words, not on
 # whole messages, so a message click adds later is caught too).
@@ -73,6 +75,19 @@ def test_every_usage_line_names_its_arguments_in_spanish(name: str, command: cli
                 and not isinstance(option.type, click.Choice)}
     assert metavars <= OPTION_METAVARS, metavars - OPTION_METAVARS
     assert english_words(out.replace("DESIGN", "")) == set(), out
+
+
+def test_a_value_named_only_by_its_click_type_is_named_in_spanish() -> None:
+    @click.command("prueba", cls=Command)
+    @click.argument("origen", type=click.Path())
+    @click.option("--veces", type=int, help="Cuántas. Ejemplo: --veces 2")
+    @click.option("--nombre", help="Cuál. Ejemplo: --nombre ana")
+    def probe(origen: str, veces: int, nombre: str) -> None:
+        """Prueba."""
+
+    text = probe.get_help(probe.context_class(probe, info_name="prueba"))
+    assert text.splitlines()[0] == "Uso: prueba [OPCIONES] RUTA"
+    assert "--veces ENTERO" in text and "--nombre TEXTO" in text
 
 
 def test_the_readme_shows_each_command_with_the_arguments_of_its_usage_line() -> None:
