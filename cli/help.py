@@ -127,7 +127,7 @@ class SpanishGroup(SpanishHelp, click.Group):
     def resolve_command(self, ctx: click.Context, args: list[str]
                         ) -> tuple[str | None, click.Command | None, list[str]]:
         names = self.list_commands(ctx)
-        if args and args[0] not in names and not args[0].startswith("-"):
+        if args and args[0] not in names and not args[0].startswith("-") and not ctx.resilient_parsing:
             raise click.UsageError(f"no hay ninguna orden «{args[0][:40]}»{close_to(args[0], names)}; "
                                    f"'{ctx.command_path} --help' las lista", ctx)
         return super().resolve_command(ctx, args)

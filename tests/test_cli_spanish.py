@@ -8,7 +8,10 @@ status 2, and no English word of click's.
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 
 import click
 import pytest
@@ -167,3 +170,16 @@ def test_numbers_are_checked_before_any_work(capsys: pytest.CaptureFixture[str])
         2, "", "dof-tracker serve: --port: se esperaba un número entero, no «ocho»\n")
     assert run(capsys, "serve", "--workers", "0") == (
         2, "", "dof-tracker serve: --workers: se esperaba un número de 1 a 64, no 0\n")
+
+
+@pytest.mark.parametrize(("words", "offered"), [
+    ("dof-tracker hi", ["plain,history"]),
+    ("dof-tracker at --js", ["plain,--json"]),
+    ("dof-tracker histroy --js", []),  # completing after a misspelled command offers nothing, refuses nothing
+])
+def test_shell_completion_is_not_refused(words: str, offered: list[str]) -> None:
+    done = subprocess.run([sys.executable, "-m", "scheduler"], cwd=ROOT, capture_output=True, text=True,
+                          timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT), "COMP_WORDS": words,
+                                           "COMP_CWORD": str(len(words.split()) - 1),
+                                           "_DOF_TRACKER_COMPLETE": "bash_complete"})
+    assert (done.returncode, done.stdout.split(), done.stderr) == (0, offered, "")
