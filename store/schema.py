@@ -64,7 +64,10 @@ from sqlalchemy import (
     true,
 )
 
-from .columns import TsVector, UTCDateTime, id_type, label_type, utc_now
+from .columns import TsVector, UTCDateTime
+from .columns import id_type as _id_type  # the names the tables below have always used
+from .columns import label_type as _label_type
+from .columns import utc_now as _now
 
 #: The alembic revision this module describes; ``open_engine`` skips alembic when the database
 #: is already there (a test checks it equals the migration scripts' head).
@@ -117,7 +120,7 @@ document = Table(
     Column("search_title", Text, nullable=False, unique=True,
            comment="title folded to lowercase ASCII, white space collapsed: what lookups match"),
     Column("kind", String(40), nullable=False, server_default=""),
-    Column("created_at", UTCDateTime, nullable=False, default=utc_now),
+    Column("created_at", UTCDateTime, nullable=False, default=_now),
 )
 
 notice = Table(
@@ -154,16 +157,16 @@ document_version = Table(
            comment="when it became known: its notice's date, else valid_from (orders a day's revisions)"),
     Column("top", JSON, nullable=False, comment="labels of the top-level provisions, in order"),
     Column("digest", String(32), nullable=False, comment="digest over the top-level digests"),
-    Column("created_at", UTCDateTime, nullable=False, default=utc_now),
+    Column("created_at", UTCDateTime, nullable=False, default=_now),
     UniqueConstraint("document_id", "number"),
 )
 
 provision_version = Table(
     "provision_version",
     metadata,
-    Column("id", id_type(), primary_key=True),
+    Column("id", _id_type(), primary_key=True),
     Column("document_id", Integer, ForeignKey("document.id"), nullable=False),
-    Column("label", label_type(), nullable=False),
+    Column("label", _label_type(), nullable=False),
     Column("kind", String(16), nullable=False),
     Column("number", String(64), nullable=False, server_default=""),
     Column("heading", Text, nullable=False, server_default=""),
@@ -178,7 +181,7 @@ provision_version = Table(
     Column("valid_to", Date),
     Column("notice_id", Integer, ForeignKey("notice.id")),
     Column("change", String(16), comment="what made this version; NULL for a registration"),
-    Column("from_label", label_type(), comment="where it was, for a renumbered provision"),
+    Column("from_label", _label_type(), comment="where it was, for a renumbered provision"),
     CheckConstraint("rev_to IS NULL OR rev_to > rev_from", name="rev_order"),
     CheckConstraint("valid_to IS NULL OR valid_to >= valid_from", name="valid_order"),
     Index("ix_pv_history", "document_id", "label", "rev_from"),
@@ -189,13 +192,13 @@ provision_version = Table(
 change = Table(
     "change",
     metadata,
-    Column("id", id_type(), primary_key=True),
+    Column("id", _id_type(), primary_key=True),
     Column("document_id", Integer, ForeignKey("document.id"), nullable=False),
     Column("revision", Integer, comment="the revision it made; NULL while it waits for its date"),
     Column("seq", Integer, nullable=False, comment="order within its revision"),
-    Column("label", label_type(), nullable=False),
+    Column("label", _label_type(), nullable=False),
     Column("type", String(16), nullable=False),
-    Column("from_label", label_type()),
+    Column("from_label", _label_type()),
     Column("before", Text),
     Column("after", Text),
     Column("diff", JSON, nullable=False),
@@ -225,8 +228,8 @@ instruction = Table(
     Column("notice_id", Integer, ForeignKey("notice.id"), index=True),
     Column("seq", Integer, nullable=False),
     Column("verb", String(16), nullable=False),
-    Column("target", label_type(), nullable=False),
-    Column("new_label", label_type()),
+    Column("target", _label_type(), nullable=False),
+    Column("new_label", _label_type()),
     Column("source", Text, nullable=False, server_default=""),
     Column("applied", Boolean, nullable=False),
 )
@@ -238,7 +241,7 @@ discrepancy = Table(
     Column("document_id", Integer, ForeignKey("document.id"), nullable=False, index=True),
     Column("notice_id", Integer, ForeignKey("notice.id")),
     Column("kind", String(32), nullable=False),
-    Column("label", label_type(), nullable=False),
+    Column("label", _label_type(), nullable=False),
     Column("detail", Text, nullable=False),
     Column("instruction", JSON),
     Column("change", JSON),
@@ -253,7 +256,7 @@ def _retired(source: Table) -> Table:
     columns = [Column(c.name, c.type, primary_key=c.primary_key, autoincrement=False, nullable=c.nullable)
                for c in source.columns]
     return Table(f"retired_{source.name}", metadata, *columns,
-                 Column("retired_at", UTCDateTime, nullable=False, default=utc_now),
+                 Column("retired_at", UTCDateTime, nullable=False, default=_now),
                  Index(f"ix_retired_{source.name}_notice", "document_id", "notice_id"))
 
 
@@ -271,7 +274,7 @@ finding = Table(
     Column("kind", String(32), nullable=False),
     Column("message", Text, nullable=False, comment="in Spanish, as people read it"),
     Column("line", Integer, comment="1-based line of the text read; NULL when about the tree"),
-    Column("label", label_type()),
+    Column("label", _label_type()),
     Index("ix_finding_document", "document_id", "revision"),
 )
 
@@ -321,7 +324,7 @@ app_user = Table(
     Column("role", String(16), nullable=False, comment="reader, reviewer or admin"),
     Column("password_hash", Text, nullable=False, comment="argon2id, PHC string"),
     Column("email", Text, comment="where the daily digest goes; NULL: no digest by mail"),
-    Column("created_at", UTCDateTime, nullable=False, default=utc_now),
+    Column("created_at", UTCDateTime, nullable=False, default=_now),
     CheckConstraint("role IN ('reader', 'reviewer', 'admin')", name="role"),
 )
 
@@ -331,19 +334,19 @@ api_token = Table(
     Column("user_id", Integer, ForeignKey("app_user.id"), primary_key=True,
            comment="one token per user: a new one replaces the old"),
     Column("token_hash", String(64), nullable=False, unique=True, comment="hex sha256 of the token"),
-    Column("created_at", UTCDateTime, nullable=False, default=utc_now),
+    Column("created_at", UTCDateTime, nullable=False, default=_now),
 )
 
 review_event = Table(
     "review_event",
     metadata,
-    Column("id", id_type(), primary_key=True),
+    Column("id", _id_type(), primary_key=True),
     Column("subject", String(16), nullable=False, comment="'change' or 'discrepancy'"),
-    Column("subject_id", id_type(), nullable=False, comment="change.id or discrepancy.id"),
+    Column("subject_id", _id_type(), nullable=False, comment="change.id or discrepancy.id"),
     Column("state", String(24), nullable=False),
     Column("user_id", Integer, ForeignKey("app_user.id"), nullable=False),
     Column("note", Text, nullable=False, server_default=""),
-    Column("at", UTCDateTime, nullable=False, default=utc_now),
+    Column("at", UTCDateTime, nullable=False, default=_now),
     CheckConstraint("subject IN ('change', 'discrepancy')", name="subject"),
     CheckConstraint("state IN ('nueva', 'revisada', 'requiere_atencion')", name="state"),
     Index("ix_review_event_subject", "subject", "subject_id", "id"),
@@ -355,20 +358,20 @@ watch = Table(
     Column("id", Integer, primary_key=True),
     Column("user_id", Integer, ForeignKey("app_user.id"), nullable=False, index=True),
     Column("document_id", Integer, ForeignKey("document.id"), nullable=False),
-    Column("label", label_type(), comment="NULL: the whole document"),
-    Column("since_change", id_type(), nullable=False,
+    Column("label", _label_type(), comment="NULL: the whole document"),
+    Column("since_change", _id_type(), nullable=False,
            comment="the highest change id when watched: renumberings recorded after it are followed"),
-    Column("created_at", UTCDateTime, nullable=False, default=utc_now),
+    Column("created_at", UTCDateTime, nullable=False, default=_now),
 )
 
 search_entry = Table(
     "search_entry",
     metadata,
-    Column("id", id_type(), primary_key=True),
-    Column("version_id", id_type(), ForeignKey("provision_version.id"), nullable=False, unique=True,
+    Column("id", _id_type(), primary_key=True),
+    Column("version_id", _id_type(), ForeignKey("provision_version.id"), nullable=False, unique=True,
            comment="the current provision_version row this entry indexes"),
     Column("document_id", Integer, ForeignKey("document.id"), nullable=False, index=True),
-    Column("label", label_type(), nullable=False),
+    Column("label", _label_type(), nullable=False),
     Column("valid_from", Date, nullable=False),
     Column("text", Text, nullable=False, comment="heading and own text, as shown in a snippet"),
     Column("folded", Text, nullable=False, comment="text folded to lowercase ASCII: what is matched"),
