@@ -58,7 +58,7 @@ ENGLISH = {"usage", "error", "options", "option", "command", "commands", "args",
            "integer", "text", "path", "file", "date", "doc", "citation", "name", "cmd", "aborted"}
 
 
-def english_words(text: str) -> set[str]:
+def click_english(text: str) -> set[str]:
     """click's English words in ``text``, leaving out option names and what the user typed
     (quoted «…»)."""
     text = re.sub(r"«[^»]*»|'dof-tracker[^']*'|--?[\w-]+", " ", text)
@@ -77,7 +77,7 @@ def test_every_usage_line_names_its_arguments_in_spanish(name: str, command: cli
                 if isinstance(option, click.Option) and not option.is_flag and not option.count
                 and not isinstance(option.type, click.Choice)}
     assert metavars <= OPTION_METAVARS, metavars - OPTION_METAVARS
-    assert english_words(out.replace("DESIGN", "")) == set(), out
+    assert click_english(out.replace("DESIGN", "")) == set(), out
 
 
 def test_a_value_named_only_by_its_click_type_is_named_in_spanish() -> None:
@@ -150,7 +150,7 @@ def test_click_refuses_bad_input_in_spanish_in_one_line(argv: list[str], says: s
     code, out, err = run(capsys, *argv)
     assert (code, out) == (2, "")
     assert err.count("\n") == 1 and says in err, err
-    assert english_words(err) == set(), err
+    assert click_english(err) == set(), err
 
 
 def test_an_unknown_command_is_refused_with_a_suggestion(capsys: pytest.CaptureFixture[str]) -> None:
