@@ -192,10 +192,13 @@ def _condition(conn: Connection, row: Any, moves: Sequence[Renumbering]) -> Colu
     return and_(c.c.document_id == document_id, or_(*matches))
 
 
-def watched_changes(conn: Connection, user_id: int, since: date | None = None, limit: int = 200
-                    ) -> tuple[ChangeEntry, ...]:
+def watched_changes(conn: Connection, user_id: int, since: date | None = None, limit: int = 200, *,
+                    after: int | None = None, through: int | None = None) -> tuple[ChangeEntry, ...]:
     """The latest ``limit`` changes (known on or after ``since``) to what the user watches,
-    oldest first, as the change log shows them."""
+    oldest first, as the change log shows them.
+
+    With ``after`` (a change id), the first ``limit`` changes recorded after it instead, up to
+    ``through`` if given: a cursor that skips none, whatever the changes' dates (the digest's)."""
     if not 1 <= limit <= MAX_LIMIT:
         raise InputError(f"el límite va de 1 a {MAX_LIMIT}")
     rows = _rows(conn, user_id)
@@ -206,8 +209,13 @@ def watched_changes(conn: Connection, user_id: int, since: date | None = None, l
     conditions = [or_(*(_condition(conn, r, moves.get(r.document_id, ())) for r in rows))]
     if since is not None:
         conditions.append(c.c.date >= since)
-    ids = list(conn.execute(select(c.c.id).where(*conditions).order_by(c.c.date.desc(), c.c.id.desc())
-                            .limit(limit)).scalars())
+    if through is not None:
+        conditions.append(c.c.id <= through)
+    order = [c.c.date.desc(), c.c.id.desc()]
+    if after is not None:
+        conditions += [c.c.id > after, c.c.revision.is_not(None)]
+        order = [c.c.id.asc()]
+    ids = list(conn.execute(select(c.c.id).where(*conditions).order_by(*order).limit(limit)).scalars())
     return _changes(conn, [c.c.id.in_(ids)]) if ids else ()
 
 
