@@ -46,20 +46,27 @@ def digest_message(digest: Digest, sender: str = DEFAULT_SENDER) -> EmailMessage
     return message
 
 
-def _smtp(url: str, timeout: float) -> smtplib.SMTP:
+def check_smtp_url(url: str) -> str:
+    """``url`` if it is an SMTP URL we can use; ``InputError`` (without the password) otherwise."""
     parts = urlsplit(url)
     if parts.scheme not in ("smtp", "smtps") or not parts.hostname:
         raise InputError("una URL de SMTP es smtp://[usuario[:contraseña]@]servidor[:puerto] o smtps://…")
     try:
-        port = parts.port
+        parts.port  # noqa: B018  (reading it checks it)
     except ValueError:
         raise InputError("el puerto de la URL de SMTP no es un número") from None
+    return url
+
+
+def _smtp(url: str, timeout: float) -> smtplib.SMTP:
+    parts = urlsplit(check_smtp_url(url))
+    host, port = parts.hostname or "", parts.port
     query = parse_qs(parts.query)
     if parts.scheme == "smtps":
-        client: smtplib.SMTP = smtplib.SMTP_SSL(parts.hostname, port or 465, timeout=timeout,
+        client: smtplib.SMTP = smtplib.SMTP_SSL(host, port or 465, timeout=timeout,
                                                 context=ssl.create_default_context())
     else:
-        client = smtplib.SMTP(parts.hostname, port or 25, timeout=timeout)
+        client = smtplib.SMTP(host, port or 25, timeout=timeout)
         if query.get("starttls", ["0"])[0] in ("1", "true", "yes"):
             client.starttls(context=ssl.create_default_context())
     return client
@@ -114,4 +121,4 @@ def send_digest(digest: Digest, *, smtp_url: str | None = None, notify_command: 
         send_by_command(digest, notify_command, timeout)
 
 
-__all__ = ["digest_message", "send_by_command", "send_by_smtp", "send_digest"]
+__all__ = ["check_smtp_url", "digest_message", "send_by_command", "send_by_smtp", "send_digest"]
