@@ -4,7 +4,8 @@
 and its checkpoint); ``catchup`` picks the editions (a range, or every one not yet done);
 ``ingest`` writes one fetched edition, each note read once by ``reading``; ``pending`` applies
 amendments that waited for their document; ``reprocess`` runs the archive through the reader
-again; ``imports`` registers a text; ``notify`` tells someone. It imports scraper, parser,
+again; ``imports`` registers a text; ``notify`` tells someone; ``digests`` (imported on its own, it
+builds on report and web.mail) sends each user's daily digest. It imports scraper, parser,
 diffing and store; store imports none of it.
 """
 
@@ -21,7 +22,7 @@ from .day import (
 )
 from .imports import import_document
 from .ingest import ImportResult, IngestResult, has_own_text, import_text, ingest_edition
-from .notify import NOTIFY_ENV, notify, report_outcome
+from .notify import DIGEST_SMTP_ENV, NOTIFY_ENV, notify, report_outcome
 from .pending import PendingResult, apply_pending
 from .reading import CURRENT_READER, Reader, read_amendment_body, read_statute_body
 from .reprocess import NoticeDelta, ReprocessReport, reprocess
@@ -34,6 +35,7 @@ __all__ = [
     "read_amendment_body",
     "read_statute_body",
     "reprocess",
+    "DIGEST_SMTP_ENV",
     "EDITIONS",
     "LOOKBACK_DAYS",
     "MEXICO_CITY",

@@ -12,6 +12,7 @@ from .day import SyncReport, short_error
 logger = logging.getLogger("dof_tracker")
 
 NOTIFY_ENV = "DOF_TRACKER_NOTIFY"
+DIGEST_SMTP_ENV = "DOF_TRACKER_DIGEST_SMTP"  # where run and sync send the digests after their pass
 EXIT_OK = 0
 EXIT_ERROR = 1
 

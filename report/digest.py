@@ -129,6 +129,12 @@ def build_digest(user: User, since: date, entries: Sequence[ChangeEntry], base_u
                   _html(user, since, entries, base, subject), tuple(entries))
 
 
+def digest_preview(digest: Digest) -> str:
+    """The digest as ``--print`` shows it: to whom, the subject, then the plain text."""
+    return (f"Para: {digest.user.name} <{digest.user.email or 'sin dirección'}>\nAsunto: {digest.subject}\n\n"
+            f"{digest.text}")
+
+
 def digest_for(conn: Connection, user_id: int, since: date, base_url: str = "") -> Digest | None:
     """The digest of the changes known on or after ``since`` to what the user watches; None
     when there are none. ``NotFound`` for an unknown user."""
@@ -138,4 +144,4 @@ def digest_for(conn: Connection, user_id: int, since: date, base_url: str = "") 
     return build_digest(user, since, watched_changes(conn, user_id, since, MAX_ENTRIES), base_url)
 
 
-__all__ = ["Digest", "build_digest", "digest_for", "esc", "provision_path"]
+__all__ = ["MAX_ENTRIES", "Digest", "build_digest", "digest_for", "digest_preview", "esc", "provision_path"]

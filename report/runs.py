@@ -4,6 +4,7 @@ and a summary. The run records and the logs keep ``EditionResult.line`` (English
 from __future__ import annotations
 
 from pipeline import EditionResult, SyncReport
+from pipeline.digests import DigestOutcome, DigestStatus
 from store import RunStatus
 
 from .words import edition_word, plural, short_date
@@ -61,4 +62,20 @@ def sync_summary(report: SyncReport) -> str:
             f"{plural(changes, 'cambio')}")
 
 
-__all__ = ["NOTHING_TO_DO", "edition_line", "notify_text", "sync_summary", "warning_line"]
+def digest_line(outcome: DigestOutcome) -> str:
+    """'ana: 3 cambios enviados a ana@example.mx', 'luis: sin cambios', 'marta: sin dirección de correo'."""
+    head, status = f"{outcome.user}:", outcome.status
+    if status is DigestStatus.SENT:
+        return f"{head} {plural(outcome.changes, 'cambio enviado', 'cambios enviados')} a {outcome.email}"
+    if status is DigestStatus.PRINTED:
+        return f"{head} {plural(outcome.changes, 'cambio')} para {outcome.email} (no se envió: --print)"
+    if status is DigestStatus.FAILED:
+        return f"{head} no se envió (se reintenta en la próxima ejecución): {outcome.error}"
+    return f"{head} {_DIGEST_WORDS[status]}"
+
+
+_DIGEST_WORDS = {DigestStatus.NO_CHANGES: "sin cambios", DigestStatus.NO_ADDRESS: "sin dirección de correo",
+                 DigestStatus.ALREADY_SENT: "ya recibió el resumen de hoy"}
+
+
+__all__ = ["NOTHING_TO_DO", "digest_line", "edition_line", "notify_text", "sync_summary", "warning_line"]

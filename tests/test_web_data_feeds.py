@@ -3,22 +3,15 @@ redline and links; a digest reaches a real local SMTP server, or a real notify c
 
 from __future__ import annotations
 
-import contextlib
-import email
-import email.policy
 import shlex
-import socket
 import sys
-from collections.abc import Iterator
 from datetime import date
-from email.message import EmailMessage
 from pathlib import Path
-from typing import Any
 
 import feedparser
 import pytest
-from aiosmtpd.controller import Controller
 from sqlalchemy import Engine
+from test_mail_support import free_port, smtp_server
 from test_store_support import (  # noqa: F401  (fixtures)
     BASE_DAY,
     DECREE_DAY,
@@ -120,42 +113,12 @@ def test_the_digest_tells_what_changed_since_a_day(engine: Engine) -> None:
     assert build_digest(digest.user, date(2024, 5, 1), ()) is None
 
 
-class _Inbox:
-    """An aiosmtpd handler keeping what it receives."""
-
-    def __init__(self) -> None:
-        self.messages: list[tuple[str, list[str], EmailMessage]] = []
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
-        parsed = email.message_from_bytes(envelope.content, policy=email.policy.default)
-        assert isinstance(parsed, EmailMessage)
-        self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), parsed))
-        return "250 OK"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@contextlib.contextmanager
-def _smtp_server() -> Iterator[tuple[_Inbox, int]]:
-    inbox, port = _Inbox(), _free_port()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        yield inbox, port
-    finally:
-        controller.stop()
-
-
 def test_a_digest_reaches_the_local_smtp_server(engine: Engine) -> None:
     user_id = _watched_store(engine)
     with engine.connect() as conn:
         digest = digest_for(conn, user_id, date(2024, 5, 1), base_url=BASE)
     assert digest is not None
-    with _smtp_server() as (inbox, port):
+    with smtp_server() as (inbox, port):
         send_digest(digest, smtp_url=f"smtp://127.0.0.1:{port}", sender="avisos@dof.example.org")
     [(sender, recipients, message)] = inbox.messages
     assert (sender, recipients) == ("avisos@dof.example.org", ["ana@example.org"])
@@ -181,7 +144,7 @@ def test_smtp_failures_and_misuse_are_clear_errors(engine: Engine) -> None:
                                                  "ana@example.org"), digest.since, digest.entries)
     assert with_address is not None
     with pytest.raises(DeliveryError, match="smtp://127.0.0.1") as raised:
-        send_digest(with_address, smtp_url=f"smtp://ana:secreto@127.0.0.1:{_free_port()}", timeout=5)
+        send_digest(with_address, smtp_url=f"smtp://ana:secreto@127.0.0.1:{free_port()}", timeout=5)
     assert "secreto" not in str(raised.value)
     with pytest.raises(InputError, match="URL de SMTP"):
         send_digest(with_address, smtp_url="http://127.0.0.1:25")

@@ -1,0 +1,210 @@
+"""Sending the daily digests: to each user, what changed in what they watch since their last one.
+
+For each user with a mail address (or the one named): read their mark (``store.digests``), the
+watched changes recorded after it (the first time: known on or after the first day asked), build
+the digest (``report.digest``), claim the day in the store, deliver (``web.mail``), then move the
+mark past what was told. At most one digest per user and day; a failed delivery gives the day
+back and leaves the mark, so the next run retries it; a run killed between delivery and the
+mark's move sends that digest again the next day: a change may be told twice, never lost.
+
+Imported on its own (``pipeline.digests``), not by ``pipeline``: only the commands that send
+digests pay for the report and the mail modules.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+from functools import partial
+from typing import Any
+
+from sqlalchemy import Connection, Engine
+
+from errors import DeliveryError, InputError, TrackerError
+from report.digest import MAX_ENTRIES, Digest, build_digest
+from store import transaction
+from store.digests import DigestMark, digest_mark, newest_change_id, replace_mark
+from store.users import User, user_by_name, users
+from store.watch import watched_changes
+from untrusted import visible
+from web.mail import check_smtp_url, send_digest
+
+from .day import mexico_today
+from .notify import DIGEST_SMTP_ENV, NOTIFY_ENV, notify
+
+logger = logging.getLogger("dof_tracker")
+
+Deliver = Callable[[Digest], None]
+
+
+class DigestStatus(StrEnum):
+    SENT = "sent"
+    PRINTED = "printed"  # a dry run: built, neither sent nor recorded
+    NO_CHANGES = "no_changes"
+    ALREADY_SENT = "already_sent"
+    NO_ADDRESS = "no_address"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True, slots=True)
+class DigestOutcome:
+    """What became of one user's digest."""
+
+    user: str
+    status: DigestStatus
+    email: str | None = None
+    digest: Digest | None = None
+    error: str | None = None
+
+    @property
+    def changes(self) -> int:
+        return len(self.digest.entries) if self.digest is not None else 0
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"user": self.user, "email": self.email, "status": str(self.status),
+                                "changes": self.changes, "error": self.error}
+        if self.digest is not None:
+            data |= {"since": self.digest.since.isoformat(), "subject": self.digest.subject,
+                     "change_ids": [entry.id for entry in self.digest.entries]}
+        if self.status is DigestStatus.PRINTED and self.digest is not None:
+            data["text"] = self.digest.text
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class DigestRun:
+    """One run's settings: the day it sends for, where a user's first digest starts, and how it
+    delivers (None: a dry run, nothing sent and nothing recorded)."""
+
+    today: date
+    first_day: date
+    deliver: Deliver | None
+    base_url: str = ""
+
+
+def delivery(smtp_url: str | None, notify_command: str | None) -> Deliver:
+    """Deliver by SMTP or through the notify command (exactly one); a bad SMTP URL is an
+    ``InputError`` now, before any user's digest is built."""
+    if smtp_url is not None:
+        check_smtp_url(smtp_url)
+    if (smtp_url is None) == (notify_command is None):
+        raise InputError("los resúmenes se envían por SMTP o por un comando de aviso: dé uno de los dos")
+    return partial(send_digest, smtp_url=smtp_url, notify_command=notify_command)
+
+
+def configured_delivery(smtp_url: str | None, notify_command: str | None, environ: dict[str, str]
+                        ) -> Deliver:
+    """The delivery options, else $DOF_TRACKER_DIGEST_SMTP, else $DOF_TRACKER_NOTIFY."""
+    if smtp_url is not None and notify_command is not None:
+        raise InputError("dé --smtp o --notify-command, no ambas")
+    if smtp_url is None and notify_command is None:
+        smtp_url = environ.get(DIGEST_SMTP_ENV, "").strip() or None
+        notify_command = None if smtp_url else environ.get(NOTIFY_ENV, "").strip() or None
+    if smtp_url is None and notify_command is None:
+        raise InputError(f"¿cómo se envían los resúmenes? dé --smtp URL o --notify-command CMD (o "
+                         f"${DIGEST_SMTP_ENV}), o --print para verlos sin enviarlos")
+    return delivery(smtp_url, notify_command)
+
+
+def recipients(conn: Connection, name: str | None) -> tuple[User, ...]:
+    """Every user, by name, or the one named (``InputError`` if there is none)."""
+    if name is None:
+        return users(conn)
+    user = user_by_name(conn, name)
+    if user is None:
+        raise InputError(f"no existe el usuario {name[:70]!r}")
+    return (user,)
+
+
+def send_digests(engine: Engine, run: DigestRun, user_name: str | None = None) -> tuple[DigestOutcome, ...]:
+    """Each user's digest, sent (or built, in a dry run); one outcome per user. A user whose
+    delivery fails does not stop the others."""
+    with engine.connect() as conn:
+        chosen = recipients(conn, user_name)
+    return tuple(_send_one(engine, user, run) for user in chosen)
+
+
+def _read(conn: Connection, user: User, mark: DigestMark | None, run: DigestRun
+          ) -> tuple[Digest | None, int]:
+    """The user's digest of the changes after their mark, and the change id it reaches."""
+    through = newest_change_id(conn)
+    since = mark.since if mark is not None else run.first_day
+    if mark is None or mark.change_id is None:  # the first digest: by the day the changes were known
+        entries = watched_changes(conn, user.id, since, MAX_ENTRIES, after=0, through=through)
+    else:
+        entries = watched_changes(conn, user.id, None, MAX_ENTRIES, after=mark.change_id, through=through)
+    if len(entries) == MAX_ENTRIES:  # the rest go in the next digest
+        through = max(entry.id for entry in entries)
+    shown = min([since, *(entry.date for entry in entries)])
+    return build_digest(user, shown, entries, run.base_url), through
+
+
+def _send_one(engine: Engine, user: User, run: DigestRun) -> DigestOutcome:
+    if not user.email:
+        return DigestOutcome(user.name, DigestStatus.NO_ADDRESS)
+    with transaction(engine) as conn:
+        mark = digest_mark(conn, user.id)
+        if mark is not None and mark.sent_on is not None and mark.sent_on >= run.today:
+            return DigestOutcome(user.name, DigestStatus.ALREADY_SENT, user.email)
+        digest, through = _read(conn, user, mark, run)
+        if run.deliver is None:
+            status = DigestStatus.NO_CHANGES if digest is None else DigestStatus.PRINTED
+            return DigestOutcome(user.name, status, user.email, digest)
+        if digest is None:
+            replace_mark(conn, user.id, mark, DigestMark(through, run.today, mark.sent_on if mark else None))
+            return DigestOutcome(user.name, DigestStatus.NO_CHANGES, user.email)
+        claimed = DigestMark(mark.change_id if mark else None, mark.since if mark else run.first_day,
+                             run.today)
+        if not replace_mark(conn, user.id, mark, claimed):  # another run is sending it
+            return DigestOutcome(user.name, DigestStatus.ALREADY_SENT, user.email)
+    return _deliver(engine, run, digest, (mark, claimed, DigestMark(through, run.today, run.today)))
+
+
+def _deliver(engine: Engine, run: DigestRun, digest: Digest,
+             marks: tuple[DigestMark | None, DigestMark, DigestMark]) -> DigestOutcome:
+    """Hand the claimed digest over; then move the mark on, or give the day back."""
+    before, claimed, after = marks
+    user = digest.user
+    assert run.deliver is not None
+    try:
+        run.deliver(digest)
+    except (DeliveryError, InputError) as exc:
+        with transaction(engine) as conn:
+            replace_mark(conn, user.id, claimed, before)
+        logger.error("digest for %s not delivered (retried next run): %s", user.name, visible(str(exc)))
+        return DigestOutcome(user.name, DigestStatus.FAILED, user.email, digest, visible(str(exc)))
+    with transaction(engine) as conn:
+        replace_mark(conn, user.id, claimed, after)
+    logger.info("digest for %s: %d changes sent to %s", user.name, len(digest.entries), user.email)
+    return DigestOutcome(user.name, DigestStatus.SENT, user.email, digest)
+
+
+def failed(outcomes: tuple[DigestOutcome, ...]) -> tuple[DigestOutcome, ...]:
+    return tuple(o for o in outcomes if o.status is DigestStatus.FAILED)
+
+
+def digests_after_pass(engine: Engine, deliver: Deliver, notify_command: str | None,
+                       today: date | None = None) -> tuple[DigestOutcome, ...]:
+    """The nightly pass's digests (the first one of each user tells from yesterday). Never
+    raises for our errors: a failure is logged and told through the notify command, the pass's
+    work is already stored, and the digests not delivered go next time."""
+    today = today or mexico_today()
+    try:
+        outcomes = send_digests(engine, DigestRun(today, today - timedelta(days=1), deliver))
+    except TrackerError as exc:
+        logger.error("digests not sent: %s", visible(str(exc)))
+        notify(notify_command, "failed", f"digests not sent: {visible(str(exc))}")
+        return ()
+    undelivered = failed(outcomes)
+    if undelivered:
+        notify(notify_command, "failed", "\n".join(
+            [f"{len(undelivered)} digest(s) not delivered; retried next run"]
+            + [f"FAILED digest for {o.user}: {o.error}" for o in undelivered]))
+    return outcomes
+
+
+__all__ = ["Deliver", "DigestOutcome", "DigestRun", "DigestStatus", "configured_delivery",
+           "delivery", "digests_after_pass", "failed", "recipients", "send_digests"]
