@@ -18,8 +18,12 @@ from typing import TYPE_CHECKING
 from cli.app import EXIT_BROKEN_PIPE, EXIT_ERROR, EXIT_OK, EXIT_USAGE
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from apscheduler.schedulers.base import BaseScheduler
     from apscheduler.triggers.cron import CronTrigger
+
+    from report.digest import Digest
 
 logger = logging.getLogger("dof_tracker")
 
@@ -37,13 +41,15 @@ class RunConfig:
     notify: str | None
     lookback: int
     since: date | None = None
+    digest: Callable[[Digest], None] | None = None  # delivers the day's digests after each pass
 
 
 _RUN_CONFIG: list[RunConfig] = []
 
 
 def nightly_job() -> None:
-    """The scheduled job: one catch-up pass. Never raises (APScheduler would only log it)."""
+    """The scheduled job: one catch-up pass, then the day's digests if configured (each user's at
+    most once a day). Never raises (APScheduler would only log it)."""
     from sqlalchemy import Engine
 
     from errors import TrackerError, WriterBusy
@@ -58,6 +64,10 @@ def nightly_job() -> None:
         engine = open_engine(config.url)
         report = catch_up(engine, config.source, since=config.since, lookback=config.lookback)
         report_outcome(report, config.notify, notify_text(report))
+        if config.digest is not None:
+            from pipeline.digests import digests_after_pass
+
+            digests_after_pass(engine, config.digest, config.notify)
     except WriterBusy as exc:
         logger.warning("skipping this pass: %s", visible(str(exc)))
     except TrackerError as exc:

@@ -1,7 +1,7 @@
 """The ``dof-tracker`` command group: lazy subcommands, global options, exit codes, errors.
 
 Each subcommand lives in a module of its family (``cli.texts``, ``cli.ingest``, ``cli.queries``,
-``cli.documents``, ``cli.review``, ``cli.demo``) and is imported only when it runs or its own
+``cli.documents``, ``cli.review``, ``cli.demo``, ``cli.digest``) and is imported only when it runs or its own
 help is asked for: ``dof-tracker --help`` lists them from ``COMMANDS`` without importing any, so
 it never pays for the store, SQLAlchemy, the parser or tqdm.
 """
@@ -70,6 +70,8 @@ COMMANDS: dict[str, Entry] = {
                       "Ediciones que requieren atención (la próxima corrida las reintenta)."),
     "reprocess": Entry("cli.review", "reprocess",
                        "Vuelve a leer las capturas archivadas con el lector actual."),
+    "digest": Entry("cli.digest", "digest",
+                    "Envía a cada usuario el resumen diario de lo que cambió en lo que sigue."),
     "serve": Entry("cli.web", "serve", "La aplicación web (con inicio de sesión) sobre la base de datos."),
     "user": Entry("cli.web", "user",
                   "Los usuarios de la aplicación web: 'user add USUARIO', 'user token USUARIO'."),

@@ -9,6 +9,7 @@ import click
 
 from errors import InputError
 from pipeline import (
+    DIGEST_SMTP_ENV,
     LOOKBACK_DAYS,
     NOTIFY_ENV,
     EditionResult,
@@ -75,6 +76,16 @@ def source_options(f: click.decorators.FC) -> click.decorators.FC:
                              "rutas (un espejo local). Ejemplo: --source http://127.0.0.1:8000")(f)
 
 
+def digest_options(f: click.decorators.FC) -> click.decorators.FC:
+    """``--digest-smtp``/``--digest-notify``: the day's digests after the pass (``cli.digest``)."""
+    f = click.option("--digest-notify", is_flag=True,
+                     help="Después de la pasada, envía los resúmenes del día por el comando de aviso "
+                          "(--notify-command). Ejemplo: --digest-notify")(f)
+    return click.option("--digest-smtp", metavar="URL", default=None, envvar=DIGEST_SMTP_ENV,
+                        help=f"Después de la pasada, envía los resúmenes del día por este servidor SMTP "
+                             f"(o ${DIGEST_SMTP_ENV}). Ejemplo: --digest-smtp smtp://correo.example.mx:25")(f)
+
+
 @click.command("import", cls=Command,
                epilog="Ejemplo: dof-tracker import estatuto.txt --title 'Estatuto Orgánico' "
                       "--as-of 2023-10-06")
@@ -130,22 +141,30 @@ def sync_days_of(on: date | None, since: date | None, until: date | None) -> lis
 @click.option("--from", "start", type=DATE, default=None, hidden=True, help="Nombre antiguo de --since.")
 @click.option("--to", "end", type=DATE, default=None, hidden=True, help="Nombre antiguo de --until.")
 @source_options
+@digest_options
 @store_options
 def sync(on: date | None, since: date | None, until: date | None, start: date | None, end: date | None,
-         source: str | None, notify_command: str | None, db: str | None) -> int:
+         source: str | None, notify_command: str | None, digest_smtp: str | None, digest_notify: bool,
+         db: str | None) -> int:
     """Descarga y procesa ediciones del DOF; una línea por edición, código de salida 1 si alguna
-    falló."""
+    falló. Con --digest-smtp o --digest-notify, después envía los resúmenes del día."""
+    from .digest import pass_delivery, send_after_pass
+
     days = sync_days_of(on, since or start, until or end)
     checked_source(source)  # an unusable --source is bad input, refused before any work
+    deliver = pass_delivery(digest_smtp, digest_notify, notify_command)
     engine = open_engine(db)
     try:
         report = sync_days(engine, days, source, progress=len(days) > 1, on_result=print_result)
+        from report.runs import notify_text, sync_summary
+
+        emit(sync_summary(report))
+        status = report_outcome(report, notify_command, notify_text(report))
+        if deliver is not None:
+            send_after_pass(engine, deliver, notify_command)
     finally:
         engine.dispose()
-    from report.runs import notify_text, sync_summary
-
-    emit(sync_summary(report))
-    return report_outcome(report, notify_command, notify_text(report))
+    return status
 
 
 @click.command(cls=Command, epilog="Ejemplo: dof-tracker run --once --lookback 3")
@@ -158,29 +177,37 @@ def sync(on: date | None, since: date | None, until: date | None, start: date | 
               help="Días en que se vuelve a buscar una edición que falta (ediciones extraordinarias o "
                    "vespertinas tardías). Ejemplo: --lookback 3")
 @source_options
+@digest_options
 @store_options
 def run(once: bool, since: date | None, lookback: int, source: str | None, notify_command: str | None,
-        db: str | None) -> int:
+        digest_smtp: str | None, digest_notify: bool, db: str | None) -> int:
     """El programador nocturno (07:30 y 21:30, hora de la Ciudad de México; bloquea), o una sola
-    pasada con --once."""
+    pasada con --once. Con --digest-smtp o --digest-notify, cada pasada termina enviando los
+    resúmenes del día."""
+    from .digest import pass_delivery, send_after_pass
+
     if since is not None:
         not_future(since, "--since")
     checked_source(source)
+    deliver = pass_delivery(digest_smtp, digest_notify, notify_command)
     engine = open_engine(db)  # validates and migrates the store before any pass
     if not once:
         url = engine.url.render_as_string(hide_password=False)
         engine.dispose()
         import scheduler
 
-        scheduler.serve(url, scheduler.RunConfig(db, source, notify_command, lookback, since))
+        scheduler.serve(url, scheduler.RunConfig(db, source, notify_command, lookback, since, deliver))
         return EXIT_OK
     try:
         report = catch_up(engine, source, since=since, lookback=lookback, progress=True)
+        from report.runs import NOTHING_TO_DO, notify_text, sync_summary
+
+        for result in report.results:
+            print_result(result)
+        emit(sync_summary(report) if report.results else NOTHING_TO_DO)
+        status = report_outcome(report, notify_command, notify_text(report))
+        if deliver is not None:
+            send_after_pass(engine, deliver, notify_command)
     finally:
         engine.dispose()
-    from report.runs import NOTHING_TO_DO, notify_text, sync_summary
-
-    for result in report.results:
-        print_result(result)
-    emit(sync_summary(report) if report.results else NOTHING_TO_DO)
-    return report_outcome(report, notify_command, notify_text(report))
+    return status

@@ -44,7 +44,7 @@ NEW_ART_1 = "El presente Estatuto regula la organización y el funcionamiento de
 DAY_1, DAY_2 = date(2024, 5, 16), date(2024, 5, 17)
 
 
-def _team(engine: Engine) -> int:
+def watching_team(engine: Engine) -> int:
     """The Estatuto; ana watches its artículo 57, luis all of it, marta too but has no address,
     pedro watches nothing. Returns the document's id."""
     with store.transaction(engine) as conn:
@@ -57,7 +57,7 @@ def _team(engine: Engine) -> int:
     return doc
 
 
-def _first_decree(engine: Engine, doc: int) -> None:
+def first_decree(engine: Engine, doc: int) -> None:
     amended, changes = amended_document()
     with store.transaction(engine) as conn:
         notice_id = store.save_notice(conn, FIRST_NOTICE, document_id=doc)
@@ -82,8 +82,8 @@ def _lines(engine: Engine, run: DigestRun, user: str | None = None) -> list[str]
 
 
 def test_each_user_gets_what_they_watch_since_their_last_digest_once_a_day(engine: Engine) -> None:
-    doc = _team(engine)
-    _first_decree(engine, doc)
+    doc = watching_team(engine)
+    first_decree(engine, doc)
     with smtp_server() as (inbox, port):
         run = DigestRun(DAY_1, date(2024, 5, 15), delivery(f"smtp://127.0.0.1:{port}", None))
         assert _lines(engine, run) == ["ana: 3 cambios enviados a ana@example.mx",
@@ -116,8 +116,8 @@ def test_each_user_gets_what_they_watch_since_their_last_digest_once_a_day(engin
 
 
 def test_a_failed_delivery_stops_no_one_else_and_goes_next_run(engine: Engine, tmp_path: Path) -> None:
-    doc = _team(engine)
-    _first_decree(engine, doc)
+    doc = watching_team(engine)
+    first_decree(engine, doc)
     received = tmp_path / "received"
     received.mkdir()
     script = ("import os, sys; user = os.environ['DOF_TRACKER_USER']\n"
@@ -140,8 +140,8 @@ def test_a_failed_delivery_stops_no_one_else_and_goes_next_run(engine: Engine, t
 
 
 def test_a_closed_smtp_port_fails_and_leaves_the_mark_where_it_was(engine: Engine) -> None:
-    doc = _team(engine)
-    _first_decree(engine, doc)
+    doc = watching_team(engine)
+    first_decree(engine, doc)
     run = DigestRun(DAY_1, date(2024, 5, 15), delivery(f"smtp://127.0.0.1:{free_port()}", None))
     [outcome] = send_digests(engine, run, "luis")
     assert outcome.status is DigestStatus.FAILED and outcome.changes == 5
@@ -152,8 +152,8 @@ def test_a_closed_smtp_port_fails_and_leaves_the_mark_where_it_was(engine: Engin
 
 
 def test_a_dry_run_sends_and_records_nothing(engine: Engine) -> None:
-    doc = _team(engine)
-    _first_decree(engine, doc)
+    doc = watching_team(engine)
+    first_decree(engine, doc)
     dry = send_digests(engine, DigestRun(DAY_1, date(2024, 5, 15), None))
     assert [(o.user, o.status, o.changes) for o in dry] == [
         ("ana", DigestStatus.PRINTED, 3), ("luis", DigestStatus.PRINTED, 5),
@@ -167,7 +167,7 @@ def test_a_dry_run_sends_and_records_nothing(engine: Engine) -> None:
 
 def test_a_mark_moves_only_from_what_the_mover_saw(engine: Engine) -> None:
     """Two runners at once: the second claim of the same day finds the mark moved and backs off."""
-    _team(engine)
+    watching_team(engine)
     claimed = DigestMark(None, date(2024, 5, 15), DAY_1)
     with store.transaction(engine) as conn:
         ana = user_by_name(conn, "ana")
@@ -182,8 +182,8 @@ def test_a_mark_moves_only_from_what_the_mover_saw(engine: Engine) -> None:
 
 
 def test_watched_changes_after_a_change_id_is_a_cursor_that_skips_none(engine: Engine) -> None:
-    doc = _team(engine)
-    _first_decree(engine, doc)
+    doc = watching_team(engine)
+    first_decree(engine, doc)
     _late_decree(engine, doc)
     with engine.connect() as conn:
         luis = user_by_name(conn, "luis")
