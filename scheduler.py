@@ -18,12 +18,10 @@ from typing import TYPE_CHECKING
 from cli.app import EXIT_BROKEN_PIPE, EXIT_ERROR, EXIT_OK, EXIT_USAGE
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from apscheduler.schedulers.base import BaseScheduler
     from apscheduler.triggers.cron import CronTrigger
 
-    from report.digest import Digest
+    from pipeline.digests import DigestSending
 
 logger = logging.getLogger("dof_tracker")
 
@@ -41,7 +39,7 @@ class RunConfig:
     notify: str | None
     lookback: int
     since: date | None = None
-    digest: Callable[[Digest], None] | None = None  # delivers the day's digests after each pass
+    digest: DigestSending | None = None  # how the day's digests go after each pass
 
 
 _RUN_CONFIG: list[RunConfig] = []

@@ -10,11 +10,12 @@ import click
 from sqlalchemy import Engine
 
 from errors import InputError
-from pipeline import DIGEST_SMTP_ENV, NOTIFY_ENV, mexico_today
+from pipeline import BASE_URL_ENV, DIGEST_FROM_ENV, DIGEST_SMTP_ENV, NOTIFY_ENV, mexico_today
 from pipeline.digests import (
-    Deliver,
     DigestOutcome,
     DigestRun,
+    DigestSending,
+    checked_base_url,
     configured_delivery,
     delivery,
     digests_after_pass,
@@ -22,6 +23,7 @@ from pipeline.digests import (
     send_digests,
 )
 from store import open_engine
+from web.mail import DEFAULT_SENDER
 
 from .app import EXIT_ERROR, EXIT_OK, Command
 from .ingest import not_future
@@ -66,20 +68,28 @@ def show(outcome: DigestOutcome, printing: bool) -> None:
               help="Envía cada resumen por CMD: el texto en stdin, $DOF_TRACKER_STATUS=digest, "
                    "$DOF_TRACKER_USER, $DOF_TRACKER_EMAIL y $DOF_TRACKER_SUBJECT en su entorno (por "
                    f"omisión: ${NOTIFY_ENV}). Ejemplo: --notify-command ./enviar-resumen.sh")
+@click.option("--sender", metavar="ADDR", default=DEFAULT_SENDER, envvar=DIGEST_FROM_ENV, show_default=True,
+              help=f"El remitente de los correos (o ${DIGEST_FROM_ENV}). "
+                   "Ejemplo: --sender 'Avisos DOF <avisos@example.mx>'")
+@click.option("--base-url", metavar="URL", default=None, envvar=BASE_URL_ENV,
+              help=f"La dirección de la aplicación web, para enlazar cada disposición (o ${BASE_URL_ENV}). "
+                   "Ejemplo: --base-url https://dof.example.mx")
 @click.option("--print", "dry_run", is_flag=True,
               help="Escribe los resúmenes en stdout sin enviarlos ni registrarlos (una prueba). "
                    "Ejemplo: --print")
 @json_option
 @store_options
 def digest(on: date | None, since: date | None, user_name: str | None, smtp_url: str | None,
-           notify_command: str | None, dry_run: bool, as_json: bool, db: str | None) -> int:
+           notify_command: str | None, sender: str, base_url: str | None, dry_run: bool, as_json: bool,
+           db: str | None) -> int:
     """Envía a cada usuario el resumen de lo que cambió en lo que sigue desde su último resumen
     (una línea por usuario; código de salida 1 si alguno no se envió: se reintenta la próxima vez)."""
     today, first_day = digest_days(on, since)
-    deliver = None if dry_run else configured_delivery(smtp_url, notify_command, dict(os.environ))
+    link = checked_base_url(base_url)
+    deliver = None if dry_run else configured_delivery(smtp_url, notify_command, os.environ, sender)
     engine = open_engine(db)
     try:
-        outcomes = send_digests(engine, DigestRun(today, first_day, deliver), user_name)
+        outcomes = send_digests(engine, DigestRun(today, first_day, deliver, link), user_name)
     finally:
         engine.dispose()
     if as_json:
@@ -91,19 +101,25 @@ def digest(on: date | None, since: date | None, user_name: str | None, smtp_url:
 
 
 # --- run and sync: the digests after the pass (their options: cli.ingest.digest_options) ------
-def pass_delivery(digest_smtp: str | None, digest_notify: bool, notify_command: str | None) -> Deliver | None:
-    """How ``run``/``sync`` deliver the digests after their pass; None when they do not."""
+def pass_sending(digest_smtp: str | None, digest_notify: bool, notify_command: str | None
+                 ) -> DigestSending | None:
+    """How ``run``/``sync`` send the digests after their pass (sender and links from
+    $DOF_TRACKER_DIGEST_FROM and $DOF_TRACKER_BASE_URL); None when they do not."""
     if digest_smtp and digest_notify:
         raise InputError("dé --digest-smtp o --digest-notify, no ambas")
+    if not (digest_smtp or digest_notify):
+        return None
+    command = None
     if digest_notify:
         command = notify_command or os.environ.get(NOTIFY_ENV, "").strip() or None
         if command is None:
             raise InputError(f"--digest-notify necesita --notify-command CMD (o ${NOTIFY_ENV})")
-        return delivery(None, command)
-    return delivery(digest_smtp, None) if digest_smtp else None
+    sender = os.environ.get(DIGEST_FROM_ENV, "").strip() or DEFAULT_SENDER
+    return DigestSending(delivery(digest_smtp or None, command, sender),
+                         checked_base_url(os.environ.get(BASE_URL_ENV)))
 
 
-def send_after_pass(engine: Engine, deliver: Deliver, notify_command: str | None) -> None:
+def send_after_pass(engine: Engine, sending: DigestSending, notify_command: str | None) -> None:
     """The digests after a one-shot pass: one line per user; failures never change the exit status."""
-    for outcome in digests_after_pass(engine, deliver, notify_command):
+    for outcome in digests_after_pass(engine, sending, notify_command):
         show(outcome, printing=False)

@@ -148,11 +148,11 @@ def sync(on: date | None, since: date | None, until: date | None, start: date | 
          db: str | None) -> int:
     """Descarga y procesa ediciones del DOF; una línea por edición, código de salida 1 si alguna
     falló. Con --digest-smtp o --digest-notify, después envía los resúmenes del día."""
-    from .digest import pass_delivery, send_after_pass
+    from .digest import pass_sending, send_after_pass
 
     days = sync_days_of(on, since or start, until or end)
     checked_source(source)  # an unusable --source is bad input, refused before any work
-    deliver = pass_delivery(digest_smtp, digest_notify, notify_command)
+    sending = pass_sending(digest_smtp, digest_notify, notify_command)
     engine = open_engine(db)
     try:
         report = sync_days(engine, days, source, progress=len(days) > 1, on_result=print_result)
@@ -160,8 +160,8 @@ def sync(on: date | None, since: date | None, until: date | None, start: date | 
 
         emit(sync_summary(report))
         status = report_outcome(report, notify_command, notify_text(report))
-        if deliver is not None:
-            send_after_pass(engine, deliver, notify_command)
+        if sending is not None:
+            send_after_pass(engine, sending, notify_command)
     finally:
         engine.dispose()
     return status
@@ -184,19 +184,20 @@ def run(once: bool, since: date | None, lookback: int, source: str | None, notif
     """El programador nocturno (07:30 y 21:30, hora de la Ciudad de México; bloquea), o una sola
     pasada con --once. Con --digest-smtp o --digest-notify, cada pasada termina enviando los
     resúmenes del día."""
-    from .digest import pass_delivery, send_after_pass
+    from .digest import pass_sending, send_after_pass
 
     if since is not None:
         not_future(since, "--since")
     checked_source(source)
-    deliver = pass_delivery(digest_smtp, digest_notify, notify_command)
+    sending = pass_sending(digest_smtp, digest_notify, notify_command)
+    sending = pass_sending(digest_smtp, digest_notify, notify_command)
     engine = open_engine(db)  # validates and migrates the store before any pass
     if not once:
         url = engine.url.render_as_string(hide_password=False)
         engine.dispose()
         import scheduler
 
-        scheduler.serve(url, scheduler.RunConfig(db, source, notify_command, lookback, since, deliver))
+        scheduler.serve(url, scheduler.RunConfig(db, source, notify_command, lookback, since, sending))
         return EXIT_OK
     try:
         report = catch_up(engine, source, since=since, lookback=lookback, progress=True)
@@ -206,8 +207,8 @@ def run(once: bool, since: date | None, lookback: int, source: str | None, notif
             print_result(result)
         emit(sync_summary(report) if report.results else NOTHING_TO_DO)
         status = report_outcome(report, notify_command, notify_text(report))
-        if deliver is not None:
-            send_after_pass(engine, deliver, notify_command)
+        if sending is not None:
+            send_after_pass(engine, sending, notify_command)
     finally:
         engine.dispose()
     return status

@@ -22,7 +22,7 @@ from .day import (
 )
 from .imports import import_document
 from .ingest import ImportResult, IngestResult, has_own_text, import_text, ingest_edition
-from .notify import DIGEST_SMTP_ENV, NOTIFY_ENV, notify, report_outcome
+from .notify import BASE_URL_ENV, DIGEST_FROM_ENV, DIGEST_SMTP_ENV, NOTIFY_ENV, notify, report_outcome
 from .pending import PendingResult, apply_pending
 from .reading import CURRENT_READER, Reader, read_amendment_body, read_statute_body
 from .reprocess import NoticeDelta, ReprocessReport, reprocess
@@ -35,6 +35,8 @@ __all__ = [
     "read_amendment_body",
     "read_statute_body",
     "reprocess",
+    "BASE_URL_ENV",
+    "DIGEST_FROM_ENV",
     "DIGEST_SMTP_ENV",
     "EDITIONS",
     "LOOKBACK_DAYS",

@@ -14,9 +14,10 @@ digests pay for the report and the mail modules.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from email.utils import parseaddr
 from enum import StrEnum
 from functools import partial
 from typing import Any
@@ -25,12 +26,13 @@ from sqlalchemy import Connection, Engine
 
 from errors import DeliveryError, InputError, TrackerError
 from report.digest import MAX_ENTRIES, Digest, build_digest
+from report.html import safe_href
 from store import transaction
 from store.digests import DigestMark, digest_mark, newest_change_id, replace_mark
 from store.users import User, user_by_name, users
 from store.watch import watched_changes
 from untrusted import visible
-from web.mail import check_smtp_url, send_digest
+from web.mail import DEFAULT_SENDER, check_smtp_url, send_digest
 
 from .day import mexico_today
 from .notify import DIGEST_SMTP_ENV, NOTIFY_ENV, notify
@@ -85,18 +87,48 @@ class DigestRun:
     base_url: str = ""
 
 
-def delivery(smtp_url: str | None, notify_command: str | None) -> Deliver:
-    """Deliver by SMTP or through the notify command (exactly one); a bad SMTP URL is an
+@dataclass(frozen=True, slots=True)
+class DigestSending:
+    """How the digests after a nightly pass go: the delivery, and the web application's address
+    for the links to each provision ('' for none)."""
+
+    deliver: Deliver
+    base_url: str = ""
+
+
+def checked_sender(sender: str) -> str:
+    """A From address (``Avisos DOF <avisos@example.mx>`` or ``avisos@example.mx``); ``InputError``
+    otherwise."""
+    _, address = parseaddr(sender)
+    if "@" not in address or any(c.isspace() for c in address) or "\n" in sender or "\r" in sender:
+        raise InputError(f"«{sender[:60]}» no es una dirección de correo para el remitente")
+    return sender.strip()
+
+
+def checked_base_url(url: str | None) -> str:
+    """The web application's address as the digests link to it ('' for none)."""
+    if not url or not url.strip():
+        return ""
+    found = safe_href(url)
+    if found is None:
+        raise InputError("la dirección de la aplicación web es http(s)://servidor[/ruta], p. ej. "
+                         "https://dof.example.mx")
+    return found.rstrip("/")
+
+
+def delivery(smtp_url: str | None, notify_command: str | None, sender: str = DEFAULT_SENDER) -> Deliver:
+    """Deliver by SMTP or through the notify command (exactly one); a bad SMTP URL or sender is an
     ``InputError`` now, before any user's digest is built."""
     if smtp_url is not None:
         check_smtp_url(smtp_url)
     if (smtp_url is None) == (notify_command is None):
         raise InputError("los resúmenes se envían por SMTP o por un comando de aviso: dé uno de los dos")
-    return partial(send_digest, smtp_url=smtp_url, notify_command=notify_command)
+    return partial(send_digest, smtp_url=smtp_url, notify_command=notify_command,
+                   sender=checked_sender(sender))
 
 
-def configured_delivery(smtp_url: str | None, notify_command: str | None, environ: dict[str, str]
-                        ) -> Deliver:
+def configured_delivery(smtp_url: str | None, notify_command: str | None, environ: Mapping[str, str],
+                        sender: str = DEFAULT_SENDER) -> Deliver:
     """The delivery options, else $DOF_TRACKER_DIGEST_SMTP, else $DOF_TRACKER_NOTIFY."""
     if smtp_url is not None and notify_command is not None:
         raise InputError("dé --smtp o --notify-command, no ambas")
@@ -106,7 +138,7 @@ def configured_delivery(smtp_url: str | None, notify_command: str | None, enviro
     if smtp_url is None and notify_command is None:
         raise InputError(f"¿cómo se envían los resúmenes? dé --smtp URL o --notify-command CMD (o "
                          f"${DIGEST_SMTP_ENV}), o --print para verlos sin enviarlos")
-    return delivery(smtp_url, notify_command)
+    return delivery(smtp_url, notify_command, sender)
 
 
 def recipients(conn: Connection, name: str | None) -> tuple[User, ...]:
@@ -186,14 +218,15 @@ def failed(outcomes: tuple[DigestOutcome, ...]) -> tuple[DigestOutcome, ...]:
     return tuple(o for o in outcomes if o.status is DigestStatus.FAILED)
 
 
-def digests_after_pass(engine: Engine, deliver: Deliver, notify_command: str | None,
+def digests_after_pass(engine: Engine, sending: DigestSending, notify_command: str | None,
                        today: date | None = None) -> tuple[DigestOutcome, ...]:
     """The nightly pass's digests (the first one of each user tells from yesterday). Never
     raises for our errors: a failure is logged and told through the notify command, the pass's
     work is already stored, and the digests not delivered go next time."""
     today = today or mexico_today()
     try:
-        outcomes = send_digests(engine, DigestRun(today, today - timedelta(days=1), deliver))
+        outcomes = send_digests(engine, DigestRun(today, today - timedelta(days=1), sending.deliver,
+                                                  sending.base_url))
     except TrackerError as exc:
         logger.error("digests not sent: %s", visible(str(exc)))
         notify(notify_command, "failed", f"digests not sent: {visible(str(exc))}")
@@ -206,5 +239,6 @@ def digests_after_pass(engine: Engine, deliver: Deliver, notify_command: str | N
     return outcomes
 
 
-__all__ = ["Deliver", "DigestOutcome", "DigestRun", "DigestStatus", "configured_delivery",
+__all__ = ["Deliver", "DigestOutcome", "DigestRun", "DigestSending", "DigestStatus", "checked_base_url",
+           "checked_sender", "configured_delivery",
            "delivery", "digests_after_pass", "failed", "recipients", "send_digests"]

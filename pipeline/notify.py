@@ -13,6 +13,8 @@ logger = logging.getLogger("dof_tracker")
 
 NOTIFY_ENV = "DOF_TRACKER_NOTIFY"
 DIGEST_SMTP_ENV = "DOF_TRACKER_DIGEST_SMTP"  # where run and sync send the digests after their pass
+DIGEST_FROM_ENV = "DOF_TRACKER_DIGEST_FROM"  # the digests' sender
+BASE_URL_ENV = "DOF_TRACKER_BASE_URL"  # the web application's address, for the digests' links
 EXIT_OK = 0
 EXIT_ERROR = 1
 

@@ -20,7 +20,7 @@ from test_store_support import db_url_fixture  # noqa: F401  (fixture)
 
 import scheduler
 import store
-from pipeline.digests import delivery
+from pipeline.digests import DigestSending, delivery
 from scraper.mirror import serve_mirror
 from store.digests import DigestMark, digest_mark, replace_mark
 from store.users import add_user, user_by_name
@@ -86,14 +86,17 @@ def test_digest_sends_each_user_theirs_once_a_day(synced: Path, tmp_path: Path,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
     db = _copy(synced, tmp_path)
     with smtp_server() as (inbox, port):
-        smtp = ["--smtp", f"smtp://127.0.0.1:{port}"]
+        smtp = ["--smtp", f"smtp://127.0.0.1:{port}", "--sender", "Avisos DOF <avisos@example.mx>",
+                "--base-url", "https://dof.example.mx/"]
         assert _run(capsys, "digest", "--db", db, *SINCE, *smtp) == (0, [ANA_SENT, *THE_OTHERS], "")
         assert _run(capsys, "digest", "--db", db, *SINCE, *smtp) == (
             0, ["ana: ya recibió el resumen de hoy", *THE_OTHERS], "")
-    [(_, recipients, message)] = inbox.messages
-    assert recipients == ["ana@example.mx"]
+    [(sender, recipients, message)] = inbox.messages
+    assert (sender, recipients) == ("avisos@example.mx", ["ana@example.mx"])
+    assert message["From"] == "Avisos DOF <avisos@example.mx>"
     assert message["Subject"] == "DOF: 5 cambios en lo que sigue desde el 13/05/2024"
     body = inbox.plain_texts()["ana@example.mx"]
+    assert "    Historia: https://dof.example.mx/documents/1/provisions/art_57__frac_ix" in body
     assert ("  * artículo 57, fracción IX: derogado, DOF 15/05/2024 matutina 5727205, vigente desde el "
             "16/05/2024") in body
     assert "artículo 56" not in body  # not watched
@@ -169,9 +172,12 @@ def test_the_digest_command_on_both_stores(db_url: str, capsys: pytest.CaptureFi
 
 # --- after the nightly pass -------------------------------------------------------------------------
 def test_run_once_sends_the_digests_after_the_pass(imported: Path, mirror_url: str, tmp_path: Path,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+                                                   capsys: pytest.CaptureFixture[str],
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     """The changes arrive after ana's last digest (with May 2024 dates: a late catch-up); the
-    next nightly pass sends them."""
+    next nightly pass sends them, from the sender and with the links the environment gives."""
+    monkeypatch.setenv("DOF_TRACKER_DIGEST_FROM", "avisos@example.mx")
+    monkeypatch.setenv("DOF_TRACKER_BASE_URL", "https://dof.example.mx")
     db = _copy(imported, tmp_path)
     with smtp_server() as (inbox, port):
         smtp = f"smtp://127.0.0.1:{port}"
@@ -184,7 +190,8 @@ def test_run_once_sends_the_digests_after_the_pass(imported: Path, mirror_url: s
         assert code == 0
         assert out[-3:] == [ANA_SENT, *THE_OTHERS]
         assert ": sin publicación" in out[0] and "ediciones en" in out[-4]  # the pass came first
-    assert [to for _, to, _ in inbox.messages] == [["ana@example.mx"]]
+    assert [(sender, to) for sender, to, _ in inbox.messages] == [("avisos@example.mx", ["ana@example.mx"])]
+    assert "Historia: https://dof.example.mx/documents/1/provisions/" in inbox.plain_texts()["ana@example.mx"]
 
 
 def test_sync_sends_the_digests_through_the_notify_command(imported: Path, mirror_url: str, tmp_path: Path,
@@ -210,7 +217,7 @@ def test_a_nightly_delivery_failure_is_told_and_the_pass_kept(imported: Path, mi
     with store.transaction(engine) as conn:
         ana = user_by_name(conn, "ana")
         assert ana is not None and replace_mark(conn, ana.id, None, before)
-    closed = delivery(f"smtp://127.0.0.1:{free_port()}", None)
+    closed = DigestSending(delivery(f"smtp://127.0.0.1:{free_port()}", None))
     scheduler._RUN_CONFIG.append(scheduler.RunConfig(db, mirror_url, notify, lookback=0, digest=closed))
     try:
         assert scheduler.main(sync_args(db, mirror_url)) == 0
@@ -236,6 +243,8 @@ def test_a_nightly_delivery_failure_is_told_and_the_pass_kept(imported: Path, mi
      "dé --digest-smtp o --digest-notify, no ambas"),
     (["run", "--once", "--digest-notify"], "--digest-notify necesita --notify-command"),
     (["sync", "--digest-smtp", "mailto:ana@example.mx"], "una URL de SMTP es smtp://"),
+    (["digest", "--smtp", "smtp://x", "--sender", "avisos"], "no es una dirección de correo para el"),
+    (["digest", "--print", "--base-url", "javascript:alert(1)"], "la dirección de la aplicación web es http"),
 ])
 def test_unusable_digest_options_are_one_line_and_exit_2(argv: list[str], message: str, synced: Path,
                                                          tmp_path: Path, capsys: pytest.CaptureFixture[str],
