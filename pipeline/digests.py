@@ -229,13 +229,12 @@ def digests_after_pass(engine: Engine, sending: DigestSending, notify_command: s
                                                   sending.base_url))
     except TrackerError as exc:
         logger.error("digests not sent: %s", visible(str(exc)))
-        notify(notify_command, "failed", f"digests not sent: {visible(str(exc))}")
+        notify(notify_command, "failed", f"no se enviaron los resúmenes: {visible(str(exc))}\n")
         return ()
-    undelivered = failed(outcomes)
-    if undelivered:
-        notify(notify_command, "failed", "\n".join(
-            [f"{len(undelivered)} digest(s) not delivered; retried next run"]
-            + [f"FAILED digest for {o.user}: {o.error}" for o in undelivered]))
+    if failed(outcomes):
+        from report.runs import undelivered_text  # report.runs imports this module
+
+        notify(notify_command, "failed", undelivered_text(outcomes))
     return outcomes
 
 

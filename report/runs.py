@@ -3,6 +3,8 @@ and a summary. The run records and the logs keep ``EditionResult.line`` (English
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from pipeline import EditionResult, SyncReport
 from pipeline.digests import DigestOutcome, DigestStatus
 from store import RunStatus
@@ -74,8 +76,18 @@ def digest_line(outcome: DigestOutcome) -> str:
     return f"{head} {_DIGEST_WORDS[status]}"
 
 
+def undelivered_text(outcomes: Sequence[DigestOutcome]) -> str:
+    """What ``--notify-command`` reads when digests were not delivered: how many, then each one's line."""
+    undelivered = [o for o in outcomes if o.status is DigestStatus.FAILED]
+    head = plural(len(undelivered), "resumen no se envió; se reintenta",
+                  "resúmenes no se enviaron; se reintentan")
+    return "\n".join([f"{head} en la próxima ejecución",
+                      *(digest_line(o) for o in undelivered)]) + "\n"
+
+
 _DIGEST_WORDS = {DigestStatus.NO_CHANGES: "sin cambios", DigestStatus.NO_ADDRESS: "sin dirección de correo",
                  DigestStatus.ALREADY_SENT: "ya recibió el resumen de hoy"}
 
 
-__all__ = ["NOTHING_TO_DO", "digest_line", "edition_line", "notify_text", "sync_summary", "warning_line"]
+__all__ = ["NOTHING_TO_DO", "digest_line", "edition_line", "notify_text", "sync_summary", "undelivered_text",
+           "warning_line"]

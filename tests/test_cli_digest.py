@@ -225,8 +225,9 @@ def test_a_nightly_delivery_failure_is_told_and_the_pass_kept(imported: Path, mi
     finally:
         scheduler._RUN_CONFIG.pop()
     told = note.read_text(encoding="utf-8")
-    assert "1 digest(s) not delivered; retried next run" in told
-    assert "FAILED digest for ana: el resumen para ana no se envió a smtp://127.0.0.1:" in told
+    assert "1 resumen no se envió; se reintenta en la próxima ejecución\n" in told
+    assert ("ana: no se envió (se reintenta en la próxima ejecución): el resumen para ana no se envió a "
+            "smtp://127.0.0.1:") in told
     with engine.connect() as conn:
         assert len(store.runs(conn)) == 18  # the sync's 15 editions and the pass's 3, all kept
         assert digest_mark(conn, ana.id) == before  # so the next run sends it
