@@ -28,7 +28,7 @@ from errors import DeliveryError, InputError, TrackerError
 from report.digest import MAX_ENTRIES, Digest, build_digest
 from report.html import safe_href
 from store import transaction
-from store.digests import DigestMark, digest_mark, newest_change_id, replace_mark
+from store.digests import DigestMark, digest_mark, newest_change_id, replace_mark, waiting_change_ids
 from store.users import User, user_by_name, users
 from store.watch import watched_changes
 from untrusted import visible
@@ -161,7 +161,8 @@ def send_digests(engine: Engine, run: DigestRun, user_name: str | None = None) -
 
 def _read(conn: Connection, user: User, mark: DigestMark | None, run: DigestRun
           ) -> tuple[Digest | None, int]:
-    """The user's digest of the changes after their mark, and the change id it reaches."""
+    """The user's digest of the changes after their mark (and of those the mark saw waiting,
+    applied since), and the change id it reaches."""
     through = newest_change_id(conn)
     since = mark.since if mark is not None else run.first_day
     if mark is None or mark.change_id is None:  # the first digest: by the day the changes were known
@@ -170,6 +171,10 @@ def _read(conn: Connection, user: User, mark: DigestMark | None, run: DigestRun
         entries = watched_changes(conn, user.id, None, MAX_ENTRIES, after=mark.change_id, through=through)
     if len(entries) == MAX_ENTRIES:  # the rest go in the next digest
         through = max(entry.id for entry in entries)
+    if mark is not None and mark.waiting:
+        applied = watched_changes(conn, user.id, None, MAX_ENTRIES, after=0, among=mark.waiting)
+        told = {e.id: e for e in (*entries, *applied)}.values()
+        entries = tuple(sorted(told, key=lambda e: (e.date, e.id)))
     shown = min([since, *(entry.date for entry in entries)])
     return build_digest(user, shown, entries, run.base_url), through
 
@@ -185,14 +190,16 @@ def _send_one(engine: Engine, user: User, run: DigestRun) -> DigestOutcome:
         if run.deliver is None:
             status = DigestStatus.NO_CHANGES if digest is None else DigestStatus.PRINTED
             return DigestOutcome(user.name, status, user.email, digest)
+        waiting = waiting_change_ids(conn, through)
         if digest is None:
-            replace_mark(conn, user.id, mark, DigestMark(through, run.today, mark.sent_on if mark else None))
+            replace_mark(conn, user.id, mark, DigestMark(through, run.today, mark.sent_on if mark else None,
+                                                         waiting))
             return DigestOutcome(user.name, DigestStatus.NO_CHANGES, user.email)
         claimed = DigestMark(mark.change_id if mark else None, mark.since if mark else run.first_day,
-                             run.today)
+                             run.today, mark.waiting if mark else ())
         if not replace_mark(conn, user.id, mark, claimed):  # another run is sending it
             return DigestOutcome(user.name, DigestStatus.ALREADY_SENT, user.email)
-    return _deliver(engine, run, digest, (mark, claimed, DigestMark(through, run.today, run.today)))
+    return _deliver(engine, run, digest, (mark, claimed, DigestMark(through, run.today, run.today, waiting)))
 
 
 def _deliver(engine: Engine, run: DigestRun, digest: Digest,

@@ -7,7 +7,9 @@ for (at most one a day). Marks move by compare-and-set (``replace_mark``): of tw
 sending at once, one claims the user's day and the other sees it taken.
 
 A change id is a cursor here because the store has one writer at a time (``acquire_writer_lock``):
-ids are committed in the order they are given.
+ids are committed in the order they are given, and never handed out twice (``store.identity``).
+A change that waits for its day (a declaratoria) has an id before it is told; the mark keeps
+those ids and the next digest tells the ones applied since.
 """
 
 from __future__ import annotations
@@ -34,17 +36,20 @@ class DigestMark:
     change_id: int | None
     since: date
     sent_on: date | None = None
+    waiting: tuple[int, ...] = ()  # changes up to change_id still waiting for their day then
 
     def to_value(self) -> str:
         return json.dumps({"change_id": self.change_id, "since": self.since.isoformat(),
-                           "sent_on": self.sent_on.isoformat() if self.sent_on else None}, sort_keys=True)
+                           "sent_on": self.sent_on.isoformat() if self.sent_on else None,
+                           "waiting": list(self.waiting)}, sort_keys=True)
 
     @classmethod
     def from_value(cls, value: str) -> DigestMark:
         data = json.loads(value)
         change_id, sent_on = data.get("change_id"), data.get("sent_on")
         return cls(None if change_id is None else int(change_id), date.fromisoformat(data["since"]),
-                   date.fromisoformat(sent_on) if sent_on else None)
+                   date.fromisoformat(sent_on) if sent_on else None,
+                   tuple(int(i) for i in data.get("waiting", ())))
 
 
 def _key(user_id: int) -> str:
@@ -83,4 +88,14 @@ def newest_change_id(conn: Connection) -> int:
     return int(newest) if newest is not None else 0
 
 
-__all__ = ["DigestMark", "digest_mark", "newest_change_id", "replace_mark"]
+def waiting_change_ids(conn: Connection, through: int) -> tuple[int, ...]:
+    """The changes up to ``through`` still waiting for their day (no revision yet). A digest's
+    cursor passes them untold; applied later, they keep their id (``store.identity``), so the
+    mark remembers them to tell them then."""
+    c = s.change
+    return tuple(int(i) for i in conn.execute(
+        select(c.c.id).where(c.c.revision.is_(None), c.c.valid_from.is_(None), c.c.id <= through)
+        .order_by(c.c.id)).scalars())
+
+
+__all__ = ["DigestMark", "digest_mark", "newest_change_id", "replace_mark", "waiting_change_ids"]

@@ -193,12 +193,14 @@ def _condition(conn: Connection, row: Any, moves: Sequence[Renumbering]) -> Colu
 
 
 def watched_changes(conn: Connection, user_id: int, since: date | None = None, limit: int = 200, *,
-                    after: int | None = None, through: int | None = None) -> tuple[ChangeEntry, ...]:
+                    after: int | None = None, through: int | None = None,
+                    among: Sequence[int] | None = None) -> tuple[ChangeEntry, ...]:
     """The latest ``limit`` changes (known on or after ``since``) to what the user watches,
     oldest first, as the change log shows them.
 
     With ``after`` (a change id), the first ``limit`` changes recorded after it instead, up to
-    ``through`` if given: a cursor that skips none, whatever the changes' dates (the digest's)."""
+    ``through`` if given: a cursor that skips none, whatever the changes' dates (the digest's).
+    ``among`` keeps only the changes with those ids."""
     if not 1 <= limit <= MAX_LIMIT:
         raise InputError(f"el límite va de 1 a {MAX_LIMIT}")
     rows = _rows(conn, user_id)
@@ -211,6 +213,8 @@ def watched_changes(conn: Connection, user_id: int, since: date | None = None, l
         conditions.append(c.c.date >= since)
     if through is not None:
         conditions.append(c.c.id <= through)
+    if among is not None:
+        conditions.append(c.c.id.in_(list(among)))
     order = [c.c.date.desc(), c.c.id.desc()]
     if after is not None:
         conditions += [c.c.id > after, c.c.revision.is_not(None)]
