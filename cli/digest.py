@@ -27,7 +27,7 @@ from web.mail import DEFAULT_SENDER
 
 from .app import EXIT_ERROR, EXIT_OK, Command
 from .ingest import not_future
-from .options import DATE, json_option, store_options
+from .options import COMMAND, DATE, URL, json_option, store_options
 from .output import emit, emit_json, emit_raw
 
 
@@ -58,20 +58,20 @@ def show(outcome: DigestOutcome, printing: bool) -> None:
               help="Desde qué día cuenta el primer resumen de un usuario (por omisión: el día anterior "
                    "al de --date, o ayer); los siguientes siguen donde quedó el anterior. "
                    "Ejemplo: --since 2024-05-01")
-@click.option("--user", "user_name", metavar="NAME", default=None,
+@click.option("--user", "user_name", metavar="USUARIO", default=None,
               help="Solo este usuario (por omisión: cada uno con dirección de correo). Ejemplo: --user ana")
-@click.option("--smtp", "smtp_url", metavar="URL", default=None,
+@click.option("--smtp", "smtp_url", metavar=URL, default=None,
               help=f"Envía por este servidor SMTP (smtp://[usuario[:contraseña]@]servidor[:puerto], "
                    f"?starttls=1, o smtps://…; por omisión: ${DIGEST_SMTP_ENV}). "
                    "Ejemplo: --smtp smtp://avisos:secreto@correo.example.mx:587?starttls=1")
-@click.option("--notify-command", metavar="CMD", default=None,
-              help="Envía cada resumen por CMD: el texto en stdin, $DOF_TRACKER_STATUS=digest, "
+@click.option("--notify-command", metavar=COMMAND, default=None,
+              help="Envía cada resumen por COMANDO: el texto en stdin, $DOF_TRACKER_STATUS=digest, "
                    "$DOF_TRACKER_USER, $DOF_TRACKER_EMAIL y $DOF_TRACKER_SUBJECT en su entorno (por "
                    f"omisión: ${NOTIFY_ENV}). Ejemplo: --notify-command ./enviar-resumen.sh")
-@click.option("--sender", metavar="ADDR", default=DEFAULT_SENDER, envvar=DIGEST_FROM_ENV, show_default=True,
+@click.option("--sender", metavar="CORREO", default=DEFAULT_SENDER, envvar=DIGEST_FROM_ENV, show_default=True,
               help=f"El remitente de los correos (o ${DIGEST_FROM_ENV}). "
                    "Ejemplo: --sender 'Avisos DOF <avisos@example.mx>'")
-@click.option("--base-url", metavar="URL", default=None, envvar=BASE_URL_ENV,
+@click.option("--base-url", metavar=URL, default=None, envvar=BASE_URL_ENV,
               help=f"La dirección de la aplicación web, para enlazar cada disposición (o ${BASE_URL_ENV}). "
                    "Ejemplo: --base-url https://dof.example.mx")
 @click.option("--print", "dry_run", is_flag=True,
@@ -113,7 +113,7 @@ def pass_sending(digest_smtp: str | None, digest_notify: bool, notify_command: s
     if digest_notify:
         command = notify_command or os.environ.get(NOTIFY_ENV, "").strip() or None
         if command is None:
-            raise InputError(f"--digest-notify necesita --notify-command CMD (o ${NOTIFY_ENV})")
+            raise InputError(f"--digest-notify necesita --notify-command COMANDO (o ${NOTIFY_ENV})")
     sender = os.environ.get(DIGEST_FROM_ENV, "").strip() or DEFAULT_SENDER
     return DigestSending(delivery(digest_smtp or None, command, sender),
                          checked_base_url(os.environ.get(BASE_URL_ENV)))

@@ -81,7 +81,7 @@ def digest_options(f: click.decorators.FC) -> click.decorators.FC:
     f = click.option("--digest-notify", is_flag=True,
                      help="Después de la pasada, envía los resúmenes del día por el comando de aviso "
                           "(--notify-command). Ejemplo: --digest-notify")(f)
-    return click.option("--digest-smtp", metavar="URL", default=None, envvar=DIGEST_SMTP_ENV,
+    return click.option("--digest-smtp", metavar=URL, default=None, envvar=DIGEST_SMTP_ENV,
                         help=f"Después de la pasada, envía los resúmenes del día por este servidor SMTP "
                              f"(o ${DIGEST_SMTP_ENV}). Ejemplo: --digest-smtp smtp://correo.example.mx:25")(f)
 

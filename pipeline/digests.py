@@ -136,7 +136,7 @@ def configured_delivery(smtp_url: str | None, notify_command: str | None, enviro
         smtp_url = environ.get(DIGEST_SMTP_ENV, "").strip() or None
         notify_command = None if smtp_url else environ.get(NOTIFY_ENV, "").strip() or None
     if smtp_url is None and notify_command is None:
-        raise InputError(f"¿cómo se envían los resúmenes? dé --smtp URL o --notify-command CMD (o "
+        raise InputError(f"¿cómo se envían los resúmenes? dé --smtp URL o --notify-command COMANDO (o "
                          f"${DIGEST_SMTP_ENV}), o --print para verlos sin enviarlos")
     return delivery(smtp_url, notify_command, sender)
 

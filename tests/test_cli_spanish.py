@@ -41,6 +41,7 @@ USAGES = {
     "pending": "dof-tracker pending [OPCIONES]",
     "problems": "dof-tracker problems [OPCIONES]",
     "reprocess": "dof-tracker reprocess [OPCIONES]",
+    "digest": "dof-tracker digest [OPCIONES]",
     "serve": "dof-tracker serve [OPCIONES]",
     "user": "dof-tracker user [OPCIONES] ORDEN [ARGUMENTOS]...",
     "user add": "dof-tracker user add [OPCIONES] USUARIO",
@@ -48,7 +49,7 @@ USAGES = {
 }
 # The placeholders of option values; a choice shows its values, which are what is typed.
 OPTION_METAVARS = {"FECHA", "DOCUMENTO", "URL", "COMANDO", "CÓDIGO", "TÍTULO", "DÍAS", "DIRECCIÓN", "PUERTO",
-                   "NÚMERO", *TYPE_METAVARS.values()}
+                   "NÚMERO", "USUARIO", "CORREO", *TYPE_METAVARS.values()}
 
 # click's English, as words: what its messages and help are made of (a check on words, not on
 # whole messages, so a message click adds later is caught too).
