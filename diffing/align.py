@@ -9,13 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from parser import (
-    BodyUnit,
-    Elision,
-    Kind,
-    Status,
-    Verb,
-)
+from parser import BodyUnit, Elision, Kind, Status, Verb
 from parser.cite_text import NOUN
 from parser.labels import PREFIX as _PREFIX
 from parser.labels import Label, display_number

@@ -9,14 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from parser import (
-    CONTAINER_KINDS,
-    Annotation,
-    Kind,
-    Provision,
-    Status,
-    number_sort_key,
-)
+from parser import CONTAINER_KINDS, Annotation, Kind, Provision, Status, number_sort_key
 from parser.labels import PREFIX as _PREFIX
 from parser.labels import Label, join
 
