@@ -23,7 +23,6 @@ from collections.abc import Iterable
 
 from . import annotations as notes
 from .elisions import _elision
-from .furniture import logical_rows
 from .line_values import UNIT_KINDS, Line, LineKind, clean_number, fast_line
 from .markers import (
     _APARTADO_RE,
@@ -50,6 +49,7 @@ from .top_level import (
 )
 from .unit_lines import _apartado, _ell_fraccion, _unit_line
 from .vocabulary import UNSPACED_ELLIPSIS, is_ellipsis
+from .wrapping import logical_rows
 
 # "C." and "D." also open sentences ("C. Presidente de la República", the citizen's title): a bare
 # one is an apartado only where it continues a lettered list ("A. …", "B. …", "C. …").
