@@ -9,21 +9,33 @@ Heading detection is case-sensitive on purpose (mx-amendment-grammar.md §11.2):
 and "ARTÍCULO PRIMERO." open articles, "el artículo 3o." inside a sentence does not, and a
 sentence wrapped so that a line begins "Capítulo VI del Título Cuarto" is not a chapter.
 
-This module holds the marker patterns and the decisions (unit starts for joining wrapped lines,
-classification, elisions, apartado context letters); the ``Line`` values are in
-``parser.line_values``, subnumerales in ``parser.subnumerales`` and texts made of top-level
-numbered units in ``parser.top_level``. Every public name is still importable from here.
+This module holds the decisions (unit starts for joining wrapped lines, classification,
+ellipsis runs, apartado context letters); the marker patterns are in ``parser.markers``, the
+reading of one elision line in ``parser.elisions``, the unit a marker opens in
+``parser.unit_lines``, the ``Line`` values in ``parser.line_values``, subnumerales in
+``parser.subnumerales`` and texts made of top-level numbered units in ``parser.top_level``.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 
 from . import annotations as notes
-from .furniture import logical_rows
-from .line_values import UNIT_KINDS, Line, LineKind, clean_number, fast_line, make_line
+from .elisions import _elision
+from .line_values import UNIT_KINDS, Line, LineKind, clean_number, fast_line
+from .markers import (
+    _APARTADO_RE,
+    _APPENDIX_RE,
+    _ARTICLE_RE,
+    _FRACCION_RE,
+    _HEADING_KIND,
+    _HEADING_RE,
+    _INCISO_RE,
+    _NUMERAL_RE,
+    _ORDINAL_ITEM_RE,
+    _TRANSITORIOS_RE,
+)
 from .model import Kind
 from .signatures import SIGNATURE_RE, SIGNATURE_WORDS
 from .subnumerales import LONG_SUBNUMERAL_RE, NO_SUBNUMERALS, read_subnumeral
@@ -35,106 +47,13 @@ from .top_level import (
     read_numeral_suffixes,
     top_level,
 )
-from .vocabulary import (
-    CARDINAL,
-    ELLIPSIS_RUN,
-    LATIN,
-    LATIN_PRINTED,
-    ORDINAL,
-    UNSPACED_ELLIPSIS,
-    is_ellipsis,
-    is_roman,
-)
+from .unit_lines import _apartado, _ell_fraccion, _unit_line
+from .vocabulary import UNSPACED_ELLIPSIS, is_ellipsis
+from .wrapping import logical_rows
 
-# Latin qualifiers, ordinal and cardinal words and ellipses are parser.vocabulary's fragments.
-
-# Arabic number with ordinal mark and qualifiers ("2o.-A", "77 bis 35-J", "15-B Bis"), or words.
-_ART_NUM = (
-    rf"(?:\d+(?:o(?![a-záéíóúñ])|[º°ª])?"
-    rf"(?:\s*\.?\s*[-–]\s*(?:[A-ZÑ](?![a-záéíóúñA-Z])|\d+|{LATIN_PRINTED}\b)"
-    rf"|\.?\s*(?i:{LATIN})\b(?:\s+\d+\b)?"
-    rf"|\s+[A-ZÑ](?=\s*(?:\.|-|:|$)))*"
-    rf"|(?i:{ORDINAL})(?:\s+(?i:{LATIN})\b)?)"
-)
-# "Disposición 5.- Niveles de decisión …": the CFE's Disposiciones Generales number their units
-# as a statute numbers artículos, under the heading word of their own; read as artículos (the
-# clause grammar reads "las Disposiciones 5, fracción I, …" so too, parser.clause_tokens._AGENCY).
-_ART_KW = r"(?:Art[ií]culo|ART[ÍI]CULO|Art\.|ART\.|Disposici[óo]n|DISPOSICI[ÓO]N)"
-_SEP = r"(?:\s*\.\s*[-–—]\s*|\s*[-–—:]\s*|\s*\.\s*|\s+(?=[\[(…]|\.\.\.)|\s*$)"
-
-_ARTICLE_RE = re.compile(rf"{_ART_KW}\s+(?P<num>{_ART_NUM}){_SEP}(?P<rest>.*)$", re.DOTALL)
-_ORDINAL_ITEM_RE = re.compile(
-    rf"(?P<num>(?=[A-ZÁÉÍÓÚ])(?i:{ORDINAL}))\s*(?:\.\s*[-–—]?|[-–—:])\s*(?P<rest>.*)$", re.DOTALL)
-_FRAC_NUM = rf"[IVXL]+(?:\s*-\s*[A-ZÑ](?![a-záéíóúñ])|\s+(?i:{LATIN})\b)*"
-_FRACCION_RE = re.compile(
-    rf"(?P<num>{_FRAC_NUM})(?:\s*\.\s*[-–—]?|\s*[-–—)])(?:\s+|$)(?P<rest>.*)$", re.DOTALL)
-# "e).- Difundir …" (CFF 33): the closing parenthesis may take a full stop and a dash too
-_INCISO_RE = re.compile(rf"(?P<num>[a-zñ]{{1,2}}\)(?:\s+(?i:{LATIN})\b)?)\.?(?:-\s*|\s+|$)(?P<rest>.*)$",
-                        re.DOTALL)
-_NUMERAL_RE = re.compile(r"(?P<num>\d{1,3}|[l\d]{2,3})\s*(?:\.\s*[-–—]|\.|\))(?:\s+|$)(?P<rest>.*)$",
-                         re.DOTALL)
-_APARTADO_RE = re.compile(
-    rf"(?:Apartado|APARTADO)\s+(?P<num>[A-Z](?:\s+(?i:{LATIN}))?)(?:\s*[.:)]\s*[-–]?\s*|\s*[-–]\s*|\s*$)"
-    r"(?P<rest>.*)$|(?P<bare>[A-H])\.\s*[-–]?\s+(?P<bare_rest>[A-ZÁÉÍÓÚÑ].*)$", re.DOTALL)
 # "C." and "D." also open sentences ("C. Presidente de la República", the citizen's title): a bare
 # one is an apartado only where it continues a lettered list ("A. …", "B. …", "C. …").
 _CONTEXT_LETTERS = "CD"
-# "TÍTULO ESPECIAL BIS", "TÍTULO PRELIMINAR" (Código de Comercio): containers named, not numbered.
-_NAMED_CONTAINER = r"(?:ESPECIAL|Especial|PRELIMINAR|Preliminar)\b"
-_CONTAINER_NUM = (rf"(?:(?i:{ORDINAL})\b|(?i:{CARDINAL})\b|[IVXLC]+\b|\d+\b|{_NAMED_CONTAINER})"
-                  rf"(?:\s+(?i:{LATIN})\b)?")
-_HEADING_RE = re.compile(
-    rf"(?P<kw>LIBRO|Libro|T[ÍI]TULO|T[íi]tulo|CAP[ÍI]TULO|Cap[íi]tulo|SECCI[ÓO]N|Secci[óo]n)"
-    rf"\s+(?P<num>{_CONTAINER_NUM})\s*(?:(?:[.:]\s*[-–]?|[-–])\s*(?P<rest>.*)|(?P<caps>[^a-z]*))$",
-    re.DOTALL)
-_HEADING_KIND = {"l": Kind.LIBRO, "t": Kind.TITULO, "c": Kind.CAPITULO, "s": Kind.SECCION}
-_TRANSITORIOS_RE = re.compile(
-    r"(?:ART[ÍI]CULOS?\s+|Art[íi]culos?\s+)?(?:TRANSITORIOS?|Transitorios?|T R A N S I T O R I O(?: S)?)"
-    r"(?:\s+(?:DEL|DE LA|DE)\s+[^a-záéíóú]*)?\s*[.:]?$")
-_APPENDIX_RE = re.compile(r"ART[ÍI]CULOS\s+TRANSITORIOS\s+DE\s+DECRETOS\s+DE\s+REFORMA")
-_RANGE_WORD = r"(?:a|al|y|A|AL|Y)"
-
-
-def _marker(kind: str) -> str:
-    """Pattern of one unit marker (with its punctuation) for elision ranges."""
-    return {
-        "frac": rf"(?P<{{g}}>{_FRAC_NUM})\s*(?:\.\s*[-–]?|[-–)])",
-        "inc": r"(?P<{g}>[a-zñ]{{1,2}})\s*\)",
-        "num": r"(?P<{g}>\d{{1,3}})\s*(?:\.\s*[-–]?|\))",
-        "apt": r"(?P<{g}>[A-H])\s*\.\s*[-–]?",
-        "art": rf"{_ART_KW}[Ss]?\s+(?P<{{g}}>{_ART_NUM})\s*(?:\.\s*[-–]?|[-–:])?",
-        "ord": rf"(?P<{{g}}>(?=[A-ZÁÉÍÓÚ])(?i:{ORDINAL}))\s*(?:\.\s*[-–]?|[-–:])?",
-    }[kind]
-
-
-def _range_re(kind: str, unit: Kind) -> tuple[re.Pattern[str], Kind]:
-    first = _marker(kind).replace("{g}", "a").replace("{{", "{").replace("}}", "}")
-    second = _marker(kind).replace("{g}", "b").replace("{{", "{").replace("}}", "}")
-    if kind == "art":
-        second = second.replace(rf"{_ART_KW}[Ss]?\s+", rf"(?:{_ART_KW}[Ss]?\s+)?")
-    pattern = rf"(?:{ELLIPSIS_RUN}\s*)?{first}(?:\s*{_RANGE_WORD}\s+{second})?\s*{ELLIPSIS_RUN}\s*$"
-    return re.compile(pattern), unit
-
-
-_ELISION_RANGES = tuple(_range_re(k, u) for k, u in (
-    ("art", Kind.ARTICULO), ("frac", Kind.FRACCION), ("inc", Kind.INCISO), ("num", Kind.NUMERAL),
-    ("apt", Kind.APARTADO),
-))
-_ORD_RANGE = _range_re("ord", Kind.TRANSITORIO)
-
-
-def _bare_range_re(kind: str, unit: Kind) -> tuple[re.Pattern[str], Kind]:
-    """'IV. a IX.' with its ellipsis lost in printing: no unit's text is only another marker."""
-    first = _marker(kind).replace("{g}", "a").replace("{{", "{").replace("}}", "}")
-    second = _marker(kind).replace("{g}", "b").replace("{{", "{").replace("}}", "}")
-    return re.compile(rf"{first}\s*{_RANGE_WORD}\s+{second}\s*$"), unit
-
-
-_BARE_RANGES = tuple(_bare_range_re(k, u) for k, u in (
-    ("frac", Kind.FRACCION), ("inc", Kind.INCISO), ("num", Kind.NUMERAL)))
-_ART_RANGE_WORDS = re.compile(
-    rf"{_ART_KW}S?\s+(?P<a>(?i:{ORDINAL}))\s+{_RANGE_WORD}\s+(?P<b>(?i:{ORDINAL}))\s*(?:\.\s*[-–]?|[-–:])?\s*"
-    rf"(?:{ELLIPSIS_RUN}\s*)?$")
 
 
 # Every marker pattern opens with a capital (Artículo, LIBRO, TRANSITORIOS, Apartado, "A."), so
@@ -371,117 +290,6 @@ def _split_run(line: Line) -> tuple[Line, ...]:
     return (*(lead,) * leading, middle, *(bare,) * trailing)
 
 
-def _elision(line: str) -> tuple[Kind | None, str, str] | None:
-    """(unit kind, from, to) if the line only says 'these units are unchanged'."""
-    first = line[:1]
-    if first in ".…[(" and is_ellipsis(line):
-        return None, "", ""
-    if not ("..." in line or "…" in line or ". ." in line):
-        return _bare_range(line)
-    if first == "A":
-        words = _ART_RANGE_WORDS.match(line)
-        if words:
-            return Kind.ARTICULO, clean_number(words.group("a")), clean_number(words.group("b"))
-    for pattern, unit in (*_ELISION_RANGES, _ORD_RANGE):
-        found = pattern.match(line)
-        if found and unit in (Kind.ARTICULO, Kind.TRANSITORIO) and not found.group("b"):
-            continue  # "Artículo 2. ..." restates the article: an ARTICLE whose text is elided
-        if found:
-            low = clean_number(found.group("a"))
-            high = clean_number(found.group("b") or low)
-            if unit is Kind.FRACCION and not is_roman(low.split()[0].split("-")[0]):
-                continue
-            return unit, low, high
-    return None
-
-
-def _bare_range(line: str) -> tuple[Kind | None, str, str] | None:
-    if len(line) > 24 or " " not in line:
-        return None
-    for pattern, unit in _BARE_RANGES:
-        found = pattern.match(line)
-        if found:
-            low, high = clean_number(found.group("a")), clean_number(found.group("b"))
-            if unit is Kind.FRACCION and not (is_roman(low.split()[0].split("-")[0])
-                                              and is_roman(high.split()[0].split("-")[0])):
-                return None
-            return unit, low, high
-    return None
-
-
-_LL = re.compile(r"l{2,3}")
-
-
-@lru_cache(maxsize=1024)
-def _roman_head(number: str) -> bool:
-    """Is a fracción number ('XXIX-A', 'I Bis') headed by a Roman numeral? (Few distinct values.)"""
-    return is_roman(number.split()[0].split("-")[0])
-
-
-def _unit_line(line: str, in_transitorios: bool, lineno: int) -> Line | None:
-    first = line[:1]
-    if first in "AD":
-        article = _ARTICLE_RE.match(line)
-        if article:
-            kind = LineKind.TRANSITORIO if in_transitorios else LineKind.ARTICLE
-            unit = Kind.TRANSITORIO if in_transitorios else Kind.ARTICULO
-            return make_line(kind, unit, article.group("num"), article.group("rest"), line, lineno)
-    if first in "ABEFGH" and (first == "A" or line[1:2] == "."):
-        apartado = _apartado(line, lineno)
-        if apartado is not None:
-            return apartado
-    if first in "IVXL":
-        fraccion = _FRACCION_RE.match(line)
-        if fraccion and _roman_head(fraccion.group("num")):
-            return make_line(LineKind.FRACCION, Kind.FRACCION, fraccion.group("num"),
-                         fraccion.group("rest"), line, lineno)
-    if first == "l" and line[1:3] in (".-", ". "):
-        # "l.-" is fracción I typed with a lowercase L (LIVA art. 41); incisos close with ")".
-        return make_line(LineKind.FRACCION, Kind.FRACCION, "I", line[3:].lstrip(" -"), line, lineno)
-    if first == "l":
-        fraccion = _ell_fraccion(line)  # "lV." (LFT art. 539)
-        if fraccion is not None:
-            return make_line(LineKind.FRACCION, Kind.FRACCION, fraccion.group("num"), fraccion.group("rest"),
-                         line, lineno)
-    if first.islower():
-        inciso = _INCISO_RE.match(line)
-        if inciso:
-            return make_line(LineKind.INCISO, Kind.INCISO, inciso.group("num").replace(")", ""),
-                         inciso.group("rest"), line, lineno)
-    if first.isdigit() or first == "l":
-        numeral = _NUMERAL_RE.match(line)
-        if numeral and any(c.isdigit() for c in numeral.group("num")) or (
-                numeral and _LL.fullmatch(numeral.group("num"))):
-            assert numeral is not None
-            value = numeral.group("num").replace("l", "1")
-            return make_line(LineKind.NUMERAL, Kind.NUMERAL, value, numeral.group("rest"), line, lineno)
-    if first.isupper():
-        item = _ORDINAL_ITEM_RE.match(line)
-        if item and (in_transitorios or _masculine(item.group("num"))):
-            kind = LineKind.TRANSITORIO if in_transitorios else LineKind.ARTICLE
-            unit = Kind.TRANSITORIO if in_transitorios else Kind.ARTICULO
-            return make_line(kind, unit, item.group("num"), item.group("rest"), line, lineno)
-    return None
-
-
-def _ell_fraccion(line: str) -> re.Match[str] | None:
-    """'lV. En materia de …': a fracción whose first I was printed as a lowercase L."""
-    if line[1:2] not in ("I", "V", "X"):
-        return None
-    found = _FRACCION_RE.match("I" + line[1:])
-    return found if found is not None and _roman_head(found.group("num")) else None
-
-
-def _apartado(line: str, lineno: int) -> Line | None:
-    """'Apartado B.- …' or a bare 'B. Del 2 de agosto.' as an APARTADO line."""
-    apartado = _APARTADO_RE.match(line)
-    if apartado is None:
-        return None
-    num = apartado.group("num") or apartado.group("bare")
-    rest = apartado.group("rest") if apartado.group("num") else apartado.group("bare_rest")
-    return make_line(LineKind.APARTADO, Kind.APARTADO, num, rest or "", line, lineno)
-
-
 def _next_letter(line: Line) -> str:
     """The letter a lettered list goes on with after ``line`` ('B' after apartado A), or ''."""
     number = line.to_number or line.number
@@ -506,11 +314,6 @@ def article_title(line: Line) -> str:
             line.elided or line.derogated:
         return ""
     return line.text if _TITLE_RE.fullmatch(line.text) else ""
-
-
-def _masculine(number: str) -> bool:
-    """'PRIMERO', 'Décimo Segundo', 'ÚNICO': articles; 'PRIMERA' numbers cláusulas and bases."""
-    return not number.rstrip().lower().endswith("a")
 
 
 __all__ = ["TOP_LEVEL_KINDS", "UNIT_KINDS", "Line", "LineKind", "TopLevel", "article_title",

@@ -24,11 +24,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .furniture import DOF_DATE, DOF_SECTION, line_width, physical_lines
+from .furniture import DOF_DATE, DOF_SECTION, physical_lines
 from .lines import starts_unit
 from .model import Finding, FindingKind
 from .ocr_words import repaired
 from .vocabulary import ELLIPSIS, ORDINAL
+from .wrapping import line_width
 
 _GAZETTE = r"(?:DIARIO\s+OFICIAL|Diario\s+Oficial)"
 # The DOF running header is the gazette's name, the date, the section and the page number, in

@@ -11,9 +11,10 @@ A doubt never refuses the text: a unit number the text already has is kept apart
 message) in ``Builder.findings``. ``Builder.opened`` maps each label to the input line on which
 its provision opened, so that the structural check (parser.check) can give its findings a line.
 
-This module is the state machine; the node and its label parts are in ``parser.tree_nodes``, the
-list and párrafo placement rules (and what an epigraph or an enacting article is) in
-``parser.tree_rules``.
+This module is the state machine (its state is ``parser.tree_state.BuilderState``); where a
+paragraph of prose goes is in ``parser.tree_prose``, where a history note goes in
+``parser.tree_notes``; the node and its label parts are in ``parser.tree_nodes``, the list and
+párrafo placement rules (and what an epigraph or an enacting article is) in ``parser.tree_rules``.
 
 Where the statute ends is decided, not guessed:
 
@@ -31,54 +32,29 @@ Where the statute ends is decided, not guessed:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
-from .lines import Line, LineKind, TopLevel, article_title, heading_like
+from .lines import Line, LineKind, article_title, heading_like
 from .model import Finding, FindingKind, Kind, Provision, Status
 from .tree_nodes import CONTAINER_RANK, Node, join_label, label_part
+from .tree_notes import NotePlacement
+from .tree_prose import ProsePlacement
 from .tree_rules import (
     LIST_KINDS,
-    continues,
-    ends_list,
     has_epigraph_layout,
     is_enacting,
     is_epigraph,
-    next_items,
     same_list,
 )
-from .vocabulary import is_derogation
 
 _ARTICLE_WORD_RE = re.compile(r"(?i:art[íi]culo|art\.|disposici[óo]n)")
-_EPIGRAPH_NOTES = ("encabezado del articulo", "epigrafe")  # units of notes on an article's epigraph
 
 
 class _Stop(Exception):
     """The statute ends here (appendix, another decree's transitorios, another statute)."""
 
 
-class Builder:
+class Builder(ProsePlacement, NotePlacement):
     """Reads classified lines in order and grows the tree; see the module docstring."""
-
-    def __init__(self, lines: Sequence[Line], top: TopLevel | None = None) -> None:
-        self.lines = lines
-        self.top_kind = top.kind if top is not None else None
-        self.top_opens = top.opens if top is not None else frozenset()
-        self.next_item = next_items(lines, self.top_opens)
-        self.top: list[Node] = []
-        self.containers: list[Node] = []
-        self.article: Node | None = None
-        self.stack: list[Node] = []       # open apartados / fracciones / incisos / numerales
-        self.holder: Node | None = None   # the node whose text was written last
-        self.awaiting_heading: Node | None = None
-        self.labels: set[str] = set()
-        self.started = False
-        self.closed = False                # after a signature, prose is not law
-        self.in_transitorios = False
-        self.transitorios_seen = False
-        self.findings: list[Finding] = []
-        self.opened: dict[str, int] = {}   # label -> the input line on which the provision opened
-        self.numbered_articles = False     # an "Artículo 5" was read: bare ordinals are prose
-        self.epigraphs: bool | None = None  # decided at the first line that may be an epigraph
 
     # --- driving ---------------------------------------------------------------------------
     def run(self) -> tuple[Provision, ...]:
@@ -356,120 +332,6 @@ class Builder:
             return
         if line.unit in (Kind.FRACCION, Kind.INCISO, Kind.NUMERAL, Kind.APARTADO):
             self.parent_for(line.unit, line.number)
-
-    # --- prose -----------------------------------------------------------------------------
-    def prose(self, index: int, line: Line) -> None:
-        if self.awaiting_heading is not None and line.kind is LineKind.PARAGRAPH:
-            self.awaiting_heading.heading = line.text
-            self.awaiting_heading = None
-            return
-        if not self.started or self.closed:
-            return
-        if line.kind is LineKind.TABLE and self.holder is not None:
-            self.append_text(self.holder, line.text)
-            return
-        holder = self.paragraph_holder(index)
-        if holder is None:
-            return
-        self.add_paragraph(holder, line.text, line.lineno)
-
-    def paragraph_holder(self, index: int) -> Node | None:
-        """Which open unit a paragraph belongs to, decided by the next list item ahead."""
-        if self.article is None:
-            return self.containers[-1] if self.containers else None
-        if not self.stack:
-            return self.article
-        ahead = self.next_item[index]
-        if ahead is None:
-            self.stack.clear()
-            return self.article
-        kind = ahead.unit
-        if self.stack[-1].inner:
-            return self.stack[-1]  # an apartado inside a fracción holds párrafos until it closes
-        if len(self.stack) > 1 and not same_list(self.stack[-1], kind, ahead.number) \
-                and ends_list(self.stack[-2], self.stack[-1]):
-            self.stack.pop()  # the list's last item ended: its párrafo after it is its parent's
-        for position in range(len(self.stack) - 1, -1, -1):
-            node = self.stack[position]
-            if same_list(node, kind, ahead.number):
-                if continues(node, ahead):
-                    del self.stack[position + 1:]
-                    return node
-                del self.stack[position:]
-                return self.stack[-1] if self.stack else self.article
-        return self.stack[-1]
-
-    def add_paragraph(self, holder: Node, text: str, lineno: int) -> None:
-        holder.paragraphs += 1
-        node = Node(join_label(holder.label, f"par_{holder.paragraphs}"), Kind.PARRAFO,
-                     str(holder.paragraphs), text=text)
-        if is_derogation(text):
-            node.status = Status.DEROGADO
-        self.labels.add(node.label)
-        self.opened[node.label] = lineno
-        holder.children.append(node)
-        holder.last_paragraph = node
-        self.holder = node
-
-    @staticmethod
-    def append_text(node: Node, text: str) -> None:
-        node.text = f"{node.text}\n{text}" if node.text else text
-
-    # --- notes -----------------------------------------------------------------------------
-    def annotate(self, line: Line) -> None:
-        if not self.started:
-            return
-        target = self.note_target(line)
-        if target is not None:
-            target.notes.extend(line.annotations)
-        if line.annotations and line.annotations[0].unit.startswith(_EPIGRAPH_NOTES):
-            self.promote_epigraph()
-
-    def promote_epigraph(self) -> None:
-        """'Encabezado del artículo reformado DOF …' / 'Epígrafe reformado DOF …' right after an
-        article's only paragraph: that paragraph was its epigraph, whatever its punctuation
-        ('Artículo 235. Aseguramiento de narcóticos … e hidrocarburos.', CNPP)."""
-        article = self.article
-        if article is None or article.heading or len(article.children) != 1 or self.stack:
-            return
-        paragraph = article.children[0]
-        if paragraph.kind is not Kind.PARRAFO or paragraph.children or len(paragraph.text) > 200:
-            return
-        article.heading = paragraph.text
-        article.children.clear()
-        article.paragraphs = 0
-        article.last_paragraph = None
-        article.notes.extend(paragraph.notes)
-        self.labels.discard(paragraph.label)
-        self.opened.pop(paragraph.label, None)
-        self.holder = article
-
-    def note_target(self, line: Line) -> Node | None:
-        kind = line.unit
-        unit = line.annotations[0].unit if line.annotations else ""
-        if kind is Kind.ARTICULO:
-            return self.article or self.innermost()
-        if kind is Kind.PARRAFO:
-            if self.article is not None and (" con " in unit or " y " in unit):
-                owner = self.stack[-1] if self.stack and self.stack[-1].kind is Kind.PARRAFO else None
-                for node in (owner, *reversed(self.stack), self.article):
-                    if node is not None and node.list_intro is not None:
-                        return node.list_intro
-            return self.holder or self.article or self.innermost()
-        if kind in CONTAINER_RANK:
-            for node in reversed(self.containers):
-                if node.kind is kind:
-                    return node
-            return self.innermost()
-        if kind is not None:
-            for node in reversed(self.stack):
-                if node.kind is kind:
-                    return node
-            return self.holder or self.article or self.innermost()
-        return self.article or self.holder or self.innermost()  # "Nota: ..." names no unit
-
-    def innermost(self) -> Node | None:
-        return self.containers[-1] if self.containers else None
 
     def register(self, node: Node, line: Line) -> None:
         """Claim ``node``'s label; a label the text already has is kept apart, never overwritten:

@@ -3,14 +3,16 @@
 Roman numerals, ordinal and cardinal words, Latin qualifiers ("Bis", "Quáter", "Séptimus")
 and their order, the two folds (text matching and labels), and the regex fragments every
 reader shares: ellipses that stand for unchanged text and the placeholders of a derogation.
-Pure functions and constants; ``parser.labels`` builds label numbers from them.
+Pure functions and constants; ``parser.labels`` builds label numbers from them, and the regex
+fragments are built with ``parser.word_patterns``.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+
+from .word_patterns import accent_tolerant, any_word
 
 # --- folds -----------------------------------------------------------------------------------
 
@@ -55,45 +57,6 @@ def unfold_label(number_piece: str) -> str:
     ('Ñ', 'XXIX')
     """
     return "Ñ" if number_piece == "nn" else number_piece.upper()
-
-
-_ACCENTED = {"a": "[aá]", "e": "[eé]", "i": "[ií]", "o": "[oó]", "u": "[uú]",
-             "A": "[AÁ]", "E": "[EÉ]", "I": "[IÍ]", "O": "[OÓ]", "U": "[UÚ]"}
-
-
-def _accent_tolerant(word: str) -> str:
-    """A regex for ``word`` (folded) that also matches it written with accents."""
-    return "".join(_ACCENTED.get(c, c) for c in word)
-
-
-_Trie = dict[str, "_Trie"]
-
-
-def _any_word(words: Iterable[str]) -> str:
-    """A regex for any of ``words`` (letters; accents optional), longest first, built as a trie:
-    a word that is not there costs one test per letter read, not one per word of the list (the
-    statute reader tries LATIN after every article number).
-
-    >>> _any_word(["ter", "terdecies", "bis"])
-    '(?:t[eé]r(?:d[eé]c[ií][eé]s)?|b[ií]s)'
-    """
-    trie: _Trie = {}
-    for word in words:
-        node = trie
-        for letter in word:
-            node = node.setdefault(letter, {})
-        node[""] = {}
-    return _trie_pattern(trie)
-
-
-def _trie_pattern(node: _Trie) -> str:
-    branches = [_ACCENTED.get(letter, letter) + _trie_pattern(child)
-                for letter, child in node.items() if letter]
-    if not branches:
-        return ""
-    if "" in node:
-        return "(?:" + "|".join(branches) + ")?"  # greedy: the longer word first
-    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 # --- Roman numerals -------------------------------------------------------------------------
@@ -213,7 +176,7 @@ _CARDINAL: dict[str, int] = {
 
 
 def _gendered(stem: str) -> str:
-    return _accent_tolerant(stem[:-1]) + "[oa]"
+    return accent_tolerant(stem[:-1]) + "[oa]"
 
 
 # Regex fragments for ordinal words ("Décima Segunda", "VIGESIMOCUARTO", "tercer", "Único") and
@@ -221,13 +184,13 @@ def _gendered(stem: str) -> str:
 # The tens are read once, then what follows them: a unit ("Décimo Segundo", "VIGESIMOCUARTO",
 # "décimo-primero"), nothing ("Vigésima"), or "octavo" sharing its o with them ("DECIMOCTAVO",
 # LIC transitorio 18; the statute reader knew this form before the vocabulary did).
-_ORD_TEN_STEMS = "(?:" + "|".join(_accent_tolerant(w[:-1]) for w in _TENS_ORD) + ")"
-_ORD_UNITS = ("(?:" + "|".join(_accent_tolerant(w[:-1]) + ("[oa]?" if w[:-1] in _UNITS_ORD else "[oa]")
+_ORD_TEN_STEMS = "(?:" + "|".join(accent_tolerant(w[:-1]) for w in _TENS_ORD) + ")"
+_ORD_UNITS = ("(?:" + "|".join(accent_tolerant(w[:-1]) + ("[oa]?" if w[:-1] in _UNITS_ORD else "[oa]")
                                for w in _UNITS_ORD if w.endswith("o")) + ")")
 ORDINAL = (rf"(?:{_ORD_TEN_STEMS}(?:{_gendered('octavo')}|[oa](?:[\s-]*{_ORD_UNITS})?)|"
            + "|".join(_gendered(w) for w in _SPECIAL_ORD if w != "unico")
            + rf"|{_ORD_UNITS}|{_gendered('unico')})")
-CARDINAL = "(?:" + "|".join(_accent_tolerant(fold_text(w)) for w in sorted(
+CARDINAL = "(?:" + "|".join(accent_tolerant(fold_text(w)) for w in sorted(
     {*_CARDINAL_UNITS, *_CARDINAL_TEENS, *_CARDINAL_TWENTIES, *filter(None, _CARDINAL_TENS)},
     key=len, reverse=True)) + ")"
 
@@ -340,10 +303,10 @@ LATIN_RANK: dict[str, int] = {
 _LATIN_SHOWN = {"quater": "Quáter", "septimus": "Séptimus", "quaterdecies": "Quáterdecies"}
 # A regex fragment for one Latin qualifier as written (accents optional; longest first, so
 # "quaterdecies" is not read as "quater"); compile it with re.IGNORECASE where case varies.
-LATIN = _any_word(LATIN_RANK)
+LATIN = any_word(LATIN_RANK)
 # The same words as printed after a hyphen ("20-Bis", "5-QUÁTER"): capitalised or upper case.
 # Compile it as written: there a lower-case word is the text going on, not a qualifier.
-LATIN_PRINTED = _any_word([*map(str.capitalize, LATIN_RANK), *map(str.upper, LATIN_RANK)])
+LATIN_PRINTED = any_word([*map(str.capitalize, LATIN_RANK), *map(str.upper, LATIN_RANK)])
 
 
 def latin_rank(word: str) -> int:

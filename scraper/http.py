@@ -20,6 +20,10 @@
   bodies (``complete=False``), so each stored record traces to the exact bytes received
   (decoded: the body as the server meant it, whatever its transfer compression);
 * every URL in a message goes through ``untrusted.printable_url`` (a redirect can carry escapes).
+
+The retry rules (which failures are retried, Retry-After, the words for a reason) are in
+``scraper.retry``; the TLS context and the adapters that install the deadline are in
+``scraper.transport``; the bytes on the wire in ``scraper.wire``.
 """
 
 from __future__ import annotations
@@ -27,38 +31,30 @@ from __future__ import annotations
 import hashlib
 import logging
 import random
-import ssl
 import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
-import certifi
 import requests
-from requests.adapters import HTTPAdapter
 
 from errors import FetchError, IncompleteBody, InputError
 from gazette import Capture
 from scraper.decode import decode_body
-from scraper.wire import ACCEPT_ENCODING, Watch, read_body, watch_pools
+from scraper.retry import _RETRY_STATUSES, _Retry, parse_retry_after, reason_words
+from scraper.transport import _VerifiedAdapter, _WatchedAdapter, tls_context
+from scraper.wire import ACCEPT_ENCODING, Watch, read_body
 from untrusted import printable_url
-
-if TYPE_CHECKING:
-    from requests.adapters import _HostParams, _PoolKwargs
 
 logger = logging.getLogger(__name__)
 
 USER_AGENT = "dof-tracker/0.1 (regulatory change tracker; polite, one request at a time)"
 DOF_ORIGINS = ("https://www.dof.gob.mx", "https://dof.gob.mx", "https://sidof.segob.gob.mx")
-INTERMEDIATE_PEM = Path(__file__).with_name("dof-intermediate.pem")
-_RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504, 520, 522, 524})
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _MAX_HOPS = 5
 
@@ -111,38 +107,6 @@ class RobotsDisallowed(FetchError):
     """robots.txt of the origin forbids this URL; no request was made."""
 
 
-class _Retry(Exception):
-    """One attempt failed in a way worth retrying."""
-
-    def __init__(self, reason: str, status: int | None = None, wait: float = 0.0,
-                 cause: Exception | None = None) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.status = status
-        self.wait = wait
-        self.cause = cause
-
-
-# A retry's reason is a key of ``FetchStats.faults`` ("timeout", "http_503", "incomplete: …"); the
-# words people read for it when the fetcher gives up:
-_REASON_WORDS = {"deadline": "se agotó el plazo de la petición",
-                 "timeout": "el servidor no respondió a tiempo", "connection": "falló la conexión",
-                 "incomplete": "respuesta incompleta",
-                 "rejected": "respuesta rechazada", "refused": "respuesta rechazada"}
-
-
-def reason_words(reason: str) -> str:
-    """A retry reason as people read it.
-
-    >>> reason_words("http_503"), reason_words("incomplete: llegaron 10 de 20 bytes")
-    ('HTTP 503', 'respuesta incompleta: llegaron 10 de 20 bytes')
-    """
-    head, sep, detail = reason.partition(": ")
-    if head.startswith("http_"):
-        return f"HTTP {head.removeprefix('http_')}"
-    return _REASON_WORDS.get(head, head) + (f": {detail}" if sep else "")
-
-
 def origin_of(url: str) -> str:
     """``scheme://host[:port]`` of a URL, lowercased, default ports dropped."""
     try:
@@ -166,67 +130,6 @@ def robots_lines(text: str) -> list[str]:
     drop every DOF rule; RFC 9309 groups by user-agent lines, which this filtering restores.
     """
     return [line for line in text.splitlines() if line.split("#", 1)[0].strip()]
-
-
-def tls_context(extra_ca: Path | None = None) -> ssl.SSLContext:
-    """certifi's roots plus the DOF's missing intermediate (and an optional extra CA for tests)."""
-    context = ssl.create_default_context(cafile=certifi.where())
-    context.load_verify_locations(cafile=str(INTERMEDIATE_PEM))
-    if extra_ca is not None:
-        context.load_verify_locations(cafile=str(extra_ca))
-    return context
-
-
-class _WatchedAdapter(HTTPAdapter):
-    """An adapter whose connections hand their socket to the attempt's ``Watch`` (deadline)."""
-
-    def __init__(self) -> None:
-        super().__init__(max_retries=0)
-
-    def init_poolmanager(self, connections: int, maxsize: int, block: bool = False,
-                         **pool_kwargs: Any) -> None:
-        super().init_poolmanager(connections, maxsize, block, **pool_kwargs)
-        watch_pools(self.poolmanager)
-
-
-class _VerifiedAdapter(_WatchedAdapter):
-    """An adapter that always verifies TLS against our context."""
-
-    def __init__(self, context: ssl.SSLContext) -> None:
-        self._context = context
-        super().__init__()
-
-    def build_connection_pool_key_attributes(
-        self, request: requests.PreparedRequest, verify: bool | str, cert: Any = None
-    ) -> tuple[_HostParams, _PoolKwargs]:
-        host, pool = super().build_connection_pool_key_attributes(request, True, cert)
-        pool["ssl_context"] = self._context
-        pool.pop("ca_certs", None)
-        pool.pop("ca_cert_dir", None)
-        pool["cert_reqs"] = "CERT_REQUIRED"
-        return host, pool
-
-
-def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
-    """Seconds to wait from a Retry-After header (delta-seconds or HTTP-date), or None.
-
-    >>> parse_retry_after("3")
-    3.0
-    >>> parse_retry_after("soon") is None
-    True
-    """
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
 
 
 class Fetcher:

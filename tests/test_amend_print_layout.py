@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 
 from diffing import AmendmentOutcome, amend
 from parser import FindingKind, LineKind, classify_lines, parse_amendment, parse_statute
-from parser.furniture import logical_lines
 from parser.lines import starts_unit
 from parser.print_layout import printed_text
+from parser.wrapping import logical_lines
 
 PRINTED = Path(__file__).resolve().parent.parent / "fixtures" / "amendments" / "printed"
 LAYOUTS = ["decreto_plano.txt", "decreto_pypdf.txt", "decreto_docling.md", "decreto_gemini.md"]

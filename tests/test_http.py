@@ -20,8 +20,10 @@ from errors import FetchError, IncompleteBody, InputError
 from gazette import Capture
 from scraper.decode import decode_body, has_mojibake
 from scraper.edition import check_index_complete
-from scraper.http import Fetcher, FetchPolicy, RobotsDisallowed, parse_retry_after, tls_context
+from scraper.http import Fetcher, FetchPolicy, RobotsDisallowed
 from scraper.mirror import FaultPlan, serve_mirror
+from scraper.retry import parse_retry_after
+from scraper.transport import tls_context
 
 INDEX = "/index_111.php?year=2024&month=05&day=15&edicion=MAT"
 # No backoff, generous timeouts: a loaded machine must not turn a 429 into a timeout (the tests of

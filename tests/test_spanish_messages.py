@@ -52,7 +52,7 @@ from parser.errata import parse_errata
 from parser.html import html_to_text
 from pipeline.catchup import day_range
 from report.runs import edition_line, notify_text
-from scraper import http
+from scraper import retry
 from scraper.edition import check_index_complete, parse_edition
 from scraper.http import origin_of
 from scraper.mirror import FIXTURES, FaultPlan, serve_mirror
@@ -295,7 +295,7 @@ def test_english_is_caught() -> None:
     assert not english_words("5727205 (reforma): la cláusula no dice «se reforma» ni «the text»")
 
 
-@pytest.mark.parametrize("module", [untrusted, cite_text, http, sys.modules[__name__]],
+@pytest.mark.parametrize("module", [untrusted, cite_text, retry, sys.modules[__name__]],
                          ids=lambda m: m.__name__)
 def test_doctests_of_the_message_helpers(module: ModuleType) -> None:
     result = doctest.testmod(module)

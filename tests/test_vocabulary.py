@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from parser import Kind, format_citation, labels, parse_citation, parse_statute, vocabulary
+from parser import Kind, format_citation, labels, parse_citation, parse_statute, vocabulary, word_patterns
 from parser.labels import Label
 
 
@@ -34,7 +34,7 @@ def test_cardinal_round_trip(value: int) -> None:
     assert vocabulary.cardinal_to_int(vocabulary.int_to_cardinal(value)) == value
 
 
-@pytest.mark.parametrize("module", [vocabulary, labels])
+@pytest.mark.parametrize("module", [vocabulary, word_patterns, labels])
 def test_doctests(module: object) -> None:
     result = doctest.testmod(module)  # type: ignore[arg-type]
     assert result.attempted > 0 and result.failed == 0
