@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
-import random
 import signal
 import subprocess
 import sys
@@ -29,6 +28,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import URL, Engine, func, select, text
+from test_kill_support import KillTiming
 from test_pipeline_support import ROOT, import_args, partial_editions, state_digest, sync_args
 from test_store_support import BACKENDS, database_url
 
@@ -118,9 +118,8 @@ def test_sigkill_mid_ingest_leaves_nothing_half_written(fresh_url: Databases, mi
     clean, clean_seconds = _clean_state(_sqlite(tmp_path / "clean.sqlite"), mirror_url)
     # Kill moments are spread over the sync's own measured duration, so the kills land inside
     # the ingest on a fast machine and on a slow one alike (a fixed window made this flaky).
-    window = max(0.05, 0.9 * clean_seconds)
+    timing = KillTiming(window=max(0.05, 0.9 * clean_seconds), low=0.02)
     fork = multiprocessing.get_context("fork")
-    rng = random.Random(20240515)
     killed = integrity_ok = converged = 0
     partial: list[str] = []
     progress: list[int] = []  # checkpoints present at the moment of each kill
@@ -132,10 +131,11 @@ def test_sigkill_mid_ingest_leaves_nothing_half_written(fresh_url: Databases, mi
         assert _run(import_args(url)) == 0
         child = fork.Process(target=_child, args=(sync_args(url, mirror_url),), daemon=True)
         child.start()
-        time.sleep(rng.uniform(0.02, window))
+        time.sleep(timing.delay())
         child.kill()
         child.join(10)
         killed += child.exitcode == -signal.SIGKILL
+        timing.record(landed=child.exitcode == -signal.SIGKILL)
         engine = open_engine(url)
         try:
             integrity_ok += dialect != "sqlite" or _integrity(engine) == "ok"
@@ -148,7 +148,8 @@ def test_sigkill_mid_ingest_leaves_nothing_half_written(fresh_url: Databases, mi
             engine.dispose()
     elapsed = time.monotonic() - started
     with capsys.disabled():
-        print(f"\nSIGKILL on {dialect}: {kills} kills at 0.02-{window:.2f} s "
+        print(f"\nSIGKILL on {dialect}: {kills} kills at 0.02-{timing.window:.2f} s "
+              f"({timing.misses} misses narrowed the window) "
               f"(clean sync {clean_seconds:.2f} s), "
               f"{killed} landed mid-run, "
               f"integrity ok {integrity_ok}/{kills}, partial editions {len(partial)}, rerun == clean state "

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import random
 import shutil
 import signal
 import time
@@ -22,6 +21,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import URL, Engine, text
+from test_kill_support import KillTiming
 from test_pipeline_support import AS_OF, BASE, FIRST, LAST, TITLE, state_tables
 
 import pipeline
@@ -91,7 +91,6 @@ def test_sigkill_mid_reprocess_leaves_the_store_before_or_after(tmp_path: Path,
         engine.dispose()
     assert after != before
     fork = multiprocessing.get_context("fork")
-    rng = random.Random(20240515)
     outcomes = {"before": 0, "after": 0, "between": 0}
     killed = converged = 0
     # the window is what one uninterrupted child takes, fork to exit: the in-process run above is
@@ -106,15 +105,17 @@ def test_sigkill_mid_reprocess_leaves_the_store_before_or_after(tmp_path: Path,
     assert child.exitcode == 0
     for leftover in tmp_path.glob("trial.sqlite*"):
         leftover.unlink()
+    timing = KillTiming(window=0.9 * seconds)
     for _ in range(KILLS):
         trial = tmp_path / "trial.sqlite"
         shutil.copy(synced, trial)
         child = fork.Process(target=_child, args=(_url(trial),), daemon=True)
         child.start()
-        time.sleep(rng.uniform(0.0, 0.9 * seconds))
+        time.sleep(timing.delay())
         child.kill()
         child.join(10)
         killed += child.exitcode == -signal.SIGKILL
+        timing.record(landed=child.exitcode == -signal.SIGKILL)
         engine = open_engine(_url(trial))
         try:
             with engine.connect() as conn:
@@ -128,7 +129,8 @@ def test_sigkill_mid_reprocess_leaves_the_store_before_or_after(tmp_path: Path,
         for leftover in tmp_path.glob("trial.sqlite*"):
             leftover.unlink()
     with capsys.disabled():
-        print(f"\nSIGKILL mid-reprocess: {KILLS} kills within 0-{0.9 * seconds:.2f} s "
+        print(f"\nSIGKILL mid-reprocess: {KILLS} kills within 0-{timing.window:.2f} s "
+              f"({timing.misses} misses narrowed the window) "
               f"(reprocess {seconds:.2f} s), "
               f"{killed} landed mid-run; store before {outcomes['before']}, after {outcomes['after']}, "
               f"between {outcomes['between']}; rerun == after {converged}/{KILLS}")
