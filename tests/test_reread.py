@@ -60,6 +60,9 @@ def test_a_reviewed_change_read_with_other_words_needs_attention(synced: Engine)
     shown = browser.get(f"/changes/{fraccion_v}").get_data(as_text=True)
     assert "<td><em>sistema (automático)</em></td>" in shown and note in shown
     assert "<td>ana</td>" in shown
+    queue_page = browser.get("/review?state=requiere_atencion").get_data(as_text=True)
+    assert f'href="/changes/{fraccion_v}"' in queue_page
+    assert f'href="/changes/{fraccion_vii}"' not in queue_page
 
     # read as it was again: it already needs attention, so nothing more is added
     assert _reprocess(synced, pipeline.CURRENT_READER) == [((), (), ("art_4__frac_v",), True)]
