@@ -17,6 +17,8 @@ a renumbering, where the provision was; its text is not part of it (a replayed c
 to another text). A discrepancy is its document, notice, kind and label. A change that truly
 disappears (a reading that no longer makes it, a revision in force after an abrogation) stays
 retired: its reviews keep pointing at it, and it is shown as something that no longer exists.
+A reviewed change that comes back under its id with other words is flagged for its reviewer
+(``store.reread``).
 
 Ids are never handed out twice, or a review would move to whichever row took the id:
 PostgreSQL's sequences never go back, and on SQLite both tables are AUTOINCREMENT (a plain
@@ -33,6 +35,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, Table, and_, delete, insert, or_, select
 
 from . import schema as s
+from .reread import flag_rewritten
 
 #: what makes two rows the same legal change (or discrepancy), by table name
 KEYS: dict[str, tuple[str, ...]] = {
@@ -88,6 +91,8 @@ def keep_ids(conn: Connection, table: Table, rows: Sequence[Row]) -> list[dict[s
             out.append({**row, "id": used[-1]})
         else:
             out.append(dict(row))
+    if table.name == "change":   # before the tombstones go: they hold the text that was reviewed
+        flag_rewritten(conn, {row["id"]: row for row in out if "id" in row})
     retired = RETIRED[table.name]
     for start in range(0, len(used), 500):
         conn.execute(delete(retired).where(retired.c.id.in_(used[start:start + 500])))

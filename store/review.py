@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Table, func, insert, select
@@ -29,26 +28,11 @@ from . import schema as s
 from .api import one_of
 from .identity import RETIRED
 from .records import notice_columns, notice_from_row
+from .review_model import SYSTEM, ReviewState, Subject
 from .users import Role, User
 
 MAX_NOTE = 4000
 _CHUNK = 500
-
-
-class ReviewState(StrEnum):
-    NUEVA = "nueva"
-    REVISADA = "revisada"
-    REQUIERE_ATENCION = "requiere_atencion"
-
-    @property
-    def spanish(self) -> str:
-        """How people read it: 'nueva', 'revisada', 'requiere atención'."""
-        return self.value.replace("_", " ").replace("atencion", "atención")
-
-
-class Subject(StrEnum):
-    CHANGE = "change"
-    DISCREPANCY = "discrepancy"
 
 
 _TABLES: dict[Subject, Table] = {Subject.CHANGE: s.change, Subject.DISCREPANCY: s.discrepancy}
@@ -57,7 +41,8 @@ _SUBJECT_WORDS = {Subject.CHANGE: "cambio", Subject.DISCREPANCY: "discrepancia"}
 
 @dataclass(frozen=True, slots=True)
 class ReviewEvent:
-    """One transition: ``subject`` #``subject_id`` set to ``state`` by ``user`` (their name)."""
+    """One transition: ``subject`` #``subject_id`` set to ``state`` by ``user`` (their name), or
+    by the tracker itself (``system``, ``user`` is ``SYSTEM``): no person made it."""
 
     id: int
     subject: Subject
@@ -66,6 +51,7 @@ class ReviewEvent:
     user: str
     note: str
     at: datetime
+    system: bool = False
 
     def __repr__(self) -> str:
         return (f"<ReviewEvent {self.subject} {self.subject_id} {self.state} by {self.user} "
@@ -73,7 +59,8 @@ class ReviewEvent:
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "subject": str(self.subject), "subject_id": self.subject_id,
-                "state": str(self.state), "user": self.user, "note": self.note, "at": self.at.isoformat()}
+                "state": str(self.state), "user": self.user, "note": self.note, "at": self.at.isoformat(),
+                "system": self.system}
 
 
 def subject_of(value: Subject | str) -> Subject:
@@ -94,12 +81,13 @@ def _note(note: str | None) -> str:
 def _select() -> Any:
     r, u = s.review_event, s.app_user
     return (select(r.c.id, r.c.subject, r.c.subject_id, r.c.state, u.c.name, r.c.note, r.c.at)
-            .join(u, u.c.id == r.c.user_id))
+            .outerjoin(u, u.c.id == r.c.user_id))   # no user: the tracker's own event
 
 
 def _event(row: Any) -> ReviewEvent:
+    system = row.name is None
     return ReviewEvent(int(row.id), Subject(row.subject), int(row.subject_id), ReviewState(row.state),
-                       row.name, row.note, row.at)
+                       SYSTEM if system else row.name, row.note, row.at, system)
 
 
 def set_review(conn: Connection, subject: Subject | str, subject_id: int, state: ReviewState | str,
@@ -225,5 +213,5 @@ def discrepancies(conn: Connection, *, state: ReviewState | str | None = None, d
                  for r in conn.execute(query))
 
 
-__all__ = ["DiscrepancyEntry", "ReviewEvent", "ReviewState", "Subject", "current_states", "discrepancies",
-           "ids_in_state", "in_state", "set_review", "state_of", "subject_of", "trail"]
+__all__ = ["SYSTEM", "DiscrepancyEntry", "ReviewEvent", "ReviewState", "Subject", "current_states",
+           "discrepancies", "ids_in_state", "in_state", "set_review", "state_of", "subject_of", "trail"]

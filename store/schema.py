@@ -71,7 +71,7 @@ from .columns import utc_now as _now
 
 #: The alembic revision this module describes; ``open_engine`` skips alembic when the database
 #: is already there (a test checks it equals the migration scripts' head).
-SCHEMA_REVISION = "0006"
+SCHEMA_REVISION = "0007"
 
 NAMING = {
     "ix": "ix_%(column_0_N_label)s",
@@ -211,7 +211,8 @@ change = Table(
     Column("reconciled", Boolean, nullable=False,
            comment="an instruction of its notice declares it"),
     Index("ix_change_date", "date", "id"),
-    Index("ix_change_document", "document_id", "date"),
+    Index("ix_change_document", "document_id", "date", "id"),   # the log of a document, paged
+    Index("ix_change_type", "type", "date", "id"),               # the log of a type, paged
     Index("ix_change_label", "document_id", "label"),
     Index("ix_change_pending", "valid_from",   # the few changes published before they are in force
           sqlite_where=text(_PENDING)),
@@ -344,7 +345,8 @@ review_event = Table(
     Column("subject", String(16), nullable=False, comment="'change' or 'discrepancy'"),
     Column("subject_id", _id_type(), nullable=False, comment="change.id or discrepancy.id"),
     Column("state", String(24), nullable=False),
-    Column("user_id", Integer, ForeignKey("app_user.id"), nullable=False),
+    Column("user_id", Integer, ForeignKey("app_user.id"),
+           comment="NULL: the tracker itself (store.reread), no person"),
     Column("note", Text, nullable=False, server_default=""),
     Column("at", UTCDateTime, nullable=False, default=_now),
     CheckConstraint("subject IN ('change', 'discrepancy')", name="subject"),

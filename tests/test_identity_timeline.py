@@ -1,8 +1,9 @@
 """A reviewed change keeps its review through the legal timeline (SQLite and PostgreSQL): a decree
 published later but in force sooner rewinds and replays what was stored, a declaratoria applies
 the changes that waited for it; the review state, note and trail stay on the same legal change,
-in ``store.review`` and in the JSON the web application serves. A provision watch follows its
-provision after a rewind renumbers the revisions.
+in ``store.review`` and in the JSON the web application serves (and a replay that gives a reviewed
+change other words adds the tracker's request for another look, ``store.reread``). A provision
+watch follows its provision after a rewind renumbers the revisions.
 
 The fixture editions are those of ``test_timeline_scenario`` (``fixtures/dof/timeline_notes.py``):
 decree A (11/11/2024, in force 1o. de enero de 2025), decree B (12/11, in force the next day),
@@ -96,25 +97,29 @@ def test_reviews_stay_on_their_change_through_a_rewind_and_a_declaratoria(engine
         set_review(conn, Subject.CHANGE, a_change, ReviewState.REVISADA, ana, "cinco personas comisionadas")
         set_review(conn, Subject.DISCREPANCY, discrepancy, ReviewState.REVISADA, ana, "visto en el título")
 
-    # B, published later and in force sooner: A's revision is rewound and replayed after B's
+    # B, published later and in force sooner: A's revision is rewound and replayed after B's;
+    # B changed the paragraph A replaces, so A's change now replaces other words: the tracker asks
+    # for another look (store.reread)
     _sync(engine, mirror_url, "B")
     after_b = _changes(engine)
     assert after_b[(A, "art_2__par_1")] == (a_change, a_revision + 1)   # renumbered, same identity
     assert after_b[(B, "art_2__par_1")][0] > a_change                  # B's own change is new
+    flag = _trail(engine, Subject.CHANGE, a_change)[-1]
+    assert flag[:2] == ("requiere_atencion", "sistema") and f"el aviso DOF {A}" in flag[2]
     expected = [("requiere_atencion", "ana", "¿cinco o siete?"),
-                ("revisada", "ana", "cinco personas comisionadas")]
+                ("revisada", "ana", "cinco personas comisionadas"), flag]
     assert _trail(engine, Subject.CHANGE, a_change) == expected
     assert _trail(engine, Subject.DISCREPANCY, discrepancy) == [("revisada", "ana", "visto en el título")]
     with engine.connect() as conn:
-        assert ids_in_state(conn, Subject.CHANGE, ReviewState.REVISADA) == (a_change,)
+        assert ids_in_state(conn, Subject.CHANGE, ReviewState.REQUIERE_ATENCION) == (a_change,)
         assert str(current_states(conn, Subject.DISCREPANCY, [discrepancy])[discrepancy].state) == "revisada"
     page = _json(engine, token, f"/changes/{a_change}")
     assert (page["notice"]["codigo"], page["label"], page["exists"], page["review_state"]) == \
-        (A, "art_2__par_1", True, "revisada")
+        (A, "art_2__par_1", True, "requiere_atencion")
     assert [(e["state"], e["note"]) for e in page["trail"]] == [(s, n) for s, _, n in expected]
-    listed = _json(engine, token, "/changes?state=revisada")["changes"]
+    listed = _json(engine, token, "/changes?state=requiere_atencion")["changes"]
     assert [(c["id"], c["notice"]["codigo"], c["review_state"]) for c in listed] == \
-        [(a_change, A, "revisada")]
+        [(a_change, A, "requiere_atencion")]
 
     # D waits for a declaratoria; its waiting change is reviewed, then the declaratoria applies it
     _sync(engine, mirror_url, "C", "D")
@@ -129,7 +134,7 @@ def test_reviews_stay_on_their_change_through_a_rewind_and_a_declaratoria(engine
     assert _trail(engine, Subject.CHANGE, d_change) == [("revisada", "ana", "espera su declaratoria")]
     assert _trail(engine, Subject.CHANGE, a_change) == expected
     queue = _json(engine, token, "/review?state=revisada")
-    assert sorted(c["id"] for c in queue["changes"]) == sorted([a_change, d_change])
+    assert [c["id"] for c in queue["changes"]] == [d_change]
     assert queue["orphaned"] == []
     with engine.connect() as conn:
         assert orphans(conn) == ()

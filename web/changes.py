@@ -126,7 +126,8 @@ def change(change_id: int) -> ResponseReturnValue:
 
 
 def _event_json(event: Any) -> dict[str, Any]:
-    return {"state": str(event.state), "user": event.user, "note": event.note, "at": event.at.isoformat()}
+    return {"state": str(event.state), "user": event.user, "system": event.system, "note": event.note,
+            "at": event.at.isoformat()}
 
 
 def _review(subject: Subject, subject_id: int, default_next: str) -> ResponseReturnValue:
