@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from diffing.model import Change, ChangeType
 from gazette import Edition, Notice, NoticeKind
 from report import changes_html, changes_table
-from store.api import ChangeEntry
+from store.values import ChangeEntry
 
 START = date(2024, 1, 2)
 

@@ -35,7 +35,7 @@ import store  # noqa: E402
 from diffing.model import Change, ChangeType  # noqa: E402
 from parser.model import Document, Kind, Provision  # noqa: E402
 from store import schema as s  # noqa: E402
-from store.api import _changes  # noqa: E402
+from store.change_log import _changes  # noqa: E402
 from store.review import in_state, set_review  # noqa: E402
 from store.search import reindex, search  # noqa: E402
 from store.testing import PostgresUnavailable, temporary_database  # noqa: E402

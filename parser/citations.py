@@ -15,7 +15,7 @@ the parent.
 Decisions a reader may look for:
 
 * A bare leading number is an artículo ("57", "7 Bis"): ``Citation.bare`` says so, and the store
-  reads it as the numeral or apartado of an instrument made of those (``store.api``).
+  reads it as the numeral or apartado of an instrument made of those (``store.handle``).
 * One letter after an article number is part of it ("57 A", "57-A", "353-Ñ", "2o.-A"); a longer
   Roman numeral is refused ("57 IX", "57-IX": ¿fracción IX?), since "57-I" is as much an artículo
   as a fracción and the reader should say which.

@@ -17,7 +17,7 @@ from diffing import ChangeType
 from gazette import Notice
 from parser.labels import Label
 from parser.model import CONTAINER_KINDS, Kind
-from store.api import ChangeEntry
+from store.values import ChangeEntry
 
 from .context import LogContext, Opening
 

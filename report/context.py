@@ -16,8 +16,9 @@ from errors import TrackerError
 from gazette import Edition
 from parser.cite_text import cite
 from parser.model import CONTAINER_KINDS, Document, Finding, Kind, Provision
-from store.api import ChangeEntry, Store
+from store.api import Store
 from store.discrepancies import StoredDiscrepancy, stored_discrepancies
+from store.values import ChangeEntry
 
 OPENING_WIDTH = 220  # characters of the parent's text shown for context
 

@@ -14,7 +14,7 @@ import json
 from collections.abc import Iterable
 
 from parser.cite_text import cite
-from store.api import ChangeEntry
+from store.values import ChangeEntry
 from untrusted import plain
 
 from .words import change_word

@@ -19,8 +19,8 @@ from urllib.parse import quote
 from sqlalchemy import Connection
 
 from errors import NotFound
-from store.api import ChangeEntry
 from store.users import User, get_user
+from store.values import ChangeEntry
 from store.watch import watched_changes
 from untrusted import plain
 

@@ -27,7 +27,8 @@ from urllib.parse import urlsplit
 from diffing import ChangeType, DiffOp, Redline
 from parser.cite_text import cite
 from parser.date_text import long_date, span
-from store.api import ChangeEntry, Store
+from store.api import Store
+from store.values import ChangeEntry
 from untrusted import CONTROL, plain
 
 from .changelog import Group, Item, group_entries

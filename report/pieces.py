@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from diffing import Redline, redline, render_inline
-from store.api import ChangeEntry
+from store.values import ChangeEntry
 from untrusted import plain
 
 FINDINGS_WHERE = ("detalle del texto vigente: dof-tracker info --findings; de cualquier fecha: "

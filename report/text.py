@@ -16,9 +16,9 @@ from gazette import Notice
 from parser.cite_text import cite
 from parser.date_text import long_date, period
 from parser.model import Finding
-from store.api import ChangeEntry, Version
 from store.findings import FindingCount
 from store.status import StoreStatus
+from store.values import ChangeEntry, Version
 from untrusted import plain
 
 from .pieces import FINDINGS_WHERE, diff_of, inline_redline, lines, one_line, revision_findings

@@ -19,16 +19,7 @@ from typing import TYPE_CHECKING
 from lazy import lazy_exports
 
 if TYPE_CHECKING:
-    from .api import (
-        ChangeEntry,
-        Comparison,
-        DocumentHandle,
-        DocumentInfo,
-        Store,
-        Version,
-        history_json,
-        open_store,
-    )
+    from .api import Store, open_store
     from .db import (
         acquire_writer_lock,
         default_url,
@@ -41,6 +32,7 @@ if TYPE_CHECKING:
         upgrade,
     )
     from .findings import FindingCount, finding_counts, findings_of, record_findings, stored_findings
+    from .handle import DocumentHandle
     from .matching import Tracked, same_instrument
     from .records import (
         Problem,
@@ -73,6 +65,7 @@ if TYPE_CHECKING:
         write_checkpoint,
     )
     from .status import TRACKING_SINCE, StoreStatus, store_status
+    from .values import ChangeEntry, Comparison, DocumentInfo, Version, history_json
     from .versions import (
         AppliedVersion,
         Revision,
@@ -88,13 +81,13 @@ if TYPE_CHECKING:
     )
 
 _WHERE = {
-    "ChangeEntry": "api",
-    "Comparison": "api",
-    "DocumentHandle": "api",
-    "DocumentInfo": "api",
+    "ChangeEntry": "values",
+    "Comparison": "values",
+    "DocumentHandle": "handle",
+    "DocumentInfo": "values",
     "Store": "api",
-    "Version": "api",
-    "history_json": "api",
+    "Version": "values",
+    "history_json": "values",
     "open_store": "api",
     "acquire_writer_lock": "db",
     "default_url": "db",

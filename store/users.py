@@ -31,7 +31,7 @@ from sqlalchemy.exc import IntegrityError
 from errors import InputError
 
 from . import schema as s
-from .api import one_of
+from .inputs import one_of
 
 NAME = re.compile(r"[a-z0-9][a-z0-9._@-]{1,63}")
 MIN_PASSWORD = 8

@@ -21,7 +21,8 @@ from sqlalchemy import ColumnElement, Connection, and_, delete, func, insert, or
 from errors import InputError, NotFound
 
 from . import schema as s
-from .api import ChangeEntry, _changes
+from .change_log import _changes
+from .values import ChangeEntry
 from .versions import _is_container
 
 MAX_LIMIT = 1000

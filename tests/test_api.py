@@ -23,8 +23,8 @@ from errors import CitationError, InputError, NotFound, NotInForce
 from gazette import Edition, Notice, NoticeKind
 from parser import parse_statute
 from parser.model import Document, Status
+from parser.render import provision_text as render
 from store import Store
-from store.api import provision_text as render
 
 DECREE = Notice(
     codigo="5727035", date=date(2024, 5, 15), edition=Edition.MAT, section="Primera Sección",

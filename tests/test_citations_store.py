@@ -32,7 +32,7 @@ from parser.labels import Label, display_number
 from parser.model import Document, Provision
 from report import changes_html, changes_table
 from store import Store, open_engine
-from store.api import ChangeEntry
+from store.values import ChangeEntry
 
 TITLE = "Ley de Citas de Prueba"
 DAY = date(2020, 1, 1)

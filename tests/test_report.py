@@ -22,7 +22,7 @@ import pytest
 from diffing.model import Change, ChangeType, DiffOp
 from gazette import Edition, Notice, NoticeKind
 from report import CSV_COLUMNS, changes_csv, changes_html, changes_json, changes_table, plain, safe_href
-from store.api import ChangeEntry
+from store.values import ChangeEntry
 
 XSS = [
     "<script>alert(1)</script>",

@@ -12,8 +12,8 @@ from gazette import Edition, Notice, NoticeKind
 from report import changes_html
 from report.changelog import group_entries
 from report.context import Coverage, EditionRead, LogContext, Opening
-from store.api import ChangeEntry
 from store.discrepancies import StoredDiscrepancy
+from store.values import ChangeEntry
 
 LEY = "Ley Federal de Prueba"
 

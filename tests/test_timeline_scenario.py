@@ -22,7 +22,8 @@ from test_store_support import db_url_fixture, engine_fixture  # noqa: F401  (fi
 
 import pipeline
 from scraper.mirror import serve_mirror
-from store.api import DocumentHandle, Store
+from store.api import Store
+from store.handle import DocumentHandle
 
 NAME = "Comisión Federal de Pruebas"
 PUBLISHED = {"reglamento": date(2024, 11, 4), "A": date(2024, 11, 11), "B": date(2024, 11, 12),

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from report import diff_of, html_redline, notice_line, safe_href
 from report.digest import esc, provision_path
 from report.words import change_word
-from store.api import ChangeEntry
+from store.values import ChangeEntry
 from untrusted import plain
 
 ATOM = "http://www.w3.org/2005/Atom"

@@ -11,9 +11,9 @@ from flask.typing import ResponseReturnValue
 from werkzeug.wrappers import Response
 
 from errors import NotFound, PermissionDenied
-from store.api import ChangeEntry
 from store.orphans import orphans, retired_change
 from store.review import ReviewState, Subject, current_states, discrepancies, in_state, set_review, trail
+from store.values import ChangeEntry
 
 from .context import current_store, respond, signed_in, wants_json
 from .params import STATE_NAMES, TYPE_NAMES, ChangeFilters

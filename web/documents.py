@@ -14,7 +14,8 @@ from diffing import DiffOp
 from errors import InputError
 from parser.model import Document
 from parser.render import provision_text
-from store.api import DocumentHandle, Version
+from store.handle import DocumentHandle
+from store.values import Version
 
 from .context import current_store, respond, wants_json
 from .params import TYPE_NAMES, parse_day, require_day

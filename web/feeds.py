@@ -9,7 +9,7 @@ from typing import Any
 from flask import Blueprint, Response, request, url_for
 from flask.typing import ResponseReturnValue
 
-from store.api import ChangeEntry
+from store.values import ChangeEntry
 from store.watch import watched_changes
 
 from .atom import changes_feed

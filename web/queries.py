@@ -4,7 +4,7 @@ and discrepancies, a document by id without counting every document's revisions.
 in one connection, every user value a bound parameter.
 
 A page of the log is found by keyset (``store.paging``): the ids of the page, newest first, through
-``ix_change_date`` from the cursor, then the entries of those ids through ``store.api.change_entries``,
+``ix_change_date`` from the cursor, then the entries of those ids through ``store.change_log.change_entries``,
 so its cost does not grow with its depth in the log.
 """
 
@@ -21,7 +21,9 @@ from diffing import ChangeType
 from errors import NotFound
 from gazette import Notice
 from store import schema as s
-from store.api import ChangeEntry, DocumentHandle, DocumentInfo, Store, change_entries
+from store.api import Store
+from store.change_log import change_entries
+from store.handle import DocumentHandle
 from store.paging import (
     Cursor,
     KeysetPage,
@@ -34,6 +36,7 @@ from store.paging import (
 )
 from store.records import notice_columns, notice_from_row
 from store.review import DiscrepancyEntry, discrepancies
+from store.values import ChangeEntry, DocumentInfo
 
 from .params import PAGE_SIZE, ChangeFilters
 

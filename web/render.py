@@ -17,7 +17,7 @@ from parser.model import CONTAINER_KINDS, Document, Kind, Provision, Status
 from parser.render import provision_text
 from report import html_redline
 from report.digest import esc
-from store.api import ChangeEntry
+from store.values import ChangeEntry
 
 _OUTLINE_WORD = {Kind.LIBRO: "Libro", Kind.TITULO: "Título", Kind.CAPITULO: "Capítulo",
                  Kind.SECCION: "Sección", Kind.ARTICULO: "Artículo", Kind.TRANSITORIO: "Transitorio",
