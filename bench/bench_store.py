@@ -41,8 +41,9 @@ from diffing.model import Change, ChangeType, DiffOp  # noqa: E402
 from gazette import Edition  # noqa: E402
 from parser.model import Document, Kind, Provision, Status  # noqa: E402
 from store import schema as s  # noqa: E402
+from store.diff_column import encode_diff  # noqa: E402
 from store.testing import temporary_postgres_schema  # noqa: E402
-from store.versions import encode_diff, root_digest  # noqa: E402
+from store.versions import root_digest  # noqa: E402
 
 DOCUMENTS, CHAPTERS, ARTICLES, FRACCIONES = 20, 10, 50, 20
 TOUCHED = 20

@@ -31,7 +31,8 @@ from parser.model import FindingKind
 from store import schema as s
 from store.matching import Tracked
 from store.records import record_discrepancies
-from store.versions import apply_new_version, current_document, latest_revision
+from store.revision_reads import current_document, latest_revision
+from store.versions import apply_new_version
 
 _CORRECTED_KINDS = (str(NoticeKind.AMENDS), str(NoticeKind.CREATES))
 _MIN_OVERLAP = 0.8  # share of the erratum's title words a stored notice's title must hold

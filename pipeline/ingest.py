@@ -42,6 +42,7 @@ from pipeline.reading import CURRENT_READER, Reader
 from pipeline.timeline import apply_amendment as apply_on_timeline
 from pipeline.timeline import apply_declaratoria
 from scraper import FetchedEdition
+from store.catalog import document_title
 from store.findings import stored_findings
 from store.matching import Tracked, kind_word
 from store.records import (
@@ -54,15 +55,9 @@ from store.records import (
     save_capture,
     save_notice,
 )
+from store.revision_reads import current_document, latest_revision
 from store.timeline import abrogate
-from store.versions import (
-    apply_new_version,
-    current_document,
-    document_title,
-    latest_revision,
-    register_document,
-    root_digest,
-)
+from store.versions import apply_new_version, register_document, root_digest
 from untrusted import quoted
 
 

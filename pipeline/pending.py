@@ -18,6 +18,7 @@ from gazette import Capture, Notice
 from parser import parse_amendment, read_amendment_text
 from pipeline.timeline import apply_amendment as apply_on_timeline
 from store import schema
+from store.catalog import document_title
 from store.matching import same_instrument
 from store.records import (
     UnappliedInstruction,
@@ -28,7 +29,6 @@ from store.records import (
     save_notice,
     unapplied_instructions,
 )
-from store.versions import document_title
 from untrusted import quoted
 
 

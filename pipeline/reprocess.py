@@ -41,6 +41,7 @@ from gazette import Capture, Edition, NoticeKind
 from parser import Amendment
 from scraper import FetchedEdition
 from store import acquire_writer_lock, load_capture, transaction
+from store.catalog import document_title
 from store.records import (
     ArchivedNotice,
     Problem,
@@ -56,16 +57,14 @@ from store.records import (
     record_instructions,
     waiting_instructions,
 )
-from store.versions import (
+from store.revision_reads import (
     Revision,
-    apply_new_version,
     document_at_revision,
-    document_title,
-    drop_latest_revision,
     latest_revision,
     notice_revisions,
     revision_changes,
 )
+from store.versions import apply_new_version, drop_latest_revision
 from untrusted import quoted
 
 from .day import progress_bar

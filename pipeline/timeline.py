@@ -26,8 +26,9 @@ from parser.date_text import long_date
 from parser.transitorios import Declaratoria, Pending, Schedule, read_schedule
 from store import schema
 from store.records import load_capture, notice_columns, notice_from_row
+from store.revision_reads import current_document, revisions
 from store.timeline import Replay, record_waiting, replay, rewind, take_waiting, waiting
-from store.versions import apply_new_version, current_document, revisions
+from store.versions import apply_new_version
 
 
 @dataclass(frozen=True, slots=True)

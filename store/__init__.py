@@ -20,6 +20,7 @@ from lazy import lazy_exports
 
 if TYPE_CHECKING:
     from .api import Store, open_store
+    from .catalog import find_documents, normalize_title
     from .db import (
         acquire_writer_lock,
         default_url,
@@ -64,21 +65,17 @@ if TYPE_CHECKING:
         unapplied_instructions,
         write_checkpoint,
     )
-    from .status import TRACKING_SINCE, StoreStatus, store_status
-    from .values import ChangeEntry, Comparison, DocumentInfo, Version, history_json
-    from .versions import (
-        AppliedVersion,
+    from .revision_reads import (
         Revision,
-        apply_new_version,
         current_document,
         document_at,
-        find_documents,
         latest_revision,
-        normalize_title,
-        register_document,
         revision_at,
         revisions,
     )
+    from .status import TRACKING_SINCE, StoreStatus, store_status
+    from .values import ChangeEntry, Comparison, DocumentInfo, Version, history_json
+    from .versions import AppliedVersion, apply_new_version, register_document
 
 _WHERE = {
     "ChangeEntry": "values",
@@ -137,16 +134,16 @@ _WHERE = {
     "StoreStatus": "status",
     "store_status": "status",
     "AppliedVersion": "versions",
-    "Revision": "versions",
+    "Revision": "revision_reads",
     "apply_new_version": "versions",
-    "current_document": "versions",
-    "document_at": "versions",
-    "find_documents": "versions",
-    "latest_revision": "versions",
-    "normalize_title": "versions",
+    "current_document": "revision_reads",
+    "document_at": "revision_reads",
+    "find_documents": "catalog",
+    "latest_revision": "revision_reads",
+    "normalize_title": "catalog",
     "register_document": "versions",
-    "revision_at": "versions",
-    "revisions": "versions",
+    "revision_at": "revision_reads",
+    "revisions": "revision_reads",
 }
 
 __getattr__, __dir__ = lazy_exports(__name__, _WHERE, globals())

@@ -27,6 +27,7 @@ from errors import InputError, NotFound
 from gazette import Notice, NoticeKind
 
 from . import schema as s
+from .catalog import documents, find_documents, normalize_title
 from .change_log import _changes
 from .db import open_engine, safe_url
 from .handle import DocumentHandle
@@ -35,7 +36,6 @@ from .listings import DocumentSummary, StoredDiscrepancy, document_summaries, st
 from .records import Problem, RunRecord, notice_columns, notice_from_row, problems, runs
 from .timeline import PendingChange, pending_changes, today
 from .values import ChangeEntry, DocumentInfo, short
-from .versions import documents, find_documents, normalize_title
 
 
 def open_store(url: str | None = None) -> Store:

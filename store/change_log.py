@@ -12,10 +12,10 @@ from diffing.model import Change, ChangeType
 from gazette import Notice
 
 from . import schema as s
+from .diff_column import decode_diff
 from .findings import revision_counts
 from .records import notice_columns, notice_from_row
 from .values import ChangeEntry
-from .versions import decode_diff
 
 _NOTICE_COLUMNS = notice_columns()
 _TYPES = {kind.value: kind for kind in ChangeType}

@@ -25,10 +25,10 @@ from .findings import stored_findings
 from .inputs import DateLike, as_date
 from .lineage import lineage
 from .records import notice_columns, notice_from_row
+from .revision_reads import Revision, document_at, revision_at, revisions, subtree_rows
 from .timeline import PendingChange, today, waiting_versions
 from .tree import RowIndex, StoredRow
 from .values import ChangeEntry, Comparison, DocumentInfo, Version, short
-from .versions import Revision, document_at, revision_at, revisions, subtree_rows
 
 if TYPE_CHECKING:
     from .api import Store

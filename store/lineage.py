@@ -17,8 +17,8 @@ from sqlalchemy import Connection, select
 from diffing.model import ChangeType
 
 from . import schema as s
+from .revision_reads import subtree_rows
 from .tree import RowIndex, StoredRow
-from .versions import subtree_rows
 
 MAX_STEPS = 64  # renumberings followed each way (a guard against a cycle in bad data)
 

@@ -13,8 +13,8 @@ from sqlalchemy import ColumnElement, Connection, func, select
 from gazette import Notice
 
 from . import schema as s
+from .catalog import documents
 from .records import notice_columns, notice_from_row
-from .versions import documents
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from sqlalchemy import Connection
 
 from parser.instruments import name_words, same_instrument
 
-from .versions import documents
+from .catalog import documents
 
 __all__ = ["Tracked", "kind_word", "same_instrument"]  # same_instrument re-exported for store users
 

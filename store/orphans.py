@@ -22,11 +22,11 @@ from diffing.model import Change, ChangeType
 from gazette import Notice
 
 from . import schema as s
+from .diff_column import decode_diff
 from .identity import RETIRED
 from .records import notice_columns, notice_from_row
 from .review import _TABLES, ReviewEvent, Subject, _event, _select, subject_of
 from .values import ChangeEntry
-from .versions import decode_diff
 
 _NOTICE_COLUMNS = notice_columns()
 

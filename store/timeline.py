@@ -38,19 +38,10 @@ from parser.model import Document, Kind, Provision, Status
 from . import schema as s
 from .identity import retire
 from .records import notice_columns, notice_from_row
+from .revision_reads import Revision, RevisionKind, current_document, latest_revision, revisions, subtree_rows
 from .search import reindex, unindex_revision
 from .tree import TREE_COLUMNS, StoredRow
-from .versions import (
-    AppliedVersion,
-    Revision,
-    RevisionKind,
-    apply_new_version,
-    current_document,
-    insert_changes,
-    latest_revision,
-    revisions,
-    subtree_rows,
-)
+from .versions import AppliedVersion, apply_new_version, insert_changes
 
 MEXICO_CITY = ZoneInfo("America/Mexico_City")
 DOCUMENT_LABEL = ""  # the label of a change to the whole document (an abrogation)

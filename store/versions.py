@@ -1,7 +1,9 @@
-"""Documents and their provision versions: register a text, apply a new version, read it back.
+"""Writing a document's provision versions: register a text, apply a new version with its
+changes, take the latest revision back (for reprocessing a notice).
 
 Every function takes an open ``Connection`` and runs inside the caller's transaction, so the
 pipeline can put one DOF edition (notices, versions, changes, checkpoint) in one commit.
+Reading them back is ``store.revision_reads``.
 """
 
 from __future__ import annotations
@@ -10,52 +12,29 @@ import hashlib
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, insert, or_, select, update
+from sqlalchemy import Connection, insert, select, update
 
-from diffing.model import Change, ChangeType, DiffOp, Redline
-from diffing.text import side
-from errors import InputError, NotFound, NotInForce, StoreError
+from diffing.model import Change, ChangeType
+from errors import InputError, NotFound, StoreError
 from parser.cite_text import cite_or_label
 from parser.dates import long_date
-from parser.labels import SEPARATOR, Label, fold
-from parser.model import CONTAINER_KINDS, Document, Provision, Status
+from parser.model import Document, Provision, Status
 from untrusted import quoted
 
 from . import schema as s
+from .catalog import normalize_title
+from .diff_column import encode_diff
 from .findings import findings_of, record_findings
 from .identity import insert_keeping_ids, retire
+from .revision_reads import Revision, RevisionKind, current_rows, latest_revision
 from .search import reindex, unindex_revision
-from .tree import TREE_COLUMNS, RowIndex, StoredRow, provision_row
+from .tree import StoredRow, provision_row
 
 BATCH = 5000
-MAX_NAME_WORDS = 40
 COMPUTED = "computed"
 DECLARED = "declared"
-
-
-class RevisionKind(StrEnum):
-    """What a revision is: a text in force, or the abrogation of the whole instrument."""
-
-    TEXT = "text"
-    ABROGATION = "abrogation"
-
-
-@dataclass(frozen=True, slots=True)
-class Revision:
-    """One state of a document: its number (in-force order), the day it took effect and what
-    caused it; ``published`` is the day it became known, ``kind`` text or abrogation."""
-
-    document_id: int
-    number: int
-    valid_from: date
-    notice_id: int | None
-    top: tuple[str, ...]
-    digest: str
-    published: date | None = None
-    kind: RevisionKind = RevisionKind.TEXT
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,15 +52,6 @@ class AppliedVersion:
     def changed(self) -> bool:
         """False when the text was identical and nothing was written."""
         return bool(self.inserted or self.closed)
-
-
-def normalize_title(title: str) -> str:
-    """The form titles are matched in: lowercase ASCII, accents removed, white space collapsed.
-
-    >>> normalize_title("  Estatuto Orgánico   de los Servicios de Salud del IMSS-BIENESTAR ")
-    'estatuto organico de los servicios de salud del imss-bienestar'
-    """
-    return " ".join(fold(title).split())
 
 
 def root_digest(document: Document) -> str:
@@ -148,54 +118,6 @@ def _insert_revision(conn: Connection, document_id: int, number: int, document: 
     ))
 
 
-def _revision(row: Any) -> Revision:
-    return Revision(row.document_id, row.number, row.valid_from, row.notice_id, tuple(row.top),
-                    row.digest, row.published, RevisionKind(row.kind))
-
-
-def _revision_query(document_id: int) -> Any:
-    dv = s.document_version
-    return (select(dv.c.document_id, dv.c.number, dv.c.valid_from, dv.c.notice_id, dv.c.top, dv.c.digest,
-                   dv.c.published, dv.c.kind)
-            .where(dv.c.document_id == document_id))
-
-
-def document_title(conn: Connection, document_id: int) -> str:
-    title = conn.execute(select(s.document.c.title).where(s.document.c.id == document_id)).scalar()
-    if title is None:
-        raise NotFound(f"no hay ningún documento con id {document_id}")
-    return str(title)
-
-
-def latest_revision(conn: Connection, document_id: int) -> Revision:
-    """The document's newest revision; ``NotFound`` if there is no such document."""
-    row = conn.execute(_revision_query(document_id).order_by(s.document_version.c.number.desc())
-                       .limit(1)).first()
-    if row is None:
-        raise NotFound(f"no hay ningún documento con id {document_id}")
-    return _revision(row)
-
-
-def revisions(conn: Connection, document_id: int) -> tuple[Revision, ...]:
-    """Every revision of a document, oldest first."""
-    rows = conn.execute(_revision_query(document_id).order_by(s.document_version.c.number)).all()
-    if not rows:
-        raise NotFound(f"no hay ningún documento con id {document_id}")
-    return tuple(_revision(r) for r in rows)
-
-
-def revision_at(conn: Connection, document_id: int, on: date) -> Revision:
-    """The revision in force on ``on`` (the last one applied that day, if several were)."""
-    dv = s.document_version
-    row = conn.execute(_revision_query(document_id).where(dv.c.valid_from <= on)
-                       .order_by(dv.c.number.desc()).limit(1)).first()
-    if row is None:
-        first = revisions(conn, document_id)[0]  # NotFound for an unknown document
-        raise NotInForce(f"{document_title(conn, document_id)!r} no tiene texto vigente antes del "
-                         f"{long_date(first.valid_from)}")
-    return _revision(row)
-
-
 def _notice_date(conn: Connection, notice_id: int | None) -> date | None:
     if notice_id is None:
         return None
@@ -233,7 +155,7 @@ def apply_new_version(conn: Connection, document_id: int, document: Document,
                              f"revisión {latest.number}")
         return AppliedVersion(document_id, latest.number, 0, 0, 0)
     number = latest.number + 1
-    current = _current_rows(conn, document_id)
+    current = current_rows(conn, document_id)
     new_rows, closing = _plan(document_id, document, current, changes, number, valid_from, notice_id,
                               ChangeType.ABROGATED if kind is RevisionKind.ABROGATION else None)
     closing.extend(current[label].id for label in current.keys() - index.keys())
@@ -249,13 +171,6 @@ def apply_new_version(conn: Connection, document_id: int, document: Document,
     insert_changes(conn, document_id, number, changes, known, valid_from, notice_id, set(undeclared))
     reindex(conn, document_id)
     return AppliedVersion(document_id, number, len(new_rows), len(closing), len(changes), findings)
-
-
-def _current_rows(conn: Connection, document_id: int) -> dict[str, StoredRow]:
-    pv = s.provision_version
-    result = conn.execute(select(*TREE_COLUMNS).where(pv.c.document_id == document_id,
-                                                      pv.c.rev_to.is_(None)))
-    return {row.label: StoredRow.from_row(row) for row in result}
 
 
 def _plan(document_id: int, document: Document, current: dict[str, StoredRow],
@@ -299,37 +214,6 @@ def _derived_change(provision: Provision, old: StoredRow | None) -> ChangeType:
     return ChangeType.MODIFIED
 
 
-_OPS = {op.value: op for op in DiffOp}
-
-
-def encode_diff(change: Change) -> list[list[Any]]:
-    """A redline for the ``change.diff`` column: ``[[op, length], ...]`` when its sides rebuild
-    ``before`` and ``after`` exactly (the texts are then stored once, not twice), else the
-    segments themselves ``[[op, text], ...]``. ``decode_diff`` reads both."""
-    before, after = change.before or "", change.after or ""
-    if side(change.diff, DiffOp.DELETE) == before and side(change.diff, DiffOp.INSERT) == after:
-        return [[str(op), len(piece)] for op, piece in change.diff]
-    return [[str(op), piece] for op, piece in change.diff]
-
-
-def decode_diff(stored: Sequence[Sequence[Any]], before: str | None, after: str | None) -> Redline:
-    """The redline ``encode_diff`` stored, cut back out of ``before`` and ``after``."""
-    if not stored or isinstance(stored[0][1], str):
-        return tuple((_OPS[op], piece) for op, piece in stored)
-    old, new = before or "", after or ""
-    i = j = 0
-    out = []
-    for op, length in stored:
-        if op == "+":
-            out.append((DiffOp.INSERT, new[j:j + length]))
-            j += length
-        else:
-            out.append((_OPS[op], old[i:i + length]))
-            i += length
-            j += length if op == "=" else 0
-    return tuple(out)
-
-
 def insert_changes(conn: Connection, document_id: int, number: int | None, changes: Sequence[Change],
                    known: date, valid_from: date | None, notice_id: int | None,
                    undeclared: Collection[str], pending: str | None = None) -> int:
@@ -345,107 +229,7 @@ def insert_changes(conn: Connection, document_id: int, number: int | None, chang
     return insert_keeping_ids(conn, s.change, rows)   # the same legal change keeps its id
 
 
-def current_document(conn: Connection, document_id: int) -> Document:
-    """The document's text as of its latest revision, rebuilt from the current versions."""
-    latest = latest_revision(conn, document_id)
-    rows = _current_rows(conn, document_id).values()
-    return RowIndex(rows).document(document_title(conn, document_id), latest.top, latest.number)
-
-
-def document_at(conn: Connection, document_id: int, on: date) -> Document:
-    """The document's text in force on ``on``."""
-    return revision_document(conn, revision_at(conn, document_id, on))
-
-
-def revision_document(conn: Connection, revision: Revision) -> Document:
-    """The document's whole text at one revision."""
-    pv = s.provision_version
-    result = conn.execute(select(*TREE_COLUMNS).where(
-        pv.c.document_id == revision.document_id, pv.c.rev_from <= revision.number,
-        or_(pv.c.rev_to.is_(None), pv.c.rev_to > revision.number)))
-    index = RowIndex(StoredRow.from_row(row) for row in result)
-    return index.document(document_title(conn, revision.document_id), revision.top, revision.number)
-
-
-def subtree_rows(conn: Connection, document_id: int, label: str, revision: int | None = None
-                 ) -> RowIndex:
-    """Every version of ``label`` and of the provisions under it (only those live at
-    ``revision``, if given), in one range read.
-
-    Labels below an article or transitorio extend its label (``art_57__frac_ix``), so the
-    subtree is the label itself plus the range ``[label__, label_`)`` of the history index.
-    Containers do not prefix their articles; for them the whole document is read.
-    """
-    pv = s.provision_version
-    prefix = label + SEPARATOR
-    subtree = or_(pv.c.label == label, and_(pv.c.label > prefix, pv.c.label < label + "_`"))
-    query = select(*TREE_COLUMNS).where(pv.c.document_id == document_id)
-    if not _is_container(label):
-        query = query.where(subtree)
-    if revision is not None:
-        query = query.where(pv.c.rev_from <= revision, or_(pv.c.rev_to.is_(None), pv.c.rev_to > revision))
-    return RowIndex(StoredRow.from_row(row) for row in conn.execute(query))
-
-
-def _is_container(label: str) -> bool:
-    outermost = Label.parse(label).parts[:1]
-    return bool(outermost) and outermost[0][0] in CONTAINER_KINDS
-
-
-def find_documents(conn: Connection, query: str) -> tuple[tuple[int, str], ...]:
-    """Documents whose title contains every word of ``query`` (accents and case ignored).
-
-    Each word is bound as a parameter and matched literally (``%`` and ``_`` included).
-    """
-    words = list(dict.fromkeys(normalize_title(query).split()))
-    if not words or "\x00" in query:
-        raise InputError("el nombre de un documento necesita al menos una palabra y ningún carácter NUL")
-    if len(words) > MAX_NAME_WORDS:
-        raise InputError(f"un nombre de más de {MAX_NAME_WORDS} palabras distintas no es el de un documento")
-    doc = s.document
-    conditions = [doc.c.search_title.contains(word, autoescape=True) for word in words]
-    rows = conn.execute(select(doc.c.id, doc.c.title).where(*conditions).order_by(doc.c.id)).all()
-    return tuple((int(r.id), str(r.title)) for r in rows)
-
-
-def documents(conn: Connection) -> tuple[tuple[int, str, str, date, int], ...]:
-    """(id, title, kind, first valid_from, number of revisions) for every document."""
-    dv = s.document_version
-    doc = s.document
-    rows = conn.execute(
-        select(doc.c.id, doc.c.title, doc.c.kind, func.min(dv.c.valid_from), func.count(dv.c.id))
-        .join(dv, dv.c.document_id == doc.c.id).group_by(doc.c.id, doc.c.title, doc.c.kind)
-        .order_by(doc.c.id)).all()
-    return tuple((int(r[0]), str(r[1]), str(r[2]), r[3], int(r[4])) for r in rows)
-
-
-# --- reprocessing: what one notice made, and taking the latest revision back ----------------------
-def notice_revisions(conn: Connection, notice_id: int) -> tuple[Revision, ...]:
-    """The revisions a notice made (one per document it amended), by document."""
-    dv = s.document_version
-    rows = conn.execute(select(dv.c.document_id, dv.c.number, dv.c.valid_from, dv.c.notice_id, dv.c.top,
-                               dv.c.digest, dv.c.published, dv.c.kind).where(dv.c.notice_id == notice_id)
-                        .order_by(dv.c.document_id, dv.c.number)).all()
-    return tuple(_revision(r) for r in rows)
-
-
-def document_at_revision(conn: Connection, document_id: int, number: int) -> Document:
-    """The document's text as revision ``number`` left it."""
-    row = conn.execute(_revision_query(document_id).where(s.document_version.c.number == number)).first()
-    if row is None:
-        raise NotFound(f"el documento {document_id} no tiene la revisión {number}")
-    return revision_document(conn, _revision(row))
-
-
-def revision_changes(conn: Connection, document_id: int, number: int) -> tuple[Change, ...]:
-    """The changes recorded with one revision, in their order."""
-    c = s.change
-    rows = conn.execute(select(c.c.label, c.c.type, c.c.from_label, c.c.before, c.c.after, c.c.diff)
-                        .where(c.c.document_id == document_id, c.c.revision == number).order_by(c.c.seq))
-    return tuple(Change(r.label, ChangeType(r.type), r.before, r.after,
-                        decode_diff(r.diff, r.before, r.after), r.from_label) for r in rows)
-
-
+# --- reprocessing: taking the latest revision back -------------------------------------------------
 def drop_latest_revision(conn: Connection, document_id: int) -> Revision:
     """Take the document's latest revision back (its versions, changes and findings), reopening
     the versions it had closed: the inverse of ``apply_new_version``, for reprocessing a notice

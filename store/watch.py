@@ -22,8 +22,8 @@ from errors import InputError, NotFound
 
 from . import schema as s
 from .change_log import _changes
+from .revision_reads import _is_container
 from .values import ChangeEntry
-from .versions import _is_container
 
 MAX_LIMIT = 1000
 

@@ -27,7 +27,7 @@ from errors import NotFound, StoreError
 from gazette import Edition
 from parser.model import Document, Kind, Provision
 from store import schema as s
-from store.versions import decode_diff, encode_diff
+from store.diff_column import decode_diff, encode_diff
 
 
 def register(engine: Engine, document: Document | None = None) -> int:
