@@ -31,7 +31,7 @@ from .catalog import documents, find_documents, normalize_title
 from .change_log import _changes
 from .db import open_engine, safe_url
 from .handle import DocumentHandle
-from .inputs import DateLike, as_date, change_type, notice_kind, one_of
+from .inputs import DateLike, as_date, change_type, notice_kind
 from .listings import DocumentSummary, StoredDiscrepancy, document_summaries, stored_discrepancies
 from .records import Problem, RunRecord, notice_columns, notice_from_row, problems, runs
 from .timeline import PendingChange, pending_changes, today
@@ -175,5 +175,4 @@ class Store:
                                         as_date(until, "until") if until else None)
 
 
-# ``one_of`` lives in store.inputs; store/review.py still imports it from here.
-__all__ = ["Store", "one_of", "open_store"]
+__all__ = ["Store", "open_store"]

@@ -25,8 +25,8 @@ from errors import InputError, NotFound, PermissionDenied
 from gazette import Notice
 
 from . import schema as s
-from .api import one_of
 from .identity import RETIRED
+from .inputs import one_of
 from .records import notice_columns, notice_from_row
 from .review_model import SYSTEM, ReviewState, Subject
 from .users import Role, User
