@@ -41,18 +41,13 @@ from gazette import Capture, Edition, NoticeKind
 from parser import Amendment
 from scraper import FetchedEdition
 from store import acquire_writer_lock, load_capture, transaction
+from store.bookkeeping import Problem, RunStatus, attention_codigos, clear_attention, note_attention, problems
 from store.catalog import document_title
 from store.records import (
     ArchivedNotice,
-    Problem,
-    RunStatus,
     archived_notices,
-    attention_codigos,
-    clear_attention,
     forget_notice_records,
-    note_attention,
     notice_records,
-    problems,
     record_discrepancies,
     record_instructions,
     waiting_instructions,

@@ -27,13 +27,14 @@ from errors import InputError, NotFound
 from gazette import Notice, NoticeKind
 
 from . import schema as s
+from .bookkeeping import Problem, RunRecord, problems, runs
 from .catalog import documents, find_documents, normalize_title
 from .change_log import _changes
 from .db import open_engine, safe_url
 from .handle import DocumentHandle
 from .inputs import DateLike, as_date, change_type, notice_kind
 from .listings import DocumentSummary, StoredDiscrepancy, document_summaries, stored_discrepancies
-from .records import Problem, RunRecord, notice_columns, notice_from_row, problems, runs
+from .records import notice_columns, notice_from_row
 from .timeline import PendingChange, pending_changes, today
 from .values import ChangeEntry, DocumentInfo, short
 

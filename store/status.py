@@ -17,9 +17,18 @@ from sqlalchemy import Connection, func, select
 from gazette import Edition
 
 from . import schema as s
+from .bookkeeping import (
+    Problem,
+    RunRecord,
+    RunStatus,
+    done_editions,
+    get_meta,
+    problems,
+    read_checkpoint,
+    runs,
+)
 from .db import schema_revision
 from .findings import FindingCount, finding_counts
-from .records import Problem, RunRecord, RunStatus, done_editions, get_meta, problems, read_checkpoint, runs
 
 TRACKING_SINCE = "tracking_since"  # meta key: the first day the nightly run tracks
 _RECENT_RUNS = 200

@@ -20,7 +20,7 @@ from parser.entry_rules import EntryIntoForce, RuleKind
 from parser.vocabulary import int_to_roman
 from report import words
 from report.words import UNNAMED, change_word, word
-from store.records import RunStatus
+from store.bookkeeping import RunStatus
 
 
 @pytest.mark.parametrize("module", [cite_text, date_text, words])
