@@ -38,20 +38,12 @@ def one_of(kind: type[E], value: E | str, unknown: str) -> E:
 
 def change_type(value: ChangeType | str) -> ChangeType:
     """The change type named by ``value``; ``InputError`` listing the types otherwise."""
-    try:
-        return ChangeType(value)
-    except ValueError:
-        allowed = ", ".join(t.value for t in ChangeType)
-        raise InputError(f"tipo de cambio desconocido {str(value)[:40]!r} (uno de: {allowed})") from None
+    return one_of(ChangeType, value, "tipo de cambio desconocido")
 
 
 def notice_kind(value: NoticeKind | str) -> NoticeKind:
     """The notice kind named by ``value``; ``InputError`` listing the kinds otherwise."""
-    try:
-        return NoticeKind(value)
-    except ValueError:
-        allowed = ", ".join(k.value for k in NoticeKind)
-        raise InputError(f"clase de aviso desconocida {str(value)[:40]!r} (una de: {allowed})") from None
+    return one_of(NoticeKind, value, "clase de aviso desconocida")
 
 
 __all__ = ["DateLike", "as_date", "change_type", "notice_kind", "one_of"]

@@ -198,7 +198,7 @@ def test_notices(tracker: Store) -> None:
 
 
 def test_bad_inputs_are_input_errors(tracker: Store) -> None:
-    with pytest.raises(InputError, match="tipo de cambio desconocido 'deleted'"):
+    with pytest.raises(InputError, match="tipo de cambio desconocido: 'deleted'"):
         tracker.changes(type="deleted")
     with pytest.raises(InputError, match="since: se esperaba una fecha AAAA-MM-DD"):
         tracker.changes(since="15/05/2024")
