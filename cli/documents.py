@@ -16,6 +16,7 @@ import click
 from diffing import Change, changes_between
 from parser.render import render_document
 from report import changes_html, changes_json, changes_table, one_line
+from report.words import plural
 from store import ChangeEntry, DocumentHandle
 from store.listings import DocumentSummary, StoredDiscrepancy
 from untrusted import plain
@@ -32,7 +33,7 @@ from .options import (
     since_until_options,
     store_options,
 )
-from .output import emit, emit_data, emit_json, emit_raw, plural
+from .output import emit, emit_data, emit_json, emit_raw
 from .queries import MEXICO_CITY_TZ, open_reader
 
 

@@ -20,6 +20,7 @@ from pipeline import (
     report_outcome,
 )
 from pipeline import sync as sync_days
+from report.words import plural
 from scraper.sources import source_base
 from store import open_engine
 
@@ -35,7 +36,7 @@ from .options import (
     since_until_options,
     store_options,
 )
-from .output import emit, plural
+from .output import emit
 
 MAX_LOOKBACK = 366
 

@@ -54,11 +54,6 @@ def emit_data(as_json: bool, data: object, text: str) -> None:
         emit_raw(text)
 
 
-def plural(count: int, word: str, words: str | None = None) -> str:
-    """'1 hallazgo', '3 hallazgos'."""
-    return f"{count} {word if count == 1 else (words or word + 's')}"
-
-
 def silence_stdout() -> None:
     """Point stdout at /dev/null so the interpreter's final flush cannot fail again
     (after the reader of a pipe has gone)."""

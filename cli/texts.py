@@ -7,11 +7,12 @@ from collections.abc import Sequence
 import click
 
 from parser import Finding, ensure_whole, read_statute
+from report.words import plural
 
 from .app import EXIT_OK, Command
 from .files import read_file
 from .options import FILE, json_option, verbosity_options
-from .output import emit, emit_json, emit_raw, plural
+from .output import emit, emit_json, emit_raw
 
 
 @click.command(cls=Command, epilog="Ejemplo: dof-tracker parse ley.txt --check")
