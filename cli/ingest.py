@@ -4,6 +4,7 @@ that may create it)."""
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 import click
 
@@ -13,6 +14,7 @@ from pipeline import (
     LOOKBACK_DAYS,
     NOTIFY_ENV,
     EditionResult,
+    SyncReport,
     catch_up,
     day_range,
     import_document,
@@ -37,6 +39,11 @@ from .options import (
     store_options,
 )
 from .output import emit
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from pipeline.digests import DigestSending
 
 MAX_LOOKBACK = 366
 
@@ -65,6 +72,20 @@ def print_result(result: EditionResult, indent: str = "") -> None:
     emit(indent + edition_line(result))
     for warning in result.warnings:
         emit(f"{indent}    {warning_line(warning)}")
+
+
+def _after_pass(engine: Engine, report: SyncReport, notify_command: str | None,
+                sending: DigestSending | None) -> int:
+    """What ``sync`` and ``run --once`` do after their pass: tell failures through the notify
+    command, then send the day's digests (which never change the exit status)."""
+    from report.runs import notify_text
+
+    from .digest import send_after_pass
+
+    status = report_outcome(report, notify_command, notify_text(report))
+    if sending is not None:
+        send_after_pass(engine, sending, notify_command)
+    return status
 
 
 def source_options(f: click.decorators.FC) -> click.decorators.FC:
@@ -149,7 +170,7 @@ def sync(on: date | None, since: date | None, until: date | None, start: date | 
          db: str | None) -> int:
     """Descarga y procesa ediciones del DOF; una línea por edición, código de salida 1 si alguna
     falló. Con --digest-smtp o --digest-notify, después envía los resúmenes del día."""
-    from .digest import pass_sending, send_after_pass
+    from .digest import pass_sending
 
     days = sync_days_of(on, since or start, until or end)
     checked_source(source)  # an unusable --source is bad input, refused before any work
@@ -157,15 +178,12 @@ def sync(on: date | None, since: date | None, until: date | None, start: date | 
     engine = open_engine(db)
     try:
         report = sync_days(engine, days, source, progress=len(days) > 1, on_result=print_result)
-        from report.runs import notify_text, sync_summary
+        from report.runs import sync_summary
 
         emit(sync_summary(report))
-        status = report_outcome(report, notify_command, notify_text(report))
-        if sending is not None:
-            send_after_pass(engine, sending, notify_command)
+        return _after_pass(engine, report, notify_command, sending)
     finally:
         engine.dispose()
-    return status
 
 
 @click.command(cls=Command, epilog="Ejemplo: dof-tracker run --once --lookback 3")
@@ -185,12 +203,11 @@ def run(once: bool, since: date | None, lookback: int, source: str | None, notif
     """El programador nocturno (07:30 y 21:30, hora de la Ciudad de México; bloquea), o una sola
     pasada con --once. Con --digest-smtp o --digest-notify, cada pasada termina enviando los
     resúmenes del día."""
-    from .digest import pass_sending, send_after_pass
+    from .digest import pass_sending
 
     if since is not None:
         not_future(since, "--since")
     checked_source(source)
-    sending = pass_sending(digest_smtp, digest_notify, notify_command)
     sending = pass_sending(digest_smtp, digest_notify, notify_command)
     engine = open_engine(db)  # validates and migrates the store before any pass
     if not once:
@@ -202,14 +219,11 @@ def run(once: bool, since: date | None, lookback: int, source: str | None, notif
         return EXIT_OK
     try:
         report = catch_up(engine, source, since=since, lookback=lookback, progress=True)
-        from report.runs import NOTHING_TO_DO, notify_text, sync_summary
+        from report.runs import NOTHING_TO_DO, sync_summary
 
         for result in report.results:
             print_result(result)
         emit(sync_summary(report) if report.results else NOTHING_TO_DO)
-        status = report_outcome(report, notify_command, notify_text(report))
-        if sending is not None:
-            send_after_pass(engine, sending, notify_command)
+        return _after_pass(engine, report, notify_command, sending)
     finally:
         engine.dispose()
-    return status
