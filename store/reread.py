@@ -19,16 +19,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, insert, select
 
+from gazette import MEXICO_CITY
 from parser.dates import long_date
 
 from . import schema as s
 from .review_model import ReviewState, Subject
 
-MEXICO_CITY = ZoneInfo("America/Mexico_City")
 _CHUNK = 500
 
 
@@ -46,15 +45,10 @@ def note_for(codigo: str | None, when: datetime) -> str:
 
 def _reviewed(conn: Connection, ids: list[int]) -> list[int]:
     """Those of ``ids`` whose latest review event says ``revisada``."""
-    r = s.review_event
-    found: list[int] = []
-    for start in range(0, len(ids), _CHUNK):
-        latest = (select(func.max(r.c.id)).where(r.c.subject == str(Subject.CHANGE),
-                                                  r.c.subject_id.in_(ids[start:start + _CHUNK]))
-                  .group_by(r.c.subject_id).scalar_subquery())
-        found += [int(i) for i in conn.execute(select(r.c.subject_id).where(
-            r.c.id.in_(latest), r.c.state == str(ReviewState.REVISADA))).scalars()]
-    return sorted(found)
+    from .review import current_states  # store.review reads retired rows through store.identity
+
+    states = current_states(conn, Subject.CHANGE, ids)
+    return sorted(i for i, event in states.items() if event.state is ReviewState.REVISADA)
 
 
 def _old_texts(conn: Connection, ids: list[int]) -> dict[int, tuple[str | None, str | None]]:
