@@ -7,9 +7,18 @@ pipeline reads them, the store keeps them, so none of those packages has to impo
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any
+from zoneinfo import ZoneInfo
+
+#: the DOF's clock: its dates are Mexico City's calendar days, whatever the host's zone
+MEXICO_CITY = ZoneInfo("America/Mexico_City")
+
+
+def mexico_today(now: datetime | None = None) -> date:
+    """The DOF date right now: the calendar day in Mexico City, whatever the host's zone."""
+    return (now or datetime.now(UTC)).astimezone(MEXICO_CITY).date()
 
 
 class Edition(StrEnum):

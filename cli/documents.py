@@ -14,6 +14,7 @@ from datetime import date, datetime
 import click
 
 from diffing import Change, changes_between
+from gazette import MEXICO_CITY
 from parser.render import render_document
 from report import changes_html, changes_json, changes_table, one_line
 from report.words import plural
@@ -34,7 +35,7 @@ from .options import (
     store_options,
 )
 from .output import emit, emit_data, emit_json, emit_raw
-from .queries import MEXICO_CITY_TZ, open_reader
+from .queries import open_reader
 
 
 @click.command(cls=Command, epilog="Ejemplo: dof-tracker documents --json")
@@ -99,11 +100,10 @@ def compare(document: str, date1: date, date2: date, citation: str | None, fmt: 
     if fmt == "json":
         emit_raw(changes_json(entries))
     elif fmt == "html":
-        from zoneinfo import ZoneInfo
 
         title = f"{handle.title}: {date1:%d/%m/%Y} – {date2:%d/%m/%Y}"
         emit_raw(changes_html(entries, title=title, filters=citation or "",
-                              generated=datetime.now(ZoneInfo(MEXICO_CITY_TZ))))
+                              generated=datetime.now(MEXICO_CITY)))
     else:
         emit(f"{plural(len(entries), 'disposición difiere', 'disposiciones difieren')} entre el "
              f"{date1:%d/%m/%Y} y el {date2:%d/%m/%Y}")

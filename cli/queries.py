@@ -15,6 +15,7 @@ import click
 
 from diffing import ChangeType
 from errors import InputError
+from gazette import MEXICO_CITY
 from parser import Finding
 from report import (
     FORMATS,
@@ -43,8 +44,6 @@ from .options import (
     store_options,
 )
 from .output import emit, emit_data, emit_json, emit_raw
-
-MEXICO_CITY_TZ = "America/Mexico_City"
 
 
 def open_reader(db: str | None) -> Store:
@@ -122,13 +121,12 @@ def changes(since: date | None, until: date | None, document: str | None, kind: 
     with open_reader(db) as store:
         entries = store.changes(since=since, until=until, document=document, type=kind)
         if fmt == "html":  # the lawyers' page reads its context (opening words, editions) from the store
-            from zoneinfo import ZoneInfo
 
             from report import change_log_html
 
             emit_raw(change_log_html(store, entries, since=since, until=until, document=document,
                                      filters=describe_filters(since, until, document, kind),
-                                     generated=datetime.now(ZoneInfo(MEXICO_CITY_TZ))))
+                                     generated=datetime.now(MEXICO_CITY)))
             return EXIT_OK
     if fmt in ("json", "csv"):  # report.csv_json: only these two formats need it
         from report import changes_csv, changes_json

@@ -9,15 +9,15 @@ builds on report and web.mail) sends each user's daily digest. It imports scrape
 diffing and store; store imports none of it.
 """
 
+from gazette import MEXICO_CITY, mexico_today
+
 from .catchup import catch_up, day_range, edition_targets, pending_editions, sync
 from .day import (
     EDITIONS,
     LOOKBACK_DAYS,
-    MEXICO_CITY,
     EditionResult,
     Pipeline,
     SyncReport,
-    mexico_today,
     short_error,
 )
 from .imports import import_document

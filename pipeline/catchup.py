@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from sqlalchemy import Connection, Engine
 
 from errors import InputError
-from gazette import Edition
+from gazette import Edition, mexico_today
 from store import (
     TRACKING_SINCE,
     acquire_writer_lock,
@@ -23,7 +23,7 @@ from store import (
 )
 from untrusted import visible
 
-from .day import EDITIONS, LOOKBACK_DAYS, EditionResult, Pipeline, SyncReport, mexico_today
+from .day import EDITIONS, LOOKBACK_DAYS, EditionResult, Pipeline, SyncReport
 
 logger = logging.getLogger("dof_tracker")
 

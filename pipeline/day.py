@@ -8,16 +8,15 @@ import sys
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 from tqdm import tqdm
 
 from errors import SanityError, TrackerError
-from gazette import Capture, Edition
+from gazette import Capture, Edition, mexico_today
 from scraper import FetchedEdition, FetchFailed, SidofCheck, fetch_edition, fetch_policy, fetch_sidof_check
 from scraper.sources import DofSource, open_fetcher
 from store import (
@@ -47,14 +46,8 @@ logger = logging.getLogger("dof_tracker")
 # SIGKILL) leaves either the whole edition or nothing of it. A run record is written after, in a
 # transaction of its own, so a failure is recorded even though the edition's data rolled back.
 
-MEXICO_CITY = ZoneInfo("America/Mexico_City")
 EDITIONS = (Edition.MAT, Edition.VES, Edition.EXT)
 LOOKBACK_DAYS = 7
-
-
-def mexico_today(now: datetime | None = None) -> date:
-    """The DOF date right now: the calendar day in Mexico City, whatever the host's zone."""
-    return (now or datetime.now(UTC)).astimezone(MEXICO_CITY).date()
 
 
 # --- running editions ----------------------------------------------------------------------------

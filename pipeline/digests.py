@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine
 
 from errors import DeliveryError, InputError, TrackerError
+from gazette import mexico_today
 from report.digest import MAX_ENTRIES, Digest, build_digest
 from report.html import safe_href
 from store import transaction
@@ -34,7 +35,6 @@ from store.watch import watched_changes
 from untrusted import visible
 from web.mail import DEFAULT_SENDER, check_smtp_url, send_digest
 
-from .day import mexico_today
 from .notify import DIGEST_SMTP_ENV, NOTIFY_ENV, notify
 
 logger = logging.getLogger("dof_tracker")

@@ -24,7 +24,7 @@ from sqlalchemy import ColumnElement, Connection, Engine, select
 
 from diffing.model import ChangeType
 from errors import InputError, NotFound
-from gazette import Notice, NoticeKind
+from gazette import Notice, NoticeKind, mexico_today
 
 from . import schema as s
 from .bookkeeping import Problem, RunRecord, problems, runs
@@ -35,7 +35,7 @@ from .handle import DocumentHandle
 from .inputs import DateLike, as_date, change_type, notice_kind
 from .listings import DocumentSummary, StoredDiscrepancy, document_summaries, stored_discrepancies
 from .records import notice_columns, notice_from_row
-from .timeline import PendingChange, pending_changes, today
+from .timeline import PendingChange, pending_changes
 from .values import ChangeEntry, DocumentInfo, short
 
 
@@ -145,7 +145,7 @@ class Store:
         """Published changes not in force on ``on`` (default: today in Mexico City): those in
         force later, soonest first, then those whose day depends on a declaratoria or a
         condition (no ``valid_from``; ``reason`` says why)."""
-        day = as_date(on, "on") if on is not None else today()
+        day = as_date(on, "on") if on is not None else mexico_today()
         with self.engine.connect() as conn:
             document_id = self._resolve(conn, document).id if document is not None else None
             return pending_changes(conn, day, document_id)

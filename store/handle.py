@@ -13,7 +13,7 @@ from sqlalchemy import Connection, select
 from diffing.model import ChangeType
 from diffing.text import redline
 from errors import NotFound, NotInForce
-from gazette import Notice
+from gazette import Notice, mexico_today
 from parser.citations import format_citation, read_citation
 from parser.dates import long_date
 from parser.labels import Label
@@ -26,7 +26,7 @@ from .inputs import DateLike, as_date
 from .lineage import lineage
 from .records import notice_columns, notice_from_row
 from .revision_reads import Revision, document_at, revision_at, revisions, subtree_rows
-from .timeline import PendingChange, today, waiting_versions
+from .timeline import PendingChange, waiting_versions
 from .tree import RowIndex, StoredRow
 from .values import ChangeEntry, Comparison, DocumentInfo, Version, short
 
@@ -107,7 +107,7 @@ class DocumentHandle:
         on ``on`` (default: today in Mexico City) are ``pending``; changes waiting for their day
         (a declaratoria) come last, with no ``valid_from``.
         """
-        now = as_date(on, "on") if on is not None else today()
+        now = as_date(on, "on") if on is not None else mexico_today()
         with self.store.engine.connect() as conn:
             label = self._label(conn, citation)
             chain = lineage(conn, self.id, label)

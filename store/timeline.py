@@ -23,9 +23,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, delete, or_, select, update
 
@@ -43,14 +42,8 @@ from .search import reindex, unindex_revision
 from .tree import TREE_COLUMNS, StoredRow
 from .versions import AppliedVersion, apply_new_version, insert_changes
 
-MEXICO_CITY = ZoneInfo("America/Mexico_City")
 DOCUMENT_LABEL = ""  # the label of a change to the whole document (an abrogation)
 LAST = 1 << 30       # sorts a new decree's later stages after the revisions already stored
-
-
-def today() -> date:
-    """Today in Mexico City: what "in force now" means for the DOF."""
-    return datetime.now(MEXICO_CITY).date()
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,6 +308,6 @@ def waiting_versions(conn: Connection, document_id: int, labels: Iterable[str]) 
     return tuple(out)
 
 
-__all__ = ["DOCUMENT_LABEL", "MEXICO_CITY", "PendingChange", "Replay", "Waiting", "WaitingVersion",
-           "abrogate", "pending_changes", "record_waiting", "replay", "rewind", "take_waiting", "today",
+__all__ = ["DOCUMENT_LABEL", "PendingChange", "Replay", "Waiting", "WaitingVersion",
+           "abrogate", "pending_changes", "record_waiting", "replay", "rewind", "take_waiting",
            "waiting", "waiting_versions"]

@@ -3,15 +3,15 @@ revisions), a provision's timeline, and the comparison of two dates."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from flask import Blueprint, jsonify, render_template, request
 from flask.typing import ResponseReturnValue
 
 from diffing import DiffOp
 from errors import InputError
+from gazette import mexico_today
 from parser.model import Document
 from parser.render import provision_text
 from store.handle import DocumentHandle
@@ -23,12 +23,7 @@ from .queries import document_handle, pending_changes, renumberings
 from .render import UnitChange, compare_documents, outline_rows, side_html, version_changes
 
 blueprint = Blueprint("documents", __name__)
-MEXICO = ZoneInfo("America/Mexico_City")
 
-
-def today() -> date:
-    """Today in Mexico City: what "in force" and "pending" are measured against."""
-    return datetime.now(MEXICO).date()
 
 
 def _handle(document_id: int) -> DocumentHandle:
@@ -51,7 +46,7 @@ def document(document_id: int) -> ResponseReturnValue:
     on = parse_day(request.args.get("at"), "fecha")
     text = handle.text(on)
     revisions = handle.revisions()
-    pending = pending_changes(current_store(), handle.id, today())
+    pending = pending_changes(current_store(), handle.id, mexico_today())
     findings = handle.findings(on)
     data = {**handle.info.to_json(), "at": on.isoformat() if on else None,
             "provisions": _text_json(text),
@@ -82,7 +77,7 @@ def provision(document_id: int, label: str) -> ResponseReturnValue:
                         "renumbered_from": [e.change.from_label for e in moves],
                         "renumbered_to": [e.label for e in later]})
     return render_template("provision.html", info=handle.info, label=label, timeline=_timeline(versions),
-                           moves=moves, later=later, today=today(), type_names=TYPE_NAMES)
+                           moves=moves, later=later, today=mexico_today(), type_names=TYPE_NAMES)
 
 
 @blueprint.route("/documents/<int:document_id>/compare")
